@@ -1,0 +1,3 @@
+from workplan.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,67 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Department(models.Model):
+    """A department (部门/单位) of the institution, under its canonical full name."""
+
+    class Kind(models.TextChoices):
+        PARTY = "party", _("Party and mass-work department")
+        ADMINISTRATIVE = "administrative", _("Administrative department")
+        TEACHING = "teaching", _("School or teaching unit")
+        SUPPORT = "support", _("Teaching support or affiliated unit")
+        MASS = "mass", _("Mass organisation")
+        PARTY_ORGANISATION = "party_organisation", _("Party organisation")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=32, choices=Kind, default=Kind.OTHER)
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Created by an import from a name not yet in the registry."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DepartmentAlias(models.Model):
+    """Another name for a department: an abbreviation (简称) such as 管评中心."""
+
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("department")
+    )
+    name = models.CharField(_("alias"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department alias")
+        verbose_name_plural = _("department aliases")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DepartmentGroup(models.Model):
+    """A collective term (泛指) used in annotations, such as 各学院, and the departments it covers."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    members = models.ManyToManyField(
+        Department, blank=True, related_name="groups", verbose_name=_("members")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department group")
+        verbose_name_plural = _("department groups")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,282 @@
+"""Read a document file into paragraphs and tables, whatever its format and encoding.
+
+The result is a `Document`: its `text` is the paragraphs in order, separated by blank lines
+(the way a plain-text copy of the document reads), with each table replaced by a placeholder
+line that points into `tables`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zipfile
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from .model import ParseError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+DOCX_SUFFIXES = {".docx"}
+SUPPORTED = ".docx, .txt, .md, .html"
+
+TABLE_MARK = "\u241e表格{index}\u241e"
+TABLE_MARK_RE = re.compile("\u241e表格(\\d+)\u241e")
+
+# Encodings tried after UTF-8 fails: Chinese offices still save GBK (GB18030 is its superset).
+_CJK_ENCODINGS = ["gb18030", "big5", "utf_16_le", "utf_16_be"]
+
+
+@dataclass
+class Document:
+    """A document's paragraphs as text, and its tables as rows of cell texts."""
+
+    name: str
+    text: str
+    tables: list[list[list[str]]] = field(default_factory=list)
+
+    def digest(self) -> str:
+        """Return a hash of the text and tables, blind to whitespace and line-break changes."""
+        compact = re.sub(r"\s+", "", self.text) + repr(self.tables)
+        return hashlib.sha256(compact.encode()).hexdigest()
+
+
+def read_document(path: str | Path) -> Document:
+    """Return the document at `path`, or raise ParseError saying why it can't be read."""
+    path = Path(path)
+    name = path.name or str(path)
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise ParseError(f"{path}：文件不存在。") from None
+    except OSError as exc:
+        raise ParseError(f"{path}：无法打开（{exc.strerror}）。") from None
+    if path.is_dir():
+        raise ParseError(f"{path}：这是一个文件夹，不是文档。")
+    if size > MAX_FILE_BYTES:
+        raise ParseError(
+            f"{name}：文件过大（{size / 1024 / 1024:.1f} MB），上限为 {MAX_FILE_BYTES // 1024 // 1024} MB。"
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"{path}：无法读取（{exc.strerror}）。") from None
+    return read_bytes(data, name)
+
+
+def read_bytes(data: bytes, name: str) -> Document:
+    """Return the document held in `data`; `name` (a file name) decides the format."""
+    suffix = Path(name).suffix.lower()
+    if len(data) > MAX_FILE_BYTES:
+        raise ParseError(
+            f"{name}：文件过大（{len(data) / 1024 / 1024:.1f} MB），上限为 {MAX_FILE_BYTES // 1024 // 1024} MB。"
+        )
+    if not data.strip():
+        raise ParseError(f"{name}：文件是空的。")
+    if suffix in DOCX_SUFFIXES:
+        return _read_docx(data, name)
+    if suffix in HTML_SUFFIXES:
+        return _read_html(data, name)
+    if suffix in TEXT_SUFFIXES:
+        text = decode_text(data, name)
+        if suffix in {".md", ".markdown"}:
+            text = _strip_markdown_headings(text)
+        return Document(name=name, text=text)
+    if suffix == ".doc":
+        raise ParseError(
+            f"{name}：不支持旧版 Word（.doc）格式，请在 Word 或 WPS 中另存为 .docx 后再导入。"
+        )
+    shown = suffix or "（无扩展名）"
+    raise ParseError(f"{name}：不支持 {shown} 格式的文件，请使用 {SUPPORTED}。")
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Return `data` decoded: BOM first, then UTF-8, then the likeliest Chinese encoding."""
+    text: str | None = None
+    for bom, encoding in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise ParseError(
+                    f"{name}：文件声明为 {encoding.upper()} 编码，但内容有损坏。"
+                ) from None
+            break
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            best = from_bytes(data, cp_isolation=_CJK_ENCODINGS).best()
+            if best is None:
+                raise ParseError(
+                    f"{name}：无法识别文字编码，文件可能不是文本文件（支持 UTF-8、UTF-16、GB18030/GBK）。"
+                ) from None
+            text = str(best)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _looks_binary(text):
+        raise ParseError(f"{name}：文件内容不是文字，可能是二进制文件或已损坏。")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\t\f\v")
+    return "\x00" in text or controls > max(2, len(text) // 100)
+
+
+def _strip_markdown_headings(text: str) -> str:
+    return re.sub(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+", "", text)
+
+
+def _read_docx(data: bytes, name: str) -> Document:
+    import io
+
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    buffer = io.BytesIO(data)
+    try:
+        with zipfile.ZipFile(buffer) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+            if "word/document.xml" not in archive.namelist():
+                raise ParseError(f"{name}：不是有效的 Word 文档（缺少正文部分）。")
+    except zipfile.BadZipFile:
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise ParseError(
+                f"{name}：这是旧版 Word（.doc）或加密的文档，请另存为未加密的 .docx 后再导入。"
+            ) from None
+        raise ParseError(f"{name}：不是有效的 Word 文档（.docx 文件已损坏或格式不对）。") from None
+    if unpacked > MAX_DOCX_UNPACKED_BYTES:
+        raise ParseError(
+            f"{name}：文档解压后过大（{unpacked / 1024 / 1024:.0f} MB），上限为 "
+            f"{MAX_DOCX_UNPACKED_BYTES // 1024 // 1024} MB。"
+        )
+    try:
+        document = docx.Document(buffer)
+        paragraphs: list[str] = []
+        tables: list[list[list[str]]] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                paragraphs.append(block.text)
+            elif isinstance(block, Table):
+                paragraphs.append(TABLE_MARK.format(index=len(tables)))
+                tables.append(_docx_table_rows(block))
+    except ParseError:
+        raise
+    except Exception as exc:  # python-docx raises many kinds on malformed XML
+        raise ParseError(
+            f"{name}：Word 文档内容已损坏，无法读取（{type(exc).__name__}）。"
+        ) from None
+    return Document(name=name, text="\n\n".join(p for p in paragraphs if p.strip()), tables=tables)
+
+
+def _docx_table_rows(table) -> list[list[str]]:
+    rows = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            # A horizontally merged cell is returned once per grid column; keep it once.
+            if cell._tc is previous:
+                continue
+            previous = cell._tc
+            cells.append(cell.text.strip())
+        rows.append(cells)
+    return rows
+
+
+_BLOCK_TAGS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article",
+    "blockquote", "pre", "title", "header", "footer", "ul", "ol", "table",
+}  # fmt: skip
+
+
+class _HTMLText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.tables: list[list[list[str]]] = []
+        self._buffer: list[str] = []
+        self._row: list[str] | None = None
+        self._cell: list[str] | None = None
+        self._table_depth = 0
+        self._skip = 0
+
+    def _flush(self) -> None:
+        text = "".join(self._buffer).strip()
+        self._buffer = []
+        if text:
+            self.paragraphs.append(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"script", "style"}:
+            self._skip += 1
+        elif tag == "table":
+            self._flush()
+            self._table_depth += 1
+            if self._table_depth == 1:
+                self.paragraphs.append(TABLE_MARK.format(index=len(self.tables)))
+                self.tables.append([])
+        elif self._table_depth and tag == "tr":
+            self._row = []
+        elif self._table_depth and tag in {"td", "th"}:
+            self._cell = []
+        elif tag == "br":
+            (self._cell if self._cell is not None else self._buffer).append("\n")
+        elif tag in _BLOCK_TAGS and not self._table_depth:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if tag in {"script", "style"}:
+            self._skip = max(0, self._skip - 1)
+        elif tag == "table" and self._table_depth:
+            self._table_depth -= 1
+        elif self._table_depth and tag in {"td", "th"} and self._cell is not None:
+            if self._row is not None:
+                self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif self._table_depth and tag == "tr" and self._row is not None:
+            self.tables[-1].append(self._row)
+            self._row = None
+        elif tag in _BLOCK_TAGS and not self._table_depth:
+            self._flush()
+
+    def handle_data(self, data):
+        if self._skip:
+            return
+        if self._cell is not None:
+            self._cell.append(data)
+        elif not self._table_depth:
+            self._buffer.append(re.sub(r"[ \t\r\n]+", " ", data) if data.strip() else data.strip())
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def _read_html(data: bytes, name: str) -> Document:
+    match = _META_CHARSET.search(data[:4096])
+    text = None
+    if match:
+        try:
+            text = data.decode(match.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text = decode_text(data, name)
+    parser = _HTMLText()
+    try:
+        parser.feed(text)
+        parser.close()
+    except Exception as exc:  # html.parser is lenient; anything it still raises is corrupt input
+        raise ParseError(f"{name}：HTML 无法解析（{type(exc).__name__}）。") from None
+    parser._flush()
+    return Document(name=name, text="\n\n".join(parser.paragraphs), tables=parser.tables)

@@ -1,0 +1,144 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from workplan.org.models import Department, DepartmentGroup
+
+
+class Plan(models.Model):
+    """An institution's 工作要点 for one year."""
+
+    organization = models.CharField(_("organization"), max_length=200)
+    organization_aliases = models.JSONField(_("other names"), default=list, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("year"))
+    preamble = models.TextField(_("general requirements"), blank=True)
+    source_name = models.CharField(_("source file"), max_length=255, blank=True)
+    fingerprint = models.CharField(_("content fingerprint"), max_length=64, editable=False)
+    created_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("imported by"),
+    )
+
+    class Meta:
+        ordering = ["-year", "organization"]
+        verbose_name = _("work plan")
+        verbose_name_plural = _("work plans")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "year"], name="plan_one_per_org_year")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization}{self.title}"
+
+
+class KeyPoint(models.Model):
+    """A numbered key point (要点) of a plan."""
+
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, related_name="key_points", verbose_name=_("plan")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=500)
+    responsibility_raw = models.TextField(_("responsibility as written"), blank=True)
+    leaders = models.JSONField(_("leaders in charge"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("key point")
+        verbose_name_plural = _("key points")
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="keypoint_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+class Task(models.Model):
+    """One task (具体任务) of a key point."""
+
+    key_point = models.ForeignKey(
+        KeyPoint, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("key point")
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.TextField(_("task"))
+    section = models.CharField(_("section"), max_length=200, blank=True)
+    deadline_text = models.CharField(_("deadline as written"), max_length=200, blank=True)
+    responsibility_raw = models.TextField(_("responsibility as written"), blank=True)
+    leaders = models.JSONField(_("leaders in charge"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["key_point", "number"]
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        constraints = [
+            models.UniqueConstraint(fields=["key_point", "number"], name="task_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.text[:40]}"
+
+    @property
+    def code(self) -> str:
+        """Return the 序号 shown in task tables, such as 3.2."""
+        return f"{self.key_point.number}.{self.number}"
+
+
+class Assignment(models.Model):
+    """A department or group responsible for a key point (inherited by its tasks) or one task."""
+
+    class Role(models.TextChoices):
+        LEAD = "lead", _("Lead")
+        CO = "co", _("Co-operating")
+
+    key_point = models.ForeignKey(
+        KeyPoint, on_delete=models.CASCADE, null=True, blank=True, related_name="assignments"
+    )
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, null=True, blank=True, related_name="assignments"
+    )
+    department = models.ForeignKey(
+        Department, on_delete=models.PROTECT, null=True, blank=True, related_name="assignments"
+    )
+    group = models.ForeignKey(
+        DepartmentGroup, on_delete=models.PROTECT, null=True, blank=True, related_name="assignments"
+    )
+    role = models.CharField(_("role"), max_length=8, choices=Role)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(key_point__isnull=False, task__isnull=True)
+                | Q(key_point__isnull=True, task__isnull=False),
+                name="assignment_on_point_or_task",
+            ),
+            models.CheckConstraint(
+                condition=Q(department__isnull=False, group__isnull=True)
+                | Q(department__isnull=True, group__isnull=False, role="co"),
+                name="assignment_department_or_group",
+            ),
+            models.UniqueConstraint(
+                fields=["key_point", "department"],
+                condition=Q(key_point__isnull=False, department__isnull=False),
+                name="assignment_unique_point_department",
+            ),
+            models.UniqueConstraint(
+                fields=["task", "department"],
+                condition=Q(task__isnull=False, department__isnull=False),
+                name="assignment_unique_task_department",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department or self.group} ({self.get_role_display()})"

@@ -1,0 +1,92 @@
+import secrets
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from workplan.org.queries import registry_names
+from workplan.parsing import ParsedPlan
+from workplan.plans import queries
+from workplan.plans.access import access_plan, check_can_import_plan
+from workplan.plans.actions import ImportRefused, ImportStatus, do_import_plan
+from workplan.plans.forms import PlanUploadForm
+
+PENDING_KEY = "pending_plan_imports"
+
+
+@require_GET
+def plan_list(request):
+    form = PlanUploadForm() if request.user.has_perm("plans.add_plan") else None
+    return render(
+        request, "plans/plan_list.html", {"plans": queries.plans_for_list(), "form": form}
+    )
+
+
+@require_POST
+def plan_upload(request):
+    check_can_import_plan(request.user)
+    form = PlanUploadForm(request.POST, request.FILES, registry=registry_names())
+    if not form.is_valid():
+        context = {"plans": queries.plans_for_list(), "form": form}
+        return render(request, "plans/plan_list.html", context, status=400)
+    token = secrets.token_urlsafe(12)
+    pending = request.session.get(PENDING_KEY, {})
+    # Keep only the latest few previews so a busy clerk's session does not grow without bound.
+    pending = dict(list(pending.items())[-4:])
+    pending[token] = {
+        "name": form.cleaned_data["document"].name,
+        "parsed": form.parsed.to_dict(),
+        "digest": form.parsed.source_digest,
+    }
+    request.session[PENDING_KEY] = pending
+    return redirect("plans:import-preview", token=token)
+
+
+@require_http_methods(["GET", "POST"])
+def import_preview(request, token: str):
+    check_can_import_plan(request.user)
+    pending = request.session.get(PENDING_KEY, {})
+    entry = pending.get(token)
+    if entry is None:
+        messages.error(request, _("This preview has expired. Please upload the document again."))
+        return redirect("plans:plan-list")
+    parsed = ParsedPlan.from_dict(entry["parsed"])
+    parsed.source_digest = entry.get("digest", "")
+    if request.method == "POST":
+        try:
+            outcome = do_import_plan(parsed, source_name=entry["name"], by=request.user)
+        except ImportRefused as exc:
+            messages.error(request, str(exc))
+            return redirect("plans:plan-list")
+        pending.pop(token, None)
+        request.session[PENDING_KEY] = pending
+        if outcome.status == ImportStatus.UNCHANGED:
+            messages.info(request, _("This document was imported before; nothing changed."))
+        else:
+            messages.success(
+                request,
+                _("Imported {points} key points and {tasks} tasks.").format(
+                    points=len(parsed.points), tasks=parsed.task_count()
+                ),
+            )
+        if outcome.new_departments:
+            messages.warning(
+                request,
+                _("New departments added to the registry for review: {names}").format(
+                    names="、".join(outcome.new_departments)
+                ),
+            )
+        return redirect("plans:plan-detail", plan_id=outcome.plan.pk)
+    return render(
+        request,
+        "plans/import_preview.html",
+        {"parsed": parsed, "name": entry["name"], "token": token},
+    )
+
+
+@require_GET
+def plan_detail(request, plan_id: int):
+    plan = access_plan(request.user, plan_id)
+    key_points = queries.key_points_for_plan(plan)
+    return render(request, "plans/plan_detail.html", {"plan": plan, "key_points": key_points})
