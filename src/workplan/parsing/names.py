@@ -36,14 +36,22 @@ class Resolution:
 
 
 def is_abbreviation_of(short: str, full: str) -> bool:
-    """Return whether `short` abbreviates `full`: its characters appear in order in `full`,
-    it ends with the same character, and it is not simply a part of `full` (教务处 is not
-    short for 职院教务处, which is another office)."""
-    if len(short) < 2 or len(short) >= len(full) or short in full:
-        return False
+    """Return whether `short` abbreviates `full`.
+
+    Its characters appear in order in `full` and it ends alike; it is not simply a part of
+    `full` (教务处 is not short for 职院教务处, which is another office); and it is short —
+    at most four characters or three fifths of the full name, two characters fewer at least —
+    so that 信息技术中心 and 信息管理技术中心 stay two departments.
+    """
     # 办 is the usual short form of 办公室 (招标办 = 招标办公室).
     if full.endswith("办公室") and short.endswith("办"):
         full = full.removesuffix("公室")
+        if short == full:
+            return True
+    if len(short) < 2 or len(short) > len(full) - 2 or short in full:
+        return False
+    if len(short) > 4 and len(short) > 0.6 * len(full):
+        return False
     if short[-1] != full[-1]:
         return False
     position = 0

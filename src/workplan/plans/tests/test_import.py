@@ -1,0 +1,82 @@
+"""`workplan import`: the real document becomes a plan; again, it changes nothing."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from workplan.org.models import Department, DepartmentAlias, DepartmentGroup
+from workplan.parsing import parse_file
+from workplan.plans.actions import ImportRefused, do_import_plan
+from workplan.plans.models import Assignment, KeyPoint, Plan, Task
+
+pytestmark = pytest.mark.django_db
+
+
+def test_import_of_the_real_document_stores_points_tasks_and_departments(hubei_txt, capsys):
+    call_command("import", str(hubei_txt))
+    plan = Plan.objects.get()
+    assert (plan.organization, plan.title, plan.year) == ("湖北开放大学", "2021年工作要点", 2021)
+    assert plan.organization_aliases == ["湖北科技职业学院"]
+    assert KeyPoint.objects.count() == 12
+    assert Task.objects.count() == 63
+    assert Department.objects.count() == 30
+    assert DepartmentAlias.objects.get(name="管评中心").department.name == "教学质量管理与评估中心"
+    assert set(DepartmentGroup.objects.values_list("name", flat=True)) == {
+        "各总支", "直属党支部", "各院部", "相关职能部门", "各学院", "各单位、部门",
+    }  # fmt: skip
+    point10 = KeyPoint.objects.get(number=10)
+    leads = Assignment.objects.filter(key_point=point10, role="lead")
+    assert [a.department.name for a in leads] == ["党办校办"]
+    co = Assignment.objects.filter(key_point=point10, role="co", department__isnull=False)
+    assert "教学质量管理与评估中心" in [a.department.name for a in co]
+    output = capsys.readouterr().out
+    assert "12 条要点、63 项任务、30 个部门" in output
+    assert "管评中心 → 教学质量管理与评估中心" in output
+
+
+def test_importing_the_same_document_again_changes_nothing(hubei_txt, capsys):
+    call_command("import", str(hubei_txt))
+    counts = (Plan.objects.count(), Task.objects.count(), Assignment.objects.count())
+    capsys.readouterr()
+    call_command("import", str(hubei_txt))
+    assert "unchanged" in capsys.readouterr().out
+    assert (Plan.objects.count(), Task.objects.count(), Assignment.objects.count()) == counts
+
+
+def test_new_department_names_are_created_for_review(example_plan):
+    Department.objects.create(name="教务处")
+    call_command("import", str(example_plan))
+    assert not Department.objects.get(name="教务处").needs_review
+    assert Department.objects.get(name="党政办公室").needs_review
+
+
+def test_unreadable_file_is_a_command_error_with_status_2(tmp_path):
+    path = tmp_path / "scan.png"
+    path.write_bytes(b"\x89PNG")
+    with pytest.raises(CommandError) as raised:
+        call_command("import", str(path))
+    assert raised.value.returncode == 2
+    assert "scan.png" in str(raised.value)
+
+
+def test_a_different_document_for_an_existing_plan_is_refused_and_nothing_changes(example_plan):
+    call_command("import", str(example_plan))
+    parsed = parse_file(example_plan)
+    parsed.points[0].tasks[0].text = "改过的任务。"
+    parsed.source_digest = "other"
+    before = Task.objects.count()
+    with pytest.raises(ImportRefused):
+        do_import_plan(parsed)
+    assert Task.objects.count() == before
+    assert not Task.objects.filter(text="改过的任务。").exists()
+
+
+def test_a_failure_half_way_leaves_nothing_behind(example_plan, monkeypatch):
+    from workplan.plans import actions
+
+    def broken_bulk_create(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(actions.Assignment.objects, "bulk_create", broken_bulk_create)
+    with pytest.raises(RuntimeError):
+        do_import_plan(parse_file(example_plan))
+    assert (Plan.objects.count(), Task.objects.count(), Department.objects.count()) == (0, 0, 0)

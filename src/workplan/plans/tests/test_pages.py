@@ -1,0 +1,119 @@
+"""The plan, department and registry pages show the imported data, in a fixed number of queries."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from workplan.org.models import Department, DepartmentGroup
+from workplan.plans.models import Plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hubei_plan(hubei_txt):
+    call_command("import", str(hubei_txt))
+    return Plan.objects.get()
+
+
+def test_anonymous_visitor_is_sent_to_login(client, hubei_plan):
+    for url in (
+        reverse("plans:plan-list"),
+        reverse("plans:plan-detail", args=[hubei_plan.pk]),
+        reverse("org:department-list"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_plan_page_shows_preamble_points_tasks_and_departments(client, viewer, hubei_plan):
+    client.force_login(viewer)
+    response = client.get(reverse("plans:plan-detail", args=[hubei_plan.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "湖北开放大学2021年工作要点" in page
+    assert "2021年学校工作的总体要求和基本思路是" in page
+    assert "12. 扎实做好常态化疫情防控" in page
+    assert page.count('class="code"') == 63
+    assert "教学质量管理与评估中心" in page
+    assert "各总支" in page
+    assert "牵头" in page  # Chinese by default
+
+
+def test_plan_list_shows_counts(client, viewer, hubei_plan):
+    client.force_login(viewer)
+    page = client.get(reverse("plans:plan-list")).content.decode()
+    assert "湖北开放大学2021年工作要点" in page
+    assert '<td class="num">63</td>' in page
+
+
+def test_department_page_lists_its_lead_and_co_tasks(client, viewer, hubei_plan):
+    client.force_login(viewer)
+    department = Department.objects.get(name="教学质量管理与评估中心")
+    response = client.get(reverse("org:department-detail", args=[department.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "管评中心" in page  # its alias
+    # Co-operates on key points 3 (7 tasks) and 10 (6 tasks), leads none.
+    assert response.context["lead_rows"] == []
+    codes = [row.task.code for row in response.context["co_rows"]]
+    assert codes == [f"3.{n}" for n in range(1, 8)] + [f"10.{n}" for n in range(1, 7)]
+    assert "做好教学诊改复查“回头看”迎检工作。" in page
+
+
+def test_lead_department_page(client, viewer, hubei_plan):
+    client.force_login(viewer)
+    department = Department.objects.get(name="党办校办")
+    response = client.get(reverse("org:department-detail", args=[department.pk]))
+    lead_points = {row.task.key_point.number for row in response.context["lead_rows"]}
+    assert lead_points == {1, 2, 4, 10, 12}
+
+
+def test_registry_page_shows_aliases_and_groups(client, viewer, hubei_plan):
+    client.force_login(viewer)
+    group = DepartmentGroup.objects.get(name="各院部")
+    group.members.add(Department.objects.get(name="开放教育学院"))
+    page = client.get(reverse("org:department-list")).content.decode()
+    assert "管评中心" in page
+    assert "各单位、部门" in page
+    assert "开放教育学院" in page
+    assert page.count("待核对") == 30  # every department came from the import
+
+
+def test_missing_plan_and_department_are_404(client, viewer):
+    client.force_login(viewer)
+    assert client.get(reverse("plans:plan-detail", args=[999])).status_code == 404
+    assert client.get(reverse("org:department-detail", args=[999])).status_code == 404
+
+
+def test_wrong_method_is_405(client, viewer, hubei_plan):
+    client.force_login(viewer)
+    assert client.post(reverse("plans:plan-detail", args=[hubei_plan.pk])).status_code == 405
+    assert client.post(reverse("org:department-list")).status_code == 405
+
+
+def test_pages_use_a_fixed_number_of_queries(
+    client, viewer, hubei_txt, example_plan, django_assert_max_num_queries
+):
+    call_command("import", str(example_plan))
+    client.force_login(viewer)
+    department = Department.objects.get(name="党政办公室")
+    small_plan = Plan.objects.get(year=2024)
+    urls = {
+        reverse("plans:plan-list"): 8,
+        reverse("org:department-list"): 8,
+        reverse("org:department-detail", args=[department.pk]): 10,
+        reverse("plans:plan-detail", args=[small_plan.pk]): 10,
+    }
+    for url, budget in urls.items():
+        with django_assert_max_num_queries(budget):
+            assert client.get(url).status_code == 200
+    call_command("import", str(hubei_txt))
+    big_plan = Plan.objects.get(year=2021)
+    urls[reverse("plans:plan-detail", args=[big_plan.pk])] = 10
+    busy = Department.objects.get(name="党办校办")
+    urls[reverse("org:department-detail", args=[busy.pk])] = 10
+    for url, budget in urls.items():
+        with django_assert_max_num_queries(budget):
+            assert client.get(url).status_code == 200
