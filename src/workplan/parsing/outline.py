@@ -9,14 +9,17 @@ from dataclasses import dataclass
 from .model import ParsedDepartment, ParsedPlan, ParsedPoint, ParsedTask, ParseError, Responsibility
 from .names import resolve_names
 from .readers import TABLE_MARK_RE, Document
-from .responsibility import find_annotations, parse_annotation
+from .responsibility import BRACKETED_START_RE, find_annotations, parse_annotation
 from .tables import TableRows, read_task_table
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}  # fmt: skip
 CN_NUMERAL = "[一二三四五六七八九十百零〇两]+"
+# Emphasis (markdown **…**, bold runs in .docx) is kept as this mark until the key point
+# titles are found, because a bold opening phrase is the title even without a full stop.
+EMPHASIS = "\ue000"
 POINT_HEADING_RE = re.compile(
-    rf"(?m)^[ \t\u3000]*(?:({CN_NUMERAL})[、.．]|第({CN_NUMERAL})条[\s\u3000：:]*)"
+    rf"(?m)^[ \t\u3000]*({EMPHASIS})?(?:({CN_NUMERAL})[、.．]|第({CN_NUMERAL})条[\s\u3000：:]*)"
 )
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 SENTENCE_END = "。！？!?"
@@ -46,6 +49,7 @@ class _Heading:
     number: int
     start: int
     body_start: int
+    emphasised: bool
 
 
 def parse_document(document: Document, registry: Mapping[str, str] | None = None) -> ParsedPlan:
@@ -57,14 +61,14 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
             f"{document.name}：没有找到编号的工作要点（如“一、”“二、”或“第一条”），无法识别为工作要点文档。"
         )
     warnings: list[str] = []
-    header = text[: headings[0].start]
+    header = text[: headings[0].start].replace(EMPHASIS, "")
     title, organization, org_aliases, year, preamble = _read_header(header, warnings)
 
     points: list[ParsedPoint] = []
     for index, heading in enumerate(headings):
         end = headings[index + 1].start if index + 1 < len(headings) else len(text)
         body = text[heading.body_start : end]
-        points.append(_read_point(heading.number, body, document, warnings))
+        points.append(_read_point(heading, body, document, warnings))
 
     departments = _resolve_departments(points, registry, warnings)
     return ParsedPlan(
@@ -83,16 +87,16 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
 def _clean(text: str) -> str:
     text = text.replace("\ufeff", "").replace("\u00a0", " ")
     # Markdown emphasis is noise here: **（责任部门：…）** reads as the annotation itself.
-    return re.sub(r"\*\*|__", "", text)
+    return re.sub(r"\*\*|__", EMPHASIS, text)
 
 
 def _point_headings(text: str) -> list[_Heading]:
     """Return the key point headings numbered 1, 2, 3… in order; other numbers are text."""
     headings: list[_Heading] = []
     for match in POINT_HEADING_RE.finditer(text):
-        number = chinese_number(match.group(1) or match.group(2))
+        number = chinese_number(match.group(2) or match.group(3))
         if number == len(headings) + 1:
-            headings.append(_Heading(number, match.start(), match.end()))
+            headings.append(_Heading(number, match.start(), match.end(), bool(match.group(1))))
     return headings
 
 
@@ -147,7 +151,12 @@ def _split_organization(name: str) -> tuple[str, list[str]]:
         aliases.insert(0, match.group(2).strip())
 
 
-def _read_point(number: int, body: str, document: Document, warnings: list[str]) -> ParsedPoint:
+def _read_point(
+    heading: _Heading, body: str, document: Document, warnings: list[str]
+) -> ParsedPoint:
+    number = heading.number
+    title, body = _title_sentence(body, emphasised=heading.emphasised)
+    body = body.replace(EMPHASIS, "")
     annotations = find_annotations(body)
     for annotation in annotations:
         if not annotation.closed:
@@ -168,8 +177,6 @@ def _read_point(number: int, body: str, document: Document, warnings: list[str])
         position = annotation.end
     segments.append((take_tables(body[position:]), None))
 
-    title, first_rest = _title_sentence(segments[0][0])
-    segments[0] = (first_rest, segments[0][1])
     point = ParsedPoint(number=number, title=title)
 
     non_empty = [(text, resp) for text, resp in segments if _sentences(text) or resp]
@@ -202,13 +209,23 @@ def _read_point(number: int, body: str, document: Document, warnings: list[str])
     return point
 
 
-def _title_sentence(text: str) -> tuple[str, str]:
-    """Return the key point's title (its first sentence, without the full stop) and the rest."""
+def _title_sentence(text: str, *, emphasised: bool) -> tuple[str, str]:
+    """Return the key point's title and the rest of its text.
+
+    The title is the first sentence, without its full stop; or, when the point opens with
+    emphasis, the emphasised words; it never runs into an annotation.
+    """
     stripped = text.lstrip(" \t\u3000")
+    if stripped.startswith(EMPHASIS):
+        emphasised, stripped = True, stripped[1:]
     end = _sentence_end(stripped, 0, stop_at_newline=True)
-    title = stripped[:end].strip()
-    rest = stripped[end:]
-    return title.rstrip("。.；;：:！!？?").strip(), rest
+    annotation = BRACKETED_START_RE.search(stripped, 0, end)
+    if annotation:
+        end = annotation.start()
+    if emphasised and 0 < stripped.find(EMPHASIS) < end:
+        end = stripped.find(EMPHASIS)
+    title = stripped[:end].replace(EMPHASIS, "").strip()
+    return title.rstrip("。.；;：:！!？?").strip(), stripped[end:]
 
 
 def _sentence_end(text: str, start: int, *, stop_at_newline: bool) -> int:

@@ -166,7 +166,7 @@ def _read_docx(data: bytes, name: str) -> Document:
         tables: list[list[list[str]]] = []
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
-                paragraphs.append(block.text)
+                paragraphs.append(_docx_paragraph_text(block))
             elif isinstance(block, Table):
                 paragraphs.append(TABLE_MARK.format(index=len(tables)))
                 tables.append(_docx_table_rows(block))
@@ -177,6 +177,23 @@ def _read_docx(data: bytes, name: str) -> Document:
             f"{name}：Word 文档内容已损坏，无法读取（{type(exc).__name__}）。"
         ) from None
     return Document(name=name, text="\n\n".join(p for p in paragraphs if p.strip()), tables=tables)
+
+
+def _docx_paragraph_text(paragraph) -> str:
+    """Return the paragraph's text with bold runs marked as markdown emphasis (**…**)."""
+    pieces: list[str] = []
+    in_bold = False
+    for run in paragraph.runs:
+        bold = bool(run.bold) and bool(run.text.strip())
+        if bold != in_bold and (run.text.strip() or not bold):
+            pieces.append("**")
+            in_bold = bold
+        pieces.append(run.text)
+    if in_bold:
+        pieces.append("**")
+    text = "".join(pieces)
+    # Hyperlinks and fields hide runs from paragraph.runs; fall back to the plain text then.
+    return text if text.replace("**", "") == paragraph.text else paragraph.text
 
 
 def _docx_table_rows(table) -> list[list[str]]:

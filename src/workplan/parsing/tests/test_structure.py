@@ -130,3 +130,32 @@ def test_markdown_headings_and_emphasis_are_ignored():
     assert plan.title == "2024年工作要点"
     assert plan.points[0].title == "抓教学"
     assert [t.text for t in plan.points[0].tasks] == ["做甲。"]
+
+
+def test_bold_opening_words_are_the_title_even_without_a_full_stop(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("某学院2024年工作要点")
+    paragraph = document.add_paragraph()
+    paragraph.add_run("一、加强党的建设").bold = True
+    paragraph.add_run("坚持理论学习。完善制度。（责任部门：组织部）")
+    path = tmp_path / "bold.docx"
+    document.save(path)
+    point = parse_file(path).points[0]
+    assert point.title == "加强党的建设"
+    assert [t.text for t in point.tasks] == ["坚持理论学习。", "完善制度。"]
+
+
+def test_emphasised_heading_in_markdown():
+    plan = parse_bytes(
+        "某校2024年工作要点\n\n**一、抓教学**做甲。做乙。（责任部门：教务处）".encode(), "p.md"
+    )
+    assert plan.points[0].title == "抓教学"
+    assert [t.text for t in plan.points[0].tasks] == ["做甲。", "做乙。"]
+
+
+def test_title_stops_before_an_annotation():
+    plan = parse_bytes(
+        "某校2024年工作要点\n\n一、做好安全工作（责任部门：保卫处）".encode(), "p.txt"
+    )
+    assert plan.points[0].title == "做好安全工作"
+    assert plan.points[0].responsibility.lead == ["保卫处"]
