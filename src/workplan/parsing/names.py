@@ -92,7 +92,11 @@ def resolve_names(
             c for c in candidates if not any(is_abbreviation_of(c, o) for o in candidates)
         ]
         if len(candidates) == 1:
-            result.canonical[name] = registry.get(candidates[0], candidates[0])
+            full = registry.get(candidates[0], candidates[0])
+            result.canonical[name] = full
+            if full not in names:
+                # Only the registry says so: another year's name may mean another office now.
+                result.warnings.append(f"“{name}”按部门名录识别为“{full}”的简称，请核对。")
         else:
             result.canonical[name] = name
             if len(candidates) > 1:

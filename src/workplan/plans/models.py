@@ -1,9 +1,34 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from workplan.org.models import Department, DepartmentGroup
+
+
+@dataclass
+class Responsible:
+    """A key point's or task's assignments split by role: lead and co departments, groups."""
+
+    leads: list
+    cos: list
+    groups: list
+
+    @classmethod
+    def of(cls, assignments) -> "Responsible":
+        rows = list(assignments)
+        return cls(
+            leads=[
+                a.department for a in rows if a.department_id and a.role == Assignment.Role.LEAD
+            ],
+            cos=[a.department for a in rows if a.department_id and a.role == Assignment.Role.CO],
+            groups=[a.group for a in rows if a.group_id],
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.leads or self.cos or self.groups)
 
 
 class Plan(models.Model):
@@ -60,6 +85,11 @@ class KeyPoint(models.Model):
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
 
+    @property
+    def responsible(self) -> Responsible:
+        """Return the key point's departments and groups (from prefetched assignments)."""
+        return Responsible.of(self.assignments.all())
+
 
 class Task(models.Model):
     """One task (具体任务) of a key point."""
@@ -84,6 +114,11 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return f"{self.code} {self.text[:40]}"
+
+    @property
+    def responsible(self) -> Responsible:
+        """Return the task's own departments and groups; empty when it inherits its key point's."""
+        return Responsible.of(self.assignments.all())
 
     @property
     def code(self) -> str:

@@ -35,3 +35,9 @@ def test_every_message_is_translated_and_compiled():
     for entry in catalogue.translated_entries():
         if not entry.msgid_plural:
             assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
+
+
+def test_english_browser_still_gets_chinese_until_the_user_switches(client):
+    page = client.get(reverse("login"), headers={"accept-language": "en-US,en;q=0.9"})
+    assert "登录" in page.content.decode()
+    assert page["Content-Language"] == "zh-hans"

@@ -66,3 +66,10 @@ def test_two_real_departments_are_not_merged():
         "信息管理技术中心": "信息管理技术中心",
     }
     assert resolution.warnings == []
+
+
+def test_abbreviation_resolved_only_by_the_registry_is_flagged_for_checking():
+    registry = {"组织人事部": "组织人事部"}
+    resolution = resolve_names(["组织部", "教务处"], registry)
+    assert resolution.canonical["组织部"] == "组织人事部"
+    assert resolution.warnings == ["“组织部”按部门名录识别为“组织人事部”的简称，请核对。"]
