@@ -38,3 +38,12 @@ if [[ -z ${UV_PYTHON:-} ]]; then
 fi
 
 uv sync --locked --quiet
+
+# Front-end libraries come from npm (package-lock.json) and are served from our own static
+# files: university intranets are often offline, so pages never load anything from a CDN.
+if [[ ! -f node_modules/.package-lock.json ]] || ! cmp -s package-lock.json node_modules/.workplan-lock; then
+    npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json node_modules/.workplan-lock
+fi
+mkdir -p src/workplan/static/vendor
+cp node_modules/htmx.org/dist/htmx.min.js src/workplan/static/vendor/htmx.min.js

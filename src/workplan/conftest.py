@@ -43,17 +43,87 @@ def example_plan() -> Path:
     return EXAMPLE_PLAN
 
 
-@pytest.fixture
-def viewer(django_user_model):
-    """A signed-in user with no special rights."""
-    return django_user_model.objects.create_user("viewer", password="pw-viewer-1")
+def make_user(username: str, roles=(), departments=(), **fields):
+    """Return a new account made the way the application makes them."""
+    from workplan.accounts.actions import do_create_user
+
+    return do_create_user(
+        username=username,
+        full_name=fields.pop("full_name", username),
+        email=fields.pop("email", f"{username}@example.edu.cn"),
+        departments=departments,
+        roles=roles,
+        password=fields.pop("password", f"pw-{username}-1"),
+        by=None,
+    )
 
 
 @pytest.fixture
-def supervisor(django_user_model):
-    """A user of the supervision office, who may import plans."""
-    from django.contrib.auth.models import Permission
+def department(db):
+    from workplan.org.models import Department
 
-    user = django_user_model.objects.create_user("supervisor", password="pw-super-1")
-    user.user_permissions.add(Permission.objects.get(codename="add_plan"))
-    return user
+    return Department.objects.create(name="教务处", kind=Department.Kind.ADMINISTRATIVE)
+
+
+@pytest.fixture
+def other_department(db):
+    from workplan.org.models import Department
+
+    return Department.objects.create(name="财务处", kind=Department.Kind.ADMINISTRATIVE)
+
+
+@pytest.fixture
+def admin_user(db):
+    from workplan.accounts.models import Role
+
+    return make_user("admin", [Role.ADMIN])
+
+
+@pytest.fixture
+def supervisor(db):
+    """A user of the supervision office, who runs the plan."""
+    from workplan.accounts.models import Role
+
+    return make_user("supervisor", [Role.SUPERVISOR])
+
+
+@pytest.fixture
+def leader(db):
+    from workplan.accounts.models import Role
+
+    return make_user("leader", [Role.LEADER])
+
+
+@pytest.fixture
+def head(department):
+    from workplan.accounts.models import Role
+
+    return make_user("head", [Role.HEAD], [department])
+
+
+@pytest.fixture
+def liaison(department):
+    from workplan.accounts.models import Role
+
+    return make_user("liaison", [Role.LIAISON], [department])
+
+
+@pytest.fixture
+def auditor(db):
+    from workplan.accounts.models import Role
+
+    return make_user("auditor", [Role.AUDITOR])
+
+
+@pytest.fixture
+def outsider(other_department):
+    """The liaison of another department."""
+    from workplan.accounts.models import Role
+
+    return make_user("outsider", [Role.LIAISON], [other_department])
+
+
+@pytest.fixture
+def viewer(db):
+    """A signed-in user with no role at all."""
+    return make_user("viewer")

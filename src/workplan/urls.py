@@ -5,14 +5,44 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_protect
 from django.views.i18n import set_language
 
+from workplan.accounts.views import PasswordResetConfirmView
 from workplan.core.views import healthz
 
+auth_patterns = [
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "password-reset/",
+        auth_views.PasswordResetView.as_view(
+            email_template_name="registration/password_reset_email.txt",
+            subject_template_name="registration/password_reset_subject.txt",
+        ),
+        name="password_reset",
+    ),
+    path(
+        "password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>/",
+        PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+]
+
 urlpatterns = [
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include(auth_patterns)),
     path("i18n/setlang/", login_not_required(csrf_protect(set_language)), name="set_language"),
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("people/", include("workplan.accounts.urls")),
+    path("audit/", include("workplan.audit.urls")),
     path("departments/", include("workplan.org.urls")),
     path("", include("workplan.plans.urls")),
 ]

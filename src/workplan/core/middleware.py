@@ -18,3 +18,17 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class HtmxMiddleware:
+    """Set `request.htmx` when HTMX made the request, so views can answer with a fragment."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.htmx = request.headers.get("HX-Request") == "true"
+        response = self.get_response(request)
+        if request.htmx:
+            response.headers["Vary"] = ", ".join(filter(None, [response.get("Vary"), "HX-Request"]))
+        return response

@@ -1,10 +1,29 @@
-"""Who may see what in the registry. Everyone signed in may read it (issue 3 adds roles)."""
+"""Who may see or change the registry. Everyone signed in may read it; the supervision office
+and administrators change it; a department's own head and liaison keep its contact details."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from workplan.org.models import Department
+from workplan.accounts.access import belongs_to, is_admin, is_supervisor
+from workplan.org.models import Department, DepartmentGroup
 
 
-def access_department(user, department_id: int) -> Department:
-    """Return the department `user` may read, or raise Http404 (missing and hidden look alike)."""
-    return get_object_or_404(Department, pk=department_id)
+def may_change_registry(user) -> bool:
+    return is_supervisor(user) or is_admin(user)
+
+
+def access_department(user, department_id: int, *, contact: bool = False) -> Department:
+    """Return the department `user` may read (or, with `contact`, whose contact details they
+    may change); Http404 if missing, PermissionDenied if readable but not theirs to change."""
+    department = get_object_or_404(Department, pk=department_id)
+    if contact and not (may_change_registry(user) or belongs_to(user, department.pk)):
+        raise PermissionDenied
+    return department
+
+
+def access_group(user, group_id: int, *, write: bool = False) -> DepartmentGroup:
+    """Return the collective term `user` may read or, with `write`, change."""
+    group = get_object_or_404(DepartmentGroup, pk=group_id)
+    if write and not may_change_registry(user):
+        raise PermissionDenied
+    return group

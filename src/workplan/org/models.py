@@ -22,6 +22,8 @@ class Department(models.Model):
         help_text=_("Created by an import from a name not yet in the registry."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    phone = models.CharField(_("office phone"), max_length=50, blank=True)
+    address = models.CharField(_("office address"), max_length=200, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

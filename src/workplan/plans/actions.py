@@ -10,6 +10,7 @@ from enum import StrEnum
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from workplan.audit.records import record_many_created
 from workplan.org.actions import RegistryChanges, do_register_names
 from workplan.parsing import ParsedPlan, Responsibility
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
@@ -72,7 +73,8 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
             ).format(organization=organization, year=parsed.year)
         )
 
-    registry = do_register_names(parsed.departments, parsed.group_names())
+    note = _("Imported from {name}").format(name=source_name or _("a document"))
+    registry = do_register_names(parsed.departments, parsed.group_names(), by=by, note=note)
     plan = Plan.objects.create(
         organization=organization,
         organization_aliases=parsed.organization_aliases,
@@ -117,12 +119,28 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
         for task_row, task in zip(tasks, point.tasks, strict=True):
             assignments += _assignments(task.responsibility, registry, task=task_row)
     Assignment.objects.bulk_create(assignments)
+    _record_import(plan, key_points, tasks_by_point, assignments, by=by, note=note)
     return ImportOutcome(
         plan=plan,
         status=ImportStatus.CREATED,
         new_departments=registry.created,
         new_aliases=registry.new_aliases,
     )
+
+
+def _record_import(plan, key_points, tasks_by_point, assignments, *, by, note) -> None:
+    """Record every row the import created, each on the timeline of its key point or task."""
+    entries = [(plan, ["organization", "title", "year"], None)]
+    entries += [(kp, ["number", "title"], None) for kp in key_points]
+    entries += [(task, ["number", "text"], None) for tasks in tasks_by_point for task in tasks]
+    for assignment in assignments:
+        scope = (
+            f"plans.task:{assignment.task_id}"
+            if assignment.task_id
+            else f"plans.keypoint:{assignment.key_point_id}"
+        )
+        entries.append((assignment, ["role", "department", "group"], scope))
+    record_many_created(entries, by=by, note=note)
 
 
 def _assignments(

@@ -1,9 +1,9 @@
 from django.contrib import admin
 
+from workplan.core.admin import ReadOnlyAdmin
 from workplan.plans.models import Plan
 
 
 @admin.register(Plan)
-class PlanAdmin(admin.ModelAdmin):
+class PlanAdmin(ReadOnlyAdmin):
     list_display = ["organization", "title", "year", "created_at"]
-    readonly_fields = ["fingerprint", "created_at", "created_by"]

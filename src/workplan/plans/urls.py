@@ -8,4 +8,5 @@ urlpatterns = [
     path("plans/upload/", views.plan_upload, name="plan-upload"),
     path("plans/upload/<str:token>/", views.import_preview, name="import-preview"),
     path("plans/<int:plan_id>/", views.plan_detail, name="plan-detail"),
+    path("tasks/<int:task_id>/", views.task_detail, name="task-detail"),
 ]

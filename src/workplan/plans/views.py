@@ -5,10 +5,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from workplan.accounts.access import may_see_audit_trail
+from workplan.audit.queries import timeline
 from workplan.org.queries import registry_names
 from workplan.parsing import ParsedPlan
 from workplan.plans import queries
-from workplan.plans.access import access_plan, check_can_import_plan
+from workplan.plans.access import access_plan, access_task, check_can_import_plan, may_change_plans
 from workplan.plans.actions import ImportRefused, ImportStatus, do_import_plan
 from workplan.plans.forms import PlanUploadForm
 
@@ -17,7 +19,7 @@ PENDING_KEY = "pending_plan_imports"
 
 @require_GET
 def plan_list(request):
-    form = PlanUploadForm() if request.user.has_perm("plans.add_plan") else None
+    form = PlanUploadForm() if may_change_plans(request.user) else None
     return render(
         request, "plans/plan_list.html", {"plans": queries.plans_for_list(), "form": form}
     )
@@ -90,3 +92,20 @@ def plan_detail(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
     key_points = queries.key_points_for_plan(plan)
     return render(request, "plans/plan_detail.html", {"plan": plan, "key_points": key_points})
+
+
+@require_GET
+def task_detail(request, task_id: int):
+    task = access_task(request.user, task_id)
+    key_point = task.key_point
+    records = timeline(f"plans.task:{task.pk}", f"plans.keypoint:{key_point.pk}")
+    context = {
+        "task": task,
+        "key_point": key_point,
+        "plan": key_point.plan,
+        "own": task.responsible,
+        "inherited": key_point.responsible,
+        "records": records,
+        "show_addresses": may_see_audit_trail(request.user),
+    }
+    return render(request, "plans/task_detail.html", context)

@@ -8,6 +8,7 @@ from .base import *  # noqa: F403
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 DATA_DIR = Path(tempfile.mkdtemp(prefix="workplan-test-"))
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {

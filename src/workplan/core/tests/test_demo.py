@@ -16,9 +16,12 @@ def test_demo_loads_example_plan_and_prints_accounts(capsys, client):
     plan = Plan.objects.get()
     assert plan.key_points.count() == 12
     for account in DEMO_ACCOUNTS:
-        assert f"{account.username:<8} / {account.password}" in output
+        assert f"{account.username:<9} / {account.password}" in output
     duban = next(a for a in DEMO_ACCOUNTS if a.username == "duban")
-    assert client.login(username=duban.username, password=duban.password)
+    signed_in = client.post(
+        reverse("login"), {"username": duban.username, "password": duban.password}
+    )
+    assert signed_in.status_code == 302
     page = client.get(reverse("plans:plan-detail", args=[plan.pk])).content.decode()
     assert "江城职业技术学院2024年工作要点" in page
 

@@ -28,7 +28,7 @@ class Command(BaseCommand):
         self.stdout.write("演示账号（用户名 / 密码）：")
         for account in DEMO_ACCOUNTS:
             self.stdout.write(
-                f"  {account.username:<8} / {account.password:<18} {account.description}"
+                f"  {account.username:<9} / {account.password:<18} {account.description}"
             )
         if no_serve:
             return

@@ -1,0 +1,190 @@
+"""Read an account list from an xlsx sheet: 姓名 | 登录名 | 邮箱 | 部门 | 角色, one person a row."""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from workplan.accounts.models import Role, User
+from workplan.org.models import Department
+
+MAX_XLSX_BYTES = 5 * 1024 * 1024
+COLUMNS = {
+    "full_name": ("姓名", "name"),
+    "username": ("登录名", "用户名", "账号", "工号", "username", "login"),
+    "email": ("邮箱", "电子邮箱", "email", "e-mail"),
+    "departments": ("部门", "所在部门", "department", "departments"),
+    "roles": ("角色", "role", "roles"),
+}
+SEPARATORS = r"[、，,；;/\s]+"
+
+
+@dataclass
+class AccountRow:
+    row: int
+    username: str
+    full_name: str
+    email: str
+    departments: list[Department] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AccountSheet:
+    rows: list[AccountRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def _role_lookup() -> dict[str, str]:
+    lookup = {}
+    for role in Role:
+        lookup[role.value] = role.value
+        lookup[str(role.label).lower()] = role.value
+    # The Chinese names clerks type, whatever language the page is in.
+    lookup.update({
+        "系统管理员": Role.ADMIN, "管理员": Role.ADMIN, "督办员": Role.SUPERVISOR,
+        "督办": Role.SUPERVISOR, "校领导": Role.LEADER, "领导": Role.LEADER,
+        "部门负责人": Role.HEAD, "负责人": Role.HEAD, "部门联络员": Role.LIAISON,
+        "联络员": Role.LIAISON, "纪检/审计": Role.AUDITOR, "纪检": Role.AUDITOR, "审计": Role.AUDITOR,
+    })  # fmt: skip
+    return lookup
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    text = str(value).replace("\u3000", " ").strip()
+    return text[:-2] if isinstance(value, float) and text.endswith(".0") else text
+
+
+def read_account_sheet(data: bytes, name: str) -> AccountSheet:
+    """Return the accounts listed in an uploaded workbook, or every problem found in it."""
+    sheet_result = AccountSheet()
+    if len(data) > MAX_XLSX_BYTES:
+        sheet_result.errors.append(_("{name}: the file is larger than 5 MB.").format(name=name))
+        return sheet_result
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        sheet_result.errors.append(
+            _("{name}: this is not an Excel workbook (.xlsx), or it is password-protected.").format(
+                name=name
+            )
+        )
+        return sheet_result
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(values_only=True)
+    header = [_cell(v).lower() for v in next(rows, ())]
+    columns = {}
+    for key, labels in COLUMNS.items():
+        for index, title in enumerate(header):
+            if title in labels:
+                columns[key] = index
+                break
+    missing = [COLUMNS[k][0] for k in ("full_name", "username") if k not in columns]
+    if missing:
+        sheet_result.errors.append(
+            _("{name}, sheet {sheet}, row 1: the column(s) {columns} are missing.").format(
+                name=name, sheet=sheet.title, columns="、".join(missing)
+            )
+        )
+        return sheet_result
+
+    departments = {d.name: d for d in Department.objects.all()}
+    for department in Department.objects.prefetch_related("aliases"):
+        for alias in department.aliases.all():
+            departments.setdefault(alias.name, department)
+    roles = _role_lookup()
+    seen: dict[str, int] = {}
+    taken = set(User.objects.values_list("username", flat=True))
+
+    def problem(row: int, column: str, message: str) -> None:
+        sheet_result.errors.append(
+            _("{name}, sheet {sheet}, row {row}, column {column}: {message}").format(
+                name=name, sheet=sheet.title, row=row, column=column, message=message
+            )
+        )
+
+    for number, values in enumerate(rows, start=2):
+
+        def value(key: str, values=values) -> str:
+            index = columns.get(key)
+            return _cell(values[index]) if index is not None and index < len(values) else ""
+
+        if not any(_cell(v) for v in values):
+            continue
+        account = AccountRow(number, value("username"), value("full_name"), value("email"))
+        if not account.username:
+            problem(number, "登录名", _("the login name is empty."))
+        elif not re.fullmatch(r"[\w.@+-]{1,150}", account.username):
+            problem(
+                number,
+                "登录名",
+                _("“{value}” may only contain letters, digits and @.+-_").format(
+                    value=account.username
+                ),
+            )
+        elif account.username in taken:
+            problem(
+                number,
+                "登录名",
+                _("“{value}” is already used by an account.").format(value=account.username),
+            )
+        elif account.username in seen:
+            problem(
+                number,
+                "登录名",
+                _("“{value}” is also on row {other}.").format(
+                    value=account.username, other=seen[account.username]
+                ),
+            )
+        seen.setdefault(account.username, number)
+        if not account.full_name:
+            problem(number, "姓名", _("the name is empty."))
+        if account.email:
+            try:
+                validate_email(account.email)
+            except ValidationError:
+                problem(
+                    number,
+                    "邮箱",
+                    _("“{value}” is not an e-mail address.").format(value=account.email),
+                )
+        for name_ in [n for n in re.split(SEPARATORS, value("departments")) if n]:
+            department = departments.get(name_)
+            if department is None:
+                close = difflib.get_close_matches(name_, list(departments), n=3, cutoff=0.5)
+                hint = _(" Did you mean: {names}?").format(names="、".join(close)) if close else ""
+                problem(
+                    number,
+                    "部门",
+                    _("no department is called “{value}”.").format(value=name_) + hint,
+                )
+            elif department not in account.departments:
+                account.departments.append(department)
+        for role_name in [r for r in re.split(SEPARATORS, value("roles")) if r]:
+            role = roles.get(role_name.lower())
+            if role is None:
+                known = "、".join(str(r.label) for r in Role)
+                problem(
+                    number,
+                    "角色",
+                    _("“{value}” is not a role; use one of {roles}.").format(
+                        value=role_name, roles=known
+                    ),
+                )
+            elif role not in account.roles:
+                account.roles.append(role)
+        sheet_result.rows.append(account)
+    if not sheet_result.rows and not sheet_result.errors:
+        sheet_result.errors.append(_("{name}: the sheet lists no accounts.").format(name=name))
+    return sheet_result

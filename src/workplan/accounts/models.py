@@ -1,0 +1,73 @@
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    """What a person does in the system; one person may hold several."""
+
+    ADMIN = "admin", _("Administrator")
+    SUPERVISOR = "supervisor", _("Supervision office")
+    LEADER = "leader", _("School leader")
+    HEAD = "head", _("Department head")
+    LIAISON = "liaison", _("Department liaison")
+    AUDITOR = "auditor", _("Discipline inspection / audit")
+
+
+class User(AbstractUser):
+    """A person who signs in. Never deleted: deactivated, so history keeps their name."""
+
+    full_name = models.CharField(_("name"), max_length=100, blank=True)
+    departments = models.ManyToManyField(
+        "org.Department", blank=True, related_name="people", verbose_name=_("departments")
+    )
+
+    class Meta:
+        ordering = ["username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.username
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """Return the user's roles (read once per request: request.user lives that long)."""
+        if not self.pk:
+            return frozenset()
+        return frozenset(self.role_grants.values_list("role", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        """Return whether the user holds any of `roles` (a superuser counts as administrator)."""
+        if not self.is_active:
+            return False
+        held = self.roles | ({Role.ADMIN} if self.is_superuser else set())
+        return bool(held.intersection(roles))
+
+    @cached_property
+    def department_ids(self) -> frozenset[int]:
+        if not self.pk:
+            return frozenset()
+        return frozenset(self.departments.values_list("pk", flat=True))
+
+
+class RoleGrant(models.Model):
+    """One role held by one user."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(_("role"), max_length=16, choices=Role)
+
+    class Meta:
+        ordering = ["user", "role"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="rolegrant_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}"

@@ -1,0 +1,55 @@
+"""Reads of the audit trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from workplan.audit.models import AuditRecord
+
+
+def timeline(*scopes: str) -> QuerySet[AuditRecord]:
+    """Return the records of the given timelines, newest first."""
+    return AuditRecord.objects.filter(scope__in=scopes).select_related("actor")
+
+
+@dataclass
+class LogFilter:
+    """What an auditor searches for: words, a person, a kind of object, a date range."""
+
+    text: str = ""
+    actor: str = ""
+    object_type: str = ""
+    action: str = ""
+    since: date | None = None
+    until: date | None = None
+
+
+def search_log(f: LogFilter) -> QuerySet[AuditRecord]:
+    """Return the records matching `f`, newest first."""
+    records = AuditRecord.objects.all()
+    if f.text:
+        records = records.filter(
+            Q(object_repr__icontains=f.text)
+            | Q(note__icontains=f.text)
+            | Q(changes__icontains=f.text)
+        )
+    if f.actor:
+        records = records.filter(actor_name__icontains=f.actor)
+    if f.object_type:
+        records = records.filter(object_type=f.object_type)
+    if f.action:
+        records = records.filter(action=f.action)
+    zone = timezone.get_current_timezone()
+    if f.since:
+        records = records.filter(at__gte=datetime.combine(f.since, time.min, tzinfo=zone))
+    if f.until:
+        records = records.filter(at__lte=datetime.combine(f.until, time.max, tzinfo=zone))
+    return records
+
+
+def object_types() -> list[str]:
+    return list(AuditRecord.objects.order_by().values_list("object_type", flat=True).distinct())

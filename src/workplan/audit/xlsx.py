@@ -1,0 +1,62 @@
+"""The audit log as an xlsx workbook, written row by row (openpyxl's write-only mode)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from workplan.audit.models import AuditRecord
+
+
+def _changes_text(changes: list[dict]) -> str:
+    return "\n".join(f"{c['field']}: {c['before']} → {c['after']}" for c in changes)
+
+
+def audit_workbook(records: Iterable[AuditRecord]) -> bytes:
+    """Return an xlsx file listing `records`, one per row, with a bold frozen header."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Audit trail"))
+    sheet.freeze_panes = "A2"
+    for column, width in zip("ABCDEFGH", (20, 14, 16, 8, 16, 40, 60, 30), strict=True):
+        sheet.column_dimensions[column].width = width
+    headers = [
+        _("Time"),
+        _("By"),
+        _("Address"),
+        _("Action"),
+        _("Object type"),
+        _("Object"),
+        _("Changes"),
+        _("Note"),
+    ]
+    bold = Font(bold=True)
+    from openpyxl.cell import WriteOnlyCell
+
+    row = []
+    for title in headers:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        row.append(cell)
+    sheet.append(row)
+    zone = timezone.get_current_timezone()
+    for record in records:
+        sheet.append(
+            [
+                record.at.astimezone(zone).replace(tzinfo=None),
+                record.actor_name,
+                record.ip_address or "",
+                record.get_action_display(),
+                record.object_type,
+                record.object_repr,
+                _changes_text(record.changes),
+                record.note,
+            ]
+        )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

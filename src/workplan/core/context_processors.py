@@ -1,0 +1,7 @@
+from workplan.accounts.access import is_admin, may_see_audit_trail
+
+
+def navigation(request):
+    """Which menu entries the signed-in user may open."""
+    user = request.user
+    return {"nav": {"audit": may_see_audit_trail(user), "accounts": is_admin(user)}}
