@@ -45,12 +45,10 @@ def do_create_user(
         user,
         by=by,
         fields=["username", "full_name", "email"],
-        note="",
-    )
-    record_changed(
-        user,
-        [("departments", [], _department_names(departments)), ("roles", [], _role_labels(roles))],
-        by=by,
+        extra=[
+            ("departments", None, _department_names(departments)),
+            ("roles", None, _role_labels(roles)),
+        ],
     )
     return user
 

@@ -61,7 +61,7 @@ class RoleGrant(models.Model):
     """One role held by one user."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
-    role = models.CharField(_("role"), max_length=16, choices=Role)
+    role = models.CharField(_("Role"), max_length=16, choices=Role)
 
     class Meta:
         ordering = ["user", "role"]

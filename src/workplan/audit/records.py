@@ -66,19 +66,19 @@ def snapshot(obj: models.Model, fields: Sequence[str]) -> list[Change]:
 
 
 def record_created(
-    obj, *, by, fields: Sequence[str] = (), note: str = "", scope: str | None = None
+    obj,
+    *,
+    by,
+    fields: Sequence[str] = (),
+    extra: Sequence[Change] = (),
+    note: str = "",
+    scope: str | None = None,
 ):
-    """Record that `by` created `obj`, with the values of `fields`."""
-    return _insert(
-        _record(
-            obj,
-            AuditRecord.Action.CREATE,
-            by=by,
-            changes=snapshot(obj, fields),
-            note=note,
-            scope=scope,
-        )
-    )
+    """Record that `by` created `obj`, with the values of `fields` and any `extra` values
+    (such as many-to-many relations) given as (field, None, value)."""
+    changes = [*snapshot(obj, fields), *extra]
+    record = _record(obj, AuditRecord.Action.CREATE, by=by, changes=changes, note=note, scope=scope)
+    return _insert(record)
 
 
 def record_changed(obj, changes: Iterable[Change], *, by, note: str = "", scope: str | None = None):

@@ -1,9 +1,17 @@
 from django.contrib import admin
 
+from workplan.accounts.access import may_see_audit_trail
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
-    """The Django admin only looks: every change goes through the app's actions, which write
-    the audit trail. A change made here would leave no trace, so none can be made here."""
+    """The Django admin only looks, and only for administrators and auditors: every change goes
+    through the app's actions, which write the audit trail; a change here would leave no trace."""
+
+    def has_module_permission(self, request):
+        return may_see_audit_trail(request.user)
+
+    def has_view_permission(self, request, obj=None):
+        return may_see_audit_trail(request.user)
 
     def has_add_permission(self, request, obj=None):
         return False

@@ -158,25 +158,21 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
 
-# Mail: an SMTP server from the environment; without one, mail is printed to the console.
-_EMAIL_HOST = os.environ.get("WORKPLAN_EMAIL_HOST", "")
+# Mail goes to an SMTP server from the environment (by default the machine's own relay on
+# port 25); the development settings print it to the console when none is configured.
 MAILERS = {
-    "default": (
-        {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {
-                "host": _EMAIL_HOST,
-                "port": int(os.environ.get("WORKPLAN_EMAIL_PORT", 25)),
-                "username": os.environ.get("WORKPLAN_EMAIL_USER", ""),
-                "password": os.environ.get("WORKPLAN_EMAIL_PASSWORD", ""),
-                "use_tls": os.environ.get("WORKPLAN_EMAIL_TLS", "") == "1",
-                "use_ssl": os.environ.get("WORKPLAN_EMAIL_SSL", "") == "1",
-                "timeout": 30,
-            },
-        }
-        if _EMAIL_HOST
-        else {"BACKEND": "django.core.mail.backends.console.EmailBackend"}
-    )
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": os.environ.get("WORKPLAN_EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("WORKPLAN_EMAIL_PORT", 25)),
+            "username": os.environ.get("WORKPLAN_EMAIL_USER", ""),
+            "password": os.environ.get("WORKPLAN_EMAIL_PASSWORD", ""),
+            "use_tls": os.environ.get("WORKPLAN_EMAIL_TLS", "") == "1",
+            "use_ssl": os.environ.get("WORKPLAN_EMAIL_SSL", "") == "1",
+            "timeout": 30,
+        },
+    }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("WORKPLAN_EMAIL_FROM", "workplan@localhost")
 PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600

@@ -147,7 +147,7 @@ class Migration(migrations.Migration):
                             ("auditor", "Discipline inspection / audit"),
                         ],
                         max_length=16,
-                        verbose_name="role",
+                        verbose_name="Role",
                     ),
                 ),
                 (

@@ -1,0 +1,99 @@
+"""Every page, download and action, for every kind of user.
+
+200/302/400 = allowed (302 after an action, 400 for an empty form), 403 = may see but not change,
+404 = may not see (same as missing), login = anonymous visitors are sent to sign in.
+"head" and "liaison" belong to 教务处, the department in the URLs; "outsider" is the liaison
+of another department.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from workplan.conftest import make_user
+from workplan.org.models import Department, DepartmentGroup
+from workplan.plans.models import Plan, Task
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["admin", "supervisor", "leader", "head", "liaison", "auditor", "outsider"]
+
+# method, URL name, URL argument  →  admin, supervisor, leader, head, liaison, auditor, outsider
+TABLE = [
+    ("GET",  "plans:plan-list",         None,         200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "plans:plan-detail",       "plan",       200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "plans:task-detail",       "task",       200, 200, 200, 200, 200, 200, 200),
+    ("POST", "plans:plan-upload",       None,         403, 400, 403, 403, 403, 403, 403),
+    ("GET",  "plans:import-preview",    "token",      403, 302, 403, 403, 403, 403, 403),
+    ("GET",  "org:department-list",     None,         200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "org:department-detail",   "department", 200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "org:department-contact",  "department", 200, 200, 403, 200, 200, 403, 403),
+    ("POST", "org:department-contact",  "department", 302, 302, 403, 302, 302, 403, 403),
+    ("GET",  "org:group-edit",          "group",      200, 200, 403, 403, 403, 403, 403),
+    ("POST", "org:group-edit",          "group",      302, 302, 403, 403, 403, 403, 403),
+    ("GET",  "audit:log",               None,         200, 404, 404, 404, 404, 200, 404),
+    ("GET",  "audit:export",            None,         200, 404, 404, 404, 404, 200, 404),
+    ("GET",  "accounts:user-list",      None,         200, 404, 404, 404, 404, 404, 404),
+    ("GET",  "accounts:user-import",    None,         200, 404, 404, 404, 404, 404, 404),
+    ("GET",  "accounts:user-edit",      "person",     200, 404, 404, 404, 404, 404, 404),
+    ("POST", "accounts:user-unlock",    "person",     302, 404, 404, 404, 404, 404, 404),
+    ("POST", "accounts:user-deactivate", "person",    302, 404, 404, 404, 404, 404, 404),
+    ("POST", "accounts:user-reactivate", "person",    302, 404, 404, 404, 404, 404, 404),
+]  # fmt: skip
+
+CASES = [
+    pytest.param(method, name, arg, role, statuses[index], id=f"{method} {name} as {role}")
+    for method, name, arg, *statuses in TABLE
+    for index, role in enumerate(ROLES)
+]
+
+
+@pytest.fixture
+def world(example_plan, admin_user, supervisor, leader, head, liaison, auditor, outsider):
+    call_command("import", str(example_plan))
+    users = dict(
+        zip(ROLES, [admin_user, supervisor, leader, head, liaison, auditor, outsider], strict=True)
+    )
+    targets = {
+        "plan": Plan.objects.get().pk,
+        "task": Task.objects.first().pk,
+        "department": Department.objects.get(name="教务处").pk,
+        "group": DepartmentGroup.objects.first().pk,
+        "person": make_user("someone").pk,
+        "token": "no-such-preview",
+    }
+    return users, targets
+
+
+@pytest.mark.parametrize(("method", "name", "arg", "role", "expected"), CASES)
+def test_access(client, world, method, name, arg, role, expected):
+    users, targets = world
+    client.force_login(users[role])
+    url = reverse(name, args=[targets[arg]] if arg else [])
+    response = client.get(url) if method == "GET" else client.post(url, {})
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize(("method", "name", "arg"), [row[:3] for row in TABLE])
+def test_anonymous_visitor_is_sent_to_sign_in(client, world, method, name, arg):
+    _, targets = world
+    url = reverse(name, args=[targets[arg]] if arg else [])
+    response = client.get(url) if method == "GET" else client.post(url, {})
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize(
+    ("method", "name", "arg"),
+    [
+        ("POST", "plans:plan-detail", "plan"),
+        ("POST", "audit:log", None),
+        ("GET", "accounts:user-unlock", "person"),
+        ("PUT", "org:department-contact", "department"),
+    ],
+)
+def test_wrong_method_is_405(client, world, method, name, arg):
+    users, targets = world
+    client.force_login(users["admin"])
+    url = reverse(name, args=[targets[arg]] if arg else [])
+    assert client.generic(method, url).status_code == 405
