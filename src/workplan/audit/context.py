@@ -2,6 +2,8 @@
 
 from contextvars import ContextVar
 
+from workplan.core.net import client_ip
+
 current_ip: ContextVar[str | None] = ContextVar("current_ip", default=None)
 
 
@@ -12,7 +14,7 @@ class AuditContextMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = current_ip.set(request.META.get("REMOTE_ADDR") or None)
+        token = current_ip.set(client_ip(request))
         try:
             return self.get_response(request)
         finally:

@@ -157,6 +157,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "workplan.core.net.client_ip"
+# How many reverse proxies (nginx, a load balancer) stand in front of the site.
+WORKPLAN_PROXY_COUNT = int(os.environ.get("WORKPLAN_PROXY_COUNT", 0))
 
 # Mail goes to an SMTP server from the environment (by default the machine's own relay on
 # port 25); the development settings print it to the console when none is configured.
