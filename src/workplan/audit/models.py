@@ -66,3 +66,16 @@ class AuditRecord(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("audit records cannot be deleted")
+
+    @property
+    def object_type_label(self) -> str:
+        from workplan.audit.labels import object_type_label
+
+        return object_type_label(self.object_type)
+
+    @property
+    def labelled_changes(self) -> list[dict]:
+        """Return the changes with each field's readable name under "label"."""
+        from workplan.audit.labels import field_label
+
+        return [{**c, "label": field_label(self.object_type, c["field"])} for c in self.changes]

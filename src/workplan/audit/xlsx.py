@@ -14,7 +14,7 @@ from workplan.audit.models import AuditRecord
 
 
 def _changes_text(changes: list[dict]) -> str:
-    return "\n".join(f"{c['field']}: {c['before']} → {c['after']}" for c in changes)
+    return "\n".join(f"{c['label']}: {c['before']} → {c['after']}" for c in changes)
 
 
 def audit_workbook(records: Iterable[AuditRecord]) -> bytes:
@@ -51,9 +51,9 @@ def audit_workbook(records: Iterable[AuditRecord]) -> bytes:
                 record.actor_name,
                 record.ip_address or "",
                 record.get_action_display(),
-                record.object_type,
+                record.object_type_label,
                 record.object_repr,
-                _changes_text(record.changes),
+                _changes_text(record.labelled_changes),
                 record.note,
             ]
         )

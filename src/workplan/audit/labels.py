@@ -1,0 +1,38 @@
+"""Readable names for what the audit trail records: object types and field names."""
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.translation import gettext_lazy as _
+
+# Recorded values that are not model fields.
+EXTRA_FIELDS = {
+    "roles": _("Roles"),
+    "departments": _("Departments"),
+    "members": _("Members"),
+    "locked": _("Locked"),
+    "password": _("Password"),
+}
+
+
+def _model(object_type: str):
+    try:
+        return apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def object_type_label(object_type: str) -> str:
+    """Return the model's name in the current language (部门 for org.department)."""
+    model = _model(object_type)
+    return str(model._meta.verbose_name) if model else object_type
+
+
+def field_label(object_type: str, field: str) -> str:
+    """Return the field's name in the current language (办公电话 for phone)."""
+    if field in EXTRA_FIELDS:
+        return str(EXTRA_FIELDS[field])
+    model = _model(object_type)
+    try:
+        return str(model._meta.get_field(field).verbose_name) if model else field
+    except FieldDoesNotExist:
+        return field
