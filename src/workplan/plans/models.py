@@ -73,6 +73,14 @@ class KeyPoint(models.Model):
     title = models.CharField(_("title"), max_length=500)
     responsibility_raw = models.TextField(_("responsibility as written"), blank=True)
     leaders = models.JSONField(_("leaders in charge"), default=list, blank=True)
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("leader in charge"),
+    )
 
     class Meta:
         ordering = ["plan", "number"]
@@ -94,6 +102,14 @@ class KeyPoint(models.Model):
 class Task(models.Model):
     """One task (具体任务) of a key point."""
 
+    class Recurrence(models.TextChoices):
+        # The same values as workplan.plans.deadlines.Recurrence, which knows no Django.
+        MONTHLY = "monthly", _("Every month")
+        QUARTERLY = "quarterly", _("Every quarter")
+        SEMESTER = "semester", _("Every semester")
+        YEARLY = "yearly", _("Every year")
+        CONTINUOUS = "continuous", _("Ongoing")
+
     key_point = models.ForeignKey(
         KeyPoint, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("key point")
     )
@@ -101,8 +117,30 @@ class Task(models.Model):
     text = models.TextField(_("task"))
     section = models.CharField(_("section"), max_length=200, blank=True)
     deadline_text = models.CharField(_("deadline as written"), max_length=200, blank=True)
+    due_date = models.DateField(_("due date"), null=True, blank=True)
+    recurrence = models.CharField(_("recurrence"), max_length=16, choices=Recurrence, blank=True)
+    deadline_unread = models.BooleanField(
+        _("deadline not understood"),
+        default=False,
+        help_text=_("The deadline's words could not be read as a date or a recurrence."),
+    )
     responsibility_raw = models.TextField(_("responsibility as written"), blank=True)
     leaders = models.JSONField(_("leaders in charge"), default=list, blank=True)
+    leader = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("leader in charge"),
+        help_text=_("Empty: the key point's leader in charge."),
+    )
+    contact = models.CharField(_("person responsible"), max_length=100, blank=True)
+    outcome = models.TextField(_("expected outcome"), blank=True)
+    note = models.TextField(_("remarks"), blank=True)
+    # Bumped by every save, so a save based on an older reading is refused, not lost.
+    version = models.PositiveIntegerField(_("version"), default=1)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["key_point", "number"]
@@ -121,9 +159,30 @@ class Task(models.Model):
         return Responsible.of(self.assignments.all())
 
     @property
+    def effective_leader(self):
+        """Return the task's own leader in charge, or else its key point's."""
+        return self.leader or self.key_point.leader
+
+    @property
     def code(self) -> str:
         """Return the 序号 shown in task tables, such as 3.2."""
         return f"{self.key_point.number}.{self.number}"
+
+
+class Milestone(models.Model):
+    """A dated step towards a task's completion."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="milestones")
+    due_date = models.DateField(_("date"))
+    description = models.CharField(_("description"), max_length=300)
+
+    class Meta:
+        ordering = ["task", "due_date", "id"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self) -> str:
+        return f"{self.due_date:%Y-%m-%d} {self.description}"
 
 
 class Assignment(models.Model):

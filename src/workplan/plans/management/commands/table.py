@@ -1,0 +1,69 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from workplan.plans.models import Plan
+from workplan.plans.table import table_rows, table_title
+from workplan.plans.table_actions import TableChanged, do_apply_table
+from workplan.plans.table_import import read_table
+from workplan.plans.xlsx import task_table_workbook
+
+
+def find_plan(ref: str) -> Plan:
+    """Return the plan named by its id, or by its year when only one plan has that year."""
+    plans = Plan.objects.filter(pk=int(ref)) if ref.isdigit() and len(ref) < 4 else Plan.objects.filter(year=int(ref)) if ref.isdigit() else Plan.objects.none()
+    found = list(plans[:2])
+    if len(found) != 1:
+        raise CommandError(f"找不到工作要点“{ref}”（请用编号或年度，如 1 或 2021）。", returncode=2)
+    return found[0]
+
+
+class Command(BaseCommand):
+    help = "任务分解表：export 导出为 Excel；import 读入修改过的 Excel 并应用差异。"
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        export = sub.add_parser("export", help="导出任务分解表")
+        export.add_argument("plan", help="工作要点编号或年度")
+        export.add_argument("-o", "--output", required=True, help="输出的 .xlsx 文件")
+        load = sub.add_parser("import", help="读入修改过的任务分解表")
+        load.add_argument("file", help=".xlsx 文件")
+        load.add_argument("--plan", required=True, help="工作要点编号或年度")
+        load.add_argument("--dry-run", action="store_true", help="只显示差异，不修改")
+
+    def handle(self, *args, action, **options):
+        if action == "export":
+            plan = find_plan(options["plan"])
+            rows = table_rows(plan)
+            Path(options["output"]).write_bytes(task_table_workbook(table_title(plan), rows))
+            self.stdout.write(f"已导出 {len(rows)} 项任务到 {options['output']}")
+            return
+        plan = find_plan(options["plan"])
+        path = Path(options["file"])
+        if not path.is_file():
+            raise CommandError(f"{path}：文件不存在。", returncode=2)
+        diff = read_table(path.read_bytes(), path.name, plan)
+        for error in diff.errors:
+            self.stderr.write(error)
+        if diff.errors:
+            raise CommandError(f"{path.name}：有 {len(diff.errors)} 处问题，未做任何修改。", returncode=2)
+        for warning in diff.warnings:
+            self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
+        if not diff.has_changes:
+            self.stdout.write("没有变化（no changes）。")
+            return
+        for row in diff.added:
+            self.stdout.write(f"+ 新增（第 {row.row} 行，要点 {row.key_point.number}）：{row.text}")
+        for changed in diff.changed:
+            for label, before, after in changed.changes:
+                self.stdout.write(f"~ {changed.current.code} {label}：{before or '（空）'} → {after or '（空）'}")
+        for row in diff.removed:
+            self.stdout.write(f"- 删除 {row.code}：{row.text}")
+        if options["dry_run"]:
+            self.stdout.write("（试运行，未做修改）")
+            return
+        try:
+            counts = do_apply_table(plan, diff, by=None, source_name=path.name)
+        except TableChanged as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        self.stdout.write(self.style.SUCCESS(f"已应用：新增 {counts['added']}，修改 {counts['changed']}，删除 {counts['removed']}。"))

@@ -1,0 +1,126 @@
+"""The task table (任务分解表) as plain rows: what the web page, the export and the import share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from workplan.plans.models import Assignment, KeyPoint, Milestone, Plan, Task
+
+CN_DIGITS = "零一二三四五六七八九"
+
+COLUMNS = [
+    ("code", "序号"),
+    ("key_point", "工作要点"),
+    ("text", "具体任务"),
+    ("leader", "分管校领导"),
+    ("lead", "牵头部门"),
+    ("co", "配合部门"),
+    ("deadline", "完成时限"),
+    ("outcome", "预期成果"),
+    ("note", "备注"),
+]
+ID_HEADER = "系统编号（请勿修改）"
+LABELS_BY_KEY = dict(COLUMNS)
+
+
+def chinese_numeral(number: int) -> str:
+    """Return 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99)."""
+    tens, ones = divmod(number, 10)
+    if not tens:
+        return CN_DIGITS[ones]
+    return f"{'' if tens == 1 else CN_DIGITS[tens]}十{CN_DIGITS[ones] if ones else ''}"
+
+
+def key_point_label(key_point: KeyPoint) -> str:
+    return f"{chinese_numeral(key_point.number)}、{key_point.title}"
+
+
+def join_co(co: list[str], groups: list[str]) -> str:
+    """Return 配合部门 as offices write it: named units, then collectives after a comma."""
+    return "，".join(part for part in ("、".join(co), "、".join(groups)) if part)
+
+
+@dataclass
+class TableRow:
+    """One task as the table shows it, with its responsibility resolved (own or inherited)."""
+
+    task: Task
+    code: str
+    key_point: str
+    text: str
+    leader: str
+    lead: list[str]
+    co: list[str]
+    groups: list[str]
+    deadline: str
+    outcome: str
+    note: str
+    inherited: bool
+    milestones: list[Milestone] = field(default_factory=list)
+
+    def cells(self) -> dict[str, str]:
+        """Return the row's cells by column key, as written in the spreadsheet."""
+        return {
+            "code": self.code,
+            "key_point": self.key_point,
+            "text": self.text,
+            "leader": self.leader,
+            "lead": "、".join(self.lead),
+            "co": join_co(self.co, self.groups),
+            "deadline": self.deadline,
+            "outcome": self.outcome,
+            "note": self.note,
+        }
+
+
+def _split(assignments) -> tuple[list[str], list[str], list[str]]:
+    rows = list(assignments)
+    lead = [a.department.name for a in rows if a.department_id and a.role == Assignment.Role.LEAD]
+    co = [a.department.name for a in rows if a.department_id and a.role == Assignment.Role.CO]
+    groups = [a.group.name for a in rows if a.group_id]
+    return lead, co, groups
+
+
+def table_key_points(plan: Plan):
+    """Return the plan's key points with tasks, assignments, leaders and milestones prefetched."""
+    assignments = Prefetch(
+        "assignments", queryset=Assignment.objects.select_related("department", "group").order_by("position")
+    )
+    tasks = Task.objects.select_related("leader").prefetch_related(assignments, "milestones").order_by("number")
+    return plan.key_points.select_related("leader").prefetch_related(assignments, Prefetch("tasks", queryset=tasks))
+
+
+def table_rows(plan: Plan) -> list[TableRow]:
+    """Return every task of `plan` as a table row, in key point and task order."""
+    rows = []
+    for key_point in table_key_points(plan):
+        point_lead, point_co, point_groups = _split(key_point.assignments.all())
+        for task in key_point.tasks.all():
+            task.key_point = key_point
+            own = list(task.assignments.all())
+            lead, co, groups = _split(own) if own else (point_lead, point_co, point_groups)
+            leader = task.leader or key_point.leader
+            rows.append(
+                TableRow(
+                    task=task,
+                    code=f"{key_point.number}.{task.number}",
+                    key_point=key_point_label(key_point),
+                    text=task.text,
+                    leader=leader.display_name if leader else "",
+                    lead=lead,
+                    co=co,
+                    groups=groups,
+                    deadline=task.deadline_text,
+                    outcome=task.outcome,
+                    note=task.note,
+                    inherited=not own,
+                    milestones=list(task.milestones.all()),
+                )
+            )
+    return rows
+
+
+def table_title(plan: Plan) -> str:
+    return f"{plan.organization}{plan.title}任务分解表"

@@ -1,0 +1,179 @@
+"""Writes to the task table: web edits, bulk actions and applying an uploaded table.
+One transaction each; one audit record per task changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils.translation import gettext as _
+
+from workplan.audit.records import record_changed, record_created, record_deleted
+from workplan.org.models import Department, DepartmentGroup
+from workplan.plans.deadlines import parse_deadline
+from workplan.plans.models import Assignment, KeyPoint, Plan, Task
+from workplan.plans.table import LABELS_BY_KEY, join_co, table_rows
+from workplan.plans.table_import import TableDiff
+
+
+class StaleEdit(Exception):
+    """The task changed since the editor read it; `current` holds what it is now."""
+
+    def __init__(self, task: Task):
+        super().__init__(_("Someone else changed this task while you were editing it."))
+        self.task = task
+
+
+class TableChanged(Exception):
+    """The plan changed between showing an uploaded table's differences and applying them."""
+
+
+@dataclass
+class TaskValues:
+    """Everything the table lets a clerk set on one task."""
+
+    text: str
+    leader: object | None
+    lead: list[str]
+    co: list[str]
+    groups: list[str]
+    deadline: str
+    outcome: str
+    note: str
+
+
+def set_deadline(task: Task, text: str, year: int) -> None:
+    """Set the task's deadline words and what they mean (date, recurrence, or flagged)."""
+    deadline = parse_deadline(text, year)
+    task.deadline_text = deadline.text[:200]
+    task.due_date = deadline.due_date
+    task.recurrence = str(deadline.recurrence)
+    task.deadline_unread = not deadline.understood
+
+
+def _point_split(key_point: KeyPoint):
+    rows = list(key_point.assignments.select_related("department", "group"))
+    lead = [a.department.name for a in rows if a.department_id and a.role == Assignment.Role.LEAD]
+    co = [a.department.name for a in rows if a.department_id and a.role == Assignment.Role.CO]
+    groups = [a.group.name for a in rows if a.group_id]
+    return lead, co, groups
+
+
+def _set_responsibility(task: Task, values: TaskValues) -> None:
+    """Give the task its own assignments, or none when they equal its key point's."""
+    task.assignments.all().delete()
+    if (values.lead, values.co, values.groups) == _point_split(task.key_point):
+        return
+    departments = {d.name: d for d in Department.objects.filter(name__in=[*values.lead, *values.co])}
+    rows = []
+    for role, names in ((Assignment.Role.LEAD, values.lead), (Assignment.Role.CO, values.co)):
+        rows += [Assignment(task=task, department=departments[n], role=role, position=len(rows)) for n in names]
+    for name in values.groups:
+        group, _created = DepartmentGroup.objects.get_or_create(name=name)
+        rows.append(Assignment(task=task, group=group, role=Assignment.Role.CO, position=len(rows)))
+    Assignment.objects.bulk_create(rows)
+
+
+def _current_cells(task: Task) -> dict[str, str]:
+    row = next(r for r in table_rows(task.key_point.plan) if r.task.pk == task.pk)
+    return row.cells()
+
+
+def _values_cells(values: TaskValues) -> dict[str, str]:
+    return {
+        "text": values.text,
+        "leader": values.leader.display_name if values.leader else "",
+        "lead": "、".join(values.lead),
+        "co": join_co(values.co, values.groups),
+        "deadline": values.deadline,
+        "outcome": values.outcome,
+        "note": values.note,
+    }
+
+
+def _write(task: Task, values: TaskValues, before: dict[str, str], *, by, note: str = "") -> bool:
+    after = _values_cells(values)
+    changes = [(LABELS_BY_KEY[k], before[k], after[k]) for k in after if before[k] != after[k]]
+    if not changes:
+        return False
+    task.text = values.text
+    key_point_leader = task.key_point.leader
+    task.leader = None if values.leader == key_point_leader else values.leader
+    set_deadline(task, values.deadline, task.key_point.plan.year)
+    task.outcome, task.note = values.outcome, values.note
+    task.version = F("version") + 1
+    task.save()
+    task.refresh_from_db(fields=["version"])
+    if before["lead"] != after["lead"] or before["co"] != after["co"]:
+        _set_responsibility(task, values)
+    record_changed(task, changes, by=by, note=note)
+    return True
+
+
+@transaction.atomic
+def do_update_task(task_id: int, values: TaskValues, *, read_version: int, by) -> Task:
+    """Return the task with the table's fields set; StaleEdit if it changed since `read_version`."""
+    task = Task.objects.select_for_update().select_related("key_point__plan", "key_point__leader").get(pk=task_id)
+    if task.version != read_version:
+        raise StaleEdit(task)
+    _write(task, values, _current_cells(task), by=by)
+    return task
+
+
+@transaction.atomic
+def do_apply_table(plan: Plan, diff: TableDiff, *, by, source_name: str = "") -> dict[str, int]:
+    """Return how many tasks were added, changed and removed by applying `diff`, all or nothing."""
+    note = _("From the table {name}").format(name=source_name) if source_name else ""
+    locked = {t.pk: t for t in Task.objects.select_for_update().filter(key_point__plan=plan).select_related("key_point__plan", "key_point__leader")}
+    for changed in diff.changed:
+        task = locked.get(changed.current.task.pk)
+        if task is None or task.version != changed.current.task.version:
+            raise TableChanged(_("Task {code} changed after the table was read; please upload it again.").format(code=changed.current.code))
+        v = changed.values
+        values = TaskValues(v.text, v.leader, v.lead, v.co, v.groups, v.deadline, v.outcome, v.note)
+        _write(task, values, changed.current.cells(), by=by, note=note)
+    for removed in diff.removed:
+        task = locked.get(removed.task.pk)
+        if task is None or task.version != removed.task.version:
+            raise TableChanged(_("Task {code} changed after the table was read; please upload it again.").format(code=removed.code))
+        record_deleted(task, by=by, note=note)
+        task.delete()
+    for added in diff.added:
+        key_point = added.key_point
+        number = (key_point.tasks.aggregate(n=Max("number"))["n"] or 0) + 1
+        task = Task(key_point=key_point, number=number, text=added.text, outcome=added.outcome, note=added.note)
+        task.leader = None if added.leader == key_point.leader else added.leader
+        set_deadline(task, added.deadline, plan.year)
+        task.save()
+        values = TaskValues(added.text, added.leader, added.lead, added.co, added.groups, added.deadline, added.outcome, added.note)
+        _set_responsibility(task, values)
+        record_created(task, by=by, fields=["number", "text", "deadline_text", "outcome", "note"], note=note, scope=f"plans.task:{task.pk}")
+    return {"added": len(diff.added), "changed": len(diff.changed), "removed": len(diff.removed)}
+
+
+@transaction.atomic
+def do_set_key_point_leader(key_point: KeyPoint, leader, *, by) -> KeyPoint:
+    """Return the key point with a new leader in charge (its tasks without their own follow)."""
+    before = key_point.leader.display_name if key_point.leader else ""
+    after = leader.display_name if leader else ""
+    key_point.leader = leader
+    key_point.save(update_fields=["leader"])
+    record_changed(key_point, [(str(_("leader in charge")), before, after)], by=by)
+    return key_point
+
+
+@transaction.atomic
+def do_shift_due_dates(plan: Plan, days: int, *, key_point: KeyPoint | None = None, by) -> int:
+    """Return how many tasks had their due date moved by `days` (their words are kept)."""
+    tasks = Task.objects.select_for_update().filter(key_point__plan=plan, due_date__isnull=False)
+    if key_point is not None:
+        tasks = tasks.filter(key_point=key_point)
+    moved = 0
+    for task in tasks:
+        new_date = task.due_date + timedelta(days=days)
+        record_changed(task, [(str(_("due date")), task.due_date.isoformat(), new_date.isoformat())], by=by)
+        Task.objects.filter(pk=task.pk).update(due_date=new_date, version=F("version") + 1)
+        moved += 1
+    return moved

@@ -1,0 +1,311 @@
+"""Read a task table edited in Excel or WPS and compare it with the plan: what was added,
+changed and removed, field by field, and every problem with its sheet, row and column."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from workplan.accounts.models import Role, User
+from workplan.org.models import DepartmentGroup
+from workplan.org.queries import registry_names
+from workplan.parsing.responsibility import is_group, split_department_list
+from workplan.plans.deadlines import parse_deadline
+from workplan.plans.models import KeyPoint, Plan
+from workplan.plans.table import COLUMNS, TableRow, table_rows
+
+MAX_TABLE_BYTES = 10 * 1024 * 1024
+HEADERS = {
+    "code": ("序号", "编号"),
+    "key_point": ("工作要点", "要点", "重点工作"),
+    "text": ("具体任务", "任务", "工作任务", "工作举措", "主要任务", "任务内容"),
+    "leader": ("分管校领导", "分管领导", "责任校领导", "责任领导", "牵头校领导"),
+    "lead": ("牵头部门", "牵头单位", "责任部门", "责任单位"),
+    "co": ("配合部门", "配合单位", "协办单位", "协办部门"),
+    "deadline": ("完成时限", "时间节点", "完成时间", "时限"),
+    "outcome": ("预期成果", "预期目标", "成果形式"),
+    "note": ("备注",),
+    "id": ("系统编号", "系统编号（请勿修改）", "系统编号(请勿修改)"),
+}
+LABELS = dict(COLUMNS)
+
+
+def _compact(value) -> str:
+    """Return a cell's text for matching names: full-width folded, all spaces removed."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", _text(value)))
+
+
+def _text(value) -> str:
+    """Return a cell's text as typed, without surrounding spaces (full-width ones too)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip(" \t\r\n\u3000")
+
+
+@dataclass
+class RowValues:
+    """What one row of the sheet says, resolved against the registry."""
+
+    row: int
+    key_point: KeyPoint | None
+    text: str
+    leader: User | None
+    lead: list[str]
+    co: list[str]
+    groups: list[str]
+    deadline: str
+    outcome: str
+    note: str
+
+    def cells(self) -> dict[str, str]:
+        from workplan.plans.table import join_co
+
+        return {
+            "text": self.text,
+            "leader": self.leader.display_name if self.leader else "",
+            "lead": "、".join(self.lead),
+            "co": join_co(self.co, self.groups),
+            "deadline": self.deadline,
+            "outcome": self.outcome,
+            "note": self.note,
+        }
+
+
+@dataclass
+class ChangedTask:
+    current: TableRow
+    values: RowValues
+    changes: list[tuple[str, str, str]]  # (column label, before, after)
+
+
+@dataclass
+class TableDiff:
+    """The differences between an uploaded table and the plan, or why it can't be read."""
+
+    added: list[RowValues] = field(default_factory=list)
+    changed: list[ChangedTask] = field(default_factory=list)
+    removed: list[TableRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+    def digest(self) -> str:
+        """Return a fingerprint of the changes, so the ones confirmed are the ones shown."""
+        summary = {
+            "added": [(v.key_point.pk if v.key_point else None, v.cells()) for v in self.added],
+            "changed": [(c.current.task.pk, c.current.task.version, c.changes) for c in self.changed],
+            "removed": [(r.task.pk, r.task.version) for r in self.removed],
+        }
+        return hashlib.sha256(json.dumps(summary, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+class _Reader:
+    def __init__(self, plan: Plan, name: str, sheet_title: str):
+        self.plan = plan
+        self.name = name
+        self.sheet_title = sheet_title
+        self.diff = TableDiff()
+        names = registry_names()
+        self.departments = {_compact(k): v for k, v in names.items()}
+        self.department_choices = sorted(set(names))
+        self.groups = {_compact(g): g for g in DepartmentGroup.objects.values_list("name", flat=True)}
+        leaders = User.objects.filter(role_grants__role=Role.LEADER, is_active=True).distinct()
+        self.leaders = {}
+        for leader in leaders:
+            self.leaders[_compact(leader.display_name)] = leader
+            self.leaders[_compact(leader.username)] = leader
+        self.key_points = {kp.number: kp for kp in plan.key_points.select_related("leader")}
+
+    def problem(self, row: int, key: str, message: str) -> None:
+        column = LABELS.get(key, HEADERS.get(key, (key,))[0])
+        self.diff.errors.append(
+            _("{name}, sheet {sheet}, row {row}, column {column}: {message}").format(
+                name=self.name, sheet=self.sheet_title, row=row, column=column, message=message
+            )
+        )
+
+    def warning(self, row: int, key: str, message: str) -> None:
+        column = LABELS.get(key, key)
+        self.diff.warnings.append(
+            _("{name}, sheet {sheet}, row {row}, column {column}: {message}").format(
+                name=self.name, sheet=self.sheet_title, row=row, column=column, message=message
+            )
+        )
+
+    def closest(self, value: str, choices) -> str:
+        close = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.4)
+        return _(" Did you mean: {names}?").format(names="、".join(close)) if close else ""
+
+    def departments_in(self, row: int, key: str, value: str, *, allow_groups: bool):
+        names, groups = split_department_list(value)
+        resolved = []
+        for name in names:
+            canonical = self.departments.get(_compact(name))
+            if canonical is None:
+                hint = self.closest(name, self.department_choices)
+                self.problem(row, key, _("no department is called “{value}”.").format(value=name) + hint)
+            elif canonical not in resolved:
+                resolved.append(canonical)
+        found_groups = []
+        for group in groups:
+            if not allow_groups:
+                self.problem(row, key, _("“{value}” is a collective term; put it under 配合部门.").format(value=group))
+                continue
+            known = self.groups.get(_compact(group))
+            if known is None and is_group(group):
+                self.warning(row, key, _("“{value}” is a new collective term and will be added.").format(value=group))
+                known = group
+            found_groups.append(known or group)
+        return resolved, found_groups
+
+
+def _find_header(sheet) -> tuple[int, dict[str, int]] | None:
+    for row_index, row in enumerate(sheet.iter_rows(min_row=1, max_row=10, values_only=True), start=1):
+        columns: dict[str, int] = {}
+        for col_index, value in enumerate(row):
+            title = _compact(value)
+            for key, labels in HEADERS.items():
+                if key not in columns and any(title == _compact(label) for label in labels):
+                    columns[key] = col_index
+                    break
+        if "text" in columns:
+            return row_index, columns
+    return None
+
+
+def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
+    """Return how the uploaded table differs from `plan`, or the problems that stop it."""
+    diff = TableDiff()
+    if len(data) > MAX_TABLE_BYTES:
+        diff.errors.append(_("{name}: the file is larger than 10 MB.").format(name=name))
+        return diff
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        diff.errors.append(
+            _("{name}: this is not an Excel workbook (.xlsx), or it is password-protected.").format(name=name)
+        )
+        return diff
+    sheet = workbook["任务分解表"] if "任务分解表" in workbook.sheetnames else workbook.worksheets[0]
+    header = _find_header(sheet)
+    if header is None:
+        diff.errors.append(
+            _("{name}, sheet {sheet}: no header row with a “具体任务” column in the first ten rows.").format(
+                name=name, sheet=sheet.title
+            )
+        )
+        return diff
+    header_row, columns = header
+    if "id" not in columns:
+        diff.errors.append(
+            _(
+                "{name}, sheet {sheet}: the hidden column “系统编号” is missing, so rows cannot be matched "
+                "to tasks. Please edit a table exported from this system."
+            ).format(name=name, sheet=sheet.title)
+        )
+        return diff
+    reader = _Reader(plan, name, sheet.title)
+    current = {row.task.pk: row for row in table_rows(plan)}
+    seen: dict[int, int] = {}
+    key_point: KeyPoint | None = None
+
+    for row_number, values in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+        def cell(key: str, values=values) -> str:
+            index = columns.get(key)
+            return _text(values[index]) if index is not None and index < len(values) else ""
+
+        if not any(_text(v) for v in values):
+            continue
+        label = cell("key_point")
+        if label:
+            key_point = _key_point_from(label, reader.key_points) or key_point
+        code = _compact(cell("code"))
+        if code and re.match(r"^\d+\.", code):
+            key_point = reader.key_points.get(int(code.split(".")[0]), key_point)
+        raw_id = _compact(cell("id"))
+        task_id = int(raw_id) if raw_id.isdigit() else None
+        if raw_id and task_id is None:
+            reader.problem(row_number, "id", _("“{value}” is not a task number.").format(value=raw_id))
+            continue
+        if task_id is not None and task_id not in current:
+            reader.problem(row_number, "id", _("task number {value} does not belong to this plan.").format(value=task_id))
+            continue
+        if task_id is not None and task_id in seen:
+            reader.problem(row_number, "id", _("the same task is also on row {other}; copied rows must leave “系统编号” empty.").format(other=seen[task_id]))
+            continue
+        if task_id is not None:
+            seen[task_id] = row_number
+        text = cell("text")
+        if not text:
+            reader.problem(row_number, "text", _("the task is empty; delete the row to remove a task."))
+            continue
+        existing = current.get(task_id) if task_id else None
+        row_key_point = existing.task.key_point if existing else key_point
+        if row_key_point is None:
+            reader.problem(row_number, "key_point", _("cannot tell which key point this new task belongs to."))
+            continue
+        leader = None
+        leader_name = cell("leader") if "leader" in columns else (existing.leader if existing else "")
+        if leader_name:
+            leader = reader.leaders.get(_compact(leader_name))
+            if leader is None:
+                hint = reader.closest(leader_name, sorted({u.display_name for u in reader.leaders.values()}))
+                reader.problem(row_number, "leader", _("no school leader is called “{value}”.").format(value=leader_name) + hint)
+        lead_cell = cell("lead") if "lead" in columns else ("、".join(existing.lead) if existing else "")
+        co_cell = cell("co") if "co" in columns else (existing.cells()["co"] if existing else "")
+        lead, _groups = reader.departments_in(row_number, "lead", lead_cell, allow_groups=False)
+        co, groups = reader.departments_in(row_number, "co", co_cell, allow_groups=True)
+        deadline = cell("deadline") if "deadline" in columns else (existing.deadline if existing else "")
+        if deadline and not parse_deadline(deadline, plan.year).understood:
+            reader.warning(row_number, "deadline", _("“{value}” is not a date this system can read; it is kept as written and flagged.").format(value=deadline))
+        values_ = RowValues(
+            row=row_number,
+            key_point=row_key_point,
+            text=text,
+            leader=leader,
+            lead=lead,
+            co=[c for c in co if c not in lead],
+            groups=groups,
+            deadline=deadline,
+            outcome=cell("outcome") if "outcome" in columns else (existing.outcome if existing else ""),
+            note=cell("note") if "note" in columns else (existing.note if existing else ""),
+        )
+        if existing is None:
+            reader.diff.added.append(values_)
+            continue
+        before, after = existing.cells(), values_.cells()
+        changes = [(LABELS[k], before[k], after[k]) for k in after if before[k] != after[k]]
+        if changes:
+            reader.diff.changed.append(ChangedTask(existing, values_, changes))
+    reader.diff.removed = [row for pk, row in current.items() if pk not in seen]
+    if reader.diff.errors:
+        reader.diff.added, reader.diff.changed, reader.diff.removed = [], [], []
+    return reader.diff
+
+
+def _key_point_from(label: str, key_points: dict[int, KeyPoint]) -> KeyPoint | None:
+    from workplan.parsing.outline import chinese_number
+
+    match = re.match(r"^\s*([一二三四五六七八九十百]+)[、.．]", label)
+    if match:
+        return key_points.get(chinese_number(match.group(1)))
+    match = re.match(r"^\s*(\d+)[、.．]", label)
+    if match:
+        return key_points.get(int(match.group(1)))
+    compact = _compact(label)
+    return next((kp for kp in key_points.values() if _compact(kp.title) == compact), None)

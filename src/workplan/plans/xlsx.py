@@ -1,0 +1,75 @@
+"""Write the task table as the office lays it out in Excel/WPS (see CONVENTIONS.md §1)."""
+
+from __future__ import annotations
+
+import io
+from itertools import groupby
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from workplan.plans.table import COLUMNS, ID_HEADER, TableRow
+
+SHEET_TITLE = "任务分解表"
+WIDTHS = {"code": 7, "key_point": 22, "text": 48, "leader": 11, "lead": 16, "co": 26, "deadline": 13,
+          "outcome": 24, "note": 12}  # fmt: skip
+TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
+
+
+def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
+    """Return the xlsx file: merged title row, header, one row per task, key points merged
+    down over their tasks, a hidden id column for matching rows on re-import."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wrap = Alignment(wrap_text=True, vertical="center")
+    last_column = len(COLUMNS)
+
+    sheet.cell(TITLE_ROW, 1, title).font = Font(name="黑体", size=16, bold=True)
+    sheet.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
+    sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=last_column)
+    sheet.row_dimensions[TITLE_ROW].height = 36
+
+    header_fill = PatternFill("solid", fgColor="D9D9D9")
+    for index, (key, label) in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(HEADER_ROW, index, label)
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.border = border
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[key]
+    id_column = last_column + 1
+    sheet.cell(HEADER_ROW, id_column, ID_HEADER)
+    sheet.column_dimensions[get_column_letter(id_column)].hidden = True
+
+    row_number = FIRST_ROW
+    for _, group in groupby(rows, key=lambda r: r.task.key_point_id):
+        group = list(group)
+        first = row_number
+        for row in group:
+            cells = row.cells()
+            for index, (key, _label) in enumerate(COLUMNS, start=1):
+                cell = sheet.cell(row_number, index, cells[key] if (key != "key_point" or row_number == first) else None)
+                cell.border = border
+                cell.alignment = wrap
+            sheet.cell(row_number, id_column, row.task.pk)
+            row_number += 1
+        if row_number - 1 > first:
+            sheet.merge_cells(start_row=first, start_column=2, end_row=row_number - 1, end_column=2)
+
+    sheet.freeze_panes = sheet.cell(FIRST_ROW, 1)
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
