@@ -30,7 +30,9 @@ class Deadline:
 
     @property
     def understood(self) -> bool:
-        return not self.text.strip() or self.due_date is not None or self.recurrence != Recurrence.NONE
+        return (
+            not self.text.strip() or self.due_date is not None or self.recurrence != Recurrence.NONE
+        )
 
 
 CN_MONTH = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -119,7 +121,9 @@ def _day(phrase: str, year: int):
 
 
 def _month_end(phrase: str, year: int):
-    match = re.search(YEAR + MONTH + r"月(?:份)?(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前|内|完成)?", phrase)
+    match = re.search(
+        YEAR + MONTH + r"月(?:份)?(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前|内|完成)?", phrase
+    )
     if not match:
         return None
     month = _month(match.group(2))

@@ -86,10 +86,17 @@ def _split(assignments) -> tuple[list[str], list[str], list[str]]:
 def table_key_points(plan: Plan):
     """Return the plan's key points with tasks, assignments, leaders and milestones prefetched."""
     assignments = Prefetch(
-        "assignments", queryset=Assignment.objects.select_related("department", "group").order_by("position")
+        "assignments",
+        queryset=Assignment.objects.select_related("department", "group").order_by("position"),
     )
-    tasks = Task.objects.select_related("leader").prefetch_related(assignments, "milestones").order_by("number")
-    return plan.key_points.select_related("leader").prefetch_related(assignments, Prefetch("tasks", queryset=tasks))
+    tasks = (
+        Task.objects.select_related("leader")
+        .prefetch_related(assignments, "milestones")
+        .order_by("number")
+    )
+    return plan.key_points.select_related("leader").prefetch_related(
+        assignments, Prefetch("tasks", queryset=tasks)
+    )
 
 
 def table_rows(plan: Plan) -> list[TableRow]:

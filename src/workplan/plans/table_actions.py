@@ -66,10 +66,15 @@ def _set_responsibility(task: Task, values: TaskValues) -> None:
     task.assignments.all().delete()
     if (values.lead, values.co, values.groups) == _point_split(task.key_point):
         return
-    departments = {d.name: d for d in Department.objects.filter(name__in=[*values.lead, *values.co])}
+    departments = {
+        d.name: d for d in Department.objects.filter(name__in=[*values.lead, *values.co])
+    }
     rows = []
     for role, names in ((Assignment.Role.LEAD, values.lead), (Assignment.Role.CO, values.co)):
-        rows += [Assignment(task=task, department=departments[n], role=role, position=len(rows)) for n in names]
+        rows += [
+            Assignment(task=task, department=departments[n], role=role, position=len(rows))
+            for n in names
+        ]
     for name in values.groups:
         group, _created = DepartmentGroup.objects.get_or_create(name=name)
         rows.append(Assignment(task=task, group=group, role=Assignment.Role.CO, position=len(rows)))
@@ -115,7 +120,11 @@ def _write(task: Task, values: TaskValues, before: dict[str, str], *, by, note: 
 @transaction.atomic
 def do_update_task(task_id: int, values: TaskValues, *, read_version: int, by) -> Task:
     """Return the task with the table's fields set; StaleEdit if it changed since `read_version`."""
-    task = Task.objects.select_for_update().select_related("key_point__plan", "key_point__leader").get(pk=task_id)
+    task = (
+        Task.objects.select_for_update()
+        .select_related("key_point__plan", "key_point__leader")
+        .get(pk=task_id)
+    )
     if task.version != read_version:
         raise StaleEdit(task)
     _write(task, values, _current_cells(task), by=by)
@@ -126,30 +135,64 @@ def do_update_task(task_id: int, values: TaskValues, *, read_version: int, by) -
 def do_apply_table(plan: Plan, diff: TableDiff, *, by, source_name: str = "") -> dict[str, int]:
     """Return how many tasks were added, changed and removed by applying `diff`, all or nothing."""
     note = _("From the table {name}").format(name=source_name) if source_name else ""
-    locked = {t.pk: t for t in Task.objects.select_for_update().filter(key_point__plan=plan).select_related("key_point__plan", "key_point__leader")}
+    locked = {
+        t.pk: t
+        for t in Task.objects.select_for_update()
+        .filter(key_point__plan=plan)
+        .select_related("key_point__plan", "key_point__leader")
+    }
     for changed in diff.changed:
         task = locked.get(changed.current.task.pk)
         if task is None or task.version != changed.current.task.version:
-            raise TableChanged(_("Task {code} changed after the table was read; please upload it again.").format(code=changed.current.code))
+            raise TableChanged(
+                _("Task {code} changed after the table was read; please upload it again.").format(
+                    code=changed.current.code
+                )
+            )
         v = changed.values
         values = TaskValues(v.text, v.leader, v.lead, v.co, v.groups, v.deadline, v.outcome, v.note)
         _write(task, values, changed.current.cells(), by=by, note=note)
     for removed in diff.removed:
         task = locked.get(removed.task.pk)
         if task is None or task.version != removed.task.version:
-            raise TableChanged(_("Task {code} changed after the table was read; please upload it again.").format(code=removed.code))
+            raise TableChanged(
+                _("Task {code} changed after the table was read; please upload it again.").format(
+                    code=removed.code
+                )
+            )
         record_deleted(task, by=by, note=note)
         task.delete()
     for added in diff.added:
         key_point = added.key_point
         number = (key_point.tasks.aggregate(n=Max("number"))["n"] or 0) + 1
-        task = Task(key_point=key_point, number=number, text=added.text, outcome=added.outcome, note=added.note)
+        task = Task(
+            key_point=key_point,
+            number=number,
+            text=added.text,
+            outcome=added.outcome,
+            note=added.note,
+        )
         task.leader = None if added.leader == key_point.leader else added.leader
         set_deadline(task, added.deadline, plan.year)
         task.save()
-        values = TaskValues(added.text, added.leader, added.lead, added.co, added.groups, added.deadline, added.outcome, added.note)
+        values = TaskValues(
+            added.text,
+            added.leader,
+            added.lead,
+            added.co,
+            added.groups,
+            added.deadline,
+            added.outcome,
+            added.note,
+        )
         _set_responsibility(task, values)
-        record_created(task, by=by, fields=["number", "text", "deadline_text", "outcome", "note"], note=note, scope=f"plans.task:{task.pk}")
+        record_created(
+            task,
+            by=by,
+            fields=["number", "text", "deadline_text", "outcome", "note"],
+            note=note,
+            scope=f"plans.task:{task.pk}",
+        )
     return {"added": len(diff.added), "changed": len(diff.changed), "removed": len(diff.removed)}
 
 
@@ -173,7 +216,9 @@ def do_shift_due_dates(plan: Plan, days: int, *, key_point: KeyPoint | None = No
     moved = 0
     for task in tasks:
         new_date = task.due_date + timedelta(days=days)
-        record_changed(task, [(str(_("due date")), task.due_date.isoformat(), new_date.isoformat())], by=by)
+        record_changed(
+            task, [(str(_("due date")), task.due_date.isoformat(), new_date.isoformat())], by=by
+        )
         Task.objects.filter(pk=task.pk).update(due_date=new_date, version=F("version") + 1)
         moved += 1
     return moved

@@ -108,10 +108,14 @@ class TableDiff:
         """Return a fingerprint of the changes, so the ones confirmed are the ones shown."""
         summary = {
             "added": [(v.key_point.pk if v.key_point else None, v.cells()) for v in self.added],
-            "changed": [(c.current.task.pk, c.current.task.version, c.changes) for c in self.changed],
+            "changed": [
+                (c.current.task.pk, c.current.task.version, c.changes) for c in self.changed
+            ],
             "removed": [(r.task.pk, r.task.version) for r in self.removed],
         }
-        return hashlib.sha256(json.dumps(summary, ensure_ascii=False, default=str).encode()).hexdigest()
+        return hashlib.sha256(
+            json.dumps(summary, ensure_ascii=False, default=str).encode()
+        ).hexdigest()
 
 
 class _Reader:
@@ -123,7 +127,9 @@ class _Reader:
         names = registry_names()
         self.departments = {_compact(k): v for k, v in names.items()}
         self.department_choices = sorted(set(names))
-        self.groups = {_compact(g): g for g in DepartmentGroup.objects.values_list("name", flat=True)}
+        self.groups = {
+            _compact(g): g for g in DepartmentGroup.objects.values_list("name", flat=True)
+        }
         leaders = User.objects.filter(role_grants__role=Role.LEADER, is_active=True).distinct()
         self.leaders = {}
         for leader in leaders:
@@ -158,24 +164,36 @@ class _Reader:
             canonical = self.departments.get(_compact(name))
             if canonical is None:
                 hint = self.closest(name, self.department_choices)
-                self.problem(row, key, _("no department is called “{value}”.").format(value=name) + hint)
+                self.problem(
+                    row, key, _("no department is called “{value}”.").format(value=name) + hint
+                )
             elif canonical not in resolved:
                 resolved.append(canonical)
         found_groups = []
         for group in groups:
             if not allow_groups:
-                self.problem(row, key, _("“{value}” is a collective term; put it under 配合部门.").format(value=group))
+                self.problem(
+                    row,
+                    key,
+                    _("“{value}” is a collective term; put it under 配合部门.").format(value=group),
+                )
                 continue
             known = self.groups.get(_compact(group))
             if known is None and is_group(group):
-                self.warning(row, key, _("“{value}” is a new collective term and will be added.").format(value=group))
+                self.warning(
+                    row,
+                    key,
+                    _("“{value}” is a new collective term and will be added.").format(value=group),
+                )
                 known = group
             found_groups.append(known or group)
         return resolved, found_groups
 
 
 def _find_header(sheet) -> tuple[int, dict[str, int]] | None:
-    for row_index, row in enumerate(sheet.iter_rows(min_row=1, max_row=10, values_only=True), start=1):
+    for row_index, row in enumerate(
+        sheet.iter_rows(min_row=1, max_row=10, values_only=True), start=1
+    ):
         columns: dict[str, int] = {}
         for col_index, value in enumerate(row):
             title = _compact(value)
@@ -198,16 +216,20 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
         diff.errors.append(
-            _("{name}: this is not an Excel workbook (.xlsx), or it is password-protected.").format(name=name)
+            _("{name}: this is not an Excel workbook (.xlsx), or it is password-protected.").format(
+                name=name
+            )
         )
         return diff
-    sheet = workbook["任务分解表"] if "任务分解表" in workbook.sheetnames else workbook.worksheets[0]
+    sheet = (
+        workbook["任务分解表"] if "任务分解表" in workbook.sheetnames else workbook.worksheets[0]
+    )
     header = _find_header(sheet)
     if header is None:
         diff.errors.append(
-            _("{name}, sheet {sheet}: no header row with a “具体任务” column in the first ten rows.").format(
-                name=name, sheet=sheet.title
-            )
+            _(
+                "{name}, sheet {sheet}: no header row with a “具体任务” column in the first ten rows."
+            ).format(name=name, sheet=sheet.title)
         )
         return diff
     header_row, columns = header
@@ -224,7 +246,10 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
     seen: dict[int, int] = {}
     key_point: KeyPoint | None = None
 
-    for row_number, values in enumerate(sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+    for row_number, values in enumerate(
+        sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
+    ):
+
         def cell(key: str, values=values) -> str:
             index = columns.get(key)
             return _text(values[index]) if index is not None and index < len(values) else ""
@@ -240,39 +265,73 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
         raw_id = _compact(cell("id"))
         task_id = int(raw_id) if raw_id.isdigit() else None
         if raw_id and task_id is None:
-            reader.problem(row_number, "id", _("“{value}” is not a task number.").format(value=raw_id))
+            reader.problem(
+                row_number, "id", _("“{value}” is not a task number.").format(value=raw_id)
+            )
             continue
         if task_id is not None and task_id not in current:
-            reader.problem(row_number, "id", _("task number {value} does not belong to this plan.").format(value=task_id))
+            reader.problem(
+                row_number,
+                "id",
+                _("task number {value} does not belong to this plan.").format(value=task_id),
+            )
             continue
         if task_id is not None and task_id in seen:
-            reader.problem(row_number, "id", _("the same task is also on row {other}; copied rows must leave “系统编号” empty.").format(other=seen[task_id]))
+            reader.problem(
+                row_number,
+                "id",
+                _(
+                    "the same task is also on row {other}; copied rows must leave “系统编号” empty."
+                ).format(other=seen[task_id]),
+            )
             continue
         if task_id is not None:
             seen[task_id] = row_number
         text = cell("text")
         if not text:
-            reader.problem(row_number, "text", _("the task is empty; delete the row to remove a task."))
+            reader.problem(
+                row_number, "text", _("the task is empty; delete the row to remove a task.")
+            )
             continue
         existing = current.get(task_id) if task_id else None
         row_key_point = existing.task.key_point if existing else key_point
         if row_key_point is None:
-            reader.problem(row_number, "key_point", _("cannot tell which key point this new task belongs to."))
+            reader.problem(
+                row_number, "key_point", _("cannot tell which key point this new task belongs to.")
+            )
             continue
         leader = None
-        leader_name = cell("leader") if "leader" in columns else (existing.leader if existing else "")
+        leader_name = (
+            cell("leader") if "leader" in columns else (existing.leader if existing else "")
+        )
         if leader_name:
             leader = reader.leaders.get(_compact(leader_name))
             if leader is None:
-                hint = reader.closest(leader_name, sorted({u.display_name for u in reader.leaders.values()}))
-                reader.problem(row_number, "leader", _("no school leader is called “{value}”.").format(value=leader_name) + hint)
-        lead_cell = cell("lead") if "lead" in columns else ("、".join(existing.lead) if existing else "")
+                hint = reader.closest(
+                    leader_name, sorted({u.display_name for u in reader.leaders.values()})
+                )
+                reader.problem(
+                    row_number,
+                    "leader",
+                    _("no school leader is called “{value}”.").format(value=leader_name) + hint,
+                )
+        lead_cell = (
+            cell("lead") if "lead" in columns else ("、".join(existing.lead) if existing else "")
+        )
         co_cell = cell("co") if "co" in columns else (existing.cells()["co"] if existing else "")
         lead, _groups = reader.departments_in(row_number, "lead", lead_cell, allow_groups=False)
         co, groups = reader.departments_in(row_number, "co", co_cell, allow_groups=True)
-        deadline = cell("deadline") if "deadline" in columns else (existing.deadline if existing else "")
+        deadline = (
+            cell("deadline") if "deadline" in columns else (existing.deadline if existing else "")
+        )
         if deadline and not parse_deadline(deadline, plan.year).understood:
-            reader.warning(row_number, "deadline", _("“{value}” is not a date this system can read; it is kept as written and flagged.").format(value=deadline))
+            reader.warning(
+                row_number,
+                "deadline",
+                _(
+                    "“{value}” is not a date this system can read; it is kept as written and flagged."
+                ).format(value=deadline),
+            )
         values_ = RowValues(
             row=row_number,
             key_point=row_key_point,
@@ -282,7 +341,9 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
             co=[c for c in co if c not in lead],
             groups=groups,
             deadline=deadline,
-            outcome=cell("outcome") if "outcome" in columns else (existing.outcome if existing else ""),
+            outcome=cell("outcome")
+            if "outcome" in columns
+            else (existing.outcome if existing else ""),
             note=cell("note") if "note" in columns else (existing.note if existing else ""),
         )
         if existing is None:

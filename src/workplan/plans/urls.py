@@ -1,6 +1,6 @@
 from django.urls import path
 
-from workplan.plans import views
+from workplan.plans import table_views, views
 
 app_name = "plans"
 urlpatterns = [
@@ -9,4 +9,18 @@ urlpatterns = [
     path("plans/upload/<str:token>/", views.import_preview, name="import-preview"),
     path("plans/<int:plan_id>/", views.plan_detail, name="plan-detail"),
     path("tasks/<int:task_id>/", views.task_detail, name="task-detail"),
+    path("plans/<int:plan_id>/table/", table_views.table, name="table"),
+    path("plans/<int:plan_id>/table.xlsx", table_views.table_export, name="table-export"),
+    path("plans/<int:plan_id>/table/upload/", table_views.table_upload, name="table-upload"),
+    path(
+        "plans/<int:plan_id>/table/upload/<str:token>/", table_views.table_apply, name="table-apply"
+    ),
+    path("plans/<int:plan_id>/table/shift/", table_views.shift_due_dates, name="table-shift"),
+    path(
+        "key-points/<int:key_point_id>/leader/",
+        table_views.key_point_leader,
+        name="key-point-leader",
+    ),
+    path("tasks/<int:task_id>/row/", table_views.task_row, name="task-row"),
+    path("tasks/<int:task_id>/row/edit/", table_views.task_row_edit, name="task-row-edit"),
 ]

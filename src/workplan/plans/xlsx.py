@@ -31,7 +31,9 @@ def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
 
     sheet.cell(TITLE_ROW, 1, title).font = Font(name="黑体", size=16, bold=True)
     sheet.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
-    sheet.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=last_column)
+    sheet.merge_cells(
+        start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=last_column
+    )
     sheet.row_dimensions[TITLE_ROW].height = 36
 
     header_fill = PatternFill("solid", fgColor="D9D9D9")
@@ -53,7 +55,11 @@ def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
         for row in group:
             cells = row.cells()
             for index, (key, _label) in enumerate(COLUMNS, start=1):
-                cell = sheet.cell(row_number, index, cells[key] if (key != "key_point" or row_number == first) else None)
+                cell = sheet.cell(
+                    row_number,
+                    index,
+                    cells[key] if (key != "key_point" or row_number == first) else None,
+                )
                 cell.border = border
                 cell.alignment = wrap
             sheet.cell(row_number, id_column, row.task.pk)

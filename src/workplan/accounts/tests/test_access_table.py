@@ -24,6 +24,14 @@ TABLE = [
     ("GET",  "plans:plan-detail",       "plan",       200, 200, 200, 200, 200, 200, 200),
     ("GET",  "plans:task-detail",       "task",       200, 200, 200, 200, 200, 200, 200),
     ("POST", "plans:plan-upload",       None,         403, 400, 403, 403, 403, 403, 403),
+    ("GET",  "plans:table",             "plan",       200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "plans:table-export",      "plan",       200, 200, 200, 200, 200, 200, 200),
+    ("POST", "plans:table-upload",      "plan",       403, 302, 403, 403, 403, 403, 403),
+    ("POST", "plans:table-apply",       "plan_token", 403, 302, 403, 403, 403, 403, 403),
+    ("POST", "plans:table-shift",       "plan",       403, 302, 403, 403, 403, 403, 403),
+    ("POST", "plans:key-point-leader",  "key_point",  403, 302, 403, 403, 403, 403, 403),
+    ("GET",  "plans:task-row",          "task",       200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "plans:task-row-edit",     "task",       403, 200, 403, 403, 403, 403, 403),
     ("GET",  "plans:import-preview",    "token",      403, 302, 403, 403, 403, 403, 403),
     ("GET",  "org:department-list",     None,         200, 200, 200, 200, 200, 200, 200),
     ("GET",  "org:department-detail",   "department", 200, 200, 200, 200, 200, 200, 200),
@@ -61,15 +69,24 @@ def world(example_plan, admin_user, supervisor, leader, head, liaison, auditor, 
         "group": DepartmentGroup.objects.first().pk,
         "person": make_user("someone").pk,
         "token": "no-such-preview",
+        "key_point": Plan.objects.get().key_points.first().pk,
     }
+    targets["plan_token"] = [targets["plan"], "no-such-upload"]
     return users, targets
+
+
+def _args(targets, arg):
+    if not arg:
+        return []
+    value = targets[arg]
+    return value if isinstance(value, list) else [value]
 
 
 @pytest.mark.parametrize(("method", "name", "arg", "role", "expected"), CASES)
 def test_access(client, world, method, name, arg, role, expected):
     users, targets = world
     client.force_login(users[role])
-    url = reverse(name, args=[targets[arg]] if arg else [])
+    url = reverse(name, args=_args(targets, arg))
     response = client.get(url) if method == "GET" else client.post(url, {})
     assert response.status_code == expected
 
@@ -77,7 +94,7 @@ def test_access(client, world, method, name, arg, role, expected):
 @pytest.mark.parametrize(("method", "name", "arg"), [row[:3] for row in TABLE])
 def test_anonymous_visitor_is_sent_to_sign_in(client, world, method, name, arg):
     _, targets = world
-    url = reverse(name, args=[targets[arg]] if arg else [])
+    url = reverse(name, args=_args(targets, arg))
     response = client.get(url) if method == "GET" else client.post(url, {})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("login"))
@@ -95,5 +112,5 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, world, method, name, arg):
 def test_wrong_method_is_405(client, world, method, name, arg):
     users, targets = world
     client.force_login(users["admin"])
-    url = reverse(name, args=[targets[arg]] if arg else [])
+    url = reverse(name, args=_args(targets, arg))
     assert client.generic(method, url).status_code == 405

@@ -6,75 +6,116 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0001_plan_keypoint_task_assignment'),
+        ("plans", "0001_plan_keypoint_task_assignment"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='keypoint',
-            name='leader',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='leader in charge'),
+            model_name="keypoint",
+            name="leader",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="leader in charge",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='contact',
-            field=models.CharField(blank=True, max_length=100, verbose_name='person responsible'),
+            model_name="task",
+            name="contact",
+            field=models.CharField(blank=True, max_length=100, verbose_name="person responsible"),
         ),
         migrations.AddField(
-            model_name='task',
-            name='deadline_unread',
-            field=models.BooleanField(default=False, help_text="The deadline's words could not be read as a date or a recurrence.", verbose_name='deadline not understood'),
+            model_name="task",
+            name="deadline_unread",
+            field=models.BooleanField(
+                default=False,
+                help_text="The deadline's words could not be read as a date or a recurrence.",
+                verbose_name="deadline not understood",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='due_date',
-            field=models.DateField(blank=True, null=True, verbose_name='due date'),
+            model_name="task",
+            name="due_date",
+            field=models.DateField(blank=True, null=True, verbose_name="due date"),
         ),
         migrations.AddField(
-            model_name='task',
-            name='leader',
-            field=models.ForeignKey(blank=True, help_text="Empty: the key point's leader in charge.", null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='leader in charge'),
+            model_name="task",
+            name="leader",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Empty: the key point's leader in charge.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="leader in charge",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='note',
-            field=models.TextField(blank=True, verbose_name='remarks'),
+            model_name="task",
+            name="note",
+            field=models.TextField(blank=True, verbose_name="remarks"),
         ),
         migrations.AddField(
-            model_name='task',
-            name='outcome',
-            field=models.TextField(blank=True, verbose_name='expected outcome'),
+            model_name="task",
+            name="outcome",
+            field=models.TextField(blank=True, verbose_name="expected outcome"),
         ),
         migrations.AddField(
-            model_name='task',
-            name='recurrence',
-            field=models.CharField(blank=True, choices=[('monthly', 'Every month'), ('quarterly', 'Every quarter'), ('semester', 'Every semester'), ('yearly', 'Every year'), ('continuous', 'Ongoing')], max_length=16, verbose_name='recurrence'),
+            model_name="task",
+            name="recurrence",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("monthly", "Every month"),
+                    ("quarterly", "Every quarter"),
+                    ("semester", "Every semester"),
+                    ("yearly", "Every year"),
+                    ("continuous", "Ongoing"),
+                ],
+                max_length=16,
+                verbose_name="recurrence",
+            ),
         ),
         migrations.AddField(
-            model_name='task',
-            name='updated_at',
-            field=models.DateTimeField(auto_now=True, verbose_name='updated at'),
+            model_name="task",
+            name="updated_at",
+            field=models.DateTimeField(auto_now=True, verbose_name="updated at"),
         ),
         migrations.AddField(
-            model_name='task',
-            name='version',
-            field=models.PositiveIntegerField(default=1, verbose_name='version'),
+            model_name="task",
+            name="version",
+            field=models.PositiveIntegerField(default=1, verbose_name="version"),
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('due_date', models.DateField(verbose_name='date')),
-                ('description', models.CharField(max_length=300, verbose_name='description')),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='plans.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("due_date", models.DateField(verbose_name="date")),
+                ("description", models.CharField(max_length=300, verbose_name="description")),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="plans.task",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'milestone',
-                'verbose_name_plural': 'milestones',
-                'ordering': ['task', 'due_date', 'id'],
+                "verbose_name": "milestone",
+                "verbose_name_plural": "milestones",
+                "ordering": ["task", "due_date", "id"],
             },
         ),
     ]

@@ -11,7 +11,13 @@ from workplan.plans.xlsx import task_table_workbook
 
 def find_plan(ref: str) -> Plan:
     """Return the plan named by its id, or by its year when only one plan has that year."""
-    plans = Plan.objects.filter(pk=int(ref)) if ref.isdigit() and len(ref) < 4 else Plan.objects.filter(year=int(ref)) if ref.isdigit() else Plan.objects.none()
+    plans = (
+        Plan.objects.filter(pk=int(ref))
+        if ref.isdigit() and len(ref) < 4
+        else Plan.objects.filter(year=int(ref))
+        if ref.isdigit()
+        else Plan.objects.none()
+    )
     found = list(plans[:2])
     if len(found) != 1:
         raise CommandError(f"找不到工作要点“{ref}”（请用编号或年度，如 1 或 2021）。", returncode=2)
@@ -43,12 +49,14 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"{path}：文件不存在。", returncode=2)
         diff = read_table(path.read_bytes(), path.name, plan)
+        for warning in diff.warnings:
+            self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
         for error in diff.errors:
             self.stderr.write(error)
         if diff.errors:
-            raise CommandError(f"{path.name}：有 {len(diff.errors)} 处问题，未做任何修改。", returncode=2)
-        for warning in diff.warnings:
-            self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
+            raise CommandError(
+                f"{path.name}：有 {len(diff.errors)} 处问题，未做任何修改。", returncode=2
+            )
         if not diff.has_changes:
             self.stdout.write("没有变化（no changes）。")
             return
@@ -56,7 +64,9 @@ class Command(BaseCommand):
             self.stdout.write(f"+ 新增（第 {row.row} 行，要点 {row.key_point.number}）：{row.text}")
         for changed in diff.changed:
             for label, before, after in changed.changes:
-                self.stdout.write(f"~ {changed.current.code} {label}：{before or '（空）'} → {after or '（空）'}")
+                self.stdout.write(
+                    f"~ {changed.current.code} {label}：{before or '（空）'} → {after or '（空）'}"
+                )
         for row in diff.removed:
             self.stdout.write(f"- 删除 {row.code}：{row.text}")
         if options["dry_run"]:
@@ -66,4 +76,8 @@ class Command(BaseCommand):
             counts = do_apply_table(plan, diff, by=None, source_name=path.name)
         except TableChanged as exc:
             raise CommandError(str(exc), returncode=2) from None
-        self.stdout.write(self.style.SUCCESS(f"已应用：新增 {counts['added']}，修改 {counts['changed']}，删除 {counts['removed']}。"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"已应用：新增 {counts['added']}，修改 {counts['changed']}，删除 {counts['removed']}。"
+            )
+        )

@@ -1,0 +1,99 @@
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from workplan.accounts.models import Role, User
+from workplan.org.models import DepartmentGroup
+from workplan.org.queries import registry_names
+from workplan.parsing.responsibility import is_group, split_department_list
+from workplan.plans.table_actions import TaskValues
+
+
+class TaskRowForm(forms.Form):
+    """One row of the task table, edited in place."""
+
+    text = forms.CharField(label=_lazy("Task"), widget=forms.Textarea(attrs={"rows": 3}))
+    leader = forms.ModelChoiceField(
+        label=_lazy("Leader in charge"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_lazy("(the key point's)"),
+    )
+    lead = forms.CharField(
+        label=_lazy("Lead"),
+        required=False,
+        widget=forms.TextInput(attrs={"list": "department-names"}),
+    )
+    co = forms.CharField(
+        label=_lazy("Co-operating"),
+        required=False,
+        widget=forms.TextInput(attrs={"list": "department-names"}),
+    )
+    deadline = forms.CharField(label=_lazy("Deadline"), required=False, max_length=200)
+    outcome = forms.CharField(
+        label=_lazy("Expected outcome"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    note = forms.CharField(
+        label=_lazy("Remarks"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["leader"].queryset = User.objects.filter(
+            role_grants__role=Role.LEADER, is_active=True
+        ).distinct()
+        self.fields["leader"].label_from_instance = lambda user: user.display_name
+        self._registry = None
+
+    def _resolve(self, value: str, *, allow_groups: bool):
+        if self._registry is None:
+            self._registry = registry_names()
+            self._groups = set(DepartmentGroup.objects.values_list("name", flat=True))
+        names, groups = split_department_list(value)
+        unknown = [n for n in names if n not in self._registry]
+        if unknown:
+            raise forms.ValidationError(
+                _("No department is called {names}.").format(names="、".join(unknown))
+            )
+        if groups and not allow_groups:
+            raise forms.ValidationError(
+                _("Collective terms such as {names} belong under co-operating.").format(
+                    names="、".join(groups)
+                )
+            )
+        bad_groups = [g for g in groups if g not in self._groups and not is_group(g)]
+        if bad_groups:
+            raise forms.ValidationError(
+                _("No department is called {names}.").format(names="、".join(bad_groups))
+            )
+        return list(dict.fromkeys(self._registry[n] for n in names)), groups
+
+    def clean_lead(self):
+        lead, _groups = self._resolve(self.cleaned_data["lead"], allow_groups=False)
+        return lead
+
+    def clean_co(self):
+        return self._resolve(self.cleaned_data["co"], allow_groups=True)
+
+    def task_values(self, key_point_leader) -> TaskValues:
+        data = self.cleaned_data
+        co, groups = data["co"]
+        leader = data["leader"] or key_point_leader
+        return TaskValues(
+            text=data["text"].strip(),
+            leader=leader,
+            lead=data["lead"],
+            co=[c for c in co if c not in data["lead"]],
+            groups=groups,
+            deadline=data["deadline"].strip(),
+            outcome=data["outcome"].strip(),
+            note=data["note"].strip(),
+        )
+
+
+class TableUploadForm(forms.Form):
+    sheet = forms.FileField(
+        label=_lazy("Edited task table (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
