@@ -127,3 +127,30 @@ def outsider(other_department):
 def viewer(db):
     """A signed-in user with no role at all."""
     return make_user("viewer")
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, as CI installs it; tests skip without it unless CI requires it."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("WORKPLAN_REQUIRE_BROWSER") == "1":
+            pytest.fail(f"browser tests are required but {CHROMIUM} is missing")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-background-networking", "--disable-gpu"],
+    }
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "locale": "zh-CN",
+        "accept_downloads": True,
+        "viewport": {"width": 1366, "height": 900},
+    }
