@@ -139,6 +139,9 @@ def browser_type_launch_args(browser_type_launch_args):
         if os.environ.get("WORKPLAN_REQUIRE_BROWSER") == "1":
             pytest.fail(f"browser tests are required but {CHROMIUM} is missing")
         pytest.skip(f"{CHROMIUM} is not installed")
+    # Playwright's sync API keeps an event loop in the test thread from here on; the ORM
+    # calls made by tests (and the database teardown) are synchronous and their own.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,

@@ -66,6 +66,7 @@ def test_production_settings_pass_the_deployment_checks(tmp_path):
         "WORKPLAN_DATA_DIR": str(tmp_path),
     }
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "-m", "workplan", "check", "--deploy", "--fail-level", "WARNING"],
         capture_output=True,

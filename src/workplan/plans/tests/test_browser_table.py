@@ -1,8 +1,6 @@
 """In Chromium: sign in, edit a task inline, export the table, re-import an edited copy and
 apply it; and two browsers editing the same task."""
 
-import os
-
 import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
@@ -12,8 +10,6 @@ from workplan.accounts.models import Role
 from workplan.conftest import make_user
 from workplan.plans.models import Plan, Task
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls here are the test's own.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
