@@ -8,12 +8,20 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
-from workplan.audit.records import record_many_created
+from workplan.audit.records import (
+    record_changed,
+    record_created,
+    record_deleted,
+    record_many_created,
+)
 from workplan.org.actions import RegistryChanges, do_register_names
 from workplan.parsing import ParsedPlan, Responsibility
+from workplan.plans.deadlines import parse_deadline
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
+from workplan.plans.revisions import Revision, compare_revision
 
 
 class ImportRefused(Exception):
@@ -69,7 +77,7 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
         raise ImportRefused(
             _(
                 "A plan of {organization} for {year} already exists and differs from this "
-                "document. Importing a revised version is not supported yet."
+                "document; import it as a revision to see and apply the differences."
             ).format(organization=organization, year=parsed.year)
         )
 
@@ -111,6 +119,8 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
                 for index, task in enumerate(point.tasks, start=1)
             ]
         )
+        for row in tasks_by_point[-1]:
+            set_deadline(row, row.deadline_text, parsed.year)
     Task.objects.bulk_create([task for tasks in tasks_by_point for task in tasks])
 
     assignments: list[Assignment] = []
@@ -126,6 +136,21 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
         new_departments=registry.created,
         new_aliases=registry.new_aliases,
     )
+
+
+def set_deadline(task: Task, text: str, year: int) -> None:
+    """Set the task's deadline words and what they mean (a date, a recurrence, or flagged)."""
+    deadline = parse_deadline(text, year)
+    task.deadline_text = deadline.text[:200]
+    task.due_date = deadline.due_date
+    task.recurrence = str(deadline.recurrence)
+    task.deadline_unread = not deadline.understood
+
+
+def find_existing_plan(parsed: ParsedPlan) -> Plan | None:
+    """Return the stored plan this document is a version of (same organization and year)."""
+    organization = parsed.organization or parsed.title
+    return Plan.objects.filter(organization=organization, year=parsed.year).first()
 
 
 def _record_import(plan, key_points, tasks_by_point, assignments, *, by, note) -> None:
@@ -164,3 +189,94 @@ def _assignments(
             )
         )
     return rows
+
+
+@transaction.atomic
+def do_revise_plan(plan: Plan, parsed: ParsedPlan, *, source_name: str = "", by=None) -> Revision:
+    """Return the revision applied to `plan` from the revised document `parsed`, all or nothing.
+
+    Matched key points and tasks keep their rows, so everything entered in the task table
+    (leaders, deadlines, outcomes, remarks, milestones, history) survives; only the words,
+    order and document-given responsibility change.
+    """
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    revision = compare_revision(plan, parsed)
+    note = _("Revised from {name}").format(name=source_name or _("a document"))
+    registry = do_register_names(parsed.departments, parsed.group_names(), by=by, note=note)
+
+    before = {"title": plan.title, "preamble": plan.preamble}
+    plan.title, plan.preamble = parsed.title, parsed.preamble
+    plan.organization_aliases = parsed.organization_aliases
+    plan.fingerprint, plan.source_name = fingerprint(parsed), source_name[:255]
+    plan.save()
+    record_changed(plan, [(f, before[f], getattr(plan, f)) for f in before], by=by, note=note)
+
+    # Park every number out of the way, so points and tasks can take their new places freely.
+    KeyPoint.objects.filter(plan=plan).update(number=F("number") + 1000)
+    Task.objects.filter(key_point__plan=plan).update(number=F("number") + 1000)
+
+    points: dict[int, KeyPoint] = {}
+    for point in parsed.points:
+        key_point = revision.point_match.get(point.number)
+        resp = point.responsibility
+        if key_point is None:
+            key_point = KeyPoint.objects.create(
+                plan=plan, number=point.number, title=point.title[:500]
+            )
+            record_created(key_point, by=by, fields=["number", "title"], note=note)
+        else:
+            key_point.refresh_from_db()
+            changes = [("title", key_point.title, point.title)]
+            key_point.number, key_point.title = point.number, point.title[:500]
+            record_changed(key_point, changes, by=by, note=note)
+        key_point.responsibility_raw = resp.raw if resp else ""
+        key_point.leaders = resp.leaders if resp else []
+        key_point.save()
+        if any(
+            n == point.number for n, _b, _a in revision.responsibility_changed
+        ) or key_point.pk not in {kp.pk for kp in revision.point_match.values()}:
+            key_point.assignments.all().delete()
+            Assignment.objects.bulk_create(_assignments(resp, registry, key_point=key_point))
+        points[point.number] = key_point
+
+    for point in parsed.points:
+        key_point = points[point.number]
+        for index, parsed_task in enumerate(point.tasks, start=1):
+            task = revision.task_match.get((point.number, index))
+            if task is None:
+                task = Task(
+                    key_point=key_point,
+                    number=index,
+                    text=parsed_task.text,
+                    section=parsed_task.section[:200],
+                )
+                set_deadline(task, parsed_task.deadline, plan.year)
+                task.save()
+                Assignment.objects.bulk_create(
+                    _assignments(parsed_task.responsibility, registry, task=task)
+                )
+                record_created(task, by=by, fields=["number", "text"], note=note)
+                continue
+            task.refresh_from_db()
+            changes = [
+                ("text", task.text, parsed_task.text),
+                ("key_point", str(task.key_point_id), str(key_point.pk)),
+            ]
+            task.key_point, task.number, task.text = key_point, index, parsed_task.text
+            task.section = parsed_task.section[:200]
+            task.version = F("version") + 1
+            task.save()
+            if parsed_task.responsibility is not None:
+                task.assignments.all().delete()
+                Assignment.objects.bulk_create(
+                    _assignments(parsed_task.responsibility, registry, task=task)
+                )
+            record_changed(task, [c for c in changes if c[0] == "text"], by=by, note=note)
+
+    for task in revision.tasks_removed:
+        record_deleted(task, by=by, note=note)
+        Task.objects.filter(pk=task.pk).delete()
+    for key_point in revision.points_removed:
+        record_deleted(key_point, by=by, note=note)
+        KeyPoint.objects.filter(pk=key_point.pk).delete()
+    return revision

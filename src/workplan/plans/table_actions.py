@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from workplan.audit.records import record_changed, record_created, record_deleted
 from workplan.org.models import Department, DepartmentGroup
-from workplan.plans.deadlines import parse_deadline
+from workplan.plans.actions import set_deadline
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
 from workplan.plans.table import LABELS_BY_KEY, join_co, table_rows
 from workplan.plans.table_import import TableDiff
@@ -42,15 +42,6 @@ class TaskValues:
     deadline: str
     outcome: str
     note: str
-
-
-def set_deadline(task: Task, text: str, year: int) -> None:
-    """Set the task's deadline words and what they mean (date, recurrence, or flagged)."""
-    deadline = parse_deadline(text, year)
-    task.deadline_text = deadline.text[:200]
-    task.due_date = deadline.due_date
-    task.recurrence = str(deadline.recurrence)
-    task.deadline_unread = not deadline.understood
 
 
 def _point_split(key_point: KeyPoint):
@@ -121,7 +112,8 @@ def _write(task: Task, values: TaskValues, before: dict[str, str], *, by, note: 
 def do_update_task(task_id: int, values: TaskValues, *, read_version: int, by) -> Task:
     """Return the task with the table's fields set; StaleEdit if it changed since `read_version`."""
     task = (
-        Task.objects.select_for_update()
+        # Lock only the task row: PostgreSQL refuses FOR UPDATE on the outer-joined leader.
+        Task.objects.select_for_update(of=("self",))
         .select_related("key_point__plan", "key_point__leader")
         .get(pk=task_id)
     )
@@ -137,7 +129,7 @@ def do_apply_table(plan: Plan, diff: TableDiff, *, by, source_name: str = "") ->
     note = _("From the table {name}").format(name=source_name) if source_name else ""
     locked = {
         t.pk: t
-        for t in Task.objects.select_for_update()
+        for t in Task.objects.select_for_update(of=("self",))
         .filter(key_point__plan=plan)
         .select_related("key_point__plan", "key_point__leader")
     }

@@ -11,8 +11,16 @@ from workplan.org.queries import registry_names
 from workplan.parsing import ParsedPlan
 from workplan.plans import queries
 from workplan.plans.access import access_plan, access_task, check_can_import_plan, may_change_plans
-from workplan.plans.actions import ImportRefused, ImportStatus, do_import_plan
+from workplan.plans.actions import (
+    ImportRefused,
+    ImportStatus,
+    do_import_plan,
+    do_revise_plan,
+    find_existing_plan,
+    fingerprint,
+)
 from workplan.plans.forms import PlanUploadForm
+from workplan.plans.revisions import compare_revision
 
 PENDING_KEY = "pending_plan_imports"
 
@@ -55,6 +63,11 @@ def import_preview(request, token: str):
         return redirect("plans:plan-list")
     parsed = ParsedPlan.from_dict(entry["parsed"])
     parsed.source_digest = entry.get("digest", "")
+    existing = find_existing_plan(parsed) if parsed.year else None
+    if existing is not None and existing.fingerprint == fingerprint(parsed):
+        existing = None  # the same document again: the import below reports "unchanged"
+    if existing is not None:
+        return _revision_preview(request, token, entry, parsed, existing, pending)
     if request.method == "POST":
         try:
             outcome = do_import_plan(parsed, source_name=entry["name"], by=request.user)
@@ -85,6 +98,30 @@ def import_preview(request, token: str):
         "plans/import_preview.html",
         {"parsed": parsed, "name": entry["name"], "token": token},
     )
+
+
+def _revision_preview(request, token, entry, parsed, plan, pending):
+    """Show what a revised document changes in the stored plan; apply it on confirmation."""
+    if request.method == "POST":
+        do_revise_plan(plan, parsed, source_name=entry["name"], by=request.user)
+        pending.pop(token, None)
+        request.session[PENDING_KEY] = pending
+        messages.success(
+            request,
+            _(
+                "The revision is applied. Everything entered in the task table for the tasks that remain is kept."
+            ),
+        )
+        return redirect("plans:plan-detail", plan_id=plan.pk)
+    revision = compare_revision(plan, parsed)
+    context = {
+        "parsed": parsed,
+        "name": entry["name"],
+        "token": token,
+        "plan": plan,
+        "revision": revision,
+    }
+    return render(request, "plans/revision_preview.html", context)
 
 
 @require_GET

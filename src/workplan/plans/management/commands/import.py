@@ -2,20 +2,38 @@ from django.core.management.base import BaseCommand, CommandError
 
 from workplan.org.queries import registry_names
 from workplan.parsing import ParseError, parse_file
-from workplan.plans.actions import ImportRefused, ImportStatus, do_import_plan
+from workplan.plans.actions import (
+    ImportRefused,
+    ImportStatus,
+    do_import_plan,
+    do_revise_plan,
+    find_existing_plan,
+    fingerprint,
+)
+from workplan.plans.revisions import compare_revision
 
 
 class Command(BaseCommand):
-    help = "导入工作要点文档（.docx、.txt、.md、.html）：解析并保存为要点、任务和责任部门。"
+    help = "导入工作要点文档（.docx、.txt、.md、.html）：解析并保存为要点、任务和责任部门；修订稿用 --revise。"
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="文档路径")
+        parser.add_argument(
+            "--revise", action="store_true", help="该年度已有工作要点时，按修订稿应用差异"
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, revise, **options):
         try:
             parsed = parse_file(file, registry=registry_names())
+        except ParseError as exc:
+            raise CommandError(str(exc), returncode=2) from None
+        existing = find_existing_plan(parsed) if parsed.year else None
+        if existing is not None and existing.fingerprint != fingerprint(parsed):
+            self.revise(existing, parsed, file, apply=revise)
+            return
+        try:
             outcome = do_import_plan(parsed, source_name=file)
-        except (ParseError, ImportRefused) as exc:
+        except ImportRefused as exc:
             raise CommandError(str(exc), returncode=2) from None
         plan = outcome.plan
         if outcome.status == ImportStatus.UNCHANGED:
@@ -33,3 +51,31 @@ class Command(BaseCommand):
             self.stdout.write(f"新增简称：{alias} → {name}")
         for warning in parsed.warnings:
             self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
+
+    def revise(self, plan, parsed, file, *, apply: bool):
+        revision = compare_revision(plan, parsed)
+        self.stdout.write(f"{plan} 已存在，这份文档是它的修订稿：")
+        for number in revision.points_added:
+            self.stdout.write(f"+ 新增要点 {number}")
+        for key_point in revision.points_removed:
+            self.stdout.write(f"- 删除要点 {key_point.number}. {key_point.title}")
+        for key_point, title in revision.points_retitled:
+            self.stdout.write(f"~ 要点 {key_point.number} 标题：{key_point.title} → {title}")
+        for number, before, after in revision.responsibility_changed:
+            self.stdout.write(f"~ 要点 {number} 责任部门：{before} → {after}")
+        for place in revision.tasks_added:
+            self.stdout.write(f"+ 新增任务 {place.point_number}.{place.index}：{place.parsed.text}")
+        for task in revision.tasks_removed:
+            self.stdout.write(f"- 删除任务 {task.key_point.number}.{task.number}：{task.text}")
+        for task, place, score in revision.tasks_reworded:
+            self.stdout.write(
+                f"~ 任务 {place.point_number}.{place.index} 改写（相似度 {score:.0%}）：{task.text} → {place.parsed.text}"
+            )
+        if not apply:
+            raise CommandError(
+                "未做修改：确认无误后加 --revise 再运行一次以应用修订。", returncode=2
+            )
+        do_revise_plan(plan, parsed, source_name=file)
+        self.stdout.write(
+            self.style.SUCCESS("已应用修订；保留下来的任务，其任务分解表中填写的内容不变。")
+        )

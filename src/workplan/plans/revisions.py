@@ -1,0 +1,127 @@
+"""Compare a revised document (征求意见稿 → 正式稿) with the plan already stored: which key
+points and tasks were added, removed or reworded, and whose responsibility changed. A lightly
+reworded task is matched by similarity, so it keeps its identity, its table fields and its history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from workplan.parsing import ParsedPlan, ParsedTask, Responsibility
+from workplan.plans.models import KeyPoint, Plan, Task
+
+TASK_SIMILARITY = 0.6
+POINT_SIMILARITY = 0.5
+
+
+def similarity(a: str, b: str) -> float:
+    return 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def responsibility_text(resp: Responsibility | None) -> str:
+    if resp is None:
+        return ""
+    parts = ["、".join(resp.lead), "、".join(resp.co), "、".join(resp.groups)]
+    return " / ".join(parts)
+
+
+def stored_responsibility_text(key_point: KeyPoint) -> str:
+    rows = list(key_point.assignments.all())
+    lead = [a.department.name for a in rows if a.department_id and a.role == "lead"]
+    co = [a.department.name for a in rows if a.department_id and a.role == "co"]
+    groups = [a.group.name for a in rows if a.group_id]
+    return " / ".join(["、".join(lead), "、".join(co), "、".join(groups)])
+
+
+@dataclass
+class TaskPlace:
+    """Where a task of the revised document stands: its key point's number and its order."""
+
+    point_number: int
+    index: int
+    parsed: ParsedTask
+
+
+@dataclass
+class Revision:
+    """What the revised document changes, and which stored rows its parts correspond to."""
+
+    points_added: list[int] = field(default_factory=list)
+    points_removed: list[KeyPoint] = field(default_factory=list)
+    points_retitled: list[tuple[KeyPoint, str]] = field(default_factory=list)
+    responsibility_changed: list[tuple[int, str, str]] = field(default_factory=list)
+    tasks_added: list[TaskPlace] = field(default_factory=list)
+    tasks_removed: list[Task] = field(default_factory=list)
+    tasks_reworded: list[tuple[Task, TaskPlace, float]] = field(default_factory=list)
+    tasks_moved: list[tuple[Task, TaskPlace]] = field(default_factory=list)
+    point_match: dict[int, KeyPoint] = field(default_factory=dict)  # new number → stored point
+    task_match: dict[tuple[int, int], Task] = field(default_factory=dict)  # (point, index) → task
+
+    @property
+    def has_changes(self) -> bool:
+        return any(
+            [self.points_added, self.points_removed, self.points_retitled, self.responsibility_changed,
+             self.tasks_added, self.tasks_removed, self.tasks_reworded, self.tasks_moved]
+        )  # fmt: skip
+
+
+def _greedy(pairs: list[tuple[float, object, object]], threshold: float):
+    """Return (a, b) matches, best first, each side used once."""
+    pairs.sort(key=lambda p: p[0], reverse=True)
+    used_a, used_b, matches = set(), set(), []
+    for score, a, b in pairs:
+        if score < threshold:
+            break
+        if id(a) in used_a or id(b) in used_b:
+            continue
+        used_a.add(id(a))
+        used_b.add(id(b))
+        matches.append((a, b, score))
+    return matches
+
+
+def compare_revision(plan: Plan, parsed: ParsedPlan) -> Revision:
+    """Return the differences between the stored `plan` and the revised document `parsed`."""
+    revision = Revision()
+    stored_points = list(
+        plan.key_points.prefetch_related("assignments__department", "assignments__group", "tasks")
+    )
+    point_pairs = [
+        (similarity(kp.title, point.title) + (0.01 if kp.number == point.number else 0), kp, point)
+        for kp in stored_points
+        for point in parsed.points
+    ]
+    for kp, point, _score in _greedy(point_pairs, POINT_SIMILARITY):
+        revision.point_match[point.number] = kp
+        if kp.title != point.title:
+            revision.points_retitled.append((kp, point.title))
+        before, after = stored_responsibility_text(kp), responsibility_text(point.responsibility)
+        if before != after:
+            revision.responsibility_changed.append((point.number, before, after))
+    matched_points = {kp.pk for kp in revision.point_match.values()}
+    revision.points_added = [
+        p.number for p in parsed.points if p.number not in revision.point_match
+    ]
+    revision.points_removed = [kp for kp in stored_points if kp.pk not in matched_points]
+
+    stored_tasks = [task for kp in stored_points for task in kp.tasks.all()]
+    places = [
+        TaskPlace(point.number, index, task)
+        for point in parsed.points
+        for index, task in enumerate(point.tasks, start=1)
+    ]
+    task_pairs = [(similarity(t.text, p.parsed.text), t, p) for t in stored_tasks for p in places]
+    matched_tasks = set()
+    for task, place, score in _greedy(task_pairs, TASK_SIMILARITY):
+        matched_tasks.add(task.pk)
+        revision.task_match[(place.point_number, place.index)] = task
+        target = revision.point_match.get(place.point_number)
+        if score < 1.0:
+            revision.tasks_reworded.append((task, place, score))
+        elif target is None or target.pk != task.key_point_id:
+            revision.tasks_moved.append((task, place))
+    revision.tasks_added = [
+        p for p in places if (p.point_number, p.index) not in revision.task_match
+    ]
+    revision.tasks_removed = [t for t in stored_tasks if t.pk not in matched_tasks]
+    return revision
