@@ -40,6 +40,7 @@ DEMO_ACCOUNTS = [
         "督办员：导入工作要点、维护部门名录",
     ),
     DemoAccount("leader", "demo-leader-2024", "张校长", (Role.LEADER,), (), "校领导"),
+    DemoAccount("leader2", "demo-leader-2024", "李副校长", (Role.LEADER,), (), "校领导"),
     DemoAccount("jwc-head", "demo-head-2024", "刘处长", (Role.HEAD,), ("教务处",), "教务处负责人"),
     DemoAccount("jwc", "demo-liaison-2024", "陈老师", (Role.LIAISON,), ("教务处",), "教务处联络员"),
     DemoAccount(
@@ -68,4 +69,41 @@ def do_load_demo() -> ImportOutcome:
         if Role.ADMIN in account.roles:
             # The Django admin (read-only here) is open to staff superusers only.
             User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
+    if outcome.status == "created":
+        _fill_task_table(outcome.plan)
     return outcome
+
+
+DEMO_DEADLINES = [
+    "6月底前",
+    "年底前",
+    "每季度",
+    "3-4月",
+    "持续推进",
+    "9月底前",
+    "10月15日前",
+    "开学前后",
+]
+
+
+def _fill_task_table(plan) -> None:
+    """Give the demo table what a clerk would have entered: leaders, deadlines, outcomes."""
+    from workplan.plans.table import table_rows
+    from workplan.plans.table_actions import TaskValues, do_set_key_point_leader, do_update_task
+
+    supervisor = User.objects.get(username="duban")
+    leaders = [User.objects.get(username="leader"), User.objects.get(username="leader2")]
+    for key_point in plan.key_points.all():
+        do_set_key_point_leader(key_point, leaders[key_point.number % 2], by=supervisor)
+    for index, row in enumerate(r for r in table_rows(plan) if r.task.number <= 2):
+        values = TaskValues(
+            text=row.text,
+            leader=row.task.key_point.leader,
+            lead=row.lead,
+            co=row.co,
+            groups=row.groups,
+            deadline=DEMO_DEADLINES[index % len(DEMO_DEADLINES)],
+            outcome="形成工作方案并组织实施" if index % 3 == 0 else "",
+            note="",
+        )
+        do_update_task(row.task.pk, values, read_version=row.task.version, by=supervisor)

@@ -1,6 +1,5 @@
 from django import forms
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy as _
 
 from workplan.accounts.models import Role, User
 from workplan.org.models import DepartmentGroup
@@ -12,29 +11,29 @@ from workplan.plans.table_actions import TaskValues
 class TaskRowForm(forms.Form):
     """One row of the task table, edited in place."""
 
-    text = forms.CharField(label=_lazy("Task"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}))
     leader = forms.ModelChoiceField(
-        label=_lazy("Leader in charge"),
+        label=_("Leader in charge"),
         queryset=User.objects.none(),
         required=False,
-        empty_label=_lazy("(the key point's)"),
+        empty_label=_("(the key point's)"),
     )
     lead = forms.CharField(
-        label=_lazy("Lead"),
+        label=_("Lead"),
         required=False,
         widget=forms.TextInput(attrs={"list": "department-names"}),
     )
     co = forms.CharField(
-        label=_lazy("Co-operating"),
+        label=_("Co-operating"),
         required=False,
         widget=forms.TextInput(attrs={"list": "department-names"}),
     )
-    deadline = forms.CharField(label=_lazy("Deadline"), required=False, max_length=200)
+    deadline = forms.CharField(label=_("Deadline"), required=False, max_length=200)
     outcome = forms.CharField(
-        label=_lazy("Expected outcome"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Expected outcome"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     note = forms.CharField(
-        label=_lazy("Remarks"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Remarks"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -94,6 +93,6 @@ class TaskRowForm(forms.Form):
 
 class TableUploadForm(forms.Form):
     sheet = forms.FileField(
-        label=_lazy("Edited task table (.xlsx)"),
+        label=_("Edited task table (.xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
     )
