@@ -88,8 +88,8 @@ DEMO_DEADLINES = [
 
 def _fill_task_table(plan) -> None:
     """Give the demo table what a clerk would have entered: leaders, deadlines, outcomes."""
-    from workplan.plans.table import table_rows
-    from workplan.plans.table_actions import TaskValues, do_set_key_point_leader, do_update_task
+    from workplan.plans.table import TaskValues, table_rows
+    from workplan.plans.table_actions import do_set_key_point_leader, do_update_task
 
     supervisor = User.objects.get(username="duban")
     leaders = [User.objects.get(username="leader"), User.objects.get(username="leader2")]

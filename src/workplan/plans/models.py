@@ -30,6 +30,14 @@ class Responsible:
     def __bool__(self) -> bool:
         return bool(self.leads or self.cos or self.groups)
 
+    def names(self) -> tuple[list[str], list[str], list[str]]:
+        """Return the lead, co-operating and group names."""
+        return (
+            [d.name for d in self.leads],
+            [d.name for d in self.cos],
+            [g.name for g in self.groups],
+        )
+
 
 class Plan(models.Model):
     """An institution's 工作要点 for one year."""

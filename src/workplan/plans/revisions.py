@@ -26,11 +26,7 @@ def responsibility_text(resp: Responsibility | None) -> str:
 
 
 def stored_responsibility_text(key_point: KeyPoint) -> str:
-    rows = list(key_point.assignments.all())
-    lead = [a.department.name for a in rows if a.department_id and a.role == "lead"]
-    co = [a.department.name for a in rows if a.department_id and a.role == "co"]
-    groups = [a.group.name for a in rows if a.group_id]
-    return " / ".join(["、".join(lead), "、".join(co), "、".join(groups)])
+    return " / ".join("、".join(names) for names in key_point.responsible.names())
 
 
 @dataclass

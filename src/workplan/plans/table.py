@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from workplan.plans.models import Assignment, KeyPoint, Milestone, Plan, Task
+from workplan.plans.models import Assignment, KeyPoint, Milestone, Plan, Responsible, Task
 
 CN_DIGITS = "零一二三四五六七八九"
 
@@ -76,11 +76,33 @@ class TableRow:
 
 
 def _split(assignments) -> tuple[list[str], list[str], list[str]]:
-    rows = list(assignments)
-    lead = [a.department.name for a in rows if a.department_id and a.role == Assignment.Role.LEAD]
-    co = [a.department.name for a in rows if a.department_id and a.role == Assignment.Role.CO]
-    groups = [a.group.name for a in rows if a.group_id]
-    return lead, co, groups
+    return Responsible.of(assignments).names()
+
+
+@dataclass
+class TaskValues:
+    """Everything the table lets a clerk set on one task."""
+
+    text: str
+    leader: object | None
+    lead: list[str]
+    co: list[str]
+    groups: list[str]
+    deadline: str
+    outcome: str
+    note: str
+
+    def cells(self) -> dict[str, str]:
+        """Return the values as the table's cells, to compare with a stored row."""
+        return {
+            "text": self.text,
+            "leader": self.leader.display_name if self.leader else "",
+            "lead": "、".join(self.lead),
+            "co": join_co(self.co, self.groups),
+            "deadline": self.deadline,
+            "outcome": self.outcome,
+            "note": self.note,
+        }
 
 
 def table_key_points(plan: Plan):

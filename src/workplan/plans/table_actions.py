@@ -3,7 +3,6 @@ One transaction each; one audit record per task changed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
@@ -13,8 +12,8 @@ from django.utils.translation import gettext as _
 from workplan.audit.records import record_changed, record_created, record_deleted
 from workplan.org.models import Department, DepartmentGroup
 from workplan.plans.actions import set_deadline
-from workplan.plans.models import Assignment, KeyPoint, Plan, Task
-from workplan.plans.table import LABELS_BY_KEY, join_co, table_rows
+from workplan.plans.models import Assignment, KeyPoint, Plan, Responsible, Task
+from workplan.plans.table import LABELS_BY_KEY, TaskValues, table_rows
 from workplan.plans.table_import import TableDiff
 
 
@@ -30,26 +29,8 @@ class TableChanged(Exception):
     """The plan changed between showing an uploaded table's differences and applying them."""
 
 
-@dataclass
-class TaskValues:
-    """Everything the table lets a clerk set on one task."""
-
-    text: str
-    leader: object | None
-    lead: list[str]
-    co: list[str]
-    groups: list[str]
-    deadline: str
-    outcome: str
-    note: str
-
-
 def _point_split(key_point: KeyPoint):
-    rows = list(key_point.assignments.select_related("department", "group"))
-    lead = [a.department.name for a in rows if a.department_id and a.role == Assignment.Role.LEAD]
-    co = [a.department.name for a in rows if a.department_id and a.role == Assignment.Role.CO]
-    groups = [a.group.name for a in rows if a.group_id]
-    return lead, co, groups
+    return Responsible.of(key_point.assignments.select_related("department", "group")).names()
 
 
 def _set_responsibility(task: Task, values: TaskValues) -> None:
@@ -77,20 +58,8 @@ def _current_cells(task: Task) -> dict[str, str]:
     return row.cells()
 
 
-def _values_cells(values: TaskValues) -> dict[str, str]:
-    return {
-        "text": values.text,
-        "leader": values.leader.display_name if values.leader else "",
-        "lead": "、".join(values.lead),
-        "co": join_co(values.co, values.groups),
-        "deadline": values.deadline,
-        "outcome": values.outcome,
-        "note": values.note,
-    }
-
-
 def _write(task: Task, values: TaskValues, before: dict[str, str], *, by, note: str = "") -> bool:
-    after = _values_cells(values)
+    after = values.cells()
     changes = [(LABELS_BY_KEY[k], before[k], after[k]) for k in after if before[k] != after[k]]
     if not changes:
         return False
@@ -141,9 +110,7 @@ def do_apply_table(plan: Plan, diff: TableDiff, *, by, source_name: str = "") ->
                     code=changed.current.code
                 )
             )
-        v = changed.values
-        values = TaskValues(v.text, v.leader, v.lead, v.co, v.groups, v.deadline, v.outcome, v.note)
-        _write(task, values, changed.current.cells(), by=by, note=note)
+        _write(task, changed.values, changed.current.cells(), by=by, note=note)
     for removed in diff.removed:
         task = locked.get(removed.task.pk)
         if task is None or task.version != removed.task.version:
@@ -167,17 +134,7 @@ def do_apply_table(plan: Plan, diff: TableDiff, *, by, source_name: str = "") ->
         task.leader = None if added.leader == key_point.leader else added.leader
         set_deadline(task, added.deadline, plan.year)
         task.save()
-        values = TaskValues(
-            added.text,
-            added.leader,
-            added.lead,
-            added.co,
-            added.groups,
-            added.deadline,
-            added.outcome,
-            added.note,
-        )
-        _set_responsibility(task, values)
+        _set_responsibility(task, added)
         record_created(
             task,
             by=by,

@@ -5,7 +5,7 @@ from workplan.accounts.models import Role, User
 from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list
-from workplan.plans.table_actions import TaskValues
+from workplan.plans.table import TaskValues
 
 
 class TaskRowForm(forms.Form):

@@ -22,7 +22,7 @@ from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list
 from workplan.plans.deadlines import parse_deadline
 from workplan.plans.models import KeyPoint, Plan
-from workplan.plans.table import COLUMNS, TableRow, table_rows
+from workplan.plans.table import COLUMNS, TableRow, TaskValues, table_rows
 
 MAX_TABLE_BYTES = 10 * 1024 * 1024
 HEADERS = {
@@ -55,32 +55,11 @@ def _text(value) -> str:
 
 
 @dataclass
-class RowValues:
-    """What one row of the sheet says, resolved against the registry."""
+class RowValues(TaskValues):
+    """What one row of the sheet says, resolved against the registry, and where it stands."""
 
-    row: int
-    key_point: KeyPoint | None
-    text: str
-    leader: User | None
-    lead: list[str]
-    co: list[str]
-    groups: list[str]
-    deadline: str
-    outcome: str
-    note: str
-
-    def cells(self) -> dict[str, str]:
-        from workplan.plans.table import join_co
-
-        return {
-            "text": self.text,
-            "leader": self.leader.display_name if self.leader else "",
-            "lead": "、".join(self.lead),
-            "co": join_co(self.co, self.groups),
-            "deadline": self.deadline,
-            "outcome": self.outcome,
-            "note": self.note,
-        }
+    row: int = 0
+    key_point: KeyPoint | None = None
 
 
 @dataclass
