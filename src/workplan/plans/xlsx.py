@@ -16,6 +16,20 @@ SHEET_TITLE = "任务分解表"
 WIDTHS = {"code": 7, "key_point": 22, "text": 48, "leader": 11, "lead": 16, "co": 26, "deadline": 13,
           "outcome": 24, "note": 12}  # fmt: skip
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
+LINE_HEIGHT = 15  # points, for 11 pt text
+
+
+def _lines(text: str, width: float) -> int:
+    """Return how many lines `text` wraps to in a column `width` characters wide.
+
+    Spreadsheets do not reliably grow a row to fit wrapped text in a file they did not
+    write, so the export sets each row's height; a Chinese character takes two widths.
+    """
+    lines = 0
+    for part in (text or "").split("\n"):
+        units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in part)
+        lines += max(1, -(-units // max(1, int(width) - 1)))
+    return lines
 
 
 def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
@@ -63,6 +77,10 @@ def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
                 cell.border = border
                 cell.alignment = wrap
             sheet.cell(row_number, id_column, row.task.pk)
+            cells_lines = [
+                _lines(cells[key], WIDTHS[key]) for key, _label in COLUMNS if key != "key_point"
+            ]
+            sheet.row_dimensions[row_number].height = max(cells_lines) * LINE_HEIGHT + 4
             row_number += 1
         if row_number - 1 > first:
             sheet.merge_cells(start_row=first, start_column=2, end_row=row_number - 1, end_column=2)
