@@ -44,5 +44,6 @@ urlpatterns = [
     path("people/", include("workplan.accounts.urls")),
     path("audit/", include("workplan.audit.urls")),
     path("departments/", include("workplan.org.urls")),
+    path("progress/", include("workplan.progress.urls")),
     path("", include("workplan.plans.urls")),
 ]

@@ -1,7 +1,14 @@
-from workplan.accounts.access import is_admin, may_see_audit_trail
+from workplan.accounts.access import is_admin, is_supervisor, may_see_audit_trail
 
 
 def navigation(request):
     """Which menu entries the signed-in user may open."""
     user = request.user
-    return {"nav": {"audit": may_see_audit_trail(user), "accounts": is_admin(user)}}
+    return {
+        "nav": {
+            "audit": may_see_audit_trail(user),
+            "accounts": is_admin(user),
+            "reports": user.is_authenticated and bool(user.department_ids),
+            "review": is_supervisor(user),
+        }
+    }

@@ -28,7 +28,16 @@ INSTALLED_APPS = [
     "workplan.audit",
     "workplan.org",
     "workplan.plans",
+    "workplan.progress",
+    "workplan.supervision",
+    "django_tasks_db",
 ]
+
+# Background work (reminder e-mails) through Django's tasks API, stored in the database;
+# `workplan worker` runs it. The same code runs on django-tasks-celery or -rq when needed.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+# Where people open the links in e-mails.
+WORKPLAN_SITE_URL = os.environ.get("WORKPLAN_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 AUTH_USER_MODEL = "accounts.User"
 
 MIDDLEWARE = [

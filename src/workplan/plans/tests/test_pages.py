@@ -127,4 +127,4 @@ def test_pages_use_a_fixed_number_of_queries(client, viewer, hubei_txt, example_
         ),
     }
     assert large == small
-    assert max(large.values()) <= 12
+    assert max(large.values()) <= 14

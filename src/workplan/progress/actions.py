@@ -1,0 +1,294 @@
+"""Every change to progress reporting: one transaction each, with its audit record."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from workplan.accounts.models import Role
+from workplan.audit.records import record_changed, record_created
+from workplan.plans.models import Plan
+from workplan.progress.evidence import EvidenceRefused, check_evidence, store_evidence
+from workplan.progress.models import (
+    EvidenceFile,
+    ProgressReport,
+    ReportingPeriod,
+    ReportVersion,
+    Schedule,
+)
+from workplan.supervision.notify import notify_department, notify_supervisors
+
+FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
+
+
+class StaleReport(Exception):
+    """The report changed since the form was opened."""
+
+
+class NotEditable(Exception):
+    """The report is submitted or accepted and cannot be changed now."""
+
+
+@dataclass
+class ReportData:
+    status: str
+    percent: int
+    progress: str
+    problems: str
+    next_steps: str
+
+
+@transaction.atomic
+def do_set_up_schedule(
+    plan: Plan, *, cadence: str = Schedule.Cadence.MONTHLY, due_day: int = 25, by=None
+) -> Schedule:
+    """Return the plan's reporting schedule, creating it and its periods for the plan's year."""
+    schedule, created = Schedule.objects.get_or_create(
+        plan=plan, defaults={"cadence": cadence, "due_day": due_day}
+    )
+    if created:
+        record_created(schedule, by=by, fields=["cadence", "due_day"])
+    months = range(1, 13) if schedule.cadence == Schedule.Cadence.MONTHLY else (3, 6, 9, 12)
+    existing = set(plan.periods.values_list("opens_on", flat=True))
+    for month in months:
+        first_month = month if schedule.cadence == Schedule.Cadence.MONTHLY else month - 2
+        opens = date(plan.year, first_month, 1)
+        if opens in existing:
+            continue
+        day = min(schedule.due_day, calendar.monthrange(plan.year, month)[1])
+        label = (
+            _("{year}-{month:02d}").format(year=plan.year, month=month)
+            if schedule.cadence == Schedule.Cadence.MONTHLY
+            else _("{year} Q{quarter}").format(year=plan.year, quarter=month // 3)
+        )
+        ReportingPeriod.objects.create(
+            plan=plan, label=label, opens_on=opens, due_on=date(plan.year, month, day)
+        )
+    return schedule
+
+
+def _previous(task, department, period) -> ProgressReport | None:
+    return (
+        ProgressReport.objects.filter(
+            task=task, department=department, period__opens_on__lt=period.opens_on
+        )
+        .order_by("-period__opens_on")
+        .first()
+    )
+
+
+@transaction.atomic
+def do_start_report(task, department, period, role: str, *, by) -> ProgressReport:
+    """Return the department's report on `task` for `period`, starting it from the previous one."""
+    report, created = ProgressReport.objects.get_or_create(
+        task=task, department=department, period=period, defaults={"role": role}
+    )
+    if created:
+        previous = _previous(task, department, period)
+        if previous is not None:
+            report.status, report.percent = previous.status, previous.percent
+            report.progress, report.problems, report.next_steps = (
+                previous.progress,
+                previous.problems,
+                previous.next_steps,
+            )
+            report.save()
+        record_created(report, by=by, fields=["role", *FIELDS], scope=f"plans.task:{task.pk}")
+    return report
+
+
+def _check_editable(report: ProgressReport, read_version: int | None) -> None:
+    if report.state not in (ProgressReport.State.DRAFT, ProgressReport.State.RETURNED):
+        raise NotEditable(
+            _("This report has been submitted; it can be changed again if the office returns it.")
+        )
+    if read_version is not None and report.version != read_version:
+        raise StaleReport(
+            _(
+                "Someone else saved this report while you were editing it. Please check it and save again."
+            )
+        )
+
+
+@transaction.atomic
+def do_save_report(
+    report: ProgressReport, data: ReportData, *, read_version: int | None, by
+) -> ProgressReport:
+    """Return the report with the form's values saved as a draft."""
+    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    _check_editable(report, read_version)
+    changes = [(f, getattr(report, f), getattr(data, f)) for f in FIELDS]
+    for field in FIELDS:
+        setattr(report, field, getattr(data, field))
+    report.version = F("version") + 1
+    report.save()
+    report.refresh_from_db()
+    record_changed(report, changes, by=by, scope=f"plans.task:{report.task_id}")
+    return report
+
+
+def _snapshot(report: ProgressReport) -> dict:
+    return {field: getattr(report, field) for field in FIELDS}
+
+
+@transaction.atomic
+def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
+    """Return the report submitted (or sent to the head for approval when the plan asks so)."""
+    now = now or timezone.now()
+    report = (
+        ProgressReport.objects.select_for_update()
+        .select_related("period__plan__schedule", "task", "department")
+        .get(pk=report.pk)
+    )
+    _check_editable(report, None)
+    schedule = getattr(report.period.plan, "schedule", None)
+    needs_head = bool(schedule and schedule.head_approval) and not by.has_role(Role.HEAD)
+    before = report.state
+    report.state = (
+        ProgressReport.State.AWAITING_APPROVAL if needs_head else ProgressReport.State.SUBMITTED
+    )
+    if not needs_head:
+        _file_version(report, by=by, now=now)
+    report.save()
+    record_changed(
+        report, [("state", before, report.state)], by=by, scope=f"plans.task:{report.task_id}"
+    )
+    if not needs_head:
+        notify_supervisors(
+            _("{department} submitted its report on task {code}.").format(
+                department=report.department, code=report.task.code
+            ),
+            f"/progress/reports/{report.pk}/",
+        )
+    return report
+
+
+def _file_version(report: ProgressReport, *, by, now) -> None:
+    report.submitted_at = now
+    report.late = timezone.localtime(now).date() > report.period.due_on
+    number = report.versions.count() + 1
+    ReportVersion.objects.create(
+        report=report,
+        number=number,
+        data=_snapshot(report),
+        submitted_by=by,
+        submitted_at=now,
+        late=report.late,
+    )
+
+
+@transaction.atomic
+def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
+    """Return the report submitted after its department head's approval."""
+    now = now or timezone.now()
+    report = (
+        ProgressReport.objects.select_for_update()
+        .select_related("period", "task", "department")
+        .get(pk=report.pk)
+    )
+    if report.state != ProgressReport.State.AWAITING_APPROVAL:
+        raise NotEditable(_("This report is not waiting for approval."))
+    report.state = ProgressReport.State.SUBMITTED
+    _file_version(report, by=by, now=now)
+    report.save()
+    record_changed(
+        report,
+        [("state", ProgressReport.State.AWAITING_APPROVAL, report.state)],
+        by=by,
+        scope=f"plans.task:{report.task_id}",
+    )
+    return report
+
+
+@transaction.atomic
+def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressReport:
+    """Return the report submitted unchanged from the previous period, in one step."""
+    previous = _previous(report.task, report.department, report.period)
+    data = ReportData(**_snapshot(previous)) if previous else ReportData(**_snapshot(report))
+    do_save_report(report, data, read_version=None, by=by)
+    return do_submit_report(report, by=by, now=now)
+
+
+def _decide(report: ProgressReport, decision: str, comment: str, *, by) -> ProgressReport:
+    report = (
+        ProgressReport.objects.select_for_update()
+        .select_related("task", "department")
+        .get(pk=report.pk)
+    )
+    if report.state != ProgressReport.State.SUBMITTED:
+        raise NotEditable(_("Only a submitted report can be accepted or returned."))
+    version = report.versions.order_by("-number").first()
+    version.decision, version.decided_by, version.decided_at, version.comment = (
+        decision,
+        by,
+        timezone.now(),
+        comment,
+    )
+    version.save()
+    before = report.state
+    report.state = (
+        ProgressReport.State.ACCEPTED if decision == "accepted" else ProgressReport.State.RETURNED
+    )
+    report.version = F("version") + 1
+    report.save()
+    report.refresh_from_db()
+    record_changed(
+        report,
+        [("state", before, report.state), ("comment", "", comment)],
+        by=by,
+        scope=f"plans.task:{report.task_id}",
+    )
+    return report
+
+
+@transaction.atomic
+def do_return_report(report: ProgressReport, comment: str, *, by) -> ProgressReport:
+    """Return the report sent back to its department (退回) with the office's comment."""
+    report = _decide(report, ReportVersion.Decision.RETURNED, comment, by=by)
+    notify_department(
+        report.department,
+        _("Your report on task {code} was returned: {comment}").format(
+            code=report.task.code, comment=comment
+        ),
+        f"/progress/reports/{report.pk}/",
+    )
+    return report
+
+
+@transaction.atomic
+def do_accept_report(report: ProgressReport, comment: str = "", *, by) -> ProgressReport:
+    """Return the report accepted by the supervision office."""
+    return _decide(report, ReportVersion.Decision.ACCEPTED, comment, by=by)
+
+
+@transaction.atomic
+def do_attach_evidence(report: ProgressReport, name: str, data: bytes, *, by) -> EvidenceFile:
+    """Return the stored evidence file; EvidenceRefused if its content is not what its name says."""
+    _check_editable(report, None)
+    content_type = check_evidence(name, data)
+    stored, digest = store_evidence(data)
+    evidence = EvidenceFile.objects.create(
+        report=report,
+        original_name=name[:255],
+        stored_name=stored,
+        content_type=content_type,
+        size=len(data),
+        sha256=digest,
+        uploaded_by=by,
+    )
+    record_created(
+        evidence,
+        by=by,
+        fields=["original_name", "size", "sha256"],
+        scope=f"plans.task:{report.task_id}",
+    )
+    return evidence
+
+
+__all__ = ["EvidenceRefused"]

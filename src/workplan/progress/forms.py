@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from workplan.progress.models import ProgressReport
+
+
+class ReportForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ProgressReport.Status.choices)
+    percent = forms.IntegerField(label=_("Percent complete"), min_value=0, max_value=100)
+    progress = forms.CharField(
+        label=_("Progress this period"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    )
+    problems = forms.CharField(
+        label=_("Difficulties and requests"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    next_steps = forms.CharField(
+        label=_("Next steps"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class EvidenceForm(forms.Form):
+    file = forms.FileField(
+        label=_("Evidence file"), help_text=_("PDF, Word, Excel, JPEG or PNG; at most 20 MB.")
+    )
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )

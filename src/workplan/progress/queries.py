@@ -1,0 +1,72 @@
+"""Reads for progress reporting."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from workplan.plans.models import Assignment, Task
+from workplan.progress.models import ProgressReport, ReportingPeriod
+
+
+def lead_department_ids(task: Task) -> list[int]:
+    """Return the ids of the task's lead departments (its own, or else its key point's)."""
+    own = list(
+        Assignment.objects.filter(task=task, role="lead", department__isnull=False).values_list(
+            "department_id", flat=True
+        )
+    )
+    if own or Assignment.objects.filter(task=task).exists():
+        return own
+    return list(
+        Assignment.objects.filter(
+            key_point_id=task.key_point_id, role="lead", department__isnull=False
+        ).values_list("department_id", flat=True)
+    )
+
+
+def current_period(plan, today=None) -> ReportingPeriod | None:
+    """Return the period being reported on `today`: the latest that has opened."""
+    today = today or timezone.localdate()
+    return plan.periods.filter(opens_on__lte=today).order_by("-opens_on").first()
+
+
+@dataclass
+class Duty:
+    """A task a department must report on in a period, and its report if one exists."""
+
+    task: Task
+    department_id: int
+    role: str
+    report: ProgressReport | None
+
+
+def duties(plan, period, department_ids=None) -> list[Duty]:
+    """Return every (task, department) that reports in `period`: lead and co departments of
+    each task (its own assignments, or else its key point's), with their reports."""
+    tasks = (
+        Task.objects.filter(key_point__plan=plan)
+        .select_related("key_point")
+        .prefetch_related("assignments")
+    )
+    point_assignments: dict[int, list[Assignment]] = {}
+    for assignment in Assignment.objects.filter(key_point__plan=plan, department__isnull=False):
+        point_assignments.setdefault(assignment.key_point_id, []).append(assignment)
+    reports = {
+        (r.task_id, r.department_id): r
+        for r in ProgressReport.objects.filter(period=period).select_related("department")
+    }
+    result = []
+    for task in tasks.order_by("key_point__number", "number"):
+        own = [a for a in task.assignments.all() if a.department_id]
+        chosen = own if task.assignments.all() else point_assignments.get(task.key_point_id, [])
+        for assignment in chosen:
+            if department_ids is not None and assignment.department_id not in department_ids:
+                continue
+            report = reports.get((task.pk, assignment.department_id))
+            result.append(Duty(task, assignment.department_id, assignment.role, report))
+    return result
+
+
+SUBMITTED_STATES = {ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED}

@@ -1,0 +1,202 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from workplan.accounts.access import belongs_to, is_supervisor
+from workplan.org.models import Department
+from workplan.plans.access import access_task
+from workplan.plans.models import Plan
+from workplan.progress import actions
+from workplan.progress.access import access_evidence, access_report, sees_all_reports
+from workplan.progress.evidence import EvidenceRefused, evidence_dir
+from workplan.progress.forms import EvidenceForm, ReportForm, ReviewForm
+from workplan.progress.models import ProgressReport
+from workplan.progress.queries import current_period, duties
+
+
+def _my_departments(user):
+    return Department.objects.filter(pk__in=user.department_ids).order_by("name")
+
+
+@require_GET
+def my_reports(request):
+    """The department's duties this period: what to report, what was returned."""
+    rows = []
+    departments = list(_my_departments(request.user))
+    for plan in Plan.objects.filter(schedule__isnull=False):
+        period = current_period(plan)
+        if period is None:
+            continue
+        ids = {d.pk for d in departments}
+        rows += [(plan, period, duty) for duty in duties(plan, period, ids)]
+    return render(request, "progress/my_reports.html", {"rows": rows, "departments": departments})
+
+
+@require_GET
+def task_report(request, task_id: int):
+    """Open (starting if needed) this department's report on a task for the current period."""
+    task = access_task(request.user, task_id)
+    plan = task.key_point.plan
+    period = current_period(plan)
+    if period is None:
+        raise Http404
+    department_id = int(
+        request.GET.get("department") or next(iter(sorted(request.user.department_ids)), 0)
+    )
+    duty = next((d for d in duties(plan, period, {department_id}) if d.task.pk == task.pk), None)
+    if duty is None:
+        raise Http404
+    if duty.report is None:
+        if not belongs_to(request.user, department_id):
+            raise Http404
+        report = actions.do_start_report(
+            task, Department.objects.get(pk=department_id), period, duty.role, by=request.user
+        )
+    else:
+        report = duty.report
+    return redirect("progress:report", report_id=report.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def report(request, report_id: int):
+    report = access_report(request.user, report_id)
+    may_edit = belongs_to(request.user, report.department_id) and report.state in (
+        ProgressReport.State.DRAFT,
+        ProgressReport.State.RETURNED,
+    )
+    form = None
+    if request.method == "POST":
+        report = access_report(request.user, report_id, write=True)
+        action = request.POST.get("action", "save")
+        try:
+            if action == "no_change":
+                actions.do_report_no_change(report, by=request.user)
+                messages.success(request, _("Submitted with no change from the last period."))
+                return redirect("progress:report", report_id=report.pk)
+            if action == "approve":
+                actions.do_approve_report(report, by=request.user)
+                messages.success(request, _("Approved and submitted."))
+                return redirect("progress:report", report_id=report.pk)
+            form = ReportForm(request.POST)
+            if form.is_valid():
+                data = actions.ReportData(
+                    **{k: v for k, v in form.cleaned_data.items() if k != "version"}
+                )
+                report = actions.do_save_report(
+                    report, data, read_version=form.cleaned_data["version"], by=request.user
+                )
+                if action == "submit":
+                    actions.do_submit_report(report, by=request.user)
+                    messages.success(request, _("Report submitted."))
+                else:
+                    messages.success(request, _("Draft saved."))
+                return redirect("progress:report", report_id=report.pk)
+        except (actions.StaleReport, actions.NotEditable) as exc:
+            messages.error(request, str(exc))
+            return redirect("progress:report", report_id=report.pk)
+    if form is None and may_edit:
+        form = ReportForm(
+            initial={**{f: getattr(report, f) for f in actions.FIELDS}, "version": report.version}
+        )
+    contributions = (
+        ProgressReport.objects.filter(task=report.task, period=report.period)
+        .exclude(pk=report.pk)
+        .select_related("department")
+    )
+    context = {
+        "report": report,
+        "form": form,
+        "may_edit": may_edit,
+        "may_approve": report.state == ProgressReport.State.AWAITING_APPROVAL
+        and belongs_to(request.user, report.department_id)
+        and request.user.has_role("head"),
+        "may_review": is_supervisor(request.user)
+        and report.state == ProgressReport.State.SUBMITTED,
+        "contributions": [
+            c
+            for c in contributions
+            if sees_all_reports(request.user) or belongs_to(request.user, report.department_id)
+        ],
+        "versions": report.versions.select_related("submitted_by", "decided_by"),
+        "evidence": report.evidence.all(),
+        "evidence_form": EvidenceForm(),
+        "review_form": ReviewForm(),
+    }
+    return render(request, "progress/report.html", context)
+
+
+@require_POST
+def attach_evidence(request, report_id: int):
+    report = access_report(request.user, report_id, write=True)
+    form = EvidenceForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            actions.do_attach_evidence(report, upload.name, upload.read(), by=request.user)
+        except (EvidenceRefused, actions.NotEditable) as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Attached {name}.").format(name=upload.name))
+    else:
+        messages.error(request, _("Choose a file to attach."))
+    return redirect("progress:report", report_id=report.pk)
+
+
+@require_GET
+def download_evidence(request, evidence_id: int):
+    evidence = access_evidence(request.user, evidence_id)
+    path = evidence_dir() / evidence.stored_name
+    if not path.is_file():
+        raise Http404
+    response = FileResponse(
+        path.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_POST
+def review(request, report_id: int):
+    report = access_report(request.user, report_id, review=True)
+    form = ReviewForm(request.POST)
+    form.is_valid()
+    comment = form.cleaned_data.get("comment", "")
+    decision = request.POST.get("decision")
+    try:
+        if decision == "return":
+            if not comment.strip():
+                messages.error(
+                    request,
+                    _("Say why the report is returned, so the department knows what to change."),
+                )
+                return redirect("progress:report", report_id=report.pk)
+            actions.do_return_report(report, comment, by=request.user)
+            messages.success(
+                request, _("Returned to {department}.").format(department=report.department)
+            )
+        elif decision == "accept":
+            actions.do_accept_report(report, comment, by=request.user)
+            messages.success(request, _("Accepted."))
+        else:
+            raise PermissionDenied
+    except actions.NotEditable as exc:
+        messages.error(request, str(exc))
+    return redirect("progress:report", report_id=report.pk)
+
+
+@require_GET
+def review_queue(request):
+    if not is_supervisor(request.user):
+        raise Http404
+    reports = (
+        ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
+        .select_related("task__key_point", "department", "period")
+        .order_by("submitted_at")
+    )
+    return render(request, "progress/review_queue.html", {"reports": reports})

@@ -1,0 +1,104 @@
+"""The periodic scan: recompute lights, and create the reminders and chases due at a moment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from workplan.org.models import Department
+from workplan.plans.models import Plan, Task
+from workplan.progress.models import ProgressReport
+from workplan.progress.queries import duties
+from workplan.supervision.lights import do_recompute_lights
+from workplan.supervision.models import Notice
+from workplan.supervision.tasks import send_notice_email
+
+REMIND_DAYS_BEFORE = 3
+CHASE_FOR_DAYS = 60
+
+
+@dataclass
+class SupervisionRun:
+    lights: dict[str, int] = field(default_factory=dict)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def missing_tasks(plan, period, department) -> list[Task]:
+    """Return the tasks `department` has not yet submitted its report on for `period`."""
+    submitted = {ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED}
+    return [
+        d.task
+        for d in duties(plan, period, {department.pk})
+        if d.report is None or d.report.state not in submitted
+    ]
+
+
+def chase_level(days_late: int) -> int:
+    """Return who is chased: the liaison first, the head after a week, the leader after two."""
+    if days_late >= 14:
+        return Notice.Level.LEADER
+    if days_late >= 7:
+        return Notice.Level.HEAD
+    return Notice.Level.LIAISON
+
+
+def _create(notice: Notice) -> bool:
+    """Create the notice unless one with its key exists (another run got there first)."""
+    try:
+        with transaction.atomic():
+            notice.save()
+    except IntegrityError:
+        return False
+    transaction.on_commit(lambda: send_notice_email.enqueue(notice.pk))
+    return True
+
+
+def supervise(at: datetime | None = None) -> SupervisionRun:
+    """Recompute lights and queue the reminders and chases due at `at` (default: now)."""
+    at = at or timezone.now()
+    today = timezone.localdate(at)
+    run = SupervisionRun()
+    for plan in Plan.objects.filter(schedule__isnull=False).select_related("schedule"):
+        run.lights.update(do_recompute_lights(plan, today))
+        for period in plan.periods.filter(opens_on__lte=today):
+            days = (today - period.due_on).days
+            if -REMIND_DAYS_BEFORE <= days <= 0:
+                kind, level, stage = (
+                    Notice.Kind.REMINDER,
+                    Notice.Level.LIAISON,
+                    ("day" if days == 0 else "before"),
+                )
+            elif 0 < days <= CHASE_FOR_DAYS:
+                kind, level = Notice.Kind.CHASE, chase_level(days)
+                stage = f"level{level}"
+            else:
+                continue
+            department_ids = sorted({d.department_id for d in duties(plan, period)})
+            for department in Department.objects.filter(pk__in=department_ids):
+                tasks = missing_tasks(plan, period, department)
+                if not tasks:
+                    continue
+                requirement = (
+                    _("Please submit the reports of {period} on {count} tasks by {due}.")
+                    if kind == Notice.Kind.REMINDER
+                    else _(
+                        "The reports of {period} on {count} tasks were due on {due} and have not been submitted."
+                    )
+                ).format(period=period.label, count=len(tasks), due=period.due_on.isoformat())
+                notice = Notice(
+                    kind=kind,
+                    plan=plan,
+                    department=department,
+                    period=period,
+                    level=level,
+                    requirement=requirement,
+                    key=f"{kind}:{period.pk}:{department.pk}:{stage}",
+                )
+                with transaction.atomic():
+                    if _create(notice):
+                        run.notices.append(notice)
+    return run

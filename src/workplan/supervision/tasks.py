@@ -1,0 +1,56 @@
+"""Background jobs (Django's tasks API; django-tasks-db stores them, `workplan worker` runs them)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.tasks import task
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from workplan.accounts.models import Role, User
+from workplan.supervision.models import Notice
+from workplan.supervision.notify import notify
+
+
+def _recipients(notice: Notice) -> list[User]:
+    if notice.level == Notice.Level.LEADER:
+        leader_ids = {t.effective_leader.pk for t in notice.chased_tasks if t.effective_leader}
+        people = User.objects.filter(pk__in=leader_ids, is_active=True)
+        if people:
+            return list(people)
+    role = Role.HEAD if notice.level == Notice.Level.HEAD else Role.LIAISON
+    return list(
+        User.objects.filter(
+            departments=notice.department, role_grants__role=role, is_active=True
+        ).distinct()
+    )
+
+
+@task()
+def send_notice_email(notice_id: int) -> int:
+    """E-mail a reminder or chase once: the conditional update claims it, so a second run or a
+    second worker finds nothing to send. Return how many people it went to."""
+    claimed = Notice.objects.filter(pk=notice_id, emailed_at__isnull=True).update(
+        emailed_at=timezone.now()
+    )
+    if not claimed:
+        return 0
+    notice = Notice.objects.select_related("department", "period", "plan").get(pk=notice_id)
+    from workplan.supervision.supervise import missing_tasks
+
+    notice.chased_tasks = missing_tasks(notice.plan, notice.period, notice.department)
+    people = _recipients(notice)
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "notice": notice,
+            "tasks": notice.chased_tasks,
+            "site": settings.WORKPLAN_SITE_URL,
+        }
+        subject = render_to_string("supervision/notice_email_subject.txt", context).strip()
+        body = render_to_string("supervision/notice_email.txt", context)
+    addresses = [p.email for p in people if p.email]
+    if addresses:
+        send_mail(subject, body, None, addresses)
+    notify(people, subject, f"/progress/?department={notice.department_id}")
+    return len(addresses)
