@@ -141,7 +141,11 @@ def attach_evidence(request, report_id: int):
         else:
             messages.success(request, _("Attached {name}.").format(name=upload.name))
     else:
-        messages.error(request, _("Choose a file to attach."))
+        upload = request.FILES.get("file")
+        problem = " ".join(str(e) for e in form.errors.get("file", [])) or _(
+            "Choose a file to attach."
+        )
+        messages.error(request, f"{upload.name}：{problem}" if upload else problem)
     return redirect("progress:report", report_id=report.pk)
 
 

@@ -64,7 +64,13 @@ def supervise(at: datetime | None = None) -> SupervisionRun:
     run = SupervisionRun()
     for plan in Plan.objects.filter(schedule__isnull=False).select_related("schedule"):
         run.lights.update(do_recompute_lights(plan, today))
-        for period in plan.periods.filter(opens_on__lte=today):
+        # Remind about the period coming due, and chase only the last one that closed: older
+        # gaps already show in the lights, and one chase per department is what people read.
+        upcoming = (
+            plan.periods.filter(opens_on__lte=today, due_on__gte=today).order_by("due_on").first()
+        )
+        closed = plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
+        for period in [p for p in (upcoming, closed) if p is not None]:
             days = (today - period.due_on).days
             if -REMIND_DAYS_BEFORE <= days <= 0:
                 kind, level, stage = (

@@ -1,43 +1,14 @@
 """Password reset by e-mail, through a real SMTP server on loopback."""
 
 import re
-import socket
 import time
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.urls import reverse
 
 from workplan.audit.models import AuditRecord
 
 pytestmark = pytest.mark.django_db
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(envelope)
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp_server(settings):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    controller.start()
-    settings.MAILERS = {
-        "default": {
-            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 10},
-        }
-    }
-    yield inbox
-    controller.stop()
 
 
 def test_person_resets_their_password_from_the_emailed_link(client, smtp_server, liaison):

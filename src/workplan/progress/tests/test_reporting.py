@@ -1,0 +1,160 @@
+"""A liaison reports, the office returns, the liaison revises, the office accepts."""
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from workplan.audit.models import AuditRecord
+from workplan.progress.models import ProgressReport
+from workplan.supervision.models import Notification
+
+pytestmark = pytest.mark.django_db
+
+JUNE_20 = "2024-06-20 10:00 +08:00"
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def open_report(client, task, department):
+    response = client.get(
+        reverse("progress:task-report", args=[task.pk]), {"department": department.pk}
+    )
+    assert response.status_code == 302
+    return ProgressReport.objects.get(pk=response["Location"].rstrip("/").split("/")[-1])
+
+
+def form(report, **values):
+    data = {
+        "status": "on_track",
+        "percent": 40,
+        "progress": "已完成方案初稿。",
+        "problems": "",
+        "next_steps": "",
+        "version": report.version,
+    }
+    data.update(values)
+    return data
+
+
+def jwc_task(plan):
+    return plan.key_points.get(number=4).tasks.first()  # 教务处 leads key point 4
+
+
+@time_machine.travel(JUNE_20)
+def test_report_returned_revised_and_accepted_with_an_audit_trail(
+    client, plan, liaison, supervisor, department
+):
+    task = jwc_task(plan)
+    client.force_login(liaison)
+    report = open_report(client, task, department)
+    assert report.period.label in ("2024-06", "2024年6月")
+    client.post(
+        reverse("progress:attach-evidence", args=[report.pk]),
+        {"file": SimpleUploadedFile("方案.pdf", PDF)},
+    )
+    assert report.evidence.count() == 1
+    client.post(reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"})
+    report.refresh_from_db()
+    assert (report.state, report.late) == ("submitted", False)
+
+    client.force_login(supervisor)
+    client.post(
+        reverse("progress:review", args=[report.pk]),
+        {"decision": "return", "comment": "请补充完成比例依据。"},
+    )
+    report.refresh_from_db()
+    assert report.state == "returned"
+    assert Notification.objects.filter(user=liaison, text__contains="请补充完成比例依据").exists()
+
+    client.force_login(liaison)
+    page = client.get(reverse("progress:report", args=[report.pk])).content.decode()
+    assert "请补充完成比例依据" in page
+    client.post(
+        reverse("progress:report", args=[report.pk]),
+        {**form(report, percent=50, progress="方案已通过审议。"), "action": "submit"},
+    )
+    client.force_login(supervisor)
+    client.post(reverse("progress:review", args=[report.pk]), {"decision": "accept"})
+    report.refresh_from_db()
+    assert report.state == "accepted" and report.percent == 50
+    assert [(v.number, v.decision) for v in report.versions.all()] == [
+        (1, "returned"),
+        (2, "accepted"),
+    ]
+    states = [
+        c["after"]
+        for r in AuditRecord.objects.filter(
+            object_type="progress.progressreport", object_id=str(report.pk)
+        ).order_by("id")
+        for c in r.changes
+        if c["field"] == "state"
+    ]
+    assert states == ["submitted", "returned", "submitted", "accepted"]
+    actors = set(
+        AuditRecord.objects.filter(
+            object_type="progress.progressreport", object_id=str(report.pk)
+        ).values_list("actor__username", flat=True)
+    )
+    assert actors == {"liaison", "supervisor"}
+
+
+@time_machine.travel("2024-06-27 10:00 +08:00")
+def test_report_after_the_due_day_is_accepted_and_marked_late(client, plan, liaison, department):
+    client.force_login(liaison)
+    report = open_report(client, jwc_task(plan), department)
+    client.post(reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"})
+    report.refresh_from_db()
+    assert report.state == "submitted" and report.late
+
+
+def test_form_starts_from_the_previous_period_and_no_change_is_one_click(
+    client, plan, liaison, department
+):
+    task = jwc_task(plan)
+    client.force_login(liaison)
+    with time_machine.travel("2024-05-20 10:00 +08:00"):
+        may = open_report(client, task, department)
+        client.post(
+            reverse("progress:report", args=[may.pk]),
+            {**form(may, percent=35, progress="五月进展"), "action": "submit"},
+        )
+    with time_machine.travel(JUNE_20):
+        client.force_login(liaison)  # a month later the idle session has expired
+        june = open_report(client, task, department)
+        assert (june.percent, june.progress) == (35, "五月进展")
+        client.post(reverse("progress:report", args=[june.pk]), {"action": "no_change"})
+        june.refresh_from_db()
+        assert june.state == "submitted" and june.percent == 35
+
+
+@time_machine.travel(JUNE_20)
+def test_another_departments_liaison_cannot_see_or_change_the_report(
+    client, plan, liaison, outsider, department
+):
+    client.force_login(liaison)
+    report = open_report(client, jwc_task(plan), department)
+    client.force_login(outsider)
+    assert client.get(reverse("progress:report", args=[report.pk])).status_code == 404
+    assert (
+        client.post(
+            reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"}
+        ).status_code
+        == 404
+    )
+    report.refresh_from_db()
+    assert report.state == "draft"
+
+
+@time_machine.travel(JUNE_20)
+def test_submitted_report_cannot_be_changed_until_returned(client, plan, liaison, department):
+    client.force_login(liaison)
+    report = open_report(client, jwc_task(plan), department)
+    client.post(reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"})
+    report.refresh_from_db()
+    client.post(
+        reverse("progress:report", args=[report.pk]),
+        {**form(report, percent=99), "action": "save"},
+        follow=True,
+    )
+    report.refresh_from_db()
+    assert report.percent == 40
