@@ -45,5 +45,6 @@ urlpatterns = [
     path("audit/", include("workplan.audit.urls")),
     path("departments/", include("workplan.org.urls")),
     path("progress/", include("workplan.progress.urls")),
+    path("supervision/", include("workplan.supervision.urls")),
     path("", include("workplan.plans.urls")),
 ]

@@ -10,5 +10,8 @@ def navigation(request):
             "accounts": is_admin(user),
             "reports": user.is_authenticated and bool(user.department_ids),
             "review": is_supervisor(user),
+            "unread": user.notifications.filter(read_at__isnull=True).count()
+            if user.is_authenticated
+            else 0,
         }
     }

@@ -59,6 +59,7 @@ class TableRow:
     note: str
     inherited: bool
     milestones: list[Milestone] = field(default_factory=list)
+    light: object | None = None
 
     def cells(self) -> dict[str, str]:
         """Return the row's cells by column key, as written in the spreadsheet."""

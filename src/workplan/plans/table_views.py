@@ -30,6 +30,7 @@ from workplan.plans.table_actions import (
 from workplan.plans.table_forms import TableUploadForm, TaskRowForm
 from workplan.plans.table_import import read_table
 from workplan.plans.xlsx import task_table_workbook
+from workplan.supervision.lights import current_lights
 
 STAGED_KEY = "staged_tables"
 
@@ -67,6 +68,9 @@ def _leaders():
 def table(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
     rows = _filtered(table_rows(plan), request.GET)
+    lights = current_lights(plan)
+    for row in rows:
+        row.light = lights.get(row.task.pk)
     groups = [
         (key_point, list(items))
         for key_point, items in groupby(rows, key=lambda r: r.task.key_point)
@@ -97,7 +101,9 @@ def table_export(request, plan_id: int):
 
 
 def _row_for(task):
-    return next(r for r in table_rows(task.key_point.plan) if r.task.pk == task.pk)
+    row = next(r for r in table_rows(task.key_point.plan) if r.task.pk == task.pk)
+    row.light = current_lights(task.key_point.plan).get(task.pk)
+    return row
 
 
 def _check_editor(user):

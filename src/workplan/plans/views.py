@@ -21,6 +21,8 @@ from workplan.plans.actions import (
 )
 from workplan.plans.forms import PlanUploadForm
 from workplan.plans.revisions import compare_revision
+from workplan.supervision.lights import current_lights
+from workplan.supervision.queries import supervision_context
 
 PENDING_KEY = "pending_plan_imports"
 
@@ -143,6 +145,11 @@ def task_detail(request, task_id: int):
         "own": task.responsible,
         "inherited": key_point.responsible,
         "records": records,
+        "light": current_lights(key_point.plan).get(task.pk),
+        "reports": task.reports.select_related("department", "period").order_by(
+            "-period__opens_on", "role"
+        )[:20],
         "show_addresses": may_see_audit_trail(request.user),
+        **supervision_context(request.user, task),
     }
     return render(request, "plans/task_detail.html", context)

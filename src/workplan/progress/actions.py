@@ -62,10 +62,11 @@ def do_set_up_schedule(
         if opens in existing:
             continue
         day = min(schedule.due_day, calendar.monthrange(plan.year, month)[1])
+        # Period names are the institution's own data, written as its documents write them.
         label = (
-            _("{year}-{month:02d}").format(year=plan.year, month=month)
+            f"{plan.year}年{month}月"
             if schedule.cadence == Schedule.Cadence.MONTHLY
-            else _("{year} Q{quarter}").format(year=plan.year, quarter=month // 3)
+            else f"{plan.year}年第{month // 3}季度"
         )
         ReportingPeriod.objects.create(
             plan=plan, label=label, opens_on=opens, due_on=date(plan.year, month, day)

@@ -108,3 +108,16 @@ def do_recompute_lights(plan, today: date) -> dict[str, int]:
     TaskLight.objects.bulk_create(to_create)
     TaskLight.objects.bulk_update(to_update, ["light", "reason", "expected", "percent"])
     return counts
+
+
+def light_reason_text(reason: str) -> str:
+    return str(REASON_TEXT.get(reason, reason))
+
+
+def current_lights(plan, today: date | None = None) -> dict[int, TaskLight]:
+    """Return task id → its light in the current period (one query)."""
+    today = today or timezone.localdate()
+    period = plan.periods.filter(opens_on__lte=today).order_by("-opens_on").first()
+    if period is None:
+        return {}
+    return {light.task_id: light for light in TaskLight.objects.filter(period=period)}

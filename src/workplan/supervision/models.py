@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from workplan.org.models import Department
 from workplan.plans.models import Plan, Task
@@ -33,6 +34,13 @@ class TaskLight(models.Model):
     def __str__(self) -> str:
         return f"{self.task.code} {self.period}: {self.get_light_display()}"
 
+    @property
+    def reason_text(self) -> str:
+        """Return why the task has this light, in the reader's language."""
+        from workplan.supervision.lights import light_reason_text
+
+        return light_reason_text(self.reason)
+
 
 class Notice(models.Model):
     """From the supervision office to a department: a reminder, a chase (催办) or a 督办通知."""
@@ -48,7 +56,7 @@ class Notice(models.Model):
         LEADER = 2, _("Leader in charge")
 
     class State(models.TextChoices):
-        OPEN = "open", _("Open")
+        OPEN = "open", pgettext_lazy("notice state", "Open")
         REPLIED = "replied", _("Replied")
         CLOSED = "closed", _("Closed")
 
@@ -104,3 +112,56 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class Instruction(models.Model):
+    """A leader's 批示 on a task (or one of its reports); the lead departments must answer."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="instructions")
+    leader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("instruction"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("leader's instruction")
+        verbose_name_plural = _("leaders' instructions")
+
+    def __str__(self) -> str:
+        return f"{self.leader}: {self.text[:30]}"
+
+
+class ExtensionRequest(models.Model):
+    """A department's request to move a task's deadline (延期申请), decided by the leader in charge."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extension_requests")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    new_due = models.DateField(_("new deadline"))
+    reason = models.TextField(_("reason"))
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("extension request")
+        verbose_name_plural = _("extension requests")
+
+    def __str__(self) -> str:
+        return f"{self.task} → {self.new_due}"

@@ -33,8 +33,14 @@ def test_every_message_is_translated_and_compiled():
     with (LOCALE / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     for entry in catalogue.translated_entries():
-        if not entry.msgid_plural:
-            assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
+        if entry.msgid_plural:
+            continue
+        found = (
+            compiled.pgettext(entry.msgctxt, entry.msgid)
+            if entry.msgctxt
+            else compiled.gettext(entry.msgid)
+        )
+        assert found == entry.msgstr, entry.msgid
 
 
 def test_english_browser_still_gets_chinese_until_the_user_switches(client):

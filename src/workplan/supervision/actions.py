@@ -1,0 +1,171 @@
+"""Changes to supervision settings and notices: one transaction each, with audit records."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from workplan.audit.records import record_changed
+from workplan.progress.models import Schedule
+from workplan.supervision.lights import do_recompute_lights
+
+
+@transaction.atomic
+def do_update_light_rules(
+    schedule: Schedule, *, lag_points: int, near_days: int, by, today=None
+) -> dict[str, int]:
+    """Return the new light counts after changing the rules: every light is recomputed."""
+    record_changed(
+        schedule,
+        [
+            ("lag_points", schedule.lag_points, lag_points),
+            ("near_days", schedule.near_days, near_days),
+        ],
+        by=by,
+    )
+    schedule.lag_points, schedule.near_days = lag_points, near_days
+    schedule.save(update_fields=["lag_points", "near_days"])
+    return do_recompute_lights(schedule.plan, today or timezone.localdate())
+
+
+class NotAllowedNow(Exception):
+    """The notice, instruction or request is not in a state that allows this."""
+
+
+def _lead_departments(task):
+    from workplan.org.models import Department
+    from workplan.progress.queries import lead_department_ids
+
+    return Department.objects.filter(pk__in=lead_department_ids(task))
+
+
+@transaction.atomic
+def do_issue_notice(task, department, requirement: str, reply_due, *, by):
+    """Return a new 督办通知 to `department` about `task`; its people are notified."""
+    from workplan.audit.records import record_created
+    from workplan.supervision.models import Notice
+    from workplan.supervision.notify import notify_department
+
+    notice = Notice.objects.create(
+        kind=Notice.Kind.NOTICE, plan=task.key_point.plan, department=department, task=task,
+        requirement=requirement, reply_due=reply_due, issued_by=by,
+    )  # fmt: skip
+    record_created(
+        notice,
+        by=by,
+        fields=["department", "requirement", "reply_due"],
+        scope=f"plans.task:{task.pk}",
+    )
+    notify_department(department, f"督办通知：{requirement[:80]}", f"/tasks/{task.pk}/")
+    return notice
+
+
+@transaction.atomic
+def do_reply_notice(notice, reply: str, *, by):
+    """Return the notice answered by its department."""
+    if notice.state == notice.State.CLOSED:
+        raise NotAllowedNow("closed")
+    record_changed(
+        notice,
+        [("reply", notice.reply, reply), ("state", notice.state, notice.State.REPLIED)],
+        by=by,
+        scope=f"plans.task:{notice.task_id}",
+    )
+    notice.reply, notice.state, notice.replied_by, notice.replied_at = (
+        reply,
+        notice.State.REPLIED,
+        by,
+        timezone.now(),
+    )
+    notice.save()
+    return notice
+
+
+@transaction.atomic
+def do_close_notice(notice, *, by):
+    """Return the notice closed by the supervision office (办结)."""
+    record_changed(
+        notice,
+        [("state", notice.state, notice.State.CLOSED)],
+        by=by,
+        scope=f"plans.task:{notice.task_id}",
+    )
+    notice.state = notice.State.CLOSED
+    notice.save(update_fields=["state"])
+    return notice
+
+
+@transaction.atomic
+def do_give_instruction(task, text: str, *, by):
+    """Return a leader's 批示 on `task`; the lead departments are notified and must answer."""
+    from workplan.audit.records import record_created
+    from workplan.supervision.models import Instruction
+    from workplan.supervision.notify import notify_department
+
+    instruction = Instruction.objects.create(task=task, leader=by, text=text)
+    record_created(instruction, by=by, fields=["text"], scope=f"plans.task:{task.pk}")
+    for department in _lead_departments(task):
+        notify_department(
+            department, f"领导批示（{by.display_name}）：{text[:80]}", f"/tasks/{task.pk}/"
+        )
+    return instruction
+
+
+@transaction.atomic
+def do_answer_instruction(instruction, answer: str, *, by):
+    """Return the instruction answered by the department."""
+    record_changed(
+        instruction,
+        [("answer", instruction.answer, answer)],
+        by=by,
+        scope=f"plans.task:{instruction.task_id}",
+    )
+    instruction.answer, instruction.answered_by, instruction.answered_at = (
+        answer,
+        by,
+        timezone.now(),
+    )
+    instruction.save()
+    return instruction
+
+
+@transaction.atomic
+def do_request_extension(task, department, new_due, reason: str, *, by):
+    """Return a new 延期申请 for the leader in charge to decide."""
+    from workplan.audit.records import record_created
+    from workplan.supervision.models import ExtensionRequest
+    from workplan.supervision.notify import notify
+
+    request = ExtensionRequest.objects.create(
+        task=task, department=department, requested_by=by, new_due=new_due, reason=reason
+    )
+    record_created(request, by=by, fields=["new_due", "reason"], scope=f"plans.task:{task.pk}")
+    leader = task.effective_leader
+    if leader:
+        notify(
+            [leader],
+            f"延期申请：{department} 申请将任务 {task.code} 延至 {new_due:%Y-%m-%d}",
+            f"/tasks/{task.pk}/",
+        )
+    return request
+
+
+@transaction.atomic
+def do_decide_extension(request, approve: bool, *, by):
+    """Return the request decided; on approval the task's due date moves (its words are kept)."""
+    from workplan.audit.records import record_changed as changed
+    from workplan.plans.models import Task
+
+    if request.state != request.State.PENDING:
+        raise NotAllowedNow("decided")
+    new_state = request.State.APPROVED if approve else request.State.REFUSED
+    changed(
+        request, [("state", request.state, new_state)], by=by, scope=f"plans.task:{request.task_id}"
+    )
+    request.state, request.decided_by, request.decided_at = new_state, by, timezone.now()
+    request.save()
+    if approve:
+        task = Task.objects.select_for_update().get(pk=request.task_id)
+        changed(task, [("due_date", str(task.due_date or ""), request.new_due.isoformat())], by=by)
+        Task.objects.filter(pk=task.pk).update(due_date=request.new_due, version=task.version + 1)
+    return request

@@ -1,0 +1,151 @@
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from workplan.accounts.access import belongs_to, is_supervisor
+from workplan.accounts.models import Role
+from workplan.org.models import Department
+from workplan.plans.access import access_task
+from workplan.progress.access import sees_all_reports
+from workplan.progress.queries import lead_department_ids
+from workplan.supervision import actions
+from workplan.supervision.models import ExtensionRequest, Instruction, Notice
+
+
+def _date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _back(task_id: int):
+    return redirect("plans:task-detail", task_id=task_id)
+
+
+@require_POST
+def notice_issue(request, task_id: int):
+    task = access_task(request.user, task_id)
+    if not is_supervisor(request.user):
+        raise PermissionDenied
+    department = Department.objects.filter(pk=request.POST.get("department")).first()
+    requirement = request.POST.get("requirement", "").strip()
+    if department is None or not requirement:
+        messages.error(request, _("Choose a department and write what is required."))
+        return _back(task.pk)
+    actions.do_issue_notice(
+        task, department, requirement, _date(request.POST.get("reply_due")), by=request.user
+    )
+    messages.success(request, _("Notice sent to {department}.").format(department=department))
+    return _back(task.pk)
+
+
+def _access_notice(user, notice_id: int) -> Notice:
+    notice = get_object_or_404(Notice.objects.select_related("department"), pk=notice_id)
+    if not (sees_all_reports(user) or belongs_to(user, notice.department_id)):
+        raise Http404
+    return notice
+
+
+@require_POST
+def notice_reply(request, notice_id: int):
+    notice = _access_notice(request.user, notice_id)
+    if not belongs_to(request.user, notice.department_id):
+        raise PermissionDenied
+    reply = request.POST.get("reply", "").strip()
+    if reply:
+        try:
+            actions.do_reply_notice(notice, reply, by=request.user)
+        except actions.NotAllowedNow:
+            messages.error(request, _("This notice is closed."))
+    return _back(notice.task_id) if notice.task_id else redirect("supervision:notices")
+
+
+@require_POST
+def notice_close(request, notice_id: int):
+    notice = _access_notice(request.user, notice_id)
+    if not is_supervisor(request.user):
+        raise PermissionDenied
+    actions.do_close_notice(notice, by=request.user)
+    return _back(notice.task_id) if notice.task_id else redirect("supervision:notices")
+
+
+@require_POST
+def instruction_give(request, task_id: int):
+    task = access_task(request.user, task_id)
+    if not request.user.has_role(Role.LEADER):
+        raise PermissionDenied
+    text = request.POST.get("text", "").strip()
+    if text:
+        actions.do_give_instruction(task, text, by=request.user)
+    return _back(task.pk)
+
+
+@require_POST
+def instruction_answer(request, instruction_id: int):
+    instruction = get_object_or_404(Instruction, pk=instruction_id)
+    if not any(belongs_to(request.user, d) for d in lead_department_ids(instruction.task)):
+        raise PermissionDenied
+    answer = request.POST.get("answer", "").strip()
+    if answer:
+        actions.do_answer_instruction(instruction, answer, by=request.user)
+    return _back(instruction.task_id)
+
+
+@require_POST
+def extension_request(request, task_id: int):
+    task = access_task(request.user, task_id)
+    departments = [d for d in lead_department_ids(task) if belongs_to(request.user, d)]
+    if not departments:
+        raise PermissionDenied
+    new_due, reason = _date(request.POST.get("new_due")), request.POST.get("reason", "").strip()
+    if new_due is None or not reason:
+        messages.error(request, _("Give the new deadline and the reason."))
+        return _back(task.pk)
+    actions.do_request_extension(
+        task, Department.objects.get(pk=departments[0]), new_due, reason, by=request.user
+    )
+    messages.success(request, _("Extension requested."))
+    return _back(task.pk)
+
+
+@require_POST
+def extension_decide(request, request_id: int):
+    extension = get_object_or_404(
+        ExtensionRequest.objects.select_related("task__key_point__leader", "task__leader"),
+        pk=request_id,
+    )
+    leader = extension.task.effective_leader
+    allowed = request.user.has_role(Role.LEADER) and (
+        leader is None or leader.pk == request.user.pk
+    )
+    if not allowed:
+        raise PermissionDenied
+    try:
+        actions.do_decide_extension(
+            extension, request.POST.get("decision") == "approve", by=request.user
+        )
+    except actions.NotAllowedNow:
+        messages.error(request, _("This request has already been decided."))
+    return _back(extension.task_id)
+
+
+@require_GET
+def notices(request):
+    items = Notice.objects.select_related("department", "task__key_point", "period")
+    if not sees_all_reports(request.user):
+        items = items.filter(department_id__in=request.user.department_ids)
+    return render(request, "supervision/notices.html", {"notices": items[:200]})
+
+
+@require_GET
+def notifications(request):
+    items = list(request.user.notifications.all()[:100])
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return render(request, "supervision/notifications.html", {"items": items})
