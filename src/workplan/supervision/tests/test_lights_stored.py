@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from workplan.plans.table import TaskValues, table_rows
 from workplan.plans.table_actions import do_update_task
@@ -64,7 +65,7 @@ def test_changing_a_rule_recomputes_every_light(
 
 
 def test_the_table_and_task_page_show_the_light_and_why(client, viewer, plan, task_due_in_august):
-    do_recompute_lights(plan, date.today())
+    do_recompute_lights(plan, timezone.localdate())
     client.force_login(viewer)
     table = client.get(reverse("plans:table", args=[plan.pk])).content.decode()
     assert "light light-" in table
