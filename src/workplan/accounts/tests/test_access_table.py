@@ -13,6 +13,8 @@ from django.urls import reverse
 from workplan.conftest import make_user
 from workplan.org.models import Department, DepartmentGroup
 from workplan.plans.models import Plan, Task
+from workplan.progress.actions import do_set_up_schedule, do_start_report
+from workplan.progress.queries import current_period
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +41,18 @@ TABLE = [
     ("POST", "org:department-contact",  "department", 302, 302, 403, 302, 302, 403, 403),
     ("GET",  "org:group-edit",          "group",      200, 200, 403, 403, 403, 403, 403),
     ("POST", "org:group-edit",          "group",      302, 302, 403, 403, 403, 403, 403),
+    ("GET",  "progress:my-reports",     None,         200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "progress:review-queue",   None,         404, 200, 404, 404, 404, 404, 404),
+    ("GET",  "progress:task-report",    "task41",     404, 404, 404, 302, 302, 404, 404),
+    ("GET",  "progress:report",         "report",     200, 200, 200, 200, 200, 200, 404),
+    ("POST", "progress:report",         "report",     403, 403, 403, 200, 200, 403, 404),
+    ("POST", "progress:attach-evidence", "report",    403, 403, 403, 302, 302, 403, 404),
+    ("POST", "progress:review",         "report",     403, 403, 403, 403, 403, 403, 404),
+    ("GET",  "supervision:notices",     None,         200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "supervision:notifications", None,       200, 200, 200, 200, 200, 200, 200),
+    ("POST", "supervision:notice-issue", "task41",    403, 302, 403, 403, 403, 403, 403),
+    ("POST", "supervision:instruction-give", "task41", 403, 403, 302, 403, 403, 403, 403),
+    ("POST", "supervision:extension-request", "task41", 403, 403, 403, 302, 302, 403, 403),
     ("GET",  "audit:log",               None,         200, 404, 404, 404, 404, 200, 404),
     ("GET",  "audit:export",            None,         200, 404, 404, 404, 404, 200, 404),
     ("GET",  "accounts:user-list",      None,         200, 404, 404, 404, 404, 404, 404),
@@ -72,6 +86,12 @@ def world(example_plan, admin_user, supervisor, leader, head, liaison, auditor, 
         "key_point": Plan.objects.get().key_points.first().pk,
     }
     targets["plan_token"] = [targets["plan"], "no-such-upload"]
+    plan = Plan.objects.get()
+    do_set_up_schedule(plan)
+    task41 = plan.key_points.get(number=4).tasks.get(number=1)  # 教务处 leads key point 4
+    targets["task41"] = task41.pk
+    jwc = Department.objects.get(name="教务处")
+    targets["report"] = do_start_report(task41, jwc, current_period(plan), "lead", by=users["liaison"]).pk
     return users, targets
 
 
