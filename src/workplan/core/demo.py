@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from workplan.accounts.actions import do_create_user
 from workplan.accounts.models import Role, User
 from workplan.org.models import Department
 from workplan.org.queries import registry_names
-from workplan.parsing import parse_file
+from workplan.parsing import parse_bytes
 from workplan.plans.actions import ImportOutcome, do_import_plan
 
 EXAMPLE_PLAN = Path(__file__).resolve().parent.parent / "examples" / "jiangcheng-2024.md"
@@ -50,9 +51,15 @@ DEMO_ACCOUNTS = [
 
 
 @transaction.atomic
-def do_load_demo() -> ImportOutcome:
-    """Return the outcome of importing the example plan and creating the demo accounts."""
-    parsed = parse_file(EXAMPLE_PLAN, registry=registry_names())
+def do_load_demo(today=None) -> ImportOutcome:
+    """Return the outcome of importing the example plan and creating the demo accounts.
+
+    The example is a 2024 document; the demo shows it as this year's plan, part-way through,
+    so that reports, lights and reminders have something true to show.
+    """
+    today = today or timezone.localdate()
+    text = EXAMPLE_PLAN.read_text(encoding="utf-8").replace("2024", str(today.year))
+    parsed = parse_bytes(text.encode("utf-8"), EXAMPLE_PLAN.name, registry=registry_names())
     outcome = do_import_plan(parsed, source_name=EXAMPLE_PLAN.name)
     for account in DEMO_ACCOUNTS:
         if User.objects.filter(username=account.username).exists():
@@ -71,6 +78,7 @@ def do_load_demo() -> ImportOutcome:
             User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
     if outcome.status == "created":
         _fill_task_table(outcome.plan)
+        _report_progress(outcome.plan, today)
     return outcome
 
 
@@ -107,3 +115,78 @@ def _fill_task_table(plan) -> None:
             note="",
         )
         do_update_task(row.task.pk, values, read_version=row.task.version, by=supervisor)
+
+
+def _report_progress(plan, today) -> None:
+    """Three closed periods of reports: mostly on time, some late, some missing, one returned;
+    a 督办通知 and a leader's 批示; then the lights and reminders of today."""
+    import zlib
+    from datetime import datetime, time, timedelta
+
+    from workplan.progress.actions import (
+        ReportData,
+        do_accept_report,
+        do_return_report,
+        do_save_report,
+        do_set_up_schedule,
+        do_start_report,
+        do_submit_report,
+    )  # fmt: skip
+    from workplan.progress.queries import duties
+    from workplan.supervision.actions import do_give_instruction, do_issue_notice
+    from workplan.supervision.supervise import supervise
+
+    do_set_up_schedule(plan)
+    supervisor = User.objects.get(username="duban")
+    zone = timezone.get_current_timezone()
+    closed = list(plan.periods.filter(due_on__lt=today).order_by("-due_on")[:3])[::-1]
+    people = {
+        d: User.objects.filter(departments=d).first() or supervisor
+        for d in Department.objects.all()
+    }
+    for index, period in enumerate(closed):
+        last = index == len(closed) - 1
+        for duty in duties(plan, period):
+            roll = zlib.crc32(f"{duty.task.pk}-{duty.department_id}-{period.pk}".encode()) % 100
+            if roll < 12:
+                continue  # missing
+            department = Department.objects.get(pk=duty.department_id)
+            author = people[department]
+            report = do_start_report(duty.task, department, period, duty.role, by=author)
+            month_share = (period.due_on.month * 100) // 12
+            percent = max(0, min(100, month_share - 25 + roll // 2))
+            status = (
+                "lagging"
+                if percent < month_share - 20
+                else ("done" if percent >= 100 else "on_track")
+            )
+            data = ReportData(
+                status,
+                percent,
+                "按计划推进各项工作，本月完成阶段性目标。",
+                "" if roll % 3 else "经费尚未到位。",
+                "继续推进。",
+            )
+            do_save_report(report, data, read_version=None, by=author)
+            day = (
+                period.due_on - timedelta(days=3)
+                if roll >= 25
+                else period.due_on + timedelta(days=2)
+            )
+            do_submit_report(report, by=author, now=datetime.combine(day, time(10), tzinfo=zone))
+            if last and roll % 17 == 0:
+                do_return_report(report, "请补充佐证材料和具体数据。", by=supervisor)
+            elif not last or roll % 2:
+                do_accept_report(report, by=supervisor)
+    task = plan.key_points.get(number=4).tasks.first()
+    finance = Department.objects.filter(name="财务处").first()
+    if finance:
+        do_issue_notice(
+            task,
+            finance,
+            "请于下周五前说明实训室建设经费拨付进度。",
+            today + timedelta(days=7),
+            by=supervisor,
+        )
+    do_give_instruction(task, "要加快进度，确保年内完成。", by=User.objects.get(username="leader"))
+    supervise(datetime.combine(today, time(9), tzinfo=zone))

@@ -91,7 +91,9 @@ def world(example_plan, admin_user, supervisor, leader, head, liaison, auditor, 
     task41 = plan.key_points.get(number=4).tasks.get(number=1)  # 教务处 leads key point 4
     targets["task41"] = task41.pk
     jwc = Department.objects.get(name="教务处")
-    targets["report"] = do_start_report(task41, jwc, current_period(plan), "lead", by=users["liaison"]).pk
+    targets["report"] = do_start_report(
+        task41, jwc, current_period(plan), "lead", by=users["liaison"]
+    ).pk
     return users, targets
 
 

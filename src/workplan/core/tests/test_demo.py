@@ -23,7 +23,9 @@ def test_demo_loads_example_plan_and_prints_accounts(capsys, client):
     )
     assert signed_in.status_code == 302
     page = client.get(reverse("plans:plan-detail", args=[plan.pk])).content.decode()
-    assert "江城职业技术学院2024年工作要点" in page
+    from django.utils import timezone
+
+    assert f"江城职业技术学院{timezone.localdate().year}年工作要点" in page
 
 
 def test_demo_twice_keeps_one_plan(capsys):
@@ -31,3 +33,25 @@ def test_demo_twice_keeps_one_plan(capsys):
     call_command("demo", "--no-serve")
     assert Plan.objects.count() == 1
     assert "已存在" in capsys.readouterr().out
+
+
+def test_demo_plan_is_part_way_through_the_year_with_a_mix_of_reports(capsys):
+    from datetime import date
+
+    from workplan.core.demo import do_load_demo
+    from workplan.progress.models import ProgressReport
+    from workplan.supervision.models import Instruction, Notice, TaskLight
+
+    do_load_demo(today=date(2026, 11, 24))
+    plan = Plan.objects.get()
+    assert plan.year == 2026
+    states = set(ProgressReport.objects.values_list("state", flat=True))
+    assert {"accepted", "submitted", "returned"} <= states
+    assert ProgressReport.objects.filter(late=True).exists()
+    assert ProgressReport.objects.filter(late=False).exists()
+    assert (
+        Notice.objects.filter(kind="notice").exists()
+        and Notice.objects.filter(kind="chase").exists()
+    )
+    assert Instruction.objects.exists()
+    assert len(set(TaskLight.objects.values_list("light", flat=True))) >= 2
