@@ -122,7 +122,7 @@ def do_save_report(
     report: ProgressReport, data: ReportData, *, read_version: int | None, by
 ) -> ProgressReport:
     """Return the report with the form's values saved as a draft."""
-    report = ProgressReport.objects.select_for_update().get(pk=report.pk)
+    report = ProgressReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
     _check_editable(report, read_version)
     changes = [(f, getattr(report, f), getattr(data, f)) for f in FIELDS]
     for field in FIELDS:
@@ -143,7 +143,7 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
     """Return the report submitted (or sent to the head for approval when the plan asks so)."""
     now = now or timezone.now()
     report = (
-        ProgressReport.objects.select_for_update()
+        ProgressReport.objects.select_for_update(of=("self",))
         .select_related("period__plan__schedule", "task", "department")
         .get(pk=report.pk)
     )
@@ -189,7 +189,7 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
     """Return the report submitted after its department head's approval."""
     now = now or timezone.now()
     report = (
-        ProgressReport.objects.select_for_update()
+        ProgressReport.objects.select_for_update(of=("self",))
         .select_related("period", "task", "department")
         .get(pk=report.pk)
     )
@@ -218,7 +218,7 @@ def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressRepo
 
 def _decide(report: ProgressReport, decision: str, comment: str, *, by) -> ProgressReport:
     report = (
-        ProgressReport.objects.select_for_update()
+        ProgressReport.objects.select_for_update(of=("self",))
         .select_related("task", "department")
         .get(pk=report.pk)
     )
