@@ -36,3 +36,15 @@ def field_label(object_type: str, field: str) -> str:
         return str(model._meta.get_field(field).verbose_name) if model else field
     except FieldDoesNotExist:
         return field
+
+
+def value_label(object_type: str, field: str, value):
+    """Return a choice's readable name (已通过 for accepted); other values as they are."""
+    model = _model(object_type)
+    if model is None or not isinstance(value, str):
+        return value
+    try:
+        choices = dict(model._meta.get_field(field).flatchoices)
+    except FieldDoesNotExist:
+        return value
+    return str(choices.get(value, value)) if choices else value

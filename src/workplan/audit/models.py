@@ -76,6 +76,14 @@ class AuditRecord(models.Model):
     @property
     def labelled_changes(self) -> list[dict]:
         """Return the changes with each field's readable name under "label"."""
-        from workplan.audit.labels import field_label
+        from workplan.audit.labels import field_label, value_label
 
-        return [{**c, "label": field_label(self.object_type, c["field"])} for c in self.changes]
+        return [
+            {
+                **c,
+                "label": field_label(self.object_type, c["field"]),
+                "before": value_label(self.object_type, c["field"], c["before"]),
+                "after": value_label(self.object_type, c["field"], c["after"]),
+            }
+            for c in self.changes
+        ]

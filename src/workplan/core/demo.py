@@ -190,3 +190,15 @@ def _report_progress(plan, today) -> None:
         )
     do_give_instruction(task, "要加快进度，确保年内完成。", by=User.objects.get(username="leader"))
     supervise(datetime.combine(today, time(9), tzinfo=zone))
+
+
+def _demo_liaison(department) -> User:
+    """Return a liaison account for a department the demo has no person for (no known password)."""
+    return do_create_user(
+        username=f"liaison-{department.pk}",
+        full_name=f"{department.name}联络员",
+        email=f"liaison-{department.pk}@example.edu.cn",
+        departments=[department],
+        roles=[Role.LIAISON],
+        by=None,
+    )

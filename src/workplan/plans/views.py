@@ -130,7 +130,8 @@ def _revision_preview(request, token, entry, parsed, plan, pending):
 def plan_detail(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
     key_points = queries.key_points_for_plan(plan)
-    return render(request, "plans/plan_detail.html", {"plan": plan, "key_points": key_points})
+    context = {"plan": plan, "key_points": key_points, "may_change": may_change_plans(request.user)}
+    return render(request, "plans/plan_detail.html", context)
 
 
 @require_GET

@@ -293,3 +293,38 @@ def do_attach_evidence(report: ProgressReport, name: str, data: bytes, *, by) ->
 
 
 __all__ = ["EvidenceRefused"]
+
+
+@transaction.atomic
+def do_update_schedule(
+    plan: Plan,
+    *,
+    cadence: str,
+    due_day: int,
+    head_approval: bool,
+    lag_points: int,
+    near_days: int,
+    by,
+) -> Schedule:
+    """Return the plan's schedule with new settings; periods are created if missing and every
+    light is recomputed under the new rules."""
+    from workplan.supervision.lights import do_recompute_lights
+
+    schedule = do_set_up_schedule(plan, cadence=cadence, due_day=due_day, by=by)
+    fields = {
+        "due_day": due_day,
+        "head_approval": head_approval,
+        "lag_points": lag_points,
+        "near_days": near_days,
+    }
+    record_changed(schedule, [(f, getattr(schedule, f), v) for f, v in fields.items()], by=by)
+    for field, value in fields.items():
+        setattr(schedule, field, value)
+    schedule.save()
+    for period in plan.periods.all():
+        day = min(due_day, calendar.monthrange(period.due_on.year, period.due_on.month)[1])
+        if period.due_on.day != day:
+            period.due_on = period.due_on.replace(day=day)
+            period.save(update_fields=["due_on"])
+    do_recompute_lights(plan, timezone.localdate())
+    return schedule

@@ -31,3 +31,21 @@ class ReviewForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
+
+
+class ScheduleForm(forms.Form):
+    from workplan.progress.models import Schedule as _Schedule
+
+    cadence = forms.ChoiceField(label=_("Cadence"), choices=_Schedule.Cadence.choices)
+    due_day = forms.IntegerField(label=_("Reports due on day"), min_value=1, max_value=31)
+    head_approval = forms.BooleanField(
+        label=_("Department head approves before submission"), required=False
+    )
+    lag_points = forms.IntegerField(
+        label=_("Yellow when behind the expected progress by more than (points)"),
+        min_value=0,
+        max_value=100,
+    )
+    near_days = forms.IntegerField(
+        label=_("Blue when the deadline is within (days)"), min_value=0, max_value=365
+    )

@@ -11,4 +11,5 @@ urlpatterns = [
     path("reports/<int:report_id>/evidence/", views.attach_evidence, name="attach-evidence"),
     path("reports/<int:report_id>/review/", views.review, name="review"),
     path("evidence/<int:evidence_id>/", views.download_evidence, name="evidence"),
+    path("plans/<int:plan_id>/schedule/", views.schedule, name="schedule"),
 ]

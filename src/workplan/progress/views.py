@@ -204,3 +204,34 @@ def review_queue(request):
         .order_by("submitted_at")
     )
     return render(request, "progress/review_queue.html", {"reports": reports})
+
+
+@require_http_methods(["GET", "POST"])
+def schedule(request, plan_id: int):
+    from workplan.plans.access import access_plan, may_change_plans
+    from workplan.progress.forms import ScheduleForm
+    from workplan.progress.models import Schedule
+
+    plan = access_plan(request.user, plan_id)
+    if not may_change_plans(request.user):
+        raise PermissionDenied
+    current = Schedule.objects.filter(plan=plan).first()
+    if request.method == "POST":
+        form = ScheduleForm(request.POST)
+        if form.is_valid():
+            actions.do_update_schedule(plan, **form.cleaned_data, by=request.user)
+            messages.success(request, _("Reporting settings saved; every light was recomputed."))
+            return redirect("plans:plan-detail", plan_id=plan.pk)
+    else:
+        defaults = current or Schedule(plan=plan)
+        form = ScheduleForm(
+            initial={
+                f: getattr(defaults, f)
+                for f in ("cadence", "due_day", "head_approval", "lag_points", "near_days")
+            }
+        )
+    return render(
+        request,
+        "progress/schedule.html",
+        {"plan": plan, "form": form, "periods": plan.periods.all()},
+    )

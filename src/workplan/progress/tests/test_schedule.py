@@ -1,0 +1,47 @@
+"""The supervision office sets a plan's reporting up; changing the rules recomputes every light."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from workplan.plans.models import Plan
+from workplan.supervision.models import TaskLight
+
+pytestmark = pytest.mark.django_db
+
+
+def settings_form(**changes):
+    data = {
+        "cadence": "monthly",
+        "due_day": 28,
+        "head_approval": "",
+        "lag_points": 20,
+        "near_days": 15,
+    }
+    data.update(changes)
+    return data
+
+
+def test_supervisor_sets_up_monthly_reporting_due_on_the_28th(client, supervisor, example_plan):
+    call_command("import", str(example_plan))
+    plan = Plan.objects.get()
+    client.force_login(supervisor)
+    response = client.post(reverse("progress:schedule", args=[plan.pk]), settings_form())
+    assert response.status_code == 302
+    assert plan.periods.count() == 12
+    assert {p.due_on.day for p in plan.periods.all()} == {28}
+    assert TaskLight.objects.count() == 50  # lights computed at once
+    client.post(reverse("progress:schedule", args=[plan.pk]), settings_form(due_day=31))
+    assert plan.periods.get(opens_on="2024-02-01").due_on.day == 29  # a short month ends early
+
+
+def test_others_cannot_change_the_settings(client, liaison, leader, example_plan):
+    call_command("import", str(example_plan))
+    plan = Plan.objects.get()
+    for user in (liaison, leader):
+        client.force_login(user)
+        assert (
+            client.post(reverse("progress:schedule", args=[plan.pk]), settings_form()).status_code
+            == 403
+        )
+    assert plan.periods.count() == 0
