@@ -56,7 +56,7 @@ def do_issue_notice(task, department, requirement: str, reply_due, *, by):
         fields=["department", "requirement", "reply_due"],
         scope=f"plans.task:{task.pk}",
     )
-    notify_department(department, f"督办通知：{requirement[:80]}", f"/tasks/{task.pk}/")
+    notify_department(department, f"督办通知：{requirement[:80]}", f"/tasks/{task.pk}/", email=True)
     return notice
 
 

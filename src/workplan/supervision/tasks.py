@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from workplan.accounts.models import Role, User
-from workplan.supervision.models import Notice
+from workplan.supervision.models import Notice, Notification
 from workplan.supervision.notify import notify
 
 
@@ -54,3 +54,21 @@ def send_notice_email(notice_id: int) -> int:
         send_mail(subject, body, None, addresses)
     notify(people, subject, f"/progress/?department={notice.department_id}")
     return len(addresses)
+
+
+@task()
+def email_notifications(notification_ids: list[int]) -> int:
+    """E-mail each notification once (claimed by a conditional update); return how many went."""
+    sent = 0
+    for notification in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
+        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
+            emailed_at=timezone.now()
+        )
+        if not claimed or not notification.user.email:
+            continue
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = f"【工作要点督办】{notification.text[:60]}"
+            body = f"{notification.text}\n\n{settings.WORKPLAN_SITE_URL}{notification.url}\n"
+        send_mail(subject, body, None, [notification.user.email])
+        sent += 1
+    return sent

@@ -158,3 +158,20 @@ def test_submitted_report_cannot_be_changed_until_returned(client, plan, liaison
     )
     report.refresh_from_db()
     assert report.percent == 40
+
+
+@time_machine.travel(JUNE_20)
+def test_head_approves_before_the_report_reaches_the_office(
+    client, plan, liaison, head, department
+):
+    plan.schedule.head_approval = True
+    plan.schedule.save()
+    client.force_login(liaison)
+    report = open_report(client, jwc_task(plan), department)
+    client.post(reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"})
+    report.refresh_from_db()
+    assert report.state == "awaiting_approval" and report.versions.count() == 0
+    client.force_login(head)
+    client.post(reverse("progress:report", args=[report.pk]), {"action": "approve"})
+    report.refresh_from_db()
+    assert report.state == "submitted" and report.versions.get().submitted_by == head

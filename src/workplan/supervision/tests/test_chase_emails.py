@@ -86,3 +86,17 @@ def test_reminder_before_the_deadline_goes_only_where_reports_are_missing(
     call_command("worker", "--batch")
     reminders = [m for m in smtp_server.messages if "提醒" in read(m)[0]]
     assert [m.rcpt_tos for m in reminders] == [[outsider.email]]  # 教务处 has already reported
+
+
+def test_a_supervision_notice_is_mailed_once_to_the_department(
+    smtp_server, plan, supervisor, liaison, department
+):
+    from workplan.supervision.actions import do_issue_notice
+
+    task = plan.key_points.get(number=4).tasks.first()
+    do_issue_notice(task, department, "请报送课程建设方案。", None, by=supervisor)
+    call_command("worker", "--batch")
+    call_command("worker", "--batch")
+    assert [m.rcpt_tos for m in smtp_server.messages] == [[liaison.email]]
+    subject, body = read(smtp_server.messages[0])
+    assert "督办通知" in subject and f"http://127.0.0.1:8000/tasks/{task.pk}/" in body
