@@ -328,3 +328,23 @@ def do_update_schedule(
             period.save(update_fields=["due_on"])
     do_recompute_lights(plan, timezone.localdate())
     return schedule
+
+
+class PeriodRefused(Exception):
+    """The custom period overlaps another or ends before it starts."""
+
+
+@transaction.atomic
+def do_add_period(plan: Plan, *, label: str, opens_on: date, due_on: date, by) -> ReportingPeriod:
+    """Return a custom reporting period (e.g. a 专项 round), refused if its dates make no sense."""
+    if due_on < opens_on:
+        raise PeriodRefused(_("The due date comes before the opening date."))
+    if plan.periods.filter(opens_on=opens_on).exists():
+        raise PeriodRefused(
+            _("Another period already opens on {date}.").format(date=opens_on.isoformat())
+        )
+    period = ReportingPeriod.objects.create(
+        plan=plan, label=label[:50], opens_on=opens_on, due_on=due_on
+    )
+    record_created(period, by=by, fields=["label", "opens_on", "due_on"])
+    return period

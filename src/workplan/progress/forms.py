@@ -49,3 +49,9 @@ class ScheduleForm(forms.Form):
     near_days = forms.IntegerField(
         label=_("Blue when the deadline is within (days)"), min_value=0, max_value=365
     )
+
+
+class PeriodForm(forms.Form):
+    label = forms.CharField(label=_("Name"), max_length=50)
+    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))

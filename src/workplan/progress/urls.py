@@ -12,4 +12,5 @@ urlpatterns = [
     path("reports/<int:report_id>/review/", views.review, name="review"),
     path("evidence/<int:evidence_id>/", views.download_evidence, name="evidence"),
     path("plans/<int:plan_id>/schedule/", views.schedule, name="schedule"),
+    path("plans/<int:plan_id>/periods/", views.add_period, name="add-period"),
 ]

@@ -12,7 +12,7 @@ from workplan.plans.models import Plan
 from workplan.progress import actions
 from workplan.progress.access import access_evidence, access_report, sees_all_reports
 from workplan.progress.evidence import EvidenceRefused, evidence_dir
-from workplan.progress.forms import EvidenceForm, ReportForm, ReviewForm
+from workplan.progress.forms import EvidenceForm, PeriodForm, ReportForm, ReviewForm
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import current_period, duties
 
@@ -230,8 +230,30 @@ def schedule(request, plan_id: int):
                 for f in ("cadence", "due_day", "head_approval", "lag_points", "near_days")
             }
         )
-    return render(
-        request,
-        "progress/schedule.html",
-        {"plan": plan, "form": form, "periods": plan.periods.all()},
-    )
+    context = {
+        "plan": plan,
+        "form": form,
+        "periods": plan.periods.all(),
+        "period_form": PeriodForm(),
+    }
+    return render(request, "progress/schedule.html", context)
+
+
+@require_POST
+def add_period(request, plan_id: int):
+    from workplan.plans.access import access_plan, may_change_plans
+
+    plan = access_plan(request.user, plan_id)
+    if not may_change_plans(request.user):
+        raise PermissionDenied
+    form = PeriodForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_add_period(plan, **form.cleaned_data, by=request.user)
+        except actions.PeriodRefused as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Period added."))
+    else:
+        messages.error(request, _("Give the period a name, an opening date and a due date."))
+    return redirect("progress:schedule", plan_id=plan.pk)

@@ -45,3 +45,17 @@ def test_others_cannot_change_the_settings(client, liaison, leader, example_plan
             == 403
         )
     assert plan.periods.count() == 0
+
+
+def test_custom_period_is_added_and_nonsense_is_refused(client, supervisor, example_plan):
+    call_command("import", str(example_plan))
+    plan = Plan.objects.get()
+    client.force_login(supervisor)
+    url = reverse("progress:add-period", args=[plan.pk])
+    client.post(url, {"label": "年中专项督查", "opens_on": "2024-07-01", "due_on": "2024-07-15"})
+    assert plan.periods.get().label == "年中专项督查"
+    page = client.post(
+        url, {"label": "反了", "opens_on": "2024-08-10", "due_on": "2024-08-01"}, follow=True
+    )
+    assert plan.periods.count() == 1
+    assert "截止" in page.content.decode() or "before" in page.content.decode()
