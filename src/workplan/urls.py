@@ -46,5 +46,6 @@ urlpatterns = [
     path("departments/", include("workplan.org.urls")),
     path("progress/", include("workplan.progress.urls")),
     path("supervision/", include("workplan.supervision.urls")),
+    path("reports/", include("workplan.reports.urls")),
     path("", include("workplan.plans.urls")),
 ]

@@ -21,6 +21,7 @@ from workplan.plans.actions import (
 )
 from workplan.plans.forms import PlanUploadForm
 from workplan.plans.revisions import compare_revision
+from workplan.progress.access import sees_all_reports
 from workplan.supervision.lights import current_lights
 from workplan.supervision.queries import supervision_context
 
@@ -130,7 +131,12 @@ def _revision_preview(request, token, entry, parsed, plan, pending):
 def plan_detail(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
     key_points = queries.key_points_for_plan(plan)
-    context = {"plan": plan, "key_points": key_points, "may_change": may_change_plans(request.user)}
+    context = {
+        "plan": plan,
+        "key_points": key_points,
+        "may_change": may_change_plans(request.user),
+        "sees_all": sees_all_reports(request.user),
+    }
     return render(request, "plans/plan_detail.html", context)
 
 

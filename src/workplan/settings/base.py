@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "workplan.plans",
     "workplan.progress",
     "workplan.supervision",
+    "workplan.reports",
     "django_tasks_db",
 ]
 

@@ -1,0 +1,87 @@
+"""The 督办台账 xlsx: every task with its latest report and light, and a summary per department."""
+
+import io
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from workplan.plans.models import Plan
+from workplan.progress.actions import (
+    ReportData,
+    do_save_report,
+    do_set_up_schedule,
+    do_start_report,
+    do_submit_report,
+)
+from workplan.progress.queries import duties
+from workplan.supervision.lights import do_recompute_lights
+
+pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def plan(example_plan, department, other_department, liaison):
+    call_command("import", str(example_plan))
+    plan = Plan.objects.get()
+    do_set_up_schedule(plan)
+    period = plan.periods.get(opens_on=date(2024, 12, 1))
+    for duty in duties(plan, period, {department.pk}):
+        report = do_start_report(duty.task, department, period, duty.role, by=liaison)
+        do_save_report(
+            report,
+            ReportData("on_track", 80, "十二月进展", "缺少场地", ""),
+            read_version=None,
+            by=liaison,
+        )
+        do_submit_report(report, by=liaison, now=datetime(2024, 12, 20, tzinfo=SHANGHAI))
+    do_recompute_lights(plan, date(2024, 12, 28))
+    return plan
+
+
+def test_ledger_lists_tasks_with_reports_lights_and_a_department_summary(client, supervisor, plan):
+    client.force_login(supervisor)
+    response = client.get(reverse("reports:ledger", args=[plan.pk]))
+    book = load_workbook(io.BytesIO(response.content))
+    tasks = book["督办台账"]
+    rows = [r for r in tasks.iter_rows(min_row=3, values_only=True) if r[0]]
+    assert len(rows) == 50
+    by_code = {r[0]: r for r in rows}
+    assert by_code["4.1"][7] == "正常推进" and by_code["4.1"][8] == "80%"
+    assert "十二月进展" in by_code["4.1"][11]
+    assert by_code["1.1"][7] == "未报送"
+    assert {r[9] for r in rows} <= {"绿灯", "蓝灯", "黄灯", "红灯"}
+    summary = {r[0]: r for r in book["部门汇总"].iter_rows(min_row=3, values_only=True) if r[0]}
+    assert summary["教务处"][1] == 5  # leads key point 4's five tasks
+
+
+def test_ledger_is_hidden_from_departments(client, liaison, plan):
+    client.force_login(liaison)
+    assert client.get(reverse("reports:ledger", args=[plan.pk])).status_code == 404
+
+
+def test_ledger_uses_a_fixed_number_of_queries(client, supervisor, plan, hubei_txt):
+    client.force_login(supervisor)
+
+    def count(p):
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("reports:ledger", args=[p.pk]))
+        return len(queries)
+
+    small = count(plan)
+    call_command("import", str(hubei_txt))
+    big = Plan.objects.get(year=2021)
+    do_set_up_schedule(big)
+    assert count(big) == small
+
+
+def test_command_line_export(plan, tmp_path, capsys):
+    path = tmp_path / "台账.xlsx"
+    call_command("ledger", "2024", "-o", str(path))
+    assert load_workbook(path).sheetnames == ["督办台账", "部门汇总"]

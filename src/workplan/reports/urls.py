@@ -1,0 +1,8 @@
+from django.urls import path
+
+from workplan.reports import views
+
+app_name = "reports"
+urlpatterns = [
+    path("plans/<int:plan_id>/ledger.xlsx", views.ledger_xlsx, name="ledger"),
+]

@@ -1,0 +1,28 @@
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET
+
+from workplan.plans.access import access_plan
+from workplan.progress.access import sees_all_reports
+from workplan.reports.ledger import ledger
+from workplan.reports.xlsx import ledger_workbook
+
+
+def ledger_title(plan) -> str:
+    return f"{plan.organization}{plan.title}督办台账（{timezone.localdate():%Y年%m月%d日}）"
+
+
+@require_GET
+def ledger_xlsx(request, plan_id: int):
+    """The 督办台账 for those who oversee the whole plan; others do not see it exists."""
+    plan = access_plan(request.user, plan_id)
+    if not sees_all_reports(request.user):
+        raise Http404
+    rows, summary = ledger(plan)
+    response = HttpResponse(
+        ledger_workbook(ledger_title(plan), rows, summary),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = content_disposition_header(True, f"{plan.year}督办台账.xlsx")
+    return response

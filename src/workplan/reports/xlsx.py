@@ -1,0 +1,89 @@
+"""Write the 督办台账 workbook: a sheet of tasks and a sheet summarising each department."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from workplan.reports.ledger import DepartmentSummary, LedgerRow
+
+LIGHT_NAMES = {"green": "绿灯", "blue": "蓝灯", "yellow": "黄灯", "red": "红灯"}
+LIGHT_FILLS = {"green": "C6EFCE", "blue": "BDD7EE", "yellow": "FFEB9C", "red": "FFC7CE"}
+TASK_COLUMNS = [
+    ("序号", 7), ("工作要点", 18), ("具体任务", 40), ("牵头部门", 14), ("配合部门", 20), ("分管校领导", 10),
+    ("完成时限", 12), ("状态", 10), ("完成比例", 8), ("灯", 7), ("亮灯原因", 18), ("最新进展", 40),
+    ("困难与建议", 24), ("未办结督办", 24), ("领导批示", 24),
+]  # fmt: skip
+SUMMARY_COLUMNS = [
+    ("部门", 20), ("牵头任务", 9), ("配合任务", 9), ("上期应报", 9), ("按时报送", 9), ("逾期报送", 9),
+    ("未报送", 8), ("被退回", 8), ("红灯", 7), ("黄灯", 7),
+]  # fmt: skip
+
+
+def _sheet(workbook, title, heading, columns, first=False):
+    sheet = workbook.active if first else workbook.create_sheet()
+    sheet.title = title
+    thin = Side(style="thin")
+    sheet.cell(1, 1, heading).font = Font(name="黑体", size=16, bold=True)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
+    sheet.cell(1, 1).alignment = Alignment(horizontal="center")
+    for index, (label, width) in enumerate(columns, start=1):
+        cell = sheet.cell(2, index, label)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="D9D9D9")
+        cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "A3"
+    sheet.print_title_rows = "2:2"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return sheet
+
+
+def ledger_workbook(title: str, rows: list[LedgerRow], summary: list[DepartmentSummary]) -> bytes:
+    """Return the xlsx ledger."""
+    workbook = Workbook()
+    tasks = _sheet(workbook, "督办台账", title, TASK_COLUMNS, first=True)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for number, entry in enumerate(rows, start=3):
+        row, report, light = entry.row, entry.report, entry.light
+        values = [
+            row.code, row.key_point, row.text, "、".join(row.lead), row.cells()["co"], row.leader, row.deadline,
+            report.get_status_display() if report else "未报送",
+            f"{report.percent}%" if report else "",
+            LIGHT_NAMES.get(light.light, "") if light else "",
+            entry.light_reason,
+            f"【{report.period.label}】{report.progress}" if report else "",
+            report.problems if report else "",
+            "\n".join(f"{n.department.name}：{n.requirement}" for n in entry.open_notices),
+            "\n".join(f"{i.leader.display_name}：{i.text}" for i in entry.instructions),
+        ]  # fmt: skip
+        for column, value in enumerate(values, start=1):
+            tasks.cell(number, column, value).alignment = wrap
+        if light:
+            tasks.cell(number, 10).fill = PatternFill("solid", fgColor=LIGHT_FILLS[light.light])
+    departments = _sheet(workbook, "部门汇总", f"{title}（部门汇总）", SUMMARY_COLUMNS)
+    for number, s in enumerate(summary, start=3):
+        values = [
+            s.department.name,
+            s.lead_tasks,
+            s.co_tasks,
+            s.due,
+            s.on_time,
+            s.late,
+            s.missing,
+            s.returned,
+            s.red,
+            s.yellow,
+        ]
+        for column, value in enumerate(values, start=1):
+            departments.cell(number, column, value)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
