@@ -47,3 +47,4 @@ if [[ ! -f node_modules/.package-lock.json ]] || ! cmp -s package-lock.json node
 fi
 mkdir -p src/workplan/static/vendor
 cp node_modules/htmx.org/dist/htmx.min.js src/workplan/static/vendor/htmx.min.js
+cp node_modules/echarts/dist/echarts.min.js src/workplan/static/vendor/echarts.min.js

@@ -53,6 +53,11 @@ def _filtered(rows, params):
         rows = [r for r in rows if not r.lead]
     elif missing == "unread":
         rows = [r for r in rows if r.task.deadline_unread]
+    light, point = params.get("light"), params.get("point", "")
+    if light:
+        rows = [r for r in rows if r.light and r.light.light == light]
+    if point.isdigit():
+        rows = [r for r in rows if r.task.key_point.number == int(point)]
     return rows
 
 
@@ -67,10 +72,11 @@ def _leaders():
 @require_GET
 def table(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
-    rows = _filtered(table_rows(plan), request.GET)
+    rows = table_rows(plan)
     lights = current_lights(plan)
     for row in rows:
         row.light = lights.get(row.task.pk)
+    rows = _filtered(rows, request.GET)
     groups = [
         (key_point, list(items))
         for key_point, items in groupby(rows, key=lambda r: r.task.key_point)

@@ -5,4 +5,5 @@ from workplan.reports import views
 app_name = "reports"
 urlpatterns = [
     path("plans/<int:plan_id>/ledger.xlsx", views.ledger_xlsx, name="ledger"),
+    path("plans/<int:plan_id>/dashboard/", views.leadership_dashboard, name="dashboard"),
 ]

@@ -26,3 +26,22 @@ def ledger_xlsx(request, plan_id: int):
     )
     response["Content-Disposition"] = content_disposition_header(True, f"{plan.year}督办台账.xlsx")
     return response
+
+
+@require_GET
+def leadership_dashboard(request, plan_id: int):
+    from django.shortcuts import render
+
+    from workplan.reports.dashboard import dashboard
+
+    plan = access_plan(request.user, plan_id)
+    if not sees_all_reports(request.user):
+        raise Http404
+    data = dashboard(plan, timezone.localdate())
+    charts = {
+        "lights": data["by_light"],
+        "points": data["per_point"],
+        "trend": data["trend"],
+        "tableUrl": f"/plans/{plan.pk}/table/",
+    }
+    return render(request, "reports/dashboard.html", {"plan": plan, "d": data, "charts": charts})
