@@ -45,3 +45,25 @@ def leadership_dashboard(request, plan_id: int):
         "tableUrl": f"/plans/{plan.pk}/table/",
     }
     return render(request, "reports/dashboard.html", {"plan": plan, "d": data, "charts": charts})
+
+
+@require_GET
+def progress_report(request, plan_id: int):
+    """The 落实情况报告 (.docx) as of the last closed period, or ?period=<id>."""
+    from workplan.reports.docx import progress_report_docx
+    from workplan.reports.progress_report import build_progress_report
+
+    plan = access_plan(request.user, plan_id)
+    if not sees_all_reports(request.user):
+        raise Http404
+    periods = plan.periods.filter(due_on__lt=timezone.localdate()).order_by("-due_on")
+    chosen = periods.filter(pk=request.GET.get("period") or 0).first() or periods.first()
+    if chosen is None:
+        raise Http404
+    response = HttpResponse(
+        progress_report_docx(build_progress_report(plan, chosen)),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    name = f"{plan.year}年工作要点落实情况报告（截至{chosen.due_on.month}月）.docx"
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response

@@ -1,0 +1,185 @@
+"""The 落实情况报告 as a Word document in official-document (GB/T 9704) layout.
+
+Fonts keep their official names (方正小标宋简体, 仿宋_GB2312, 黑体, 楷体_GB2312) so that
+Windows and WPS show the real fonts; a PDF renderer substitutes free ones.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+TITLE_FONT, BODY_FONT, HEADING_FONT, SUBHEADING_FONT = (
+    "方正小标宋简体",
+    "仿宋_GB2312",
+    "黑体",
+    "楷体_GB2312",
+)
+SIZE_2, SIZE_3, SIZE_4 = Pt(22), Pt(16), Pt(14)  # 二号, 三号, 四号
+LINE = Pt(28)
+CN_SUB = "一二三四五六七八九十"
+
+
+@dataclass
+class PointSection:
+    number: int
+    title: str
+    done: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    next_steps: list[str] = field(default_factory=list)
+
+
+@dataclass
+class LightRow:
+    code: str
+    text: str
+    lead: str
+    light: str
+    reason: str
+
+
+@dataclass
+class ProgressReportDocument:
+    title: str
+    overview: str
+    sections: list[PointSection]
+    lights: list[LightRow]
+    issuer: str
+    date_text: str
+
+
+def _font(run, name: str, size, bold: bool = False) -> None:
+    run.font.name = name
+    run.font.size = size
+    run.font.bold = bold
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    for attribute in ("w:eastAsia", "w:ascii", "w:hAnsi"):
+        fonts.set(qn(attribute), name)
+
+
+def _paragraph(
+    document, text: str, *, font=BODY_FONT, size=SIZE_3, bold=False, align=None, indent=True
+):
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    paragraph.paragraph_format.line_spacing = LINE
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(0)
+    if indent:
+        paragraph.paragraph_format.first_line_indent = Pt(32)  # two characters of 三号
+    if align is not None:
+        paragraph.alignment = align
+    _font(paragraph.add_run(text), font, size, bold)
+    return paragraph
+
+
+def _page_number(paragraph) -> None:
+    """Write “— PAGE —” as a field, in 四号 宋体 with a dash either side."""
+    _font(paragraph.add_run("— "), "宋体", SIZE_4)
+    run = paragraph.add_run()
+    _font(run, "宋体", SIZE_4)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._element.append(element)
+    _font(paragraph.add_run(" —"), "宋体", SIZE_4)
+
+
+def _set_up_page(document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+    section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    section.footer_distance = Cm(2.8)
+    # Odd pages number on the right, even pages on the left (GB/T 9704 7.5).
+    settings = document.settings.element
+    settings.append(OxmlElement("w:evenAndOddHeaders"))
+    odd = section.footer.paragraphs[0]
+    odd.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    odd.paragraph_format.right_indent = Pt(14)
+    _page_number(odd)
+    even = section.even_page_footer.paragraphs[0]
+    even.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    even.paragraph_format.left_indent = Pt(14)
+    _page_number(even)
+
+
+def progress_report_docx(report: ProgressReportDocument) -> bytes:
+    """Return the .docx bytes of `report`."""
+    document = Document()
+    _set_up_page(document)
+    _paragraph(
+        document,
+        report.title,
+        font=TITLE_FONT,
+        size=SIZE_2,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        indent=False,
+    )
+    _paragraph(document, "", indent=False)
+    _paragraph(document, report.overview)
+    for index, section in enumerate(report.sections):
+        _paragraph(
+            document,
+            f"{CN_SUB[index] if index < 10 else index + 1}、{section.title}",
+            font=HEADING_FONT,
+        )
+        for sub, (heading, lines) in enumerate(
+            (
+                ("完成情况", section.done),
+                ("存在问题", section.problems),
+                ("下一步工作", section.next_steps),
+            )
+        ):
+            if not lines:
+                continue
+            _paragraph(document, f"（{CN_SUB[sub]}）{heading}", font=SUBHEADING_FONT)
+            for number, line in enumerate(lines, start=1):
+                _paragraph(document, f"{number}. {line}")
+    _paragraph(document, "", indent=False)
+    _paragraph(document, "附件：任务亮灯情况表")
+    _paragraph(document, "", indent=False)
+    signature = _paragraph(document, report.issuer, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    signature.paragraph_format.right_indent = Pt(64)
+    date = _paragraph(document, report.date_text, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
+    date.paragraph_format.right_indent = Pt(64)  # 右空四字
+
+    document.add_page_break()
+    _paragraph(document, "附件", font=HEADING_FONT, indent=False)
+    _paragraph(
+        document,
+        "任务亮灯情况表",
+        font=TITLE_FONT,
+        size=SIZE_3,
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        indent=False,
+    )
+    table = document.add_table(rows=1, cols=5)
+    table.style = "Table Grid"
+    for cell, text in zip(
+        table.rows[0].cells, ("序号", "具体任务", "牵头部门", "灯", "原因"), strict=True
+    ):
+        cell.text = ""
+        _font(cell.paragraphs[0].add_run(text), HEADING_FONT, Pt(12))
+    for row in report.lights:
+        cells = table.add_row().cells
+        for cell, text in zip(
+            cells, (row.code, row.text, row.lead, row.light, row.reason), strict=True
+        ):
+            cell.text = ""
+            _font(cell.paragraphs[0].add_run(text), BODY_FONT, Pt(10.5))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

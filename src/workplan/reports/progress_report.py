@@ -1,0 +1,89 @@
+"""Gather the 落实情况报告 of a plan up to a period from the accepted reports."""
+
+from __future__ import annotations
+
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+
+from workplan.plans.table import table_rows
+from workplan.progress.models import ProgressReport
+from workplan.reports.docx import LightRow, PointSection, ProgressReportDocument
+from workplan.supervision.lights import light_reason_text
+from workplan.supervision.models import TaskLight
+
+LIGHT_NAMES = {"green": "绿灯", "blue": "蓝灯", "yellow": "黄灯", "red": "红灯"}
+
+
+def build_progress_report(
+    plan, period, issuer: str = "党委办公室、校长办公室"
+) -> ProgressReportDocument:
+    """Return the report as of `period`: overview figures, then per key point what was done
+    (accepted reports), the problems and next steps, with the departments named."""
+    reports = (
+        ProgressReport.objects.filter(period=period, state=ProgressReport.State.ACCEPTED)
+        .select_related("department", "task__key_point")
+        .order_by("task__key_point__number", "task__number", "role")
+    )
+    sections: dict[int, PointSection] = {}
+    for kp in plan.key_points.order_by("number"):
+        sections[kp.number] = PointSection(kp.number, kp.title)
+    by_task: dict[int, list[ProgressReport]] = {}
+    for report in reports:
+        by_task.setdefault(report.task_id, []).append(report)
+    for task_reports in by_task.values():
+        task = task_reports[0].task
+        section = sections[task.key_point.number]
+        done = [
+            f"{r.progress.rstrip('。')}（{r.department.name}）" for r in task_reports if r.progress
+        ]
+        if done:
+            section.done.append(f"{task.text.rstrip('。')}。" + "；".join(done) + "。")
+        section.problems += [
+            f"{r.problems.rstrip('。')}。（{r.department.name}）"
+            for r in task_reports
+            if r.problems
+        ]
+        section.next_steps += [
+            f"{r.next_steps.rstrip('。')}。（{r.department.name}）"
+            for r in task_reports
+            if r.next_steps and r.role == ProgressReport.Role.LEAD
+        ]
+    lights = {light.task_id: light for light in TaskLight.objects.filter(period=period)}
+    counts = {k: 0 for k in LIGHT_NAMES}
+    for light in lights.values():
+        counts[light.light] += 1
+    figures = ProgressReport.objects.filter(
+        period=period, role="lead", submitted_at__isnull=False
+    ).aggregate(
+        average=Avg("percent"),
+        done=Count("id", filter=Q(status="done")),
+        late=Count("id", filter=Q(late=True)),
+        total=Count("id"),
+    )
+    rows = table_rows(plan)
+    overview = (
+        f"截至{period.due_on.year}年{period.due_on.month}月，{plan.organization}{plan.title}共分解任务{len(rows)}项。"
+        f"本期牵头部门报送进展{figures['total']}份，其中逾期报送{figures['late']}份；"
+        f"已完成任务{figures['done']}项，平均完成比例{round(figures['average'] or 0)}%。"
+        f"按督办规则，绿灯{counts['green']}项、蓝灯{counts['blue']}项、黄灯{counts['yellow']}项、红灯{counts['red']}项。"
+        "现将各项工作落实情况报告如下。"
+    )
+    light_rows = [
+        LightRow(
+            row.code,
+            row.text,
+            "、".join(row.lead),
+            LIGHT_NAMES.get(lights[row.task.pk].light, "") if row.task.pk in lights else "",
+            light_reason_text(lights[row.task.pk].reason) if row.task.pk in lights else "",
+        )
+        for row in rows
+    ]
+    today = timezone.localdate()
+    return ProgressReportDocument(
+        title=f"{plan.organization}{plan.year}年工作要点落实情况报告（截至{period.due_on.year}年{period.due_on.month}月）",
+        overview=overview,
+        sections=[s for s in sections.values() if s.done or s.problems or s.next_steps],
+        lights=light_rows,
+        issuer=issuer,
+        date_text=f"{today.year}年{today.month}月{today.day}日",
+    )

@@ -1,0 +1,87 @@
+"""The 落实情况报告 in official-document layout: page, fonts, spacing, numbering, content."""
+
+import io
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import docx
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from docx.enum.text import WD_LINE_SPACING
+
+from workplan.plans.models import Plan
+from workplan.progress.actions import (
+    ReportData,
+    do_accept_report,
+    do_save_report,
+    do_set_up_schedule,
+    do_start_report,
+    do_submit_report,
+)  # fmt: skip
+from workplan.progress.queries import duties
+from workplan.supervision.lights import do_recompute_lights
+
+pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture
+def plan(example_plan, department, liaison, supervisor):
+    call_command("import", str(example_plan))
+    plan = Plan.objects.get()
+    do_set_up_schedule(plan)
+    period = plan.periods.get(opens_on=date(2024, 6, 1))
+    for duty in duties(plan, period, {department.pk}):
+        report = do_start_report(duty.task, department, period, duty.role, by=liaison)
+        do_save_report(
+            report,
+            ReportData("on_track", 60, "完成课程标准修订", "实训经费不足", "推进教材建设"),
+            read_version=None,
+            by=liaison,
+        )
+        do_submit_report(report, by=liaison, now=datetime(2024, 6, 20, tzinfo=SHANGHAI))
+        do_accept_report(report, by=supervisor)
+    do_recompute_lights(plan, date(2024, 6, 28))
+    return plan
+
+
+def test_report_has_official_layout_and_the_accepted_content(client, leader, plan):
+    client.force_login(leader)
+    period = plan.periods.get(opens_on=date(2024, 6, 1))
+    response = client.get(reverse("reports:progress-report", args=[plan.pk]), {"period": period.pk})
+    document = docx.Document(io.BytesIO(response.content))
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
+    assert (round(section.top_margin.cm, 1), round(section.left_margin.cm, 1)) == (3.7, 2.8)
+    paragraphs = [p for p in document.paragraphs if p.text]
+    title = paragraphs[0]
+    assert title.text == "江城职业技术学院2024年工作要点落实情况报告（截至2024年6月）"
+    assert title.runs[0].font.name == "方正小标宋简体" and title.runs[0].font.size.pt == 22
+    body = paragraphs[1]
+    assert body.runs[0].font.name == "仿宋_GB2312" and body.runs[0].font.size.pt == 16
+    assert body.paragraph_format.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    assert body.paragraph_format.line_spacing.pt == 28
+    headings = [p.text for p in paragraphs if p.runs[0].font.name == "黑体"]
+    assert "一、深化教育教学改革" in headings  # the only key point 教务处 reported on: 4
+    texts = "\n".join(p.text for p in paragraphs)
+    assert "（一）完成情况" in texts and "完成课程标准修订（教务处）" in texts
+    assert "（二）存在问题" in texts and "实训经费不足" in texts
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "— " in section.footer.paragraphs[0].text
+    assert len(document.tables[0].rows) == 1 + 50  # annex: every task's light
+
+
+def test_command_line_writes_the_report(plan, tmp_path):
+    path = tmp_path / "报告.docx"
+    call_command("report", "2024", "--period", "2024-06", "-o", str(path))
+    assert (
+        docx.Document(path)
+        .paragraphs[0]
+        .text.startswith("江城职业技术学院2024年工作要点落实情况报告")
+    )
+
+
+def test_departments_cannot_download_it(client, liaison, plan):
+    client.force_login(liaison)
+    assert client.get(reverse("reports:progress-report", args=[plan.pk])).status_code == 404
