@@ -48,7 +48,11 @@ def build_progress_report(
             for r in task_reports
             if r.next_steps and r.role == ProgressReport.Role.LEAD
         ]
-    lights = {light.task_id: light for light in TaskLight.objects.filter(period=period)}
+    # Lights are computed for the period being reported on; an older period may have none, so
+    # take the latest computed on or before it.
+    lit = TaskLight.objects.filter(period__plan=plan, period__opens_on__lte=period.opens_on)
+    latest = lit.order_by("-period__opens_on").values_list("period_id", flat=True).first()
+    lights = {light.task_id: light for light in lit.filter(period_id=latest)}
     counts = {k: 0 for k in LIGHT_NAMES}
     for light in lights.values():
         counts[light.light] += 1
