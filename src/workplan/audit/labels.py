@@ -39,7 +39,9 @@ def field_label(object_type: str, field: str) -> str:
 
 
 def value_label(object_type: str, field: str, value):
-    """Return a choice's readable name (已通过 for accepted); other values as they are."""
+    """Return a choice's readable name (已通过 for accepted), a list as 甲、乙; others as they are."""
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
     model = _model(object_type)
     if model is None or not isinstance(value, str):
         return value

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,14 @@ class AuditRecordQuerySet(models.QuerySet):
 
     def delete(self):
         raise AppendOnlyError("audit records cannot be deleted")
+
+
+class ReadableJSONEncoder(DjangoJSONEncoder):
+    """Store Chinese as characters, not \\u escapes, so the log can be searched for words."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["ensure_ascii"] = False
+        super().__init__(*args, **kwargs)
 
 
 class AuditRecord(models.Model):
@@ -45,7 +54,7 @@ class AuditRecord(models.Model):
     object_repr = models.CharField(_("object"), max_length=300)
     # The timeline an entry belongs to, e.g. "plans.task:17" for a task and its assignments.
     scope = models.CharField(_("scope"), max_length=80, db_index=True)
-    changes = models.JSONField(_("changes"), default=list, blank=True)
+    changes = models.JSONField(_("changes"), default=list, blank=True, encoder=ReadableJSONEncoder)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
     objects = AuditRecordQuerySet.as_manager()

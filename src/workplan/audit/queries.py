@@ -38,7 +38,9 @@ def search_log(f: LogFilter) -> QuerySet[AuditRecord]:
             | Q(changes__icontains=f.text)
         )
     if f.actor:
-        records = records.filter(actor_name__icontains=f.actor)
+        records = records.filter(
+            Q(actor_name__icontains=f.actor) | Q(actor__username__icontains=f.actor)
+        )
     if f.object_type:
         records = records.filter(object_type=f.object_type)
     if f.action:

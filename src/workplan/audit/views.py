@@ -30,7 +30,12 @@ class LogFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["object_type"].choices = [("", "—"), *((t, t) for t in object_types())]
+        from workplan.audit.labels import object_type_label
+
+        self.fields["object_type"].choices = [
+            ("", "—"),
+            *((t, object_type_label(t)) for t in object_types()),
+        ]
 
     def log_filter(self) -> LogFilter:
         return LogFilter(**self.cleaned_data) if self.is_valid() else LogFilter()

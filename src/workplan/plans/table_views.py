@@ -36,8 +36,8 @@ STAGED_KEY = "staged_tables"
 
 
 def _filtered(rows, params):
-    department = params.get("department")
-    if department:
+    department = params.get("department", "")
+    if department.isdigit():
         name = Department.objects.filter(pk=department).values_list("name", flat=True).first()
         rows = [r for r in rows if name in r.lead or name in r.co]
     leader = params.get("leader")
@@ -192,8 +192,13 @@ def shift_due_dates(request, plan_id: int):
     try:
         days = int(request.POST.get("days", ""))
     except ValueError:
+        days = 0
+    if not days or abs(days) > 366:
         messages.error(
-            request, _("Enter the number of days to move the due dates by, e.g. 7 or -7.")
+            request,
+            _(
+                "Enter the number of days to move the due dates by, between -366 and 366, e.g. 7 or -7."
+            ),
         )
         return redirect("plans:table", plan_id=plan.pk)
     key_point = plan.key_points.filter(pk=request.POST.get("key_point") or 0).first()

@@ -148,6 +148,8 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
         .get(pk=report.pk)
     )
     _check_editable(report, None)
+    if not report.progress.strip():
+        raise NotEditable(_("Write what was done this period before submitting."))
     schedule = getattr(report.period.plan, "schedule", None)
     needs_head = bool(schedule and schedule.head_approval) and not by.has_role(Role.HEAD)
     before = report.state
@@ -321,7 +323,8 @@ def do_update_schedule(
     for field, value in fields.items():
         setattr(schedule, field, value)
     schedule.save()
-    for period in plan.periods.all():
+    # Only periods still to come move: past deadlines stay as they were announced.
+    for period in plan.periods.filter(due_on__gte=timezone.localdate()):
         day = min(due_day, calendar.monthrange(period.due_on.year, period.due_on.month)[1])
         if period.due_on.day != day:
             period.due_on = period.due_on.replace(day=day)

@@ -20,6 +20,15 @@ class ReportForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == "done" and data.get("percent") not in (None, 100):
+            self.add_error(
+                "percent",
+                _("A completed task must be at 100 percent; choose another status or set 100."),
+            )
+        return data
+
 
 class EvidenceForm(forms.Form):
     file = forms.FileField(

@@ -43,9 +43,9 @@ def task_report(request, task_id: int):
     period = current_period(plan)
     if period is None:
         raise Http404
-    department_id = int(
-        request.GET.get("department") or next(iter(sorted(request.user.department_ids)), 0)
-    )
+    requested = request.GET.get("department", "")
+    own = sorted(request.user.department_ids)
+    department_id = int(requested) if requested.isdigit() else (own[0] if own else 0)
     duty = next((d for d in duties(plan, period, {department_id}) if d.task.pk == task.pk), None)
     if duty is None:
         raise Http404
@@ -221,7 +221,7 @@ def schedule(request, plan_id: int):
         if form.is_valid():
             actions.do_update_schedule(plan, **form.cleaned_data, by=request.user)
             messages.success(request, _("Reporting settings saved; every light was recomputed."))
-            return redirect("plans:plan-detail", plan_id=plan.pk)
+            return redirect("progress:schedule", plan_id=plan.pk)
     else:
         defaults = current or Schedule(plan=plan)
         form = ScheduleForm(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from workplan.audit.records import record_changed
 from workplan.progress.models import Schedule
@@ -131,10 +132,19 @@ def do_answer_instruction(instruction, answer: str, *, by):
 
 @transaction.atomic
 def do_request_extension(task, department, new_due, reason: str, *, by):
-    """Return a new 延期申请 for the leader in charge to decide."""
+    """Return a new 延期申请 for the leader in charge to decide; NotAllowedNow if the date is
+    not later than today and the current deadline, or a request is already waiting."""
     from workplan.audit.records import record_created
     from workplan.supervision.models import ExtensionRequest
     from workplan.supervision.notify import notify
+
+    earliest = max(filter(None, [timezone.localdate(), task.due_date]))
+    if new_due <= earliest:
+        raise NotAllowedNow(
+            _("The new deadline must be later than {date}.").format(date=earliest.isoformat())
+        )
+    if task.extension_requests.filter(state=ExtensionRequest.State.PENDING).exists():
+        raise NotAllowedNow(_("A request for this task is already waiting for a decision."))
 
     request = ExtensionRequest.objects.create(
         task=task, department=department, requested_by=by, new_due=new_due, reason=reason

@@ -85,7 +85,12 @@ def do_recompute_lights(plan, today: date) -> dict[str, int]:
                 starts_on=date(plan.year, 1, 1),
                 due_on=task.due_date,
                 percent=report.percent if report else None,
-                done=bool(report and report.status == ProgressReport.Status.DONE),
+                # Completed counts once the office has accepted the report that says so.
+                done=bool(
+                    report
+                    and report.status == ProgressReport.Status.DONE
+                    and report.state == ProgressReport.State.ACCEPTED
+                ),
                 report_missing=missing,
                 yellow_last_period=task.pk in yellow_before,
             ),

@@ -108,10 +108,14 @@ def extension_request(request, task_id: int):
     if new_due is None or not reason:
         messages.error(request, _("Give the new deadline and the reason."))
         return _back(task.pk)
-    actions.do_request_extension(
-        task, Department.objects.get(pk=departments[0]), new_due, reason, by=request.user
-    )
-    messages.success(request, _("Extension requested."))
+    try:
+        actions.do_request_extension(
+            task, Department.objects.get(pk=departments[0]), new_due, reason, by=request.user
+        )
+    except actions.NotAllowedNow as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Extension requested."))
     return _back(task.pk)
 
 

@@ -5,6 +5,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+import workplan.audit.models
+
 
 class Migration(migrations.Migration):
     initial = True
@@ -50,7 +52,15 @@ class Migration(migrations.Migration):
                 ("object_id", models.CharField(max_length=64, verbose_name="object id")),
                 ("object_repr", models.CharField(max_length=300, verbose_name="object")),
                 ("scope", models.CharField(db_index=True, max_length=80, verbose_name="scope")),
-                ("changes", models.JSONField(blank=True, default=list, verbose_name="changes")),
+                (
+                    "changes",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        encoder=workplan.audit.models.ReadableJSONEncoder,
+                        verbose_name="changes",
+                    ),
+                ),
                 ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
                 (
                     "actor",

@@ -64,3 +64,17 @@ def test_task_page_shows_its_timeline(client, viewer, imported):
     page = client.get(reverse("plans:task-detail", args=[task.pk])).content.decode()
     assert task.text in page
     assert "jiangcheng-2024.md" in page  # created by the import of that file
+
+
+def test_search_finds_chinese_words_in_the_changes_and_login_names(
+    client, auditor, liaison, department
+):
+    record_changed(department, [("address", "", "行政楼302")], by=liaison)
+    client.force_login(auditor)
+    assert client.get(reverse("audit:log"), {"text": "行政楼"}).context["page"].paginator.count == 1
+    assert (
+        client.get(reverse("audit:log"), {"actor": "liaison", "action": "change"})
+        .context["page"]
+        .paginator.count
+        == 1
+    )

@@ -193,3 +193,22 @@ def test_table_page_and_export_use_a_fixed_number_of_queries(client, viewer, pla
         count(reverse("plans:table-export", args=[big.pk])),
     )
     assert small == large
+
+
+def test_nonsense_in_filters_and_bulk_actions_is_refused_without_an_error_page(
+    client, supervisor, plan
+):
+    client.force_login(supervisor)
+    assert (
+        client.get(
+            reverse("plans:table", args=[plan.pk]),
+            {"department": "abc", "leader": "x", "month": "2024-99"},
+        ).status_code
+        == 200
+    )
+    for days in ("-1000000", "99999999999", "abc", "0"):
+        page = client.post(
+            reverse("plans:table-shift", args=[plan.pk]), {"days": days}, follow=True
+        )
+        assert page.status_code == 200
+        assert "366" in page.content.decode()

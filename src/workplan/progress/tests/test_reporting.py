@@ -175,3 +175,30 @@ def test_head_approves_before_the_report_reaches_the_office(
     client.post(reverse("progress:report", args=[report.pk]), {"action": "approve"})
     report.refresh_from_db()
     assert report.state == "submitted" and report.versions.get().submitted_by == head
+
+
+def test_a_nonsense_department_in_the_link_is_404_not_an_error(client, plan, liaison):
+    client.force_login(liaison)
+    task = jwc_task(plan)
+    assert client.get(
+        reverse("progress:task-report", args=[task.pk]), {"department": "abc"}
+    ).status_code in (302, 404)
+
+
+@time_machine.travel(JUNE_20)
+def test_completed_means_100_percent_and_a_report_needs_words(client, plan, liaison, department):
+    client.force_login(liaison)
+    report = open_report(client, jwc_task(plan), department)
+    client.post(
+        reverse("progress:report", args=[report.pk]),
+        {**form(report, status="done", percent=40), "action": "submit"},
+    )
+    report.refresh_from_db()
+    assert report.state == "draft"
+    client.post(
+        reverse("progress:report", args=[report.pk]),
+        {**form(report, progress=""), "action": "submit"},
+        follow=True,
+    )
+    report.refresh_from_db()
+    assert report.state == "draft"

@@ -1,6 +1,7 @@
 """The supervision office sets a plan's reporting up; changing the rules recomputes every light."""
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -22,6 +23,7 @@ def settings_form(**changes):
     return data
 
 
+@time_machine.travel("2024-01-10 10:00 +08:00")
 def test_supervisor_sets_up_monthly_reporting_due_on_the_28th(client, supervisor, example_plan):
     call_command("import", str(example_plan))
     plan = Plan.objects.get()
@@ -33,6 +35,17 @@ def test_supervisor_sets_up_monthly_reporting_due_on_the_28th(client, supervisor
     assert TaskLight.objects.count() == 50  # lights computed at once
     client.post(reverse("progress:schedule", args=[plan.pk]), settings_form(due_day=31))
     assert plan.periods.get(opens_on="2024-02-01").due_on.day == 29  # a short month ends early
+
+
+@time_machine.travel("2024-06-27 10:00 +08:00")
+def test_changing_the_due_day_leaves_past_deadlines_alone(client, supervisor, example_plan):
+    call_command("import", str(example_plan))
+    plan = Plan.objects.get()
+    client.force_login(supervisor)
+    client.post(reverse("progress:schedule", args=[plan.pk]), settings_form(due_day=25))
+    client.post(reverse("progress:schedule", args=[plan.pk]), settings_form(due_day=30))
+    assert plan.periods.get(opens_on="2024-05-01").due_on.day == 25
+    assert plan.periods.get(opens_on="2024-07-01").due_on.day == 30
 
 
 def test_others_cannot_change_the_settings(client, liaison, leader, example_plan):

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from workplan.accounts.models import Role
@@ -90,6 +91,7 @@ def test_leader_instruction_notifies_the_lead_department_which_answers(
     assert instruction.answer == "已部署落实。" and instruction.answered_by == liaison
 
 
+@time_machine.travel("2024-06-20 10:00 +08:00")
 def test_extension_is_decided_by_the_leader_in_charge(client, task, liaison, supervisor):
     in_charge = make_user("zhang", [Role.LEADER])
     other_leader = make_user("wang", [Role.LEADER])
@@ -129,3 +131,14 @@ def test_task_page_shows_the_forms_each_role_may_use(
         client.force_login(user)
         page = client.get(url).content.decode()
         assert (reverse(f"supervision:{name}", args=[task.pk]) in page) is shown, user.username
+
+
+@time_machine.travel("2024-06-20 10:00 +08:00")
+def test_extension_to_a_past_or_earlier_date_or_twice_is_refused(client, task, liaison):
+    client.force_login(liaison)
+    url = reverse("supervision:extension-request", args=[task.pk])
+    client.post(url, {"new_due": "2024-06-01", "reason": "x"})
+    assert not ExtensionRequest.objects.exists()
+    client.post(url, {"new_due": "2024-09-30", "reason": "等待上级文件。"})
+    client.post(url, {"new_due": "2024-10-30", "reason": "再次申请。"})
+    assert ExtensionRequest.objects.count() == 1
