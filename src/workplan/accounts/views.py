@@ -11,7 +11,7 @@ from workplan.accounts import actions
 from workplan.accounts.access import access_user, check_admin
 from workplan.accounts.forms import AccountSheetForm, UserForm
 from workplan.accounts.importing import read_account_sheet
-from workplan.accounts.models import RoleGrant, User
+from workplan.accounts.models import Role, RoleGrant, User
 from workplan.audit.records import record_changed
 from workplan.org.models import Department
 
@@ -31,8 +31,23 @@ def user_edit(request, user_id: int):
     person = access_user(request.user, user_id)
     if request.method == "POST":
         form = UserForm(request.POST)
+        if (
+            form.is_valid()
+            and person == request.user
+            and Role.ADMIN not in form.cleaned_data["roles"]
+        ):
+            form.add_error("roles", _("You cannot remove your own administrator role."))
         if form.is_valid():
             actions.do_update_user(person, **form.cleaned_data, by=request.user)
+            if {Role.HEAD, Role.LIAISON} & set(
+                form.cleaned_data["roles"]
+            ) and not form.cleaned_data["departments"]:
+                messages.warning(
+                    request,
+                    _(
+                        "{name} is a department head or liaison but belongs to no department."
+                    ).format(name=person.display_name),
+                )
             messages.success(request, _("Saved {name}.").format(name=person.display_name))
             return redirect("accounts:user-list")
     else:

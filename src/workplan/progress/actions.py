@@ -162,7 +162,16 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
     record_changed(
         report, [("state", before, report.state)], by=by, scope=f"plans.task:{report.task_id}"
     )
-    if not needs_head:
+    if needs_head:
+        notify_department(
+            report.department,
+            _("A report on task {code} is waiting for your approval.").format(
+                code=report.task.code
+            ),
+            f"/progress/reports/{report.pk}/",
+            roles=(Role.HEAD,),
+        )
+    else:
         notify_supervisors(
             _("{department} submitted its report on task {code}.").format(
                 department=report.department, code=report.task.code

@@ -32,7 +32,21 @@ def my_reports(request):
             continue
         ids = {d.pk for d in departments}
         rows += [(plan, period, duty) for duty in duties(plan, period, ids)]
-    return render(request, "progress/my_reports.html", {"rows": rows, "departments": departments})
+    earlier = (
+        ProgressReport.objects.filter(
+            department__in=departments,
+            state__in=[
+                ProgressReport.State.RETURNED,
+                ProgressReport.State.DRAFT,
+                ProgressReport.State.AWAITING_APPROVAL,
+            ],
+        )
+        .exclude(pk__in=[duty.report.pk for _, _, duty in rows if duty.report])
+        .select_related("task__key_point", "period", "department")
+        .order_by("period__opens_on")
+    )
+    context = {"rows": rows, "departments": departments, "earlier": earlier}
+    return render(request, "progress/my_reports.html", context)
 
 
 @require_GET

@@ -150,6 +150,12 @@ def notices(request):
 
 @require_GET
 def notifications(request):
-    items = list(request.user.notifications.all()[:100])
-    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
-    return render(request, "supervision/notifications.html", {"items": items})
+    from django.core.paginator import Paginator
+
+    page = Paginator(request.user.notifications.all(), 50).get_page(request.GET.get("page"))
+    items = list(page)
+    # Only what was shown is marked read.
+    request.user.notifications.filter(pk__in=[n.pk for n in items], read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+    return render(request, "supervision/notifications.html", {"items": items, "page": page})

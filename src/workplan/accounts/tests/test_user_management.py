@@ -70,3 +70,13 @@ def test_passwords_are_hashed_with_argon2_outside_tests(settings):
     settings.PASSWORD_HASHERS = base.PASSWORD_HASHERS
     assert make_password("s3cret-Passw0rd").startswith("argon2$")
     assert base.AUTH_PASSWORD_VALIDATORS
+
+
+def test_administrator_cannot_remove_their_own_administrator_role(client, admin_user):
+    client.force_login(admin_user)
+    client.post(
+        reverse("accounts:user-edit", args=[admin_user.pk]),
+        {"full_name": "管理员", "email": "", "roles": [Role.SUPERVISOR]},
+    )
+    admin_user.refresh_from_db()
+    assert admin_user.has_role(Role.ADMIN)

@@ -202,3 +202,26 @@ def test_completed_means_100_percent_and_a_report_needs_words(client, plan, liai
     )
     report.refresh_from_db()
     assert report.state == "draft"
+
+
+def test_earlier_returned_reports_are_listed_for_the_department(
+    client, plan, liaison, supervisor, department
+):
+    from workplan.progress.actions import (
+        ReportData,
+        do_return_report,
+        do_save_report,
+        do_start_report,
+        do_submit_report,
+    )
+
+    may = plan.periods.get(opens_on="2024-05-01")
+    report = do_start_report(jwc_task(plan), department, may, "lead", by=liaison)
+    do_save_report(
+        report, ReportData("on_track", 30, "五月进展", "", ""), read_version=None, by=liaison
+    )
+    do_submit_report(report, by=liaison)
+    do_return_report(report, "请补充。", by=supervisor)
+    client.force_login(liaison)
+    page = client.get(reverse("progress:my-reports")).content.decode()
+    assert reverse("progress:report", args=[report.pk]) in page
