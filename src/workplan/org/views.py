@@ -23,6 +23,15 @@ def _may_edit_contact(user, department) -> bool:
     return may_change_registry(user) or belongs_to(user, department.pk)
 
 
+def _dashboards(user, department):
+    from workplan.plans.models import Plan
+    from workplan.progress.access import sees_all_reports
+
+    if not (sees_all_reports(user) or belongs_to(user, department.pk)):
+        return []
+    return Plan.objects.filter(schedule__isnull=False).order_by("-year")[:3]
+
+
 @require_GET
 def department_detail(request, department_id: int):
     department = access_department(request.user, department_id)
@@ -33,6 +42,7 @@ def department_detail(request, department_id: int):
         "lead_rows": [r for r in rows if r.role == "lead"],
         "co_rows": [r for r in rows if r.role == "co"],
         "may_edit_contact": _may_edit_contact(request.user, department),
+        "dashboards": _dashboards(request.user, department),
     }
     return render(request, "org/department_detail.html", context)
 

@@ -315,6 +315,7 @@ def do_update_schedule(
     head_approval: bool,
     lag_points: int,
     near_days: int,
+    show_ranking: bool = False,
     by,
 ) -> Schedule:
     """Return the plan's schedule with new settings; periods are created if missing and every
@@ -327,6 +328,7 @@ def do_update_schedule(
         "head_approval": head_approval,
         "lag_points": lag_points,
         "near_days": near_days,
+        "show_ranking": show_ranking,
     }
     record_changed(schedule, [(f, getattr(schedule, f), v) for f, v in fields.items()], by=by)
     for field, value in fields.items():

@@ -55,6 +55,9 @@ class ScheduleForm(forms.Form):
         min_value=0,
         max_value=100,
     )
+    show_ranking = forms.BooleanField(
+        label=_("Departments see the on-time reporting ranking"), required=False
+    )
     near_days = forms.IntegerField(
         label=_("Blue when the deadline is within (days)"), min_value=0, max_value=365
     )

@@ -27,6 +27,9 @@ class Schedule(models.Model):
     near_days = models.PositiveSmallIntegerField(
         _("blue when the deadline is within (days)"), default=15
     )
+    show_ranking = models.BooleanField(
+        _("departments see the on-time reporting ranking"), default=False
+    )
 
     class Meta:
         verbose_name = _("reporting schedule")

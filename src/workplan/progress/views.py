@@ -241,7 +241,14 @@ def schedule(request, plan_id: int):
         form = ScheduleForm(
             initial={
                 f: getattr(defaults, f)
-                for f in ("cadence", "due_day", "head_approval", "lag_points", "near_days")
+                for f in (
+                    "cadence",
+                    "due_day",
+                    "head_approval",
+                    "lag_points",
+                    "near_days",
+                    "show_ranking",
+                )
             }
         )
     context = {

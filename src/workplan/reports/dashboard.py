@@ -81,3 +81,59 @@ def dashboard(plan, today) -> dict:
             task__key_point__plan=plan, answer=""
         ).select_related("leader", "task__key_point")[:30],
     }
+
+
+def on_time_ranking(plan, today) -> list[tuple[str, int, int]]:
+    """Return (department, on-time reports, reports due) for the last closed period, best first."""
+    closed = plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
+    if closed is None:
+        return []
+    due: dict[int, int] = defaultdict(int)
+    for duty in duties(plan, closed):
+        due[duty.department_id] += 1
+    on_time = dict(
+        ProgressReport.objects.filter(period=closed, submitted_at__isnull=False, late=False)
+        .values_list("department_id")
+        .annotate(n=Count("id"))
+    )
+    from workplan.org.models import Department
+
+    names = dict(Department.objects.filter(pk__in=due).values_list("pk", "name"))
+    rows = [(names[d], on_time.get(d, 0), n) for d, n in due.items()]
+    return sorted(rows, key=lambda r: (-(r[1] / r[2]), r[0]))
+
+
+def department_dashboard(plan, department, today) -> dict:
+    """Return what a department needs to see: its tasks and lights, this period's reports,
+    what was returned, open notices and unanswered 批示."""
+    from workplan.supervision.models import Notice
+
+    period = current_period(plan, today)
+    lights = (
+        dict(TaskLight.objects.filter(period=period).values_list("task_id", "light"))
+        if period
+        else {}
+    )
+    lead, co = [], []
+    for row in table_rows(plan):
+        row.light_value = lights.get(row.task.pk)
+        if department.name in row.lead:
+            lead.append(row)
+        elif department.name in row.co:
+            co.append(row)
+    this_period = duties(plan, period, {department.pk}) if period else []
+    return {
+        "period": period,
+        "lead": lead,
+        "co": co,
+        "duties": this_period,
+        "returned": ProgressReport.objects.filter(
+            period__plan=plan, department=department, state="returned"
+        ).select_related("task__key_point", "period"),
+        "notices": Notice.objects.filter(plan=plan, department=department)
+        .exclude(state="closed")
+        .select_related("task__key_point"),
+        "instructions": Instruction.objects.filter(
+            task__key_point__plan=plan, answer="", task__in=[r.task for r in lead]
+        ).select_related("leader", "task__key_point"),
+    }

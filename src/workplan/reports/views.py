@@ -67,3 +67,30 @@ def progress_report(request, plan_id: int):
     name = f"{plan.year}年工作要点落实情况报告（截至{chosen.due_on.month}月）.docx"
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
+
+
+@require_GET
+def department_dashboard(request, plan_id: int, department_id: int):
+    """A department's own view; its people and those who oversee the plan may open it."""
+    from django.shortcuts import get_object_or_404, render
+
+    from workplan.accounts.access import belongs_to
+    from workplan.org.models import Department
+    from workplan.reports.dashboard import department_dashboard as build
+    from workplan.reports.dashboard import on_time_ranking
+
+    plan = access_plan(request.user, plan_id)
+    department = get_object_or_404(Department, pk=department_id)
+    overseer = sees_all_reports(request.user)
+    if not (overseer or belongs_to(request.user, department.pk)):
+        raise Http404
+    today = timezone.localdate()
+    schedule = getattr(plan, "schedule", None)
+    show_ranking = overseer or bool(schedule and schedule.show_ranking)
+    context = {
+        "plan": plan,
+        "department": department,
+        "d": build(plan, department, today),
+        "ranking": on_time_ranking(plan, today) if show_ranking else None,
+    }
+    return render(request, "reports/department_dashboard.html", context)
