@@ -6,7 +6,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.i18n import set_language
 
 from workplan.accounts.views import PasswordResetConfirmView
-from workplan.core.views import healthz
+from workplan.core.views import healthz, home
 
 auth_patterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
@@ -40,6 +40,7 @@ urlpatterns = [
     path("accounts/", include(auth_patterns)),
     path("i18n/setlang/", login_not_required(csrf_protect(set_language)), name="set_language"),
     path("healthz", healthz, name="healthz"),
+    path("start/", home, name="home"),
     path("admin/", admin.site.urls),
     path("people/", include("workplan.accounts.urls")),
     path("audit/", include("workplan.audit.urls")),
