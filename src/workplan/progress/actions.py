@@ -362,3 +362,32 @@ def do_add_period(plan: Plan, *, label: str, opens_on: date, due_on: date, by) -
     )
     record_created(period, by=by, fields=["label", "opens_on", "due_on"])
     return period
+
+
+@transaction.atomic
+def do_send_back_report(report: ProgressReport, comment: str, *, by) -> ProgressReport:
+    """Return the report sent back by the department head to its writer, before submission."""
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("task", "department")
+        .get(pk=report.pk)
+    )
+    if report.state != ProgressReport.State.AWAITING_APPROVAL:
+        raise NotEditable(_("This report is not waiting for approval."))
+    report.state = ProgressReport.State.RETURNED
+    report.save(update_fields=["state"])
+    record_changed(
+        report,
+        [("state", ProgressReport.State.AWAITING_APPROVAL, report.state), ("comment", "", comment)],
+        by=by,
+        scope=f"plans.task:{report.task_id}",
+    )
+    notify_department(
+        report.department,
+        _("Your report on task {code} was sent back by the department head: {comment}").format(
+            code=report.task.code, comment=comment
+        ),
+        f"/progress/reports/{report.pk}/",
+        roles=(Role.LIAISON,),
+    )
+    return report

@@ -94,6 +94,19 @@ def report(request, report_id: int):
                 actions.do_approve_report(report, by=request.user)
                 messages.success(request, _("Approved and submitted."))
                 return redirect("progress:report", report_id=report.pk)
+            if action == "send_back":
+                comment = request.POST.get("comment", "").strip()
+                if not comment:
+                    messages.error(
+                        request,
+                        _(
+                            "Say why the report is returned, so the department knows what to change."
+                        ),
+                    )
+                else:
+                    actions.do_send_back_report(report, comment, by=request.user)
+                    messages.success(request, _("Sent back for revision."))
+                return redirect("progress:report", report_id=report.pk)
             form = ReportForm(request.POST)
             if form.is_valid():
                 data = actions.ReportData(

@@ -225,3 +225,21 @@ def test_earlier_returned_reports_are_listed_for_the_department(
     client.force_login(liaison)
     page = client.get(reverse("progress:my-reports")).content.decode()
     assert reverse("progress:report", args=[report.pk]) in page
+
+
+@time_machine.travel(JUNE_20)
+def test_head_can_send_a_report_back_to_the_liaison(client, plan, liaison, head, department):
+    plan.schedule.head_approval = True
+    plan.schedule.save()
+    client.force_login(liaison)
+    report = open_report(client, jwc_task(plan), department)
+    client.post(reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"})
+    client.force_login(head)
+    client.post(
+        reverse("progress:report", args=[report.pk]),
+        {"action": "send_back", "comment": "数据有误，请核对。"},
+    )
+    report.refresh_from_db()
+    assert report.state == "returned"
+    client.force_login(liaison)
+    assert "数据有误" in client.get(reverse("supervision:notifications")).content.decode()
