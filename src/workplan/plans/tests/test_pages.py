@@ -29,14 +29,16 @@ def test_anonymous_visitor_is_sent_to_login(client, hubei_plan):
         assert response["Location"].startswith(reverse("login"))
 
 
-def test_plan_page_shows_preamble_points_tasks_and_departments(client, viewer, hubei_plan):
+def test_plan_page_shows_preamble_points_tasks_and_departments(
+    client, viewer, hubei_plan, hubei_expected
+):
     client.force_login(viewer)
     response = client.get(reverse("plans:plan-detail", args=[hubei_plan.pk]))
     page = response.content.decode()
     assert response.status_code == 200
     assert "湖北开放大学2021年工作要点" in page
-    assert "2021年学校工作的总体要求和基本思路是" in page
-    assert "12. 扎实做好常态化疫情防控" in page
+    assert hubei_expected["preamble"][:20] in page
+    assert f"12. {hubei_expected['points'][11]['title']}" in page
     assert page.count('class="code"') == 63
     assert "教学质量管理与评估中心" in page
     assert "各总支" in page
@@ -50,7 +52,7 @@ def test_plan_list_shows_counts(client, viewer, hubei_plan):
     assert '<td class="num">63</td>' in page
 
 
-def test_department_page_lists_its_lead_and_co_tasks(client, viewer, hubei_plan):
+def test_department_page_lists_its_lead_and_co_tasks(client, viewer, hubei_plan, hubei_expected):
     client.force_login(viewer)
     department = Department.objects.get(name="教学质量管理与评估中心")
     response = client.get(reverse("org:department-detail", args=[department.pk]))
@@ -61,7 +63,7 @@ def test_department_page_lists_its_lead_and_co_tasks(client, viewer, hubei_plan)
     assert response.context["lead_rows"] == []
     codes = [row.task.code for row in response.context["co_rows"]]
     assert codes == [f"3.{n}" for n in range(1, 8)] + [f"10.{n}" for n in range(1, 7)]
-    assert "做好教学诊改复查“回头看”迎检工作。" in page
+    assert hubei_expected["points"][2]["tasks"][5]["text"] in page
 
 
 def test_lead_department_page(client, viewer, hubei_plan):

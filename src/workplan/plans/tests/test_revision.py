@@ -1,4 +1,8 @@
-"""A revised document (征求意见稿 → 正式稿) updates the plan without losing the task table."""
+"""A revised document (征求意见稿 → 正式稿) updates the plan without losing the task table.
+
+The revision is made from the real document at test time: one task reworded, one removed, one
+added, and the departments of key point 5 changed.
+"""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,10 +16,6 @@ from workplan.plans.models import Plan, Task
 from workplan.plans.revisions import compare_revision
 
 pytestmark = pytest.mark.django_db
-
-REWORDED_FROM = "推动学分银行落地。"
-REWORDED_TO = "推动学分银行建设落地见效。"
-REMOVED = "推动实施湖北养老教育服务园区项目。"
 ADDED = "建设开放大学数字化学习平台。"
 
 
@@ -26,41 +26,61 @@ def draft(hubei_txt):
 
 
 @pytest.fixture
-def final_text(hubei_txt, tmp_path):
+def change(hubei_expected):
+    """What the revision does, taken from the document itself."""
+    tasks = [t["text"] for t in hubei_expected["points"][1]["tasks"]]
+    reworded_from = tasks[7]
+    point5 = hubei_expected["points"][4]["responsibility"]
+    names = [n for n in point5["raw"].replace("，", "、").split("、") if n not in point5["groups"]]
+    new_names = [names[1], names[0], *names[3:]]  # the second leads now; the third is dropped
+    return {
+        "reworded_from": reworded_from,
+        "reworded_to": reworded_from.rstrip("。") + "，形成制度。",
+        "removed": tasks[5],
+        "after": tasks[6],
+        "old_raw": point5["raw"],
+        "new_raw": "、".join(new_names) + "，" + "、".join(point5["groups"]),
+        "old_names": names,
+        "new_names": new_names,
+        "groups": point5["groups"],
+    }
+
+
+@pytest.fixture
+def final_text(hubei_txt, change, tmp_path):
     text = hubei_txt.read_text(encoding="utf-8")
-    assert REWORDED_FROM in text and REMOVED in text
-    text = text.replace(REWORDED_FROM, REWORDED_TO).replace(REMOVED, "")
-    text = text.replace("加强终身教育研究。", "加强终身教育研究。" + ADDED)
-    text = text.replace(
-        "（责任部门：教务处、招就处、校友办、开放教育学院、各学院）",
-        "（责任部门：招就处、教务处、开放教育学院、各学院）",
+    text = text.replace(change["reworded_from"], change["reworded_to"]).replace(
+        change["removed"], ""
     )
+    text = text.replace(change["after"], change["after"] + ADDED)
+    text = text.replace(change["old_raw"], change["new_raw"])
     path = tmp_path / "正式稿.txt"
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def test_revision_lists_what_changed(draft, final_text):
+def test_revision_lists_what_changed(draft, final_text, change):
     revision = compare_revision(draft, parse_file(final_text))
     assert [(t.text, p.parsed.text) for t, p, _score in revision.tasks_reworded] == [
-        (REWORDED_FROM, REWORDED_TO)
+        (change["reworded_from"], change["reworded_to"])
     ]
-    assert [t.text for t in revision.tasks_removed] == [REMOVED]
+    assert [t.text for t in revision.tasks_removed] == [change["removed"]]
     assert [p.parsed.text for p in revision.tasks_added] == [ADDED]
+    old, new, groups = change["old_names"], change["new_names"], "、".join(change["groups"])
     assert revision.responsibility_changed == [
         (
             5,
-            "教务处 / 招就处、校友办、开放教育学院 / 各学院",
-            "招就处 / 教务处、开放教育学院 / 各学院",
+            f"{old[0]} / {'、'.join(old[1:])} / {groups}",
+            f"{new[0]} / {'、'.join(new[1:])} / {groups}",
         )
     ]
     assert not revision.points_added and not revision.points_removed
 
 
 def test_applying_keeps_identity_and_table_entries_of_surviving_tasks(
-    draft, final_text, supervisor
+    draft, final_text, change, supervisor
 ):
-    reworded = Task.objects.get(text=REWORDED_FROM)
+    reworded = Task.objects.get(text=change["reworded_from"])
     reworded.deadline_text, reworded.outcome, reworded.note = "年底前", "学分银行上线", "重点督办"
     reworded.save()
     untouched = Task.objects.get(key_point__number=1, number=1)
@@ -68,7 +88,7 @@ def test_applying_keeps_identity_and_table_entries_of_surviving_tasks(
     untouched.save()
     do_revise_plan(draft, parse_file(final_text), source_name="正式稿.txt", by=supervisor)
     reworded.refresh_from_db()
-    assert reworded.text == REWORDED_TO
+    assert reworded.text == change["reworded_to"]
     assert (reworded.deadline_text, reworded.outcome, reworded.note) == (
         "年底前",
         "学分银行上线",
@@ -76,11 +96,13 @@ def test_applying_keeps_identity_and_table_entries_of_surviving_tasks(
     )
     untouched.refresh_from_db()
     assert untouched.outcome == "学习覆盖率100%"
-    assert not Task.objects.filter(text=REMOVED).exists()
+    assert not Task.objects.filter(text=change["removed"]).exists()
     assert Task.objects.filter(text=ADDED, key_point__number=2).exists()
     assert Task.objects.count() == 63
     point5 = draft.key_points.get(number=5)
-    assert [a.department.name for a in point5.assignments.filter(role="lead")] == ["招就处"]
+    assert [a.department.name for a in point5.assignments.filter(role="lead")] == [
+        change["new_names"][0]
+    ]
     assert [t.number for t in draft.key_points.get(number=2).tasks.order_by("number")] == list(
         range(1, 10)
     )
@@ -91,27 +113,30 @@ def test_applying_keeps_identity_and_table_entries_of_surviving_tasks(
     assert not compare_revision(draft, parse_file(final_text)).has_changes
 
 
-def test_command_line_shows_the_revision_and_applies_only_when_asked(draft, final_text, capsys):
+def test_command_line_shows_the_revision_and_applies_only_when_asked(
+    draft, final_text, change, capsys
+):
     with pytest.raises(CommandError) as refused:
         call_command("import", str(final_text))
     assert refused.value.returncode == 2
     out = capsys.readouterr().out
-    assert REWORDED_TO in out and REMOVED in out
-    assert Task.objects.filter(text=REWORDED_FROM).exists()
+    assert change["reworded_to"] in out and change["removed"] in out
+    assert Task.objects.filter(text=change["reworded_from"]).exists()
     call_command("import", str(final_text), "--revise")
-    assert Task.objects.filter(text=REWORDED_TO).exists()
+    assert Task.objects.filter(text=change["reworded_to"]).exists()
 
 
-def test_web_upload_of_a_revision_shows_it_then_applies(client, supervisor, draft, final_text):
+def test_web_upload_of_a_revision_shows_it_then_applies(
+    client, supervisor, draft, final_text, change
+):
     client.force_login(supervisor)
     upload = client.post(
         reverse("plans:plan-upload"),
         {"document": SimpleUploadedFile("正式稿.txt", final_text.read_bytes())},
     )
-    preview = client.get(upload["Location"])
-    page = preview.content.decode()
-    assert REWORDED_TO in page and REMOVED in page and ADDED in page
-    assert Task.objects.filter(text=REWORDED_FROM).exists()
+    page = client.get(upload["Location"]).content.decode()
+    assert change["reworded_to"] in page and change["removed"] in page and ADDED in page
+    assert Task.objects.filter(text=change["reworded_from"]).exists()
     client.post(upload["Location"])
-    assert Task.objects.filter(text=REWORDED_TO).exists()
+    assert Task.objects.filter(text=change["reworded_to"]).exists()
     assert Plan.objects.count() == 1
