@@ -218,7 +218,15 @@ def review(request, report_id: int):
             raise PermissionDenied
     except actions.NotEditable as exc:
         messages.error(request, str(exc))
-    return redirect("progress:report", report_id=report.pk)
+        return redirect("progress:report", report_id=report.pk)
+    following = (
+        ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
+        .order_by("submitted_at")
+        .first()
+    )
+    if following is not None:
+        return redirect("progress:report", report_id=following.pk)  # on to the next one waiting
+    return redirect("progress:review-queue")
 
 
 @require_GET

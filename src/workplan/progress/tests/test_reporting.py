@@ -243,3 +243,23 @@ def test_head_can_send_a_report_back_to_the_liaison(client, plan, liaison, head,
     assert report.state == "returned"
     client.force_login(liaison)
     assert "数据有误" in client.get(reverse("supervision:notifications")).content.decode()
+
+
+@time_machine.travel(JUNE_20)
+def test_after_a_decision_the_office_goes_on_to_the_next_report(
+    client, plan, liaison, supervisor, department
+):
+    client.force_login(liaison)
+    tasks = list(plan.key_points.get(number=4).tasks.all()[:2])
+    reports = []
+    for task in tasks:
+        report = open_report(client, task, department)
+        client.post(
+            reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"}
+        )
+        reports.append(report)
+    client.force_login(supervisor)
+    response = client.post(reverse("progress:review", args=[reports[0].pk]), {"decision": "accept"})
+    assert response["Location"] == reverse("progress:report", args=[reports[1].pk])
+    response = client.post(reverse("progress:review", args=[reports[1].pk]), {"decision": "accept"})
+    assert response["Location"] == reverse("progress:review-queue")
