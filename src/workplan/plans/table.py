@@ -63,21 +63,10 @@ class TableRow:
 
     def cells(self) -> dict[str, str]:
         """Return the row's cells by column key, as written in the spreadsheet."""
-        return {
-            "code": self.code,
-            "key_point": self.key_point,
-            "text": self.text,
-            "leader": self.leader,
-            "lead": "、".join(self.lead),
-            "co": join_co(self.co, self.groups),
-            "deadline": self.deadline,
-            "outcome": self.outcome,
-            "note": self.note,
-        }
-
-
-def _split(assignments) -> tuple[list[str], list[str], list[str]]:
-    return Responsible.of(assignments).names()
+        editable = TaskValues(
+            self.text, None, self.lead, self.co, self.groups, self.deadline, self.outcome, self.note
+        ).cells()
+        return {"code": self.code, "key_point": self.key_point, **editable, "leader": self.leader}
 
 
 @dataclass
@@ -126,11 +115,13 @@ def table_rows(plan: Plan) -> list[TableRow]:
     """Return every task of `plan` as a table row, in key point and task order."""
     rows = []
     for key_point in table_key_points(plan):
-        point_lead, point_co, point_groups = _split(key_point.assignments.all())
+        point_lead, point_co, point_groups = Responsible.of(key_point.assignments.all()).names()
         for task in key_point.tasks.all():
             task.key_point = key_point
             own = list(task.assignments.all())
-            lead, co, groups = _split(own) if own else (point_lead, point_co, point_groups)
+            lead, co, groups = (
+                Responsible.of(own).names() if own else (point_lead, point_co, point_groups)
+            )
             leader = task.leader or key_point.leader
             rows.append(
                 TableRow(
