@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -130,6 +131,27 @@ def viewer(db):
 
 
 CHROMIUM = "/usr/bin/chromium"
+PDF_PROGRAMS = ("soffice", "pdftoppm", "pdffonts", "pdftotext")
+
+
+@pytest.fixture(scope="session")
+def pdf_tools():
+    """LibreOffice and poppler, as CI installs them; tests skip without them unless required."""
+    missing = [program for program in PDF_PROGRAMS if shutil.which(program) is None]
+    if missing:
+        if os.environ.get("WORKPLAN_REQUIRE_PDF") == "1":
+            pytest.fail(f"PDF tests are required but {', '.join(missing)} is missing")
+        pytest.skip(f"{', '.join(missing)} is not installed")
+
+
+@pytest.fixture
+def screenshot_dir(tmp_path) -> Path:
+    """Where tests save pictures of what a user sees: docs/screenshots when
+    WORKPLAN_SCREENSHOTS names it (scripts/screenshots), else a temporary folder."""
+    chosen = os.environ.get("WORKPLAN_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -39,7 +39,10 @@ def _filtered(rows, params):
     department = params.get("department", "")
     if department.isdigit():
         name = Department.objects.filter(pk=department).values_list("name", flat=True).first()
-        rows = [r for r in rows if name in r.lead or name in r.co]
+        if params.get("role") == "lead":
+            rows = [r for r in rows if name in r.lead]
+        else:
+            rows = [r for r in rows if name in r.lead or name in r.co]
     leader = params.get("leader")
     if leader and leader.isdigit():
         rows = [r for r in rows if (r.task.leader_id or r.task.key_point.leader_id) == int(leader)]

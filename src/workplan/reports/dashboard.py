@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models.functions import Coalesce
 
+from workplan.plans.models import Assignment
 from workplan.plans.table import table_rows
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import current_period, duties
@@ -20,7 +22,7 @@ def dashboard(plan, today) -> dict:
     lights = TaskLight.objects.filter(period=period)
     by_light = dict(lights.values_list("light").annotate(n=Count("id")))
     per_point = defaultdict(lambda: dict.fromkeys(LIGHTS, 0))
-    titles = {}
+    titles, percent = {}, {}
     for number, title, light, n in (
         lights.values_list("task__key_point__number", "task__key_point__title", "light")
         .annotate(n=Count("id"))
@@ -28,6 +30,10 @@ def dashboard(plan, today) -> dict:
     ):
         per_point[number][light] = n
         titles[number] = title
+    for number, average in lights.values_list("task__key_point__number").annotate(
+        average=Avg(Coalesce("percent", 0))
+    ):
+        percent[number] = round(average or 0)
     closed = plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
     completion = (
         ProgressReport.objects.filter(
@@ -54,25 +60,23 @@ def dashboard(plan, today) -> dict:
                 "missing": max(0, expected - on_time - late),
             }
         )
-    light_of = dict(lights.values_list("task_id", "light"))
-    matrix = defaultdict(lambda: defaultdict(lambda: dict.fromkeys(LIGHTS, 0)))
-    for row in table_rows(plan):
-        light = light_of.get(row.task.pk)
-        for name in row.lead:
-            if light:
-                matrix[name][row.task.key_point.number][light] += 1
+    matrix, departments = _lead_matrix(lights)
+    points = sorted(per_point)
     return {
         "period": period,
         "by_light": {light: by_light.get(light, 0) for light in LIGHTS},
         "task_count": sum(by_light.values()),
-        "per_point": [{"number": n, "title": titles[n], **per_point[n]} for n in sorted(per_point)],
+        "per_point": [
+            {"number": n, "title": titles[n], "percent": percent.get(n, 0), **per_point[n]}
+            for n in sorted(per_point)
+        ],
         "completion": round(completion["average"] or 0),
         "done": completion["done"],
         "trend": trend,
         "matrix": [
-            (dept, [matrix[dept].get(n, {}) for n in sorted(per_point)]) for dept in sorted(matrix)
+            (pk, name, [(n, matrix[pk].get(n)) for n in points]) for pk, name in departments
         ],
-        "point_numbers": sorted(per_point),
+        "point_numbers": points,
         "overdue": lights.filter(light="red").select_related("task__key_point")[:30],
         "returned": ProgressReport.objects.filter(
             period__plan=plan, state="returned"
@@ -81,6 +85,39 @@ def dashboard(plan, today) -> dict:
             task__key_point__plan=plan, answer=""
         ).select_related("leader", "task__key_point")[:30],
     }
+
+
+def _lead_matrix(lights) -> tuple[dict, list[tuple[int, str]]]:
+    """Count lights by lead department and key point in SQL: a task's own lead departments, or
+    its key point's when the task has no assignments of its own (as the task table shows)."""
+    own = lights.filter(
+        task__assignments__role="lead", task__assignments__department__isnull=False
+    ).values_list(
+        "task__assignments__department_id",
+        "task__assignments__department__name",
+        "task__key_point__number",
+        "light",
+    )
+    inherited = (
+        lights.filter(~Exists(Assignment.objects.filter(task=OuterRef("task"))))
+        .filter(
+            task__key_point__assignments__role="lead",
+            task__key_point__assignments__department__isnull=False,
+        )
+        .values_list(
+            "task__key_point__assignments__department_id",
+            "task__key_point__assignments__department__name",
+            "task__key_point__number",
+            "light",
+        )
+    )
+    matrix: dict = defaultdict(lambda: defaultdict(lambda: dict.fromkeys(LIGHTS, 0)))
+    names = {}
+    for rows in (own, inherited):
+        for pk, name, number, light, n in rows.annotate(n=Count("id")).order_by():
+            matrix[pk][number][light] += n
+            names[pk] = name
+    return matrix, sorted(names.items(), key=lambda item: item[1])
 
 
 def on_time_ranking(plan, today) -> list[tuple[str, int, int]]:

@@ -56,10 +56,11 @@ class ProgressReportDocument:
 
 
 def _font(run, name: str, size, bold: bool = False) -> None:
+    """Set the font of a run or a style, East Asian text included."""
     run.font.name = name
     run.font.size = size
     run.font.bold = bold
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts = run.element.get_or_add_rPr().get_or_add_rFonts()
     for attribute in ("w:eastAsia", "w:ascii", "w:hAnsi"):
         fonts.set(qn(attribute), name)
 
@@ -119,6 +120,8 @@ def _set_up_page(document) -> None:
 def progress_report_docx(report: ProgressReportDocument) -> bytes:
     """Return the .docx bytes of `report`."""
     document = Document()
+    normal = document.styles["Normal"]
+    _font(normal, BODY_FONT, SIZE_3)  # empty lines and table cells too: no stray Calibri
     _set_up_page(document)
     _paragraph(
         document,

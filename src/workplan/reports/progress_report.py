@@ -91,3 +91,8 @@ def build_progress_report(
         issuer=issuer,
         date_text=f"{today.year}年{today.month}月{today.day}日",
     )
+
+
+def report_file_name(plan, period, extension: str) -> str:
+    """Return e.g. 2024年工作要点落实情况报告（截至6月）.pdf."""
+    return f"{plan.year}年工作要点落实情况报告（截至{period.due_on.month}月）.{extension}"

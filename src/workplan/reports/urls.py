@@ -6,7 +6,7 @@ app_name = "reports"
 urlpatterns = [
     path("plans/<int:plan_id>/ledger.xlsx", views.ledger_xlsx, name="ledger"),
     path("plans/<int:plan_id>/dashboard/", views.leadership_dashboard, name="dashboard"),
-    path("plans/<int:plan_id>/report.docx", views.progress_report, name="progress-report"),
+    path("plans/<int:plan_id>/report/", views.progress_report, name="progress-report"),
     path(
         "plans/<int:plan_id>/departments/<int:department_id>/",
         views.department_dashboard,

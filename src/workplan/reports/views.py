@@ -1,12 +1,18 @@
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_GET
 
 from workplan.plans.access import access_plan
 from workplan.progress.access import sees_all_reports
 from workplan.reports.ledger import ledger
 from workplan.reports.xlsx import ledger_workbook
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
 
 
 def ledger_title(plan) -> str:
@@ -39,33 +45,58 @@ def leadership_dashboard(request, plan_id: int):
         raise Http404
     data = dashboard(plan, timezone.localdate())
     charts = {
+        "labels": {
+            "green": gettext("Green"),
+            "blue": gettext("Blue (deadline near)"),
+            "yellow": gettext("Yellow"),
+            "red": gettext("Red"),
+            "percent": gettext("Average progress"),
+            "on_time": gettext("On time"),
+            "late": gettext("Late"),
+            "missing": pgettext("reports not submitted", "Missing"),
+        },
         "lights": data["by_light"],
         "points": data["per_point"],
         "trend": data["trend"],
         "tableUrl": f"/plans/{plan.pk}/table/",
     }
-    return render(request, "reports/dashboard.html", {"plan": plan, "d": data, "charts": charts})
+    closed_periods = plan.periods.filter(due_on__lt=timezone.localdate()).order_by("-due_on")
+    context = {"plan": plan, "d": data, "charts": charts, "closed_periods": closed_periods}
+    return render(request, "reports/dashboard.html", context)
 
 
 @require_GET
 def progress_report(request, plan_id: int):
-    """The 落实情况报告 (.docx) as of the last closed period, or ?period=<id>."""
+    """The 落实情况报告 as of the last closed period (or ?period=<id>), as .docx or ?format=pdf."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
     from workplan.reports.docx import progress_report_docx
-    from workplan.reports.progress_report import build_progress_report
+    from workplan.reports.pdf import PdfUnavailable, docx_to_pdf
+    from workplan.reports.progress_report import build_progress_report, report_file_name
 
     plan = access_plan(request.user, plan_id)
     if not sees_all_reports(request.user):
         raise Http404
     periods = plan.periods.filter(due_on__lt=timezone.localdate()).order_by("-due_on")
-    chosen = periods.filter(pk=request.GET.get("period") or 0).first() or periods.first()
+    period_id = request.GET.get("period", "")
+    chosen = (periods.filter(pk=period_id).first() if period_id.isdigit() else None) or (
+        periods.first()
+    )
     if chosen is None:
         raise Http404
-    response = HttpResponse(
-        progress_report_docx(build_progress_report(plan, chosen)),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    content = progress_report_docx(build_progress_report(plan, chosen))
+    kind = "docx"
+    if request.GET.get("format") == "pdf":
+        try:
+            content, kind = docx_to_pdf(content), "pdf"
+        except PdfUnavailable as problem:
+            messages.error(request, str(problem))
+            return redirect("reports:dashboard", plan.pk)
+    response = HttpResponse(content, content_type=CONTENT_TYPES[kind])
+    response["Content-Disposition"] = content_disposition_header(
+        True, report_file_name(plan, chosen, kind)
     )
-    name = f"{plan.year}年工作要点落实情况报告（截至{chosen.due_on.month}月）.docx"
-    response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
 

@@ -70,3 +70,55 @@ def test_dashboard_uses_a_fixed_number_of_queries(client, supervisor, plan, hube
     do_set_up_schedule(big)
     do_recompute_lights(big, date(2021, 12, 28))
     assert count(big) == small
+
+
+def test_matrix_counts_lights_of_each_departments_lead_tasks_by_key_point(plan):
+    from collections import Counter
+
+    from workplan.plans.table import table_rows
+    from workplan.reports.dashboard import dashboard
+    from workplan.supervision.models import TaskLight
+
+    data = dashboard(plan, date(2024, 12, 28))
+    shown = Counter()
+    for _pk, name, cells in data["matrix"]:
+        for number, cell in cells:
+            for light, n in (cell or {}).items():
+                shown[name, number, light] += n
+    period = data["period"]
+    light_of = dict(TaskLight.objects.filter(period=period).values_list("task_id", "light"))
+    expected = Counter(
+        (name, row.task.key_point.number, light_of[row.task.pk])
+        for row in table_rows(plan)
+        for name in row.lead
+    )
+    assert +shown == expected
+    assert sum(expected.values()) >= 50  # every task has at least one lead department
+    # inherited leads (tasks without their own assignments) are counted too
+    assert any(row.inherited and row.lead for row in table_rows(plan))
+
+
+def test_matrix_cell_drills_down_to_that_departments_lead_tasks(client, leader, plan):
+    client.force_login(leader)
+    data = client.get(reverse("reports:dashboard", args=[plan.pk])).context["d"]
+    pk, name, cells = data["matrix"][0]
+    number, cell = next((n, c) for n, c in cells if c)
+    response = client.get(
+        reverse("plans:table", args=[plan.pk]),
+        {"department": pk, "role": "lead", "point": number},
+    )
+    rows = [row for _, rows in response.context["groups"] for row in rows]
+    assert len(rows) == sum(cell.values())
+    assert all(name in row.lead and row.task.key_point.number == number for row in rows)
+
+
+def test_average_progress_per_key_point_counts_unreported_tasks_as_zero(client, leader, plan):
+    from workplan.supervision.models import TaskLight
+
+    lights = TaskLight.objects.filter(task__key_point__number=1, task__key_point__plan=plan)
+    first = lights.order_by("task__number").first()
+    TaskLight.objects.filter(pk=first.pk).update(percent=100)
+    client.force_login(leader)
+    points = client.get(reverse("reports:dashboard", args=[plan.pk])).context["d"]["per_point"]
+    count = lights.filter(period=first.period).count()
+    assert points[0]["number"] == 1 and points[0]["percent"] == round(100 / count)

@@ -1,7 +1,7 @@
 """The 落实情况报告 in official-document layout: page, fonts, spacing, numbering, content."""
 
 import io
-from datetime import date, datetime
+from datetime import date
 from zoneinfo import ZoneInfo
 
 import docx
@@ -10,40 +10,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from docx.enum.text import WD_LINE_SPACING
 
-from workplan.plans.models import Plan
-from workplan.progress.actions import (
-    ReportData,
-    do_accept_report,
-    do_save_report,
-    do_set_up_schedule,
-    do_start_report,
-    do_submit_report,
-)  # fmt: skip
-from workplan.progress.queries import duties
-from workplan.supervision.lights import do_recompute_lights
-
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-@pytest.fixture
-def plan(example_plan, department, liaison, supervisor):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
-    do_set_up_schedule(plan)
-    period = plan.periods.get(opens_on=date(2024, 6, 1))
-    for duty in duties(plan, period, {department.pk}):
-        report = do_start_report(duty.task, department, period, duty.role, by=liaison)
-        do_save_report(
-            report,
-            ReportData("on_track", 60, "完成课程标准修订", "实训经费不足", "推进教材建设"),
-            read_version=None,
-            by=liaison,
-        )
-        do_submit_report(report, by=liaison, now=datetime(2024, 6, 20, tzinfo=SHANGHAI))
-        do_accept_report(report, by=supervisor)
-    do_recompute_lights(plan, date(2024, 6, 28))
-    return plan
 
 
 def test_report_has_official_layout_and_the_accepted_content(client, leader, plan):

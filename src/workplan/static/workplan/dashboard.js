@@ -3,44 +3,59 @@
   "use strict";
   var data = JSON.parse(document.getElementById("dashboard-data").textContent);
   var colours = { green: "#2e9d4a", blue: "#2f6fd6", yellow: "#f0c419", red: "#d23a2f" };
-  var names = { green: "绿灯", blue: "蓝灯", yellow: "黄灯", red: "红灯" };
+  var names = data.labels;
   var lights = ["green", "blue", "yellow", "red"];
+  var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
+  // `option(narrow)` gives the chart for a phone-sized box (legend scrolls on one line, key
+  // points labelled by number only) or a wider one; the choice is made again on resize.
   function draw(name, option, onClick) {
     var element = document.querySelector('[data-chart="' + name + '"]');
     if (!element || !window.echarts) { return; }
     var chart = window.echarts.init(element);
-    chart.setOption(option);
+    var narrow = element.clientWidth < 560;
+    chart.setOption(Object.assign({ animation: !still }, option(narrow)));
     if (onClick) { chart.on("click", onClick); }
-    window.addEventListener("resize", function () { chart.resize(); });
+    window.addEventListener("resize", function () {
+      if ((element.clientWidth < 560) !== narrow) {
+        narrow = !narrow;
+        chart.setOption(Object.assign({ animation: !still }, option(narrow)), true);
+      }
+      chart.resize();
+    });
   }
 
-  draw("points", {
+  draw("points", function (narrow) { return {
     tooltip: { trigger: "axis" },
-    legend: { top: 0 },
-    grid: { left: 40, right: 16, bottom: 30, top: 32 },
-    xAxis: { type: "category", data: data.points.map(function (p) { return p.number + "." + p.title.slice(0, 6); }) },
-    yAxis: { type: "value", minInterval: 1 },
+    legend: { top: 0, type: narrow ? "scroll" : "plain" },
+    grid: { left: 40, right: 44, bottom: 30, top: 32 },
+    xAxis: { type: "category", data: data.points.map(function (p) {
+      return narrow ? String(p.number) : p.number + "." + p.title.slice(0, 6);
+    }) },
+    yAxis: [{ type: "value", minInterval: 1 },
+            { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" }, splitLine: { show: false } }],
     series: lights.map(function (light) {
       return { name: names[light], type: "bar", stack: "lights", itemStyle: { color: colours[light] },
                data: data.points.map(function (p) { return p[light]; }) };
-    })
-  }, function (event) {
+    }).concat([{ name: names.percent, type: "line", yAxisIndex: 1, itemStyle: { color: "#555" },
+                 data: data.points.map(function (p) { return p.percent; }) }])
+  }; }, function (event) {
+    if (event.seriesIndex >= lights.length) { return; }
     var point = data.points[event.dataIndex];
     var light = lights[event.seriesIndex];
     window.location.href = data.tableUrl + "?point=" + point.number + "&light=" + light;
   });
 
-  draw("trend", {
+  draw("trend", function (narrow) { return {
     tooltip: { trigger: "axis" },
-    legend: { top: 0 },
+    legend: { top: 0, type: narrow ? "scroll" : "plain" },
     grid: { left: 40, right: 16, bottom: 30, top: 32 },
     xAxis: { type: "category", data: data.trend.map(function (t) { return t.period; }) },
     yAxis: { type: "value", minInterval: 1 },
     series: [
-      { name: "按时", type: "line", data: data.trend.map(function (t) { return t.on_time; }), itemStyle: { color: "#2e9d4a" } },
-      { name: "逾期", type: "line", data: data.trend.map(function (t) { return t.late; }), itemStyle: { color: "#f0c419" } },
-      { name: "未报", type: "line", data: data.trend.map(function (t) { return t.missing; }), itemStyle: { color: "#d23a2f" } }
+      { name: names.on_time, type: "line", data: data.trend.map(function (t) { return t.on_time; }), itemStyle: { color: "#2e9d4a" } },
+      { name: names.late, type: "line", data: data.trend.map(function (t) { return t.late; }), itemStyle: { color: "#f0c419" } },
+      { name: names.missing, type: "line", data: data.trend.map(function (t) { return t.missing; }), itemStyle: { color: "#d23a2f" } }
     ]
-  });
+  }; });
 }());

@@ -1,0 +1,96 @@
+"""In Chromium, on the demo data: both dashboards on a 1366×768 laptop and a 390×844 phone —
+charts drawn, nothing wider than the screen, no text on top of other text — and the pictures
+that the user guide shows (scripts/screenshots writes them to docs/screenshots)."""
+
+import pytest
+from playwright.sync_api import expect
+
+from workplan.core.demo import DEMO_ACCOUNTS, do_load_demo
+from workplan.org.models import Department
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+
+# Pairs of text boxes that overlap by more than 2 px each way, anywhere on the page.
+OVERLAPPING_TEXT = """() => {
+  const boxes = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const text = walker.currentNode.textContent.trim();
+    if (!text || !walker.currentNode.parentElement.checkVisibility()) continue;  // closed <details>
+    const range = document.createRange();
+    range.selectNodeContents(walker.currentNode);
+    for (const r of range.getClientRects()) {
+      if (r.width > 0 && r.height > 0) boxes.push([r, text.slice(0, 24)]);
+    }
+  }
+  const clashes = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, s] = boxes[i], [b, t] = boxes[j];
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 2 && h > 2) clashes.push(s + " / " + t);
+    }
+  }
+  return clashes;
+}"""
+
+
+@pytest.fixture
+def demo():
+    return do_load_demo().plan
+
+
+def sign_in(browser, live_server, username, viewport):
+    password = next(a.password for a in DEMO_ACCOUNTS if a.username == username)
+    # Reduced motion: charts are drawn at once, without animation, so pictures are complete.
+    context = browser.new_context(locale="zh-CN", viewport=viewport, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.locator("form:has(input[name=password]) button[type=submit]").click()
+    expect(page.locator(".who")).to_be_visible()
+    return page
+
+
+def assert_fits_and_reads(page):
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], "the page scrolls sideways"
+    assert page.evaluate(OVERLAPPING_TEXT) == []
+
+
+@pytest.mark.parametrize(("viewport", "suffix"), [(LAPTOP, ""), (PHONE, "-phone")])
+def test_leadership_dashboard(browser, live_server, demo, screenshot_dir, viewport, suffix):
+    page = sign_in(browser, live_server, "leader", viewport)
+    page.goto(f"{live_server.url}/reports/plans/{demo.pk}/dashboard/")
+    expect(page.locator("[data-chart=points] canvas")).to_have_count(1)
+    expect(page.locator("[data-chart=trend] canvas")).to_have_count(1)
+    charts = page.locator("[data-chart]")
+    for index in range(charts.count()):
+        box = charts.nth(index).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    assert_fits_and_reads(page)
+    page.screenshot(path=screenshot_dir / f"leadership-dashboard{suffix}.png", full_page=not suffix)
+
+    # Each table view opens under its chart, and a matrix cell leads to its tasks.
+    page.locator("details summary").first.click()
+    expect(page.locator("details table").first).to_be_visible()
+    cell = page.locator(".matrix a.counts").first
+    shown = sum(int(n) for n in cell.locator(".count").all_inner_texts())
+    cell.click()
+    expect(page.locator("tr[id^=task-]")).to_have_count(shown)
+
+
+@pytest.mark.parametrize(("viewport", "suffix"), [(LAPTOP, ""), (PHONE, "-phone")])
+def test_department_dashboard(browser, live_server, demo, screenshot_dir, viewport, suffix):
+    teaching = Department.objects.get(name="教务处")
+    page = sign_in(browser, live_server, "jwc", viewport)
+    page.goto(f"{live_server.url}/reports/plans/{demo.pk}/departments/{teaching.pk}/")
+    expect(page.locator("h1")).to_contain_text("教务处")
+    expect(page.locator("main")).to_contain_text("牵头")
+    assert_fits_and_reads(page)
+    page.screenshot(path=screenshot_dir / f"department-dashboard{suffix}.png", full_page=not suffix)
