@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from workplan.plans.models import Assignment, Task
@@ -67,6 +68,21 @@ def duties(plan, period, department_ids=None) -> list[Duty]:
             report = reports.get((task.pk, assignment.department_id))
             result.append(Duty(task, assignment.department_id, assignment.role, report))
     return result
+
+
+def duty_count(plan) -> int:
+    """Return how many (task, department) pairs report each period — len(duties(...)) counted by
+    the database: tasks' own department assignments, plus their key point's for every task that
+    has no assignments of its own."""
+    own = Assignment.objects.filter(task__key_point__plan=plan, department__isnull=False)
+    inherited = Assignment.objects.filter(
+        key_point__plan=plan,
+        department__isnull=False,
+        key_point__tasks__in=Task.objects.filter(key_point__plan=plan).filter(
+            ~Exists(Assignment.objects.filter(task=OuterRef("pk")))
+        ),
+    )
+    return own.count() + inherited.count()
 
 
 SUBMITTED_STATES = {ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED}

@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from workplan.plans.models import Assignment
 from workplan.plans.table import table_rows
 from workplan.progress.models import ProgressReport
-from workplan.progress.queries import current_period, duties
+from workplan.progress.queries import current_period, duties, duty_count
 from workplan.supervision.models import Instruction, TaskLight
 
 LIGHTS = ["green", "blue", "yellow", "red"]
@@ -42,7 +42,7 @@ def dashboard(plan, today) -> dict:
         if closed
         else {"average": None, "done": 0}
     )
-    expected = len(duties(plan, period)) if period else 0
+    expected = duty_count(plan) if period else 0
     trend = []
     for label, on_time, late in (
         ProgressReport.objects.filter(

@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from workplan.org.models import Department
@@ -47,13 +49,7 @@ def ledger(plan, today=None) -> tuple[list[LedgerRow], list[DepartmentSummary]]:
     """Return the ledger rows and the per-department summary for the current period."""
     today = today or timezone.localdate()
     rows = table_rows(plan)
-    reports = ProgressReport.objects.filter(
-        task__key_point__plan=plan, submitted_at__isnull=False
-    ).select_related("period", "department")
-    latest: dict[int, ProgressReport] = {}
-    for report in sorted(reports, key=lambda r: (r.period.opens_on, r.submitted_at)):
-        if report.role == ProgressReport.Role.LEAD:
-            latest[report.task_id] = report
+    latest = {report.task_id: report for report in latest_lead_reports(plan)}
     period = current_period(plan, today)
     lights = (
         {light.task_id: light for light in TaskLight.objects.filter(period=period)}
@@ -83,6 +79,27 @@ def ledger(plan, today=None) -> tuple[list[LedgerRow], list[DepartmentSummary]]:
         for row in rows
     ]
     return result, _summary(plan, rows, lights, period, today)
+
+
+def latest_lead_reports(plan):
+    """Return each task's latest submitted lead report, chosen by the database (a window
+    function), not by reading the whole year's reports."""
+    return (
+        ProgressReport.objects.filter(
+            task__key_point__plan=plan,
+            submitted_at__isnull=False,
+            role=ProgressReport.Role.LEAD,
+        )
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("task_id"),
+                order_by=[F("period__opens_on").desc(), F("submitted_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank=1)
+        .select_related("period", "department")
+    )
 
 
 def _summary(plan, rows, lights, period, today) -> list[DepartmentSummary]:

@@ -122,3 +122,13 @@ def test_average_progress_per_key_point_counts_unreported_tasks_as_zero(client, 
     points = client.get(reverse("reports:dashboard", args=[plan.pk])).context["d"]["per_point"]
     count = lights.filter(period=first.period).count()
     assert points[0]["number"] == 1 and points[0]["percent"] == round(100 / count)
+
+
+def test_duties_are_counted_by_the_database_as_the_list_has_them(plan, hubei_txt):
+    from workplan.progress.queries import duties, duty_count
+
+    call_command("import", str(hubei_txt))
+    for each in Plan.objects.all():
+        do_set_up_schedule(each)
+        period = each.periods.first()
+        assert duty_count(each) == len(duties(each, period)) > 0

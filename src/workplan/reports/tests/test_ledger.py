@@ -85,3 +85,22 @@ def test_command_line_export(plan, tmp_path, capsys):
     path = tmp_path / "台账.xlsx"
     call_command("ledger", "2024", "-o", str(path))
     assert load_workbook(path).sheetnames == ["督办台账", "部门汇总"]
+
+
+def test_ledger_shows_each_tasks_latest_lead_report(plan, department, liaison):
+    """November's report is older than December's; a co department's later report does not
+    replace the lead's."""
+    from workplan.reports.ledger import ledger
+
+    task = plan.key_points.get(number=4).tasks.get(number=1)
+    november = plan.periods.get(opens_on=date(2024, 11, 1))
+    older = do_start_report(task, department, november, "lead", by=liaison)
+    do_save_report(
+        older, ReportData("on_track", 50, "十一月进展", "", ""), read_version=None, by=liaison
+    )
+    do_submit_report(older, by=liaison, now=datetime(2024, 11, 20, tzinfo=SHANGHAI))
+    rows, _ = ledger(plan, today=date(2024, 12, 28))
+    (row,) = [r for r in rows if r.row.task == task]
+    assert row.report.progress == "十二月进展" and row.report.percent == 80
+    co_only = [r for r in rows if department.name in r.row.co and department.name not in r.row.lead]
+    assert co_only and all(r.report is None for r in co_only)  # only 教务处's co reports exist

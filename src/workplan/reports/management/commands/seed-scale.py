@@ -1,5 +1,7 @@
 """Fill a database with a large synthetic history, for benchmarks and for trying the pages at
-province scale. Bulk inserts only; synthetic rows get no audit records."""
+province scale. Bulk inserts only; synthetic rows get no audit records. Each opened period gets
+reports for about nine tasks in ten and a light for every task, given by the office's real light
+rules (`supervision.rules`), so that dashboards and reports show a believable year."""
 
 import random
 from datetime import date, datetime, time
@@ -11,8 +13,20 @@ from django.utils import timezone
 from workplan.org.models import Department
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
 from workplan.progress.models import ProgressReport, ReportingPeriod, Schedule
+from workplan.supervision.models import TaskLight
+from workplan.supervision.rules import LightRules, TaskState, light_for
 
 BATCH = 5000
+
+
+def flush(model, rows: list, at_least: int = BATCH) -> int:
+    """Insert `rows` once there are `at_least` of them; return how many were inserted."""
+    if len(rows) < at_least:
+        return 0
+    model.objects.bulk_create(rows)
+    count = len(rows)
+    rows.clear()
+    return count
 
 
 class Command(BaseCommand):
@@ -41,7 +55,8 @@ class Command(BaseCommand):
                 for n in range(1, departments + 1)
             )
             first_year = timezone.localdate().year - years + 1
-            totals = {"plans": 0, "tasks": 0, "reports": 0}
+            totals = {"plans": 0, "tasks": 0, "reports": 0, "lights": 0}
+            today, rules = timezone.localdate(), LightRules()
             for year in range(first_year, first_year + years):
                 plan = Plan.objects.create(
                     organization=organization,
@@ -86,28 +101,49 @@ class Command(BaseCommand):
                     )
                     for m in range(1, periods + 1)
                 )
-                reports = []
+                reports, lights = [], []
+                yellow_before: set[int] = set()
                 for period in period_rows:
+                    if period.opens_on > today:
+                        break  # nothing is reported for periods still to come
                     submitted = datetime.combine(period.due_on, time(10), tzinfo=zone)
+                    yellow_now = set()
                     for task in created:
-                        if rng.random() < 0.1:
-                            continue
-                        reports.append(
-                            ProgressReport(
-                                task=task, department=leads[task.pk], period=period, role="lead", status="on_track",
-                                percent=min(100, period.opens_on.month * 8 + rng.randint(0, 10)), progress="按计划推进。",
-                                state=ProgressReport.State.ACCEPTED, submitted_at=submitted,
+                        percent = None
+                        if rng.random() >= 0.1:
+                            percent = min(100, period.opens_on.month * 8 + rng.randint(0, 10))
+                            reports.append(
+                                ProgressReport(
+                                    task=task, department=leads[task.pk], period=period, role="lead",
+                                    status="done" if percent == 100 else "on_track", percent=percent,
+                                    progress="按计划推进。", state=ProgressReport.State.ACCEPTED,
+                                    submitted_at=submitted,
+                                )
+                            )  # fmt: skip
+                        verdict = light_for(
+                            TaskState(
+                                today=period.due_on, starts_on=date(year, 1, 1), due_on=task.due_date,
+                                percent=percent, done=percent == 100, report_missing=percent is None,
+                                yellow_last_period=task.pk in yellow_before,
+                            ),
+                            rules,
+                        )  # fmt: skip
+                        if verdict.light == "yellow":
+                            yellow_now.add(task.pk)
+                        lights.append(
+                            TaskLight(
+                                task=task, period=period, light=verdict.light,
+                                reason=verdict.reason, expected=verdict.expected, percent=percent,
                             )
                         )  # fmt: skip
-                        if len(reports) >= BATCH:
-                            ProgressReport.objects.bulk_create(reports)
-                            totals["reports"] += len(reports)
-                            reports = []
-                ProgressReport.objects.bulk_create(reports)
-                totals["reports"] += len(reports)
+                        totals["reports"] += flush(ProgressReport, reports)
+                        totals["lights"] += flush(TaskLight, lights)
+                    yellow_before = yellow_now
+                totals["reports"] += flush(ProgressReport, reports, at_least=1)
+                totals["lights"] += flush(TaskLight, lights, at_least=1)
                 totals["plans"] += 1
                 totals["tasks"] += len(created)
                 self.stdout.write(f"{year}: {len(created)} 项任务")
         self.stdout.write(
-            f"完成：{departments} 个部门、{totals['plans']} 份工作要点、{totals['tasks']} 项任务、{totals['reports']} 份进展报告。"
+            f"完成：{departments} 个部门、{totals['plans']} 份工作要点、{totals['tasks']} 项任务、{totals['reports']} 份进展报告、{totals['lights']} 条亮灯记录。"
         )
