@@ -134,6 +134,7 @@ def _report_progress(plan, today) -> None:
     )  # fmt: skip
     from workplan.progress.queries import duties
     from workplan.supervision.actions import do_give_instruction, do_issue_notice
+    from workplan.supervision.lights import do_recompute_lights
     from workplan.supervision.supervise import supervise
 
     do_set_up_schedule(plan)
@@ -178,6 +179,7 @@ def _report_progress(plan, today) -> None:
                 do_return_report(report, "请补充佐证材料和具体数据。", by=supervisor)
             elif not last or roll % 2:
                 do_accept_report(report, by=supervisor)
+        do_recompute_lights(plan, period.due_on)  # as the hourly supervise run left them
     task = plan.key_points.get(number=4).tasks.first()
     finance = Department.objects.filter(name="财务处").first()
     if finance:

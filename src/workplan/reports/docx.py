@@ -25,6 +25,7 @@ TITLE_FONT, BODY_FONT, HEADING_FONT, SUBHEADING_FONT = (
 SIZE_2, SIZE_3, SIZE_4 = Pt(22), Pt(16), Pt(14)  # 二号, 三号, 四号
 LINE = Pt(28)
 CN_SUB = "一二三四五六七八九十"
+ANNEX_WIDTHS = (Cm(1.2), Cm(6.6), Cm(3.1), Cm(1.7), Cm(3.0))  # 序号 具体任务 牵头部门 灯 原因
 
 
 @dataclass
@@ -171,6 +172,7 @@ def progress_report_docx(report: ProgressReportDocument) -> bytes:
     )
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
+    table.autofit = False
     for cell, text in zip(
         table.rows[0].cells, ("序号", "具体任务", "牵头部门", "灯", "原因"), strict=True
     ):
@@ -183,6 +185,12 @@ def progress_report_docx(report: ProgressReportDocument) -> bytes:
         ):
             cell.text = ""
             _font(cell.paragraphs[0].add_run(text), BODY_FONT, Pt(10.5))
+    # The type area is 15.6 cm wide; the task text gets most of it. Word reads the cells'
+    # widths, LibreOffice and WPS the table grid's, so both are set.
+    for column, width in zip(table.columns, ANNEX_WIDTHS, strict=True):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

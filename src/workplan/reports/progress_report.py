@@ -69,15 +69,19 @@ def build_progress_report(
         f"截至{period.due_on.year}年{period.due_on.month}月，{plan.organization}{plan.title}共分解任务{len(rows)}项。"
         f"本期牵头部门报送进展{figures['total']}份，其中逾期报送{figures['late']}份；"
         f"已完成任务{figures['done']}项，平均完成比例{round(figures['average'] or 0)}%。"
-        f"按督办规则，绿灯{counts['green']}项、蓝灯{counts['blue']}项、黄灯{counts['yellow']}项、红灯{counts['red']}项。"
-        "现将各项工作落实情况报告如下。"
+        + (
+            f"按督办规则，绿灯{counts['green']}项、蓝灯{counts['blue']}项、黄灯{counts['yellow']}项、红灯{counts['red']}项。"
+            if lights
+            else ""
+        )
+        + "现将各项工作落实情况报告如下。"
     )
     light_rows = [
         LightRow(
             row.code,
             row.text,
             "、".join(row.lead),
-            LIGHT_NAMES.get(lights[row.task.pk].light, "") if row.task.pk in lights else "",
+            LIGHT_NAMES.get(lights[row.task.pk].light, "") if row.task.pk in lights else "未评定",
             light_reason_text(lights[row.task.pk].reason) if row.task.pk in lights else "",
         )
         for row in rows

@@ -53,3 +53,25 @@ def test_command_line_writes_the_report(plan, tmp_path):
 def test_departments_cannot_download_it(client, liaison, plan):
     client.force_login(liaison)
     assert client.get(reverse("reports:progress-report", args=[plan.pk])).status_code == 404
+
+
+def test_a_period_before_any_lights_says_so_instead_of_counting_zero(plan):
+    from workplan.reports.progress_report import build_progress_report
+
+    march = plan.periods.get(opens_on=date(2024, 3, 1))
+    report = build_progress_report(plan, march)
+    assert "绿灯" not in report.overview and report.overview.endswith("报告如下。")
+    assert {row.light for row in report.lights} == {"未评定"}
+    june = build_progress_report(plan, plan.periods.get(opens_on=date(2024, 6, 1)))
+    assert "按督办规则，绿灯" in june.overview and "未评定" not in {r.light for r in june.lights}
+
+
+def test_annex_columns_fit_the_type_area_with_room_for_the_task(plan):
+    from workplan.reports.docx import progress_report_docx
+    from workplan.reports.progress_report import build_progress_report
+
+    june = plan.periods.get(opens_on=date(2024, 6, 1))
+    document = docx.Document(io.BytesIO(progress_report_docx(build_progress_report(plan, june))))
+    widths = [column.width.cm for column in document.tables[0].columns]
+    assert round(sum(widths), 1) == 15.6  # 210 mm − 28 mm − 26 mm
+    assert widths[1] == max(widths) and widths[1] > 2 * widths[2]
