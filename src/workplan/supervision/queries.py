@@ -1,9 +1,12 @@
 """What the task page shows of supervision: notices, instructions, extension requests, and
 which of their forms the reader may use."""
 
+from django.utils.translation import gettext
+
 from workplan.accounts.access import belongs_to, is_supervisor
 from workplan.accounts.models import Role
 from workplan.org.models import Department
+from workplan.plans.models import Assignment
 from workplan.progress.access import sees_all_reports
 from workplan.progress.queries import lead_department_ids
 
@@ -22,9 +25,7 @@ def supervision_context(user, task) -> dict:
             "department", "requested_by", "decided_by"
         ),
         "may_issue_notice": is_supervisor(user),
-        "notice_departments": Department.objects.filter(is_active=True)
-        if is_supervisor(user)
-        else [],
+        "notice_departments": _notice_departments(task) if is_supervisor(user) else [],
         "may_instruct": user.has_role(Role.LEADER),
         "may_answer": in_lead,
         "may_request_extension": in_lead,
@@ -32,3 +33,18 @@ def supervision_context(user, task) -> dict:
         and (leader is None or leader.pk == user.pk),
         "user_department_ids": user.department_ids,
     }
+
+
+def _notice_departments(task) -> list[tuple[str, list[Department]]]:
+    """Return the departments a notice may go to: the task's own (lead, then co) first, then the
+    rest — a notice sometimes goes to a department the task does not name, such as 财务处."""
+    assignments = Assignment.objects.filter(task=task, department__isnull=False)
+    if not Assignment.objects.filter(task=task).exists():
+        assignments = Assignment.objects.filter(
+            key_point_id=task.key_point_id, department__isnull=False
+        )
+    ordered = [a.department_id for a in assignments.order_by("-role", "pk")]  # lead before co
+    active = {d.pk: d for d in Department.objects.filter(is_active=True)}
+    own = [active[pk] for pk in dict.fromkeys(ordered) if pk in active]
+    others = [d for pk, d in active.items() if pk not in set(ordered)]
+    return [(gettext("This task's departments"), own), (gettext("Other departments"), others)]

@@ -142,3 +142,12 @@ def test_extension_to_a_past_or_earlier_date_or_twice_is_refused(client, task, l
     client.post(url, {"new_due": "2024-09-30", "reason": "等待上级文件。"})
     client.post(url, {"new_due": "2024-10-30", "reason": "再次申请。"})
     assert ExtensionRequest.objects.count() == 1
+
+
+def test_notice_form_offers_the_tasks_departments_first(client, task, supervisor, department):
+    client.force_login(supervisor)
+    page = client.get(reverse("plans:task-detail", args=[task.pk])).content.decode()
+    own, others = page.split('<optgroup label="')[1:3]
+    assert own.startswith("本任务的部门") and f'value="{department.pk}">教务处<' in own
+    assert others.startswith("其他部门") and "教务处<" not in others
+    assert "财务处" in others  # a notice may still go to a department the task does not name
