@@ -12,9 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workplan.accounts.models import Role
-from workplan.audit.records import record_changed, record_created
+from workplan.audit.records import record_changed, record_created, record_deleted
 from workplan.plans.models import Plan
-from workplan.progress.evidence import EvidenceRefused, check_evidence, store_evidence
+from workplan.progress.evidence import (
+    EvidenceRefused,
+    check_evidence,
+    evidence_dir,
+    store_evidence,
+)
 from workplan.progress.models import (
     EvidenceFile,
     ProgressReport,
@@ -301,6 +306,24 @@ def do_attach_evidence(report: ProgressReport, name: str, data: bytes, *, by) ->
         scope=f"plans.task:{report.task_id}",
     )
     return evidence
+
+
+@transaction.atomic
+def do_remove_evidence(evidence: EvidenceFile, *, by) -> None:
+    """Remove a file attached since the report was last submitted. Files that went in with a
+    submitted version stay: they are part of what the office saw."""
+    report = evidence.report
+    _check_editable(report, None)
+    if evidence.submitted:
+        raise NotEditable(
+            _("“{name}” was submitted with an earlier version of this report and is kept.").format(
+                name=evidence.original_name
+            )
+        )
+    record_deleted(evidence, by=by, scope=f"plans.task:{report.task_id}")
+    stored = evidence_dir() / evidence.stored_name
+    evidence.delete()
+    transaction.on_commit(lambda: stored.unlink(missing_ok=True))
 
 
 __all__ = ["EvidenceRefused"]

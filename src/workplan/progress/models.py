@@ -170,3 +170,9 @@ class EvidenceFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def submitted(self) -> bool:
+        """Whether the file went in with a submitted version of its report (so it must stay)."""
+        submitted_at = self.report.submitted_at
+        return submitted_at is not None and self.uploaded_at <= submitted_at

@@ -176,6 +176,19 @@ def attach_evidence(request, report_id: int):
     return redirect("progress:report", report_id=report.pk)
 
 
+@require_POST
+def remove_evidence(request, evidence_id: int):
+    evidence = access_evidence(request.user, evidence_id)
+    report = access_report(request.user, evidence.report_id, write=True)
+    try:
+        actions.do_remove_evidence(evidence, by=request.user)
+    except actions.NotEditable as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Removed {name}.").format(name=evidence.original_name))
+    return redirect("progress:report", report_id=report.pk)
+
+
 @require_GET
 def download_evidence(request, evidence_id: int):
     evidence = access_evidence(request.user, evidence_id)

@@ -84,3 +84,62 @@ def test_file_whose_content_is_not_what_its_name_claims_is_refused(
     page = attach(client, report, name, data).content.decode()
     assert EvidenceFile.objects.count() == 0
     assert name in page
+
+
+def remove(client, evidence):
+    return client.post(reverse("progress:remove-evidence", args=[evidence.pk]), follow=True)
+
+
+def test_a_file_attached_by_mistake_is_removed_from_the_report_and_the_disk(
+    client, liaison, report, django_capture_on_commit_callbacks
+):
+    from workplan.audit.models import AuditRecord
+
+    client.force_login(liaison)
+    attach(client, report, "错传的表格.pdf", PDF)
+    evidence = EvidenceFile.objects.get()
+    stored = evidence_dir() / evidence.stored_name
+    with django_capture_on_commit_callbacks(execute=True):
+        page = remove(client, evidence).content.decode()
+    assert "已删除 错传的表格.pdf" in page and "错传的表格.pdf</a>" not in page
+    assert not EvidenceFile.objects.exists() and not stored.exists()
+    assert AuditRecord.objects.filter(action="delete", object_repr="错传的表格.pdf").exists()
+
+
+def test_files_submitted_with_a_version_stay_after_the_report_is_returned(
+    client, liaison, supervisor, report
+):
+    from workplan.progress.actions import (
+        ReportData,
+        do_return_report,
+        do_save_report,
+        do_submit_report,
+    )
+
+    client.force_login(liaison)
+    attach(client, report, "第一版佐证.pdf", PDF)
+    do_save_report(
+        report, ReportData("on_track", 40, "进展", "", ""), read_version=None, by=liaison
+    )
+    do_submit_report(report, by=liaison)
+    do_return_report(report, "请补充材料。", by=supervisor)
+    attach(client, report, "补充材料.pdf", PDF)
+    first, added = EvidenceFile.objects.order_by("uploaded_at")
+    page = client.get(reverse("progress:report", args=[report.pk])).content.decode()
+    assert page.count("remove/") == 1 and f"/evidence/{added.pk}/remove/" in page
+    page = remove(client, first).content.decode()
+    assert "“第一版佐证.pdf”已随本报告此前的版本提交，予以保留。" in page
+    assert EvidenceFile.objects.filter(pk=first.pk).exists()
+    remove(client, added)
+    assert list(EvidenceFile.objects.all()) == [first]
+
+
+def test_only_the_department_removes_its_files(client, liaison, supervisor, outsider, report):
+    client.force_login(liaison)
+    attach(client, report, "纪要.pdf", PDF)
+    evidence = EvidenceFile.objects.get()
+    client.force_login(outsider)
+    assert remove(client, evidence).status_code == 404
+    client.force_login(supervisor)
+    assert remove(client, evidence).status_code == 403
+    assert EvidenceFile.objects.exists()
