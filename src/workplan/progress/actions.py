@@ -158,6 +158,7 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
     schedule = getattr(report.period.plan, "schedule", None)
     needs_head = bool(schedule and schedule.head_approval) and not by.has_role(Role.HEAD)
     before = report.state
+    report.submitted_by = by
     report.state = (
         ProgressReport.State.AWAITING_APPROVAL if needs_head else ProgressReport.State.SUBMITTED
     )
@@ -186,7 +187,7 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
     return report
 
 
-def _file_version(report: ProgressReport, *, by, now) -> None:
+def _file_version(report: ProgressReport, *, by, now, approved_by=None) -> None:
     report.submitted_at = now
     report.late = timezone.localtime(now).date() > report.period.due_on
     number = report.versions.count() + 1
@@ -195,6 +196,7 @@ def _file_version(report: ProgressReport, *, by, now) -> None:
         number=number,
         data=_snapshot(report),
         submitted_by=by,
+        approved_by=approved_by,
         submitted_at=now,
         late=report.late,
     )
@@ -212,7 +214,8 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
     if report.state != ProgressReport.State.AWAITING_APPROVAL:
         raise NotEditable(_("This report is not waiting for approval."))
     report.state = ProgressReport.State.SUBMITTED
-    _file_version(report, by=by, now=now)
+    # The version is the liaison's, approved by the head.
+    _file_version(report, by=report.submitted_by or by, now=now, approved_by=by)
     report.save()
     record_changed(
         report,

@@ -93,6 +93,14 @@ class ProgressReport(models.Model):
     next_steps = models.TextField(_("next steps"), blank=True)
     state = models.CharField(_("state"), max_length=20, choices=State, default=State.DRAFT)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
     late = models.BooleanField(_("late"), default=False)
     version = models.PositiveIntegerField(default=1)
     updated_at = models.DateTimeField(auto_now=True)
@@ -129,6 +137,9 @@ class ReportVersion(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     submitted_at = models.DateTimeField()
+    approved_by = models.ForeignKey(  # the department head, when the plan asks for approval
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     late = models.BooleanField(default=False)
     decision = models.CharField(
         max_length=10, choices=Decision, blank=True, default=Decision.PENDING

@@ -147,7 +147,7 @@ def report(request, report_id: int):
             for c in contributions
             if sees_all_reports(request.user) or belongs_to(request.user, report.department_id)
         ],
-        "versions": report.versions.select_related("submitted_by", "decided_by"),
+        "versions": report.versions.select_related("submitted_by", "approved_by", "decided_by"),
         "evidence": report.evidence.all(),
         "evidence_form": EvidenceForm(),
         "review_form": ReviewForm(),

@@ -174,7 +174,11 @@ def test_head_approves_before_the_report_reaches_the_office(
     client.force_login(head)
     client.post(reverse("progress:report", args=[report.pk]), {"action": "approve"})
     report.refresh_from_db()
-    assert report.state == "submitted" and report.versions.get().submitted_by == head
+    version = report.versions.get()
+    assert report.state == "submitted"
+    assert (version.submitted_by, version.approved_by) == (liaison, head)  # author and approver
+    page = client.get(reverse("progress:report", args=[report.pk])).content.decode()
+    assert f"第 1 版，{liaison.display_name}报送，{head.display_name}审核同意" in page
 
 
 def test_a_nonsense_department_in_the_link_is_404_not_an_error(client, plan, liaison):
