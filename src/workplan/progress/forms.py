@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workplan.progress.models import ProgressReport
+from workplan.org.models import Department
+from workplan.progress.models import ProgressReport, ReportingPeriod
 
 
 class ReportForm(forms.Form):
@@ -67,3 +68,43 @@ class PeriodForm(forms.Form):
     label = forms.CharField(label=_("Name"), max_length=50)
     opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
     due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
+
+
+class ReviewFilterForm(forms.Form):
+    """The review queue's filters; a value that is not one of the choices is ignored."""
+
+    period = forms.ModelChoiceField(
+        label=_("Period"), queryset=ReportingPeriod.objects.none(), required=False
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=Department.objects.none(), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", "—"), *ProgressReport.Status.choices],
+        required=False,
+    )
+    late = forms.BooleanField(label=_("Late only"), required=False)
+
+    def __init__(self, data, waiting):
+        super().__init__(data)
+        self.fields["period"].queryset = ReportingPeriod.objects.filter(
+            pk__in=waiting.values("period_id")
+        ).order_by("-opens_on")
+        self.fields["department"].queryset = Department.objects.filter(
+            pk__in=waiting.values("department_id")
+        )
+
+    def apply(self, reports):
+        """Return `reports` narrowed by the valid filters."""
+        self.is_valid()
+        chosen = {k: v for k, v in self.cleaned_data.items() if v}
+        if "period" in chosen:
+            reports = reports.filter(period=chosen["period"])
+        if "department" in chosen:
+            reports = reports.filter(department=chosen["department"])
+        if "status" in chosen:
+            reports = reports.filter(status=chosen["status"])
+        if chosen.get("late"):
+            reports = reports.filter(late=True)
+        return reports

@@ -246,12 +246,18 @@ def review(request, report_id: int):
 def review_queue(request):
     if not is_supervisor(request.user):
         raise Http404
-    reports = (
-        ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
-        .select_related("task__key_point", "department", "period")
-        .order_by("submitted_at")
-    )
-    return render(request, "progress/review_queue.html", {"reports": reports})
+    from django.core.paginator import Paginator
+
+    from workplan.progress.forms import ReviewFilterForm
+
+    waiting = ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
+    filters = ReviewFilterForm(request.GET, waiting)
+    reports = filters.apply(waiting).select_related("task__key_point", "department", "period")
+    page = Paginator(reports.order_by("submitted_at", "pk"), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"page": page, "filters": filters, "query": query.urlencode()}
+    return render(request, "progress/review_queue.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,0 +1,102 @@
+"""The office's review queue: filters by period, department, status and lateness; pages of 50;
+nonsense in the link is ignored; a fixed number of queries."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from workplan.accounts.models import Role
+from workplan.conftest import make_user
+from workplan.progress.actions import (
+    ReportData,
+    do_save_report,
+    do_start_report,
+    do_submit_report,
+)  # fmt: skip
+
+pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def submit(plan, department, month, *, count, status="on_track", late=False):
+    """Submit `count` reports from `department` for `month` of 2024 (on time unless `late`)."""
+    author = make_user(f"writer-{department.pk}-{month}-{status}", [Role.LIAISON], [department])
+    period = plan.periods.get(opens_on=date(2024, month, 1))
+    tasks = [t for kp in plan.key_points.order_by("number") for t in kp.tasks.order_by("number")]
+    used = set(period.reports.filter(department=department).values_list("task_id", flat=True))
+    for task in [t for t in tasks if t.pk not in used][:count]:
+        report = do_start_report(task, department, period, "lead", by=author)
+        percent = 100 if status == "done" else 40
+        data = ReportData(status, percent, "本月进展", "", "")
+        do_save_report(report, data, read_version=None, by=author)
+        day = 27 if late else 20
+        do_submit_report(report, by=author, now=datetime(2024, month, day, tzinfo=SHANGHAI))
+
+
+@pytest.fixture
+def waiting(plan, department, other_department):
+    submit(plan, department, 5, count=3)
+    submit(plan, department, 6, count=2, status="lagging")
+    submit(plan, other_department, 6, count=4, late=True)
+    return plan
+
+
+def rows(client, **params):
+    response = client.get(reverse("progress:review-queue"), params)
+    assert response.status_code == 200
+    return response, list(response.context["page"])
+
+
+def test_filters_narrow_the_queue(client, supervisor, waiting, department, other_department):
+    client.force_login(supervisor)
+    response, everything = rows(client)
+    assert len(everything) == 9 and "9 份报告待审核" in response.content.decode()
+    june = waiting.periods.get(opens_on=date(2024, 6, 1))
+    assert len(rows(client, period=june.pk)[1]) == 6
+    assert {r.department for r in rows(client, department=department.pk)[1]} == {department}
+    lagging = rows(client, status="lagging")[1]
+    assert len(lagging) == 2 and {r.status for r in lagging} == {"lagging"}
+    late = rows(client, late="on")[1]
+    assert len(late) == 4 and {r.department for r in late} == {other_department}
+    assert len(rows(client, period=june.pk, department=other_department.pk)[1]) == 4
+
+
+def test_nonsense_filters_are_ignored_not_errors(client, supervisor, waiting):
+    client.force_login(supervisor)
+    for params in ({"period": "abc"}, {"department": "999999"}, {"status": "x"}, {"page": "-1"}):
+        assert len(rows(client, **params)[1]) == 9
+
+
+def test_long_queues_come_in_pages_of_50_with_the_filters_kept(
+    client, supervisor, plan, department
+):
+    submit(plan, department, 5, count=40)
+    submit(plan, department, 6, count=30)
+    client.force_login(supervisor)
+    response, first = rows(client, department=department.pk)
+    assert len(first) == 50 and response.context["page"].paginator.num_pages == 2
+    assert f"department={department.pk}&amp;page=2" in response.content.decode()
+    assert len(rows(client, department=department.pk, page=2)[1]) == 20
+
+
+def test_the_queue_runs_a_fixed_number_of_queries(client, supervisor, plan, department):
+    client.force_login(supervisor)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(reverse("progress:review-queue"))
+        return len(queries)
+
+    submit(plan, department, 5, count=2)
+    small = count()
+    submit(plan, department, 6, count=30)
+    assert count() == small
+
+
+def test_departments_do_not_see_the_queue(client, liaison, waiting):
+    client.force_login(liaison)
+    assert client.get(reverse("progress:review-queue")).status_code == 404
