@@ -74,10 +74,10 @@ class ReviewFilterForm(forms.Form):
     """The review queue's filters; a value that is not one of the choices is ignored."""
 
     period = forms.ModelChoiceField(
-        label=_("Period"), queryset=ReportingPeriod.objects.none(), required=False
+        label=_("Period"), queryset=ReportingPeriod.objects.none(), required=False, empty_label="—"
     )
     department = forms.ModelChoiceField(
-        label=_("Department"), queryset=Department.objects.none(), required=False
+        label=_("Department"), queryset=Department.objects.none(), required=False, empty_label="—"
     )
     status = forms.ChoiceField(
         label=_("Status"),
