@@ -303,7 +303,8 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
         deadline = (
             cell("deadline") if "deadline" in columns else (existing.deadline if existing else "")
         )
-        if deadline and not parse_deadline(deadline, plan.year).understood:
+        changed = existing is None or deadline != existing.deadline  # old flags are on the page
+        if deadline and changed and not parse_deadline(deadline, plan.year).understood:
             reader.warning(
                 row_number,
                 "deadline",

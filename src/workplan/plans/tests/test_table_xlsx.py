@@ -181,3 +181,18 @@ def test_command_line_dry_run_then_apply(plan, tmp_path, capsys):
     assert Task.objects.get(key_point__number=1, number=1).note == ""
     call_command("table", "import", str(path), "--plan", "2021")
     assert Task.objects.get(key_point__number=1, number=1).note == "已列入党委工作要点"
+
+
+def test_only_deadlines_typed_in_this_upload_are_warned_about(plan):
+    """A deadline the system cannot read is flagged on the table already; re-uploading the
+    table warns about the ones just typed, not again about every old one."""
+    task = Task.objects.get(key_point__plan=plan, key_point__number=2, number=1)
+    Task.objects.filter(pk=task.pk).update(deadline_text="另行通知", deadline_unread=True)
+    book = workbook(export(plan))
+    sheet = book.active
+    by_code = {sheet.cell(r, 1).value: r for r in range(3, sheet.max_row + 1)}
+    assert read_table(save(book), "表.xlsx", plan).warnings == []
+    sheet.cell(by_code["3.1"], 7).value = "视情况而定"
+    warnings = read_table(save(book), "表.xlsx", plan).warnings
+    assert len(warnings) == 1 and "视情况而定" in warnings[0]
+    assert f"{by_code['3.1']} 行" in warnings[0]
