@@ -43,6 +43,9 @@ FORMS = [
     ("（责任部门：科研处、各院部、社区教育学院等）", ["科研处"], ["社区教育学院"], ["各院部"], []),
     ("\n\n责任单位：教务处、人事处", ["教务处"], ["人事处"], [], []),
     ("\n\n牵头部门：人事处；配合部门：教务处", ["人事处"], ["教务处"], [], []),
+    ("\n\n牵头：人事处；配合：教务处、财务处", ["人事处"], ["教务处", "财务处"], [], []),
+    ("（牵头：人事处；协办：教务处）", ["人事处"], ["教务处"], [], []),
+    ("（主责：人事处；配合：各学院）", ["人事处"], [], ["各学院"], []),
 ]
 
 
@@ -84,3 +87,9 @@ def test_point_without_annotation_gives_a_warning():
 def test_people_named_as_leaders_are_not_departments():
     _, plan = parse_point("（责任领导：张三；牵头单位：区发改局）")
     assert [d.name for d in plan.departments] == ["区发改局"]
+
+
+def test_the_words_lead_and_co_inside_a_sentence_are_not_labels():
+    point, _ = parse_point("由教务处牵头，配合开展评估：完成丙任务。（责任部门：教务处）")
+    assert point.responsibility.lead == ["教务处"] and point.responsibility.co == []
+    assert len(point.tasks) == 2
