@@ -33,4 +33,5 @@ class Command(BaseCommand):
         if no_serve:
             return
         self.stdout.write(self.style.SUCCESS(f"打开 http://{addrport}/ 登录。按 Ctrl+C 停止。"))
-        call_command("runserver", addrport, use_reloader=False)
+        # With DEBUG off (the demo settings) runserver serves static files only when asked.
+        call_command("runserver", addrport, use_reloader=False, insecure_serving=not settings.DEBUG)
