@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.utils import timezone
 
 from workplan.plans.models import Assignment, Task
@@ -70,19 +70,29 @@ def duties(plan, period, department_ids=None) -> list[Duty]:
     return result
 
 
-def duty_count(plan) -> int:
-    """Return how many (task, department) pairs report each period — len(duties(...)) counted by
-    the database: tasks' own department assignments, plus their key point's for every task that
-    has no assignments of its own."""
+def duty_counts(plan) -> dict[tuple[int, str], int]:
+    """Return (department id, role) → how many tasks that department reports on in each period,
+    counted by the database: tasks' own department assignments, plus their key point's for every
+    task that has no assignments of its own (the same pairs as `duties`)."""
+    orphans = Task.objects.filter(key_point__plan=plan).filter(
+        ~Exists(Assignment.objects.filter(task=OuterRef("pk")))
+    )
     own = Assignment.objects.filter(task__key_point__plan=plan, department__isnull=False)
     inherited = Assignment.objects.filter(
-        key_point__plan=plan,
-        department__isnull=False,
-        key_point__tasks__in=Task.objects.filter(key_point__plan=plan).filter(
-            ~Exists(Assignment.objects.filter(task=OuterRef("pk")))
-        ),
+        key_point__plan=plan, department__isnull=False, key_point__tasks__in=orphans
     )
-    return own.count() + inherited.count()
+    counts: dict[tuple[int, str], int] = {}
+    for rows in (own, inherited):
+        for department_id, role, n in (
+            rows.values_list("department_id", "role").annotate(n=Count("id")).order_by()
+        ):
+            counts[department_id, role] = counts.get((department_id, role), 0) + n
+    return counts
+
+
+def duty_count(plan) -> int:
+    """Return len(duties(plan, period)) for any period, counted by the database."""
+    return sum(duty_counts(plan).values())
 
 
 SUBMITTED_STATES = {ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED}

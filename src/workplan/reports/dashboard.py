@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from workplan.plans.models import Assignment
 from workplan.plans.table import table_rows
 from workplan.progress.models import ProgressReport
-from workplan.progress.queries import current_period, duties, duty_count
+from workplan.progress.queries import current_period, duties, duty_count, duty_counts
 from workplan.supervision.models import Instruction, TaskLight
 
 LIGHTS = ["green", "blue", "yellow", "red"]
@@ -60,7 +60,7 @@ def dashboard(plan, today) -> dict:
                 "missing": max(0, expected - on_time - late),
             }
         )
-    matrix, departments = _lead_matrix(lights)
+    matrix, departments = lead_light_matrix(lights)
     points = sorted(per_point)
     return {
         "period": period,
@@ -87,7 +87,7 @@ def dashboard(plan, today) -> dict:
     }
 
 
-def _lead_matrix(lights) -> tuple[dict, list[tuple[int, str]]]:
+def lead_light_matrix(lights) -> tuple[dict, list[tuple[int, str]]]:
     """Count lights by lead department and key point in SQL: a task's own lead departments, or
     its key point's when the task has no assignments of its own (as the task table shows)."""
     own = lights.filter(
@@ -122,21 +122,22 @@ def _lead_matrix(lights) -> tuple[dict, list[tuple[int, str]]]:
 
 def on_time_ranking(plan, today) -> list[tuple[str, int, int]]:
     """Return (department, on-time reports, reports due) for the last closed period, best first."""
+    from workplan.org.models import Department
+
     closed = plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
     if closed is None:
         return []
     due: dict[int, int] = defaultdict(int)
-    for duty in duties(plan, closed):
-        due[duty.department_id] += 1
+    for (department_id, _role), n in duty_counts(plan).items():
+        due[department_id] += n
     on_time = dict(
         ProgressReport.objects.filter(period=closed, submitted_at__isnull=False, late=False)
         .values_list("department_id")
         .annotate(n=Count("id"))
+        .order_by()
     )
-    from workplan.org.models import Department
-
     names = dict(Department.objects.filter(pk__in=due).values_list("pk", "name"))
-    rows = [(names[d], on_time.get(d, 0), n) for d, n in due.items()]
+    rows = [(names[d], min(on_time.get(d, 0), n), n) for d, n in due.items()]
     return sorted(rows, key=lambda r: (-(r[1] / r[2]), r[0]))
 
 

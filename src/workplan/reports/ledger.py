@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, Window
+from django.db.models import Count, F, Q, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from workplan.org.models import Department
 from workplan.plans.table import TableRow, table_rows
 from workplan.progress.models import ProgressReport
-from workplan.progress.queries import current_period, duties
+from workplan.progress.queries import current_period, duty_counts
+from workplan.reports.dashboard import lead_light_matrix
 from workplan.supervision.lights import light_reason_text
 from workplan.supervision.models import Instruction, Notice, TaskLight
 
@@ -78,7 +79,7 @@ def ledger(plan, today=None) -> tuple[list[LedgerRow], list[DepartmentSummary]]:
         )
         for row in rows
     ]
-    return result, _summary(plan, rows, lights, period, today)
+    return result, _summary(plan, lights, period, today)
 
 
 def latest_lead_reports(plan):
@@ -102,40 +103,47 @@ def latest_lead_reports(plan):
     )
 
 
-def _summary(plan, rows, lights, period, today) -> list[DepartmentSummary]:
-    by_name = {d.name: d for d in Department.objects.all()}
-    summaries: dict[str, DepartmentSummary] = {}
-
-    def entry(name):
-        return summaries.setdefault(name, DepartmentSummary(by_name[name]))
-
-    for row in rows:
-        light = lights.get(row.task.pk)
-        for name in row.lead:
-            summary = entry(name)
-            summary.lead_tasks += 1
-            if light and light.light == TaskLight.Light.RED:
-                summary.red += 1
-            elif light and light.light == TaskLight.Light.YELLOW:
-                summary.yellow += 1
-        for name in row.co:
-            entry(name).co_tasks += 1
+def _summary(plan, lights, period, today) -> list[DepartmentSummary]:
+    """Count per department in the database: lead and co tasks, the last closed period's duties
+    reported on time, late or not at all, returned reports, red and yellow lead tasks."""
+    counts = duty_counts(plan)
+    department_ids = {department_id for department_id, _role in counts}
+    summaries = {
+        d.pk: DepartmentSummary(d) for d in Department.objects.filter(pk__in=department_ids)
+    }
+    for (department_id, role), n in counts.items():
+        if role == "lead":
+            summaries[department_id].lead_tasks += n
+        else:
+            summaries[department_id].co_tasks += n
+    if period is not None:
+        matrix, _names = lead_light_matrix(TaskLight.objects.filter(period=period))
+        for department_id, points in matrix.items():
+            for cell in points.values():
+                summaries[department_id].red += cell["red"]
+                summaries[department_id].yellow += cell["yellow"]
     closed = plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
     if closed is not None:
-        by_id = {d.pk: d.name for d in by_name.values()}
-        for duty in duties(plan, closed):
-            summary = entry(by_id[duty.department_id])
-            summary.due += 1
-            report = duty.report
-            if report is None or report.submitted_at is None:
-                summary.missing += 1
-            elif report.late:
-                summary.late += 1
-            else:
-                summary.on_time += 1
-        returned = ProgressReport.objects.filter(
-            period__plan=plan, versions__decision="returned"
-        ).values_list("department__name", flat=True)
-        for name in returned:
-            entry(name).returned += 1
+        submitted = (
+            ProgressReport.objects.filter(period=closed, submitted_at__isnull=False)
+            .values_list("department_id")
+            .annotate(
+                on_time=Count("id", filter=Q(late=False)), late=Count("id", filter=Q(late=True))
+            )
+            .order_by()
+        )
+        reported = {pk: (on_time, late) for pk, on_time, late in submitted}
+        for pk, summary in summaries.items():
+            summary.due = summary.lead_tasks + summary.co_tasks
+            summary.on_time, summary.late = reported.get(pk, (0, 0))
+            summary.missing = max(0, summary.due - summary.on_time - summary.late)
+        returned = (
+            ProgressReport.objects.filter(period__plan=plan, versions__decision="returned")
+            .values_list("department_id")
+            .annotate(n=Count("id"))
+            .order_by()
+        )
+        for pk, n in returned:
+            if pk in summaries:
+                summaries[pk].returned += n
     return sorted(summaries.values(), key=lambda s: (-s.lead_tasks, s.department.name))

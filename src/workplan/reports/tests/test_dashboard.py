@@ -125,10 +125,13 @@ def test_average_progress_per_key_point_counts_unreported_tasks_as_zero(client, 
 
 
 def test_duties_are_counted_by_the_database_as_the_list_has_them(plan, hubei_txt):
-    from workplan.progress.queries import duties, duty_count
+    from collections import Counter
+
+    from workplan.progress.queries import duties, duty_count, duty_counts
 
     call_command("import", str(hubei_txt))
     for each in Plan.objects.all():
         do_set_up_schedule(each)
-        period = each.periods.first()
-        assert duty_count(each) == len(duties(each, period)) > 0
+        listed = duties(each, each.periods.first())
+        assert duty_count(each) == len(listed) > 0
+        assert duty_counts(each) == Counter((d.department_id, d.role) for d in listed)
