@@ -38,7 +38,11 @@ def dashboard(plan, today) -> dict:
     completion = (
         ProgressReport.objects.filter(
             period=closed, role="lead", submitted_at__isnull=False
-        ).aggregate(average=Avg("percent"), done=Count("id", filter=Q(status="done")))
+        ).aggregate(
+            average=Avg("percent"),
+            # done when the office has accepted it, as the lights count it
+            done=Count("id", filter=Q(status="done", state=ProgressReport.State.ACCEPTED)),
+        )
         if closed
         else {"average": None, "done": 0}
     )

@@ -16,6 +16,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from workplan.plans.table import chinese_numeral
+
 TITLE_FONT, BODY_FONT, HEADING_FONT, SUBHEADING_FONT = (
     "方正小标宋简体",
     "仿宋_GB2312",
@@ -25,7 +27,7 @@ TITLE_FONT, BODY_FONT, HEADING_FONT, SUBHEADING_FONT = (
 SIZE_2, SIZE_3, SIZE_4 = Pt(22), Pt(16), Pt(14)  # 二号, 三号, 四号
 LINE = Pt(28)
 CN_SUB = "一二三四五六七八九十"
-ANNEX_WIDTHS = (Cm(1.2), Cm(6.6), Cm(3.1), Cm(1.7), Cm(3.0))  # 序号 具体任务 牵头部门 灯 原因
+ANNEX_WIDTHS = (Cm(1.5), Cm(6.3), Cm(3.1), Cm(1.7), Cm(3.0))  # 序号 具体任务 牵头部门 灯 原因
 
 
 @dataclass
@@ -79,6 +81,12 @@ def _paragraph(
         paragraph.alignment = align
     _font(paragraph.add_run(text), font, size, bold)
     return paragraph
+
+
+def _row_flags(row, *flags: str) -> None:
+    properties = row._tr.get_or_add_trPr()
+    for flag in flags:
+        properties.append(OxmlElement(flag))
 
 
 def _page_number(paragraph) -> None:
@@ -137,7 +145,7 @@ def progress_report_docx(report: ProgressReportDocument) -> bytes:
     for index, section in enumerate(report.sections):
         _paragraph(
             document,
-            f"{CN_SUB[index] if index < 10 else index + 1}、{section.title}",
+            f"{chinese_numeral(index + 1)}、{section.title}",
             font=HEADING_FONT,
         )
         for sub, (heading, lines) in enumerate(
@@ -173,13 +181,16 @@ def progress_report_docx(report: ProgressReportDocument) -> bytes:
     table = document.add_table(rows=1, cols=5)
     table.style = "Table Grid"
     table.autofit = False
+    _row_flags(table.rows[0], "w:tblHeader")  # the header row repeats on every page
     for cell, text in zip(
         table.rows[0].cells, ("序号", "具体任务", "牵头部门", "灯", "原因"), strict=True
     ):
         cell.text = ""
         _font(cell.paragraphs[0].add_run(text), HEADING_FONT, Pt(12))
     for row in report.lights:
-        cells = table.add_row().cells
+        added = table.add_row()
+        _row_flags(added, "w:cantSplit")  # a task's row stays on one page
+        cells = added.cells
         for cell, text in zip(
             cells, (row.code, row.text, row.lead, row.light, row.reason), strict=True
         ):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import Avg, Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from workplan.plans.table import table_rows
 from workplan.progress.models import ProgressReport
@@ -14,6 +14,7 @@ from workplan.supervision.models import TaskLight
 LIGHT_NAMES = {"green": "绿灯", "blue": "蓝灯", "yellow": "黄灯", "red": "红灯"}
 
 
+@translation.override("zh-hans")  # an official document: Chinese whatever the reader's UI
 def build_progress_report(
     plan, period, issuer: str = "党委办公室、校长办公室"
 ) -> ProgressReportDocument:
@@ -60,7 +61,7 @@ def build_progress_report(
         period=period, role="lead", submitted_at__isnull=False
     ).aggregate(
         average=Avg("percent"),
-        done=Count("id", filter=Q(status="done")),
+        done=Count("id", filter=Q(status="done", state=ProgressReport.State.ACCEPTED)),
         late=Count("id", filter=Q(late=True)),
         total=Count("id"),
     )

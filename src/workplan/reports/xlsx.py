@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from django.utils import translation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -21,6 +22,17 @@ SUMMARY_COLUMNS = [
     ("部门", 20), ("牵头任务", 9), ("配合任务", 9), ("上期应报", 9), ("按时报送", 9), ("逾期报送", 9),
     ("未报送", 8), ("被退回", 8), ("红灯", 7), ("黄灯", 7),
 ]  # fmt: skip
+
+
+PENDING = {"submitted": "（待审核）", "returned": "（已退回）"}
+
+
+def _status(report) -> str:
+    """The report's status, marked while the office has not accepted it: a task reported as
+    完成 counts as done (and its light turns green) only once its report is accepted."""
+    if report is None:
+        return "未报送"
+    return report.get_status_display() + PENDING.get(report.state, "")
 
 
 def _sheet(workbook, title, heading, columns, first=False):
@@ -46,6 +58,7 @@ def _sheet(workbook, title, heading, columns, first=False):
     return sheet
 
 
+@translation.override("zh-hans")  # the office's ledger: Chinese whatever the reader's UI
 def ledger_workbook(title: str, rows: list[LedgerRow], summary: list[DepartmentSummary]) -> bytes:
     """Return the xlsx ledger."""
     workbook = Workbook()
@@ -55,8 +68,8 @@ def ledger_workbook(title: str, rows: list[LedgerRow], summary: list[DepartmentS
         row, report, light = entry.row, entry.report, entry.light
         values = [
             row.code, row.key_point, row.text, "、".join(row.lead), row.cells()["co"], row.leader, row.deadline,
-            report.get_status_display() if report else "未报送",
-            f"{report.percent}%" if report else "",
+            _status(report),
+            report.percent / 100 if report else None,
             LIGHT_NAMES.get(light.light, "") if light else "",
             entry.light_reason,
             f"【{report.period.label}】{report.progress}" if report else "",
@@ -66,6 +79,7 @@ def ledger_workbook(title: str, rows: list[LedgerRow], summary: list[DepartmentS
         ]  # fmt: skip
         for column, value in enumerate(values, start=1):
             tasks.cell(number, column, value).alignment = wrap
+        tasks.cell(number, 9).number_format = "0%"
         if light:
             tasks.cell(number, 10).fill = PatternFill("solid", fgColor=LIGHT_FILLS[light.light])
     departments = _sheet(workbook, "部门汇总", f"{title}（部门汇总）", SUMMARY_COLUMNS)

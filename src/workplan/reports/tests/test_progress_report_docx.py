@@ -1,6 +1,7 @@
 """The 落实情况报告 in official-document layout: page, fonts, spacing, numbering, content."""
 
 import io
+import re
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -9,6 +10,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from docx.enum.text import WD_LINE_SPACING
+from docx.oxml.ns import qn
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -75,3 +77,62 @@ def test_annex_columns_fit_the_type_area_with_room_for_the_task(plan):
     widths = [column.width.cm for column in document.tables[0].columns]
     assert round(sum(widths), 1) == 15.6  # 210 mm − 28 mm − 26 mm
     assert widths[1] == max(widths) and widths[1] > 2 * widths[2]
+
+
+def test_headings_after_ten_are_chinese_numerals_and_the_annex_reads_across_pages():
+    from workplan.reports.docx import (
+        LightRow,
+        PointSection,
+        ProgressReportDocument,
+        progress_report_docx,
+    )
+
+    sections = [PointSection(n, f"要点{n}", done=["完成。"]) for n in range(1, 13)]
+    lights = [LightRow(f"{n}.1", "任务", "教务处", "绿灯", "") for n in range(1, 13)]
+    content = progress_report_docx(
+        ProgressReportDocument("标题", "概述。", sections, lights, "办公室", "2024年6月30日")
+    )
+    document = docx.Document(io.BytesIO(content))
+    headings = [p.text for p in document.paragraphs if p.runs and p.runs[0].font.name == "黑体"]
+    assert headings[9:12] == ["十、要点10", "十一、要点11", "十二、要点12"]
+    rows = document.tables[0].rows
+    assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None  # header repeats on each page
+    assert all(row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows[1:])
+
+
+def test_official_documents_stay_chinese_when_the_reader_uses_english(client, leader, plan):
+    from openpyxl import load_workbook
+
+    client.force_login(leader)
+    client.cookies["django_language"] = "en"
+    assert "Dashboard" in client.get(reverse("reports:dashboard", args=[plan.pk])).content.decode()
+    june = plan.periods.get(opens_on=date(2024, 6, 1))
+    response = client.get(reverse("reports:progress-report", args=[plan.pk]), {"period": june.pk})
+    annex = docx.Document(io.BytesIO(response.content)).tables[0]
+    reasons = {row.cells[4].text for row in annex.rows[1:]}
+    assert reasons and all(re.search(r"[\u4e00-\u9fff]", r) for r in reasons), reasons
+    book = load_workbook(io.BytesIO(client.get(reverse("reports:ledger", args=[plan.pk])).content))
+    statuses = {r[7] for r in book["督办台账"].iter_rows(min_row=3, values_only=True) if r[0]}
+    assert "未报送" in statuses and not any("On track" in s for s in statuses)
+
+
+def test_a_task_reported_complete_counts_as_done_once_the_office_accepts_it(
+    plan, department, liaison, supervisor
+):
+    from workplan.progress.actions import (
+        ReportData,
+        do_accept_report,
+        do_save_report,
+        do_start_report,
+        do_submit_report,
+    )
+    from workplan.reports.progress_report import build_progress_report
+
+    july = plan.periods.get(opens_on=date(2024, 7, 1))
+    task = plan.key_points.get(number=4).tasks.get(number=2)
+    report = do_start_report(task, department, july, "lead", by=liaison)
+    do_save_report(report, ReportData("done", 100, "已建成", "", ""), read_version=None, by=liaison)
+    do_submit_report(report, by=liaison)
+    assert "已完成任务0项" in build_progress_report(plan, july).overview
+    do_accept_report(report, by=supervisor)
+    assert "已完成任务1项" in build_progress_report(plan, july).overview
