@@ -32,6 +32,10 @@ class ReportForm(forms.Form):
 
 
 class EvidenceForm(forms.Form):
+    # The file input sits in the report's own form, whose other buttons must submit without
+    # a file; a missing file is reported by the server when 上传 is pressed.
+    use_required_attribute = False
+
     file = forms.FileField(
         label=_("Evidence file"), help_text=_("PDF, Word, Excel, JPEG or PNG; at most 20 MB.")
     )

@@ -115,7 +115,11 @@ def report(request, report_id: int):
                 report = actions.do_save_report(
                     report, data, read_version=form.cleaned_data["version"], by=request.user
                 )
-                if action == "submit":
+                if request.POST.get("remove", "").isdigit():
+                    _remove_file(request, report, int(request.POST["remove"]))
+                elif action == "attach":
+                    _attach_file(request, report)
+                elif action == "submit":
                     actions.do_submit_report(report, by=request.user)
                     messages.success(request, _("Report submitted."))
                 else:
@@ -155,9 +159,7 @@ def report(request, report_id: int):
     return render(request, "progress/report.html", context)
 
 
-@require_POST
-def attach_evidence(request, report_id: int):
-    report = access_report(request.user, report_id, write=True)
+def _attach_file(request, report) -> None:
     form = EvidenceForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
@@ -173,19 +175,35 @@ def attach_evidence(request, report_id: int):
             "Choose a file to attach."
         )
         messages.error(request, f"{upload.name}：{problem}" if upload else problem)
-    return redirect("progress:report", report_id=report.pk)
 
 
-@require_POST
-def remove_evidence(request, evidence_id: int):
-    evidence = access_evidence(request.user, evidence_id)
-    report = access_report(request.user, evidence.report_id, write=True)
+def _remove_file(request, report, evidence_id: int) -> None:
+    evidence = report.evidence.filter(pk=evidence_id).first()
+    if evidence is None:
+        messages.error(request, _("That file is not attached to this report."))
+        return
     try:
         actions.do_remove_evidence(evidence, by=request.user)
     except actions.NotEditable as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("Removed {name}.").format(name=evidence.original_name))
+
+
+@require_POST
+def attach_evidence(request, report_id: int):
+    """Attach a file alone (the report page attaches it together with the typed words)."""
+    report = access_report(request.user, report_id, write=True)
+    _attach_file(request, report)
+    return redirect("progress:report", report_id=report.pk)
+
+
+@require_POST
+def remove_evidence(request, evidence_id: int):
+    """Remove a file alone (the report page removes it together with saving the words)."""
+    evidence = access_evidence(request.user, evidence_id)
+    report = access_report(request.user, evidence.report_id, write=True)
+    _remove_file(request, report, evidence.pk)
     return redirect("progress:report", report_id=report.pk)
 
 

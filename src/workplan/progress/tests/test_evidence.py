@@ -126,7 +126,7 @@ def test_files_submitted_with_a_version_stay_after_the_report_is_returned(
     attach(client, report, "补充材料.pdf", PDF)
     first, added = EvidenceFile.objects.order_by("uploaded_at")
     page = client.get(reverse("progress:report", args=[report.pk])).content.decode()
-    assert page.count("remove/") == 1 and f"/evidence/{added.pk}/remove/" in page
+    assert page.count('name="remove"') == 1 and f'name="remove" value="{added.pk}"' in page
     page = remove(client, first).content.decode()
     assert "“第一版佐证.pdf”已随本报告此前的版本提交，予以保留。" in page
     assert EvidenceFile.objects.filter(pk=first.pk).exists()
@@ -143,3 +143,30 @@ def test_only_the_department_removes_its_files(client, liaison, supervisor, outs
     client.force_login(supervisor)
     assert remove(client, evidence).status_code == 403
     assert EvidenceFile.objects.exists()
+
+
+def test_attaching_or_removing_a_file_keeps_the_words_being_typed(
+    client, liaison, report, django_capture_on_commit_callbacks
+):
+    """The file controls belong to the report's own form: what was typed is saved with them."""
+    client.force_login(liaison)
+    fields = {"status": "on_track", "percent": 30, "problems": "", "next_steps": ""}
+    page = reverse("progress:report", args=[report.pk])
+    client.post(
+        page,
+        {**fields, "progress": "正在写的进展", "version": report.version, "action": "attach",
+         "file": SimpleUploadedFile("方案.pdf", PDF)},
+        follow=True,
+    )  # fmt: skip
+    report.refresh_from_db()
+    assert report.progress == "正在写的进展" and report.evidence.get().original_name == "方案.pdf"
+    evidence = report.evidence.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            page,
+            {**fields, "progress": "又改了一句", "version": report.version, "remove": evidence.pk},
+            follow=True,
+        )
+    report.refresh_from_db()
+    assert report.progress == "又改了一句" and not report.evidence.exists()
+    assert "已删除 方案.pdf" in response.content.decode()
