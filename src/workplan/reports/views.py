@@ -1,3 +1,4 @@
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
@@ -6,6 +7,7 @@ from django.views.decorators.http import require_GET
 
 from workplan.plans.access import access_plan
 from workplan.progress.access import sees_all_reports
+from workplan.progress.models import ProgressReport
 from workplan.reports.ledger import ledger
 from workplan.reports.xlsx import ledger_workbook
 
@@ -60,7 +62,14 @@ def leadership_dashboard(request, plan_id: int):
         "trend": data["trend"],
         "tableUrl": f"/plans/{plan.pk}/table/",
     }
-    closed_periods = plan.periods.filter(due_on__lt=timezone.localdate()).order_by("-due_on")
+    # Periods with something to report on: a report of a period nobody reported in is empty.
+    closed_periods = (
+        plan.periods.filter(due_on__lt=timezone.localdate())
+        .filter(
+            Exists(ProgressReport.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False))
+        )
+        .order_by("-due_on")
+    )
     context = {"plan": plan, "d": data, "charts": charts, "closed_periods": closed_periods}
     return render(request, "reports/dashboard.html", context)
 

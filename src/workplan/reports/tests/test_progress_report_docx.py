@@ -136,3 +136,12 @@ def test_a_task_reported_complete_counts_as_done_once_the_office_accepts_it(
     assert "已完成任务0项" in build_progress_report(plan, july).overview
     do_accept_report(report, by=supervisor)
     assert "已完成任务1项" in build_progress_report(plan, july).overview
+
+
+def test_the_dashboard_offers_reports_only_for_periods_someone_reported_in(client, leader, plan):
+    import time_machine
+
+    client.force_login(leader)
+    with time_machine.travel("2024-08-10 10:00 +08:00"):
+        options = client.get(reverse("reports:dashboard", args=[plan.pk])).context["closed_periods"]
+    assert [p.label for p in options] == ["2024年6月"]  # the fixture's reports; July has none
