@@ -31,8 +31,10 @@ from workplan.plans.table_forms import TableUploadForm, TaskRowForm
 from workplan.plans.table_import import read_table
 from workplan.plans.xlsx import task_table_workbook
 from workplan.supervision.lights import current_lights
+from workplan.supervision.models import TaskLight
 
 STAGED_KEY = "staged_tables"
+FILTERS = ("department", "role", "leader", "month", "missing", "light", "point")
 
 
 def _filtered(rows, params):
@@ -92,6 +94,9 @@ def table(request, plan_id: int):
         "departments": Department.objects.filter(is_active=True),
         "leaders": _leaders(),
         "params": request.GET,
+        "key_points": plan.key_points.order_by("number"),
+        "light_choices": TaskLight.Light.choices,
+        "filtered": any(request.GET.get(k) for k in FILTERS),
         "upload_form": TableUploadForm(),
         "department_names": sorted(registry_names()),
     }

@@ -212,3 +212,31 @@ def test_nonsense_in_filters_and_bulk_actions_is_refused_without_an_error_page(
         )
         assert page.status_code == 200
         assert "366" in page.content.decode()
+
+
+def test_filters_from_the_dashboard_show_in_the_form_and_survive_another_filter(
+    client, viewer, plan
+):
+    from datetime import date
+
+    import time_machine
+
+    from workplan.progress.actions import do_set_up_schedule
+    from workplan.supervision.lights import do_recompute_lights
+    from workplan.supervision.models import TaskLight
+
+    do_set_up_schedule(plan)
+    do_recompute_lights(plan, date(2024, 12, 28))
+    yellow = TaskLight.objects.filter(light="yellow", task__key_point__number=3).count()
+    assert yellow
+    client.force_login(viewer)
+    url = reverse("plans:table", args=[plan.pk])
+    with time_machine.travel("2024-12-28 10:00 +08:00"):
+        page = client.get(url, {"light": "yellow", "point": "3"}).content.decode()
+        response = client.get(url, {"light": "yellow", "point": "3", "leader": ""})
+    assert '<option value="yellow" selected>' in page and '<option value="3" selected>' in page
+    assert "全部任务" in page  # the export says it holds every task, not the filtered ones
+    # choosing one more filter submits the form, which still carries the light and key point
+    rows = [r for _, rows in response.context["groups"] for r in rows]
+    assert len(rows) == yellow
+    assert all(r.task.key_point.number == 3 and r.light.light == "yellow" for r in rows)
