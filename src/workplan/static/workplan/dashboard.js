@@ -25,12 +25,22 @@
     });
   }
 
+  // The tooltip names the key point in full; titles come from documents, so they are escaped.
+  function pointTooltip(items) {
+    var point = data.points[items[0].dataIndex];
+    var escape = window.echarts.format.encodeHTML;
+    return [escape(point.number + ". " + point.title)].concat(items.map(function (item) {
+      var unit = item.seriesIndex >= lights.length ? "%" : "";
+      return item.marker + escape(item.seriesName) + "：" + item.value + unit;
+    })).join("<br>");
+  }
+
   draw("points", function (narrow) { return {
-    tooltip: { trigger: "axis" },
+    tooltip: { trigger: "axis", formatter: pointTooltip },
     legend: { top: 0, type: narrow ? "scroll" : "plain" },
-    grid: { left: 40, right: 44, bottom: 30, top: 32 },
-    xAxis: { type: "category", data: data.points.map(function (p) {
-      return narrow ? String(p.number) : p.number + "." + p.title.slice(0, 6);
+    grid: { left: 40, right: 44, bottom: 44, top: 32 },
+    xAxis: { type: "category", axisLabel: { interval: 0 }, data: data.points.map(function (p) {
+      return narrow ? String(p.number) : p.number + "\n" + p.title.slice(0, 5);
     }) },
     yAxis: [{ type: "value", minInterval: 1 },
             { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" }, splitLine: { show: false } }],
