@@ -24,12 +24,13 @@ def _my_departments(user):
 @require_GET
 def my_reports(request):
     """The department's duties this period: what to report, what was returned."""
-    rows = []
+    rows, dashboards = [], []
     departments = list(_my_departments(request.user))
     for plan in Plan.objects.filter(schedule__isnull=False):
         period = current_period(plan)
         if period is None:
             continue
+        dashboards += [(plan, department) for department in departments]
         ids = {d.pk for d in departments}
         rows += [(plan, period, duty) for duty in duties(plan, period, ids)]
     earlier = (
@@ -45,7 +46,12 @@ def my_reports(request):
         .select_related("task__key_point", "period", "department")
         .order_by("period__opens_on")
     )
-    context = {"rows": rows, "departments": departments, "earlier": earlier}
+    context = {
+        "rows": rows,
+        "departments": departments,
+        "earlier": earlier,
+        "dashboards": dashboards,
+    }
     return render(request, "progress/my_reports.html", context)
 
 

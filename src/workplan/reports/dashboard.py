@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from workplan.plans.models import Assignment
 from workplan.plans.table import table_rows
-from workplan.progress.models import ProgressReport
+from workplan.progress.models import ProgressReport, ReportVersion
 from workplan.progress.queries import current_period, duties, duty_count, duty_counts
 from workplan.supervision.models import Instruction, TaskLight
 
@@ -159,6 +159,7 @@ def department_dashboard(plan, department, today) -> dict:
     lead, co = [], []
     for row in table_rows(plan):
         row.light_value = lights.get(row.task.pk)
+        row.light_label = TaskLight.Light(row.light_value).label if row.light_value else ""
         if department.name in row.lead:
             lead.append(row)
         elif department.name in row.co:
@@ -171,7 +172,15 @@ def department_dashboard(plan, department, today) -> dict:
         "duties": this_period,
         "returned": ProgressReport.objects.filter(
             period__plan=plan, department=department, state="returned"
-        ).select_related("task__key_point", "period"),
+        )
+        .annotate(  # the office's reason, from the version it returned
+            return_comment=Subquery(
+                ReportVersion.objects.filter(report=OuterRef("pk"), decision="returned")
+                .order_by("-number")
+                .values("comment")[:1]
+            )
+        )
+        .select_related("task__key_point", "period"),
         "notices": Notice.objects.filter(plan=plan, department=department)
         .exclude(state="closed")
         .select_related("task__key_point"),

@@ -50,3 +50,35 @@ def test_leaders_see_it_with_the_ranking(client, leader, department, plan):
     client.force_login(leader)
     response = client.get(reverse("reports:department-dashboard", args=[plan.pk, department.pk]))
     assert response.context["ranking"] is not None
+
+
+def test_returned_reports_say_why_and_my_reports_leads_here(
+    client, liaison, supervisor, department, plan
+):
+    import time_machine
+
+    from workplan.progress.actions import (
+        ReportData,
+        do_return_report,
+        do_save_report,
+        do_start_report,
+        do_submit_report,
+    )
+    from workplan.supervision.lights import do_recompute_lights
+
+    with time_machine.travel("2024-06-20 10:00 +08:00"):
+        task = plan.key_points.get(number=4).tasks.get(number=1)
+        period = plan.periods.get(opens_on="2024-06-01")
+        report = do_start_report(task, department, period, "lead", by=liaison)
+        do_save_report(
+            report, ReportData("on_track", 30, "进展", "", ""), read_version=None, by=liaison
+        )
+        do_submit_report(report, by=liaison)
+        do_return_report(report, "请补充佐证材料。", by=supervisor)
+        do_recompute_lights(plan, period.opens_on)
+        client.force_login(liaison)
+        url = reverse("reports:department-dashboard", args=[plan.pk, department.pk])
+        page = client.get(url).content.decode()
+        assert "理由：请补充佐证材料。" in page and task.text[:10] in page
+        assert 'role="img" aria-label="黄灯"' in page  # lights are named, not colour alone
+        assert url in client.get(reverse("progress:my-reports")).content.decode()
