@@ -74,6 +74,7 @@ def dashboard(plan, today) -> dict:
             {"number": n, "title": titles[n], "percent": percent.get(n, 0), **per_point[n]}
             for n in sorted(per_point)
         ],
+        "closed": closed,
         "completion": round(completion["average"] or 0),
         "done": completion["done"],
         "trend": trend,
