@@ -6,7 +6,7 @@ import calendar
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -89,23 +89,30 @@ def _previous(task, department, period) -> ProgressReport | None:
     )
 
 
+def new_report(task, department, period, role: str) -> ProgressReport:
+    """Return an unsaved report starting from the department's previous one on the task: what
+    the form shows before anything is saved."""
+    report = ProgressReport(task=task, department=department, period=period, role=role)
+    previous = _previous(task, department, period)
+    if previous is not None:
+        for field in FIELDS:
+            setattr(report, field, getattr(previous, field))
+    return report
+
+
 @transaction.atomic
 def do_start_report(task, department, period, role: str, *, by) -> ProgressReport:
     """Return the department's report on `task` for `period`, starting it from the previous one."""
-    report, created = ProgressReport.objects.get_or_create(
-        task=task, department=department, period=period, defaults={"role": role}
-    )
-    if created:
-        previous = _previous(task, department, period)
-        if previous is not None:
-            report.status, report.percent = previous.status, previous.percent
-            report.progress, report.problems, report.next_steps = (
-                previous.progress,
-                previous.problems,
-                previous.next_steps,
-            )
+    existing = ProgressReport.objects.filter(task=task, department=department, period=period)
+    if report := existing.first():
+        return report
+    report = new_report(task, department, period, role)
+    try:
+        with transaction.atomic():
             report.save()
-        record_created(report, by=by, fields=["role", *FIELDS], scope=f"plans.task:{task.pk}")
+    except IntegrityError:  # someone else in the department started it a moment ago
+        return existing.get()
+    record_created(report, by=by, fields=["role", *FIELDS], scope=f"plans.task:{task.pk}")
     return report
 
 

@@ -55,9 +55,11 @@ def my_reports(request):
     return render(request, "progress/my_reports.html", context)
 
 
-@require_GET
+@require_http_methods(["GET", "POST"])
 def task_report(request, task_id: int):
-    """Open (starting if needed) this department's report on a task for the current period."""
+    """This department's report on a task for the current period. Opening it changes nothing:
+    until the first save the form shows a report started from the previous one, and the first
+    save (or file attached, or 本期无变化) creates it."""
     task = access_task(request.user, task_id)
     plan = task.key_point.plan
     period = current_period(plan)
@@ -69,15 +71,18 @@ def task_report(request, task_id: int):
     duty = next((d for d in duties(plan, period, {department_id}) if d.task.pk == task.pk), None)
     if duty is None:
         raise Http404
-    if duty.report is None:
-        if not belongs_to(request.user, department_id):
-            raise Http404
-        report = actions.do_start_report(
-            task, Department.objects.get(pk=department_id), period, duty.role, by=request.user
-        )
-    else:
-        report = duty.report
-    return redirect("progress:report", report_id=report.pk)
+    if duty.report is not None:
+        if request.method == "POST":  # a form shown here before the report existed
+            return report(request, duty.report.pk)
+        return redirect("progress:report", report_id=duty.report.pk)
+    if not belongs_to(request.user, department_id):
+        raise Http404
+    department = Department.objects.get(pk=department_id)
+    if request.method == "POST":
+        started = actions.do_start_report(task, department, period, duty.role, by=request.user)
+        return report(request, started.pk)
+    draft = actions.new_report(task, department, period, duty.role)
+    return _report_page(request, draft, may_edit=True, form=None)
 
 
 @require_http_methods(["GET", "POST"])
@@ -134,6 +139,11 @@ def report(request, report_id: int):
         except (actions.StaleReport, actions.NotEditable) as exc:
             messages.error(request, str(exc))
             return redirect("progress:report", report_id=report.pk)
+    return _report_page(request, report, may_edit=may_edit, form=form)
+
+
+def _report_page(request, report, *, may_edit: bool, form):
+    """The report page, for a saved report or one not yet started (no primary key)."""
     if form is None and may_edit:
         form = ReportForm(
             initial={**{f: getattr(report, f) for f in actions.FIELDS}, "version": report.version}
@@ -143,6 +153,7 @@ def report(request, report_id: int):
         .exclude(pk=report.pk)
         .select_related("department")
     )
+    saved = report.pk is not None
     context = {
         "report": report,
         "form": form,
@@ -157,8 +168,10 @@ def report(request, report_id: int):
             for c in contributions
             if sees_all_reports(request.user) or belongs_to(request.user, report.department_id)
         ],
-        "versions": report.versions.select_related("submitted_by", "approved_by", "decided_by"),
-        "evidence": report.evidence.all(),
+        "versions": report.versions.select_related("submitted_by", "approved_by", "decided_by")
+        if saved
+        else [],
+        "evidence": report.evidence.all() if saved else [],
         "evidence_form": EvidenceForm(),
         "review_form": ReviewForm(),
     }

@@ -16,9 +16,13 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def open_report(client, task, department):
-    response = client.get(
-        reverse("progress:task-report", args=[task.pk]), {"department": department.pk}
-    )
+    """Open the task's report and save it as it is offered: opening alone saves nothing."""
+    url = reverse("progress:task-report", args=[task.pk]) + f"?department={department.pk}"
+    before = ProgressReport.objects.count()
+    response = client.get(url)
+    assert response.status_code == 200 and ProgressReport.objects.count() == before
+    offered = {k: v for k, v in response.context["form"].initial.items()}
+    response = client.post(url, {**offered, "action": "save"})
     assert response.status_code == 302
     return ProgressReport.objects.get(pk=response["Location"].rstrip("/").split("/")[-1])
 
@@ -186,7 +190,7 @@ def test_a_nonsense_department_in_the_link_is_404_not_an_error(client, plan, lia
     task = jwc_task(plan)
     assert client.get(
         reverse("progress:task-report", args=[task.pk]), {"department": "abc"}
-    ).status_code in (302, 404)
+    ).status_code in (200, 302, 404)
 
 
 @time_machine.travel(JUNE_20)
@@ -267,3 +271,30 @@ def test_after_a_decision_the_office_goes_on_to_the_next_report(
     assert response["Location"] == reverse("progress:report", args=[reports[1].pk])
     response = client.post(reverse("progress:review", args=[reports[1].pk]), {"decision": "accept"})
     assert response["Location"] == reverse("progress:review-queue")
+
+
+@time_machine.travel(JUNE_20)
+def test_opening_a_report_saves_nothing_until_the_department_acts(
+    client, plan, liaison, department
+):
+    task = jwc_task(plan)
+    url = reverse("progress:task-report", args=[task.pk]) + f"?department={department.pk}"
+    client.force_login(liaison)
+    page = client.get(url).content.decode()
+    assert "尚未保存" in page and not ProgressReport.objects.exists()
+    assert not AuditRecord.objects.filter(object_type__contains="progressreport").exists()
+    # a first submission with a mistake creates the draft and keeps what was typed
+    response = client.post(
+        url,
+        {"status": "done", "percent": 40, "progress": "写了一半", "problems": "",
+         "next_steps": "", "version": 1, "action": "submit"},
+    )  # fmt: skip
+    assert response.status_code == 200 and "写了一半" in response.content.decode()
+    # the page posts back to the same address, which now carries on with the saved draft
+    response = client.post(
+        url,
+        {"status": "on_track", "percent": 40, "progress": "写完了", "problems": "",
+         "next_steps": "", "version": 1, "action": "submit"},
+    )  # fmt: skip
+    report = ProgressReport.objects.get()
+    assert (report.state, report.progress) == ("submitted", "写完了")
