@@ -1,5 +1,7 @@
 from django.conf import settings
 from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from workplan.org.models import Department
@@ -57,6 +59,24 @@ class ReportingPeriod(models.Model):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def display_label(self) -> str:
+        """The label in the reader's language: the labels the system wrote (2024年6月,
+        2024年第2季度) are written again for an English reader; a label typed by the office
+        stays as typed."""
+        return period_label(self.label, self.opens_on, self.due_on)
+
+
+def period_label(label: str, opens_on, due_on) -> str:
+    if (get_language() or "zh").startswith("zh"):
+        return label
+    year = opens_on.year
+    if label == f"{year}年{opens_on.month}月":
+        return date_format(opens_on, "F Y")
+    if label == f"{year}年第{due_on.month // 3}季度":
+        return f"Q{due_on.month // 3} {year}"
+    return label
 
 
 class ProgressReport(models.Model):

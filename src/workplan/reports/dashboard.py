@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce
 
 from workplan.plans.models import Assignment
 from workplan.plans.table import table_rows
-from workplan.progress.models import ProgressReport, ReportVersion
+from workplan.progress.models import ProgressReport, ReportVersion, period_label
 from workplan.progress.queries import current_period, duties, duty_count, duty_counts
 from workplan.supervision.models import Instruction, TaskLight
 
@@ -48,17 +48,17 @@ def dashboard(plan, today) -> dict:
     )
     expected = duty_count(plan) if period else 0
     trend = []
-    for label, on_time, late in (
+    for label, opens_on, due_on, on_time, late in (
         ProgressReport.objects.filter(
             period__plan=plan, period__due_on__lt=today, submitted_at__isnull=False
         )
-        .values_list("period__label")
+        .values_list("period__label", "period__opens_on", "period__due_on")
         .annotate(on_time=Count("id", filter=Q(late=False)), late=Count("id", filter=Q(late=True)))
         .order_by("period__opens_on")
     ):
         trend.append(
             {
-                "period": label,
+                "period": period_label(label, opens_on, due_on),
                 "on_time": on_time,
                 "late": late,
                 "missing": max(0, expected - on_time - late),
