@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from workplan.plans.models import Assignment, Task
@@ -43,11 +43,29 @@ class Duty:
     report: ProgressReport | None
 
 
+def done_reports(task_ref: str):
+    """The accepted lead reports saying the task (`OuterRef(task_ref)`) is complete."""
+    return ProgressReport.objects.filter(
+        task=OuterRef(task_ref),
+        role=ProgressReport.Role.LEAD,
+        status=ProgressReport.Status.DONE,
+        state=ProgressReport.State.ACCEPTED,
+    )
+
+
+def closed_before(period, task_ref: str = "pk") -> Exists:
+    """Whether the task was 办结 before `period`: the office accepted a lead report saying it
+    was complete in an earlier period. Such a task is 销号 — nobody reports on it any more."""
+    return Exists(done_reports(task_ref).filter(period__opens_on__lt=period.opens_on))
+
+
 def duties(plan, period, department_ids=None) -> list[Duty]:
     """Return every (task, department) that reports in `period`: lead and co departments of
-    each task (its own assignments, or else its key point's), with their reports."""
+    each task (its own assignments, or else its key point's), with their reports — except for
+    tasks closed (办结销号) before the period."""
     tasks = (
         Task.objects.filter(key_point__plan=plan)
+        .exclude(closed_before(period))
         .select_related("key_point")
         .prefetch_related("assignments")
     )
@@ -70,14 +88,18 @@ def duties(plan, period, department_ids=None) -> list[Duty]:
     return result
 
 
-def duty_counts(plan) -> dict[tuple[int, str], int]:
-    """Return (department id, role) → how many tasks that department reports on in each period,
-    counted by the database: tasks' own department assignments, plus their key point's for every
-    task that has no assignments of its own (the same pairs as `duties`)."""
+def duty_counts(plan, period=None) -> dict[tuple[int, str], int]:
+    """Return (department id, role) → how many tasks that department reports on in `period`
+    (or is responsible for at all, without a period), counted by the database: tasks' own
+    department assignments, plus their key point's for every task that has no assignments of
+    its own (the same pairs as `duties`)."""
     orphans = Task.objects.filter(key_point__plan=plan).filter(
         ~Exists(Assignment.objects.filter(task=OuterRef("pk")))
     )
     own = Assignment.objects.filter(task__key_point__plan=plan, department__isnull=False)
+    if period is not None:
+        orphans = orphans.exclude(closed_before(period))
+        own = own.exclude(closed_before(period, "task"))
     inherited = Assignment.objects.filter(
         key_point__plan=plan, department__isnull=False, key_point__tasks__in=orphans
     )
@@ -90,9 +112,41 @@ def duty_counts(plan) -> dict[tuple[int, str], int]:
     return counts
 
 
-def duty_count(plan) -> int:
-    """Return len(duties(plan, period)) for any period, counted by the database."""
-    return sum(duty_counts(plan).values())
+def duty_count(plan, period) -> int:
+    """Return len(duties(plan, period)), counted by the database."""
+    return sum(duty_counts(plan, period).values())
+
+
+def duty_counts_by_period(plan, periods) -> dict[int, int]:
+    """Return period id → len(duties(plan, period)) for many periods in two queries: duties
+    are counted by the date their task was closed (None: still open), then summed per period."""
+    closed_on = Subquery(
+        done_reports("pk").order_by("period__opens_on").values("period__opens_on")[:1]
+    )
+    tasks = Task.objects.filter(key_point__plan=plan).annotate(closed_on=closed_on)
+    own = (
+        tasks.filter(assignments__department__isnull=False)
+        .values("closed_on")
+        .annotate(n=Count("assignments"))
+        .order_by()
+    )
+    inherited = (
+        tasks.filter(~Exists(Assignment.objects.filter(task=OuterRef("pk"))))
+        .filter(key_point__assignments__department__isnull=False)
+        .values("closed_on")
+        .annotate(n=Count("key_point__assignments"))
+        .order_by()
+    )
+    by_closing: dict = {}
+    for rows in (own, inherited):
+        for row in rows:
+            by_closing[row["closed_on"]] = by_closing.get(row["closed_on"], 0) + row["n"]
+    return {
+        period.pk: sum(
+            n for closed, n in by_closing.items() if closed is None or closed >= period.opens_on
+        )
+        for period in periods
+    }
 
 
 SUBMITTED_STATES = {ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED}

@@ -10,7 +10,12 @@ from django.db.models.functions import Coalesce
 from workplan.plans.models import Assignment
 from workplan.plans.table import table_rows
 from workplan.progress.models import ProgressReport, ReportVersion, period_label
-from workplan.progress.queries import current_period, duties, duty_count, duty_counts
+from workplan.progress.queries import (
+    current_period,
+    duties,
+    duty_counts,
+    duty_counts_by_period,
+)
 from workplan.supervision.models import Instruction, TaskLight
 
 LIGHTS = ["green", "blue", "yellow", "red"]
@@ -46,13 +51,14 @@ def dashboard(plan, today) -> dict:
         if closed
         else {"average": None, "done": 0}
     )
-    expected = duty_count(plan) if period else 0
+    closed_periods = list(plan.periods.filter(due_on__lt=today))
+    expected = duty_counts_by_period(plan, closed_periods)
     trend = []
-    for label, opens_on, due_on, on_time, late in (
+    for period_id, label, opens_on, due_on, on_time, late in (
         ProgressReport.objects.filter(
             period__plan=plan, period__due_on__lt=today, submitted_at__isnull=False
         )
-        .values_list("period__label", "period__opens_on", "period__due_on")
+        .values_list("period_id", "period__label", "period__opens_on", "period__due_on")
         .annotate(on_time=Count("id", filter=Q(late=False)), late=Count("id", filter=Q(late=True)))
         .order_by("period__opens_on")
     ):
@@ -61,7 +67,7 @@ def dashboard(plan, today) -> dict:
                 "period": period_label(label, opens_on, due_on),
                 "on_time": on_time,
                 "late": late,
-                "missing": max(0, expected - on_time - late),
+                "missing": max(0, expected[period_id] - on_time - late),
             }
         )
     matrix, departments = lead_light_matrix(lights)
@@ -133,7 +139,7 @@ def on_time_ranking(plan, today) -> list[tuple[str, int, int]]:
     if closed is None:
         return []
     due: dict[int, int] = defaultdict(int)
-    for (department_id, _role), n in duty_counts(plan).items():
+    for (department_id, _role), n in duty_counts(plan, closed).items():
         due[department_id] += n
     on_time = dict(
         ProgressReport.objects.filter(period=closed, submitted_at__isnull=False, late=False)

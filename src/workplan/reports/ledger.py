@@ -106,7 +106,7 @@ def latest_lead_reports(plan):
 def _summary(plan, lights, period, today) -> list[DepartmentSummary]:
     """Count per department in the database: lead and co tasks, the last closed period's duties
     reported on time, late or not at all, returned reports, red and yellow lead tasks."""
-    counts = duty_counts(plan)
+    counts = duty_counts(plan)  # every task, closed or not
     department_ids = {department_id for department_id, _role in counts}
     summaries = {
         d.pk: DepartmentSummary(d) for d in Department.objects.filter(pk__in=department_ids)
@@ -133,8 +133,11 @@ def _summary(plan, lights, period, today) -> list[DepartmentSummary]:
             .order_by()
         )
         reported = {pk: (on_time, late) for pk, on_time, late in submitted}
+        due: dict[int, int] = {}
+        for (department_id, _role), n in duty_counts(plan, closed).items():
+            due[department_id] = due.get(department_id, 0) + n
         for pk, summary in summaries.items():
-            summary.due = summary.lead_tasks + summary.co_tasks
+            summary.due = due.get(pk, 0)  # tasks closed before that period no longer report
             summary.on_time, summary.late = reported.get(pk, (0, 0))
             summary.missing = max(0, summary.due - summary.on_time - summary.late)
         returned = (
