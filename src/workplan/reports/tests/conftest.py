@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
+from workplan.conftest import EXAMPLE_PLAN
 from workplan.plans.models import Plan
 from workplan.progress.actions import (
     ReportData,
@@ -21,21 +22,24 @@ from workplan.supervision.lights import do_recompute_lights
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
-@pytest.fixture
-def plan(example_plan, department, liaison, supervisor):
-    call_command("import", str(example_plan))
+def plan_with_reports(department, liaison, month: int, data: ReportData, *, accept_by=None):
+    """Import the example plan and file 教务处's reports for `month` of 2024 on the 20th
+    (accepted by `accept_by` if given); lights as on the 28th."""
+    call_command("import", str(EXAMPLE_PLAN))
     plan = Plan.objects.get()
     do_set_up_schedule(plan)
-    period = plan.periods.get(opens_on=date(2024, 6, 1))
+    period = plan.periods.get(opens_on=date(2024, month, 1))
     for duty in duties(plan, period, {department.pk}):
         report = do_start_report(duty.task, department, period, duty.role, by=liaison)
-        do_save_report(
-            report,
-            ReportData("on_track", 60, "完成课程标准修订", "实训经费不足", "推进教材建设"),
-            read_version=None,
-            by=liaison,
-        )
-        do_submit_report(report, by=liaison, now=datetime(2024, 6, 20, tzinfo=SHANGHAI))
-        do_accept_report(report, by=supervisor)
-    do_recompute_lights(plan, date(2024, 6, 28))
+        do_save_report(report, data, read_version=None, by=liaison)
+        do_submit_report(report, by=liaison, now=datetime(2024, month, 20, tzinfo=SHANGHAI))
+        if accept_by is not None:
+            do_accept_report(report, by=accept_by)
+    do_recompute_lights(plan, date(2024, month, 28))
     return plan
+
+
+@pytest.fixture
+def plan(department, liaison, supervisor):
+    data = ReportData("on_track", 60, "完成课程标准修订", "实训经费不足", "推进教材建设")
+    return plan_with_reports(department, liaison, 6, data, accept_by=supervisor)

@@ -19,30 +19,16 @@ from workplan.progress.actions import (
     do_start_report,
     do_submit_report,
 )
-from workplan.progress.queries import duties
-from workplan.supervision.lights import do_recompute_lights
+from workplan.reports.tests.conftest import plan_with_reports
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 @pytest.fixture
-def plan(example_plan, department, other_department, liaison):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
-    do_set_up_schedule(plan)
-    period = plan.periods.get(opens_on=date(2024, 12, 1))
-    for duty in duties(plan, period, {department.pk}):
-        report = do_start_report(duty.task, department, period, duty.role, by=liaison)
-        do_save_report(
-            report,
-            ReportData("on_track", 80, "十二月进展", "缺少场地", ""),
-            read_version=None,
-            by=liaison,
-        )
-        do_submit_report(report, by=liaison, now=datetime(2024, 12, 20, tzinfo=SHANGHAI))
-    do_recompute_lights(plan, date(2024, 12, 28))
-    return plan
+def plan(department, other_department, liaison):
+    data = ReportData("on_track", 80, "十二月进展", "缺少场地", "")
+    return plan_with_reports(department, liaison, 12, data)
 
 
 def test_ledger_lists_tasks_with_reports_lights_and_a_department_summary(client, supervisor, plan):
