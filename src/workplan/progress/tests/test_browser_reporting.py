@@ -77,3 +77,26 @@ def test_report_returned_revised_and_accepted(
     assert (
         AuditRecord.objects.filter(object_type="progress.evidencefile", actor=liaison).count() == 1
     )
+
+
+def test_a_file_is_removed_only_after_the_liaison_confirms_and_the_words_stay(
+    browser, live_server, plan, liaison, tmp_path
+):
+    task = plan.key_points.get(number=4).tasks.get(number=2)
+    evidence = tmp_path / "错传.pdf"
+    evidence.write_bytes(PDF)
+    clerk = sign_in(browser, live_server, "liaison")
+    clerk.goto(f"{live_server.url}/progress/tasks/{task.pk}/")
+    clerk.fill("textarea[name=progress]", "正在写，还没保存。")
+    clerk.set_input_files("input[name=file]", str(evidence))
+    clerk.get_by_role("button", name="上传").click()
+    expect(clerk.get_by_role("link", name="错传.pdf")).to_be_visible()
+    expect(clerk.locator("textarea[name=progress]")).to_have_value("正在写，还没保存。")
+
+    clerk.once("dialog", lambda dialog: dialog.dismiss())
+    clerk.get_by_role("button", name="删除").click()
+    expect(clerk.get_by_role("link", name="错传.pdf")).to_be_visible()
+    clerk.once("dialog", lambda dialog: dialog.accept())
+    clerk.get_by_role("button", name="删除").click()
+    expect(clerk.locator(".messages")).to_contain_text("已删除 错传.pdf")
+    assert not ProgressReport.objects.get(task=task).evidence.exists()
