@@ -11,7 +11,6 @@ urlpatterns = [
     path("reports/<int:report_id>/evidence/", views.attach_evidence, name="attach-evidence"),
     path("reports/<int:report_id>/review/", views.review, name="review"),
     path("evidence/<int:evidence_id>/", views.download_evidence, name="evidence"),
-    path("evidence/<int:evidence_id>/remove/", views.remove_evidence, name="remove-evidence"),
     path("plans/<int:plan_id>/schedule/", views.schedule, name="schedule"),
     path("plans/<int:plan_id>/periods/", views.add_period, name="add-period"),
 ]

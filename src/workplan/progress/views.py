@@ -217,15 +217,6 @@ def attach_evidence(request, report_id: int):
     return redirect("progress:report", report_id=report.pk)
 
 
-@require_POST
-def remove_evidence(request, evidence_id: int):
-    """Remove a file alone (the report page removes it together with saving the words)."""
-    evidence = access_evidence(request.user, evidence_id)
-    report = access_report(request.user, evidence.report_id, write=True)
-    _remove_file(request, report, evidence.pk)
-    return redirect("progress:report", report_id=report.pk)
-
-
 @require_GET
 def download_evidence(request, evidence_id: int):
     evidence = access_evidence(request.user, evidence_id)

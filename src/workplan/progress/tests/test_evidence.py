@@ -5,7 +5,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from workplan.progress.actions import do_start_report
+from workplan.progress.actions import FIELDS, do_start_report
 from workplan.progress.evidence import evidence_dir
 from workplan.progress.models import EvidenceFile
 
@@ -87,7 +87,15 @@ def test_file_whose_content_is_not_what_its_name_claims_is_refused(
 
 
 def remove(client, evidence):
-    return client.post(reverse("progress:remove-evidence", args=[evidence.pk]), follow=True)
+    """Press 删除 beside the file on the report's form, which is sent as it stands."""
+    report = evidence.report
+    report.refresh_from_db()
+    fields = {field: getattr(report, field) for field in FIELDS}
+    return client.post(
+        reverse("progress:report", args=[report.pk]),
+        {**fields, "version": report.version, "remove": evidence.pk},
+        follow=True,
+    )
 
 
 def test_a_file_attached_by_mistake_is_removed_from_the_report_and_the_disk(
