@@ -112,11 +112,6 @@ def duty_counts(plan, period=None) -> dict[tuple[int, str], int]:
     return counts
 
 
-def duty_count(plan, period) -> int:
-    """Return len(duties(plan, period)), counted by the database."""
-    return sum(duty_counts(plan, period).values())
-
-
 def duty_counts_by_period(plan, periods) -> dict[int, int]:
     """Return period id → len(duties(plan, period)) for many periods in two queries: duties
     are counted by the date their task was closed (None: still open), then summed per period."""
