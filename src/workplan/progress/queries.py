@@ -33,6 +33,11 @@ def current_period(plan, today=None) -> ReportingPeriod | None:
     return plan.periods.filter(opens_on__lte=today).order_by("-opens_on").first()
 
 
+def last_closed_period(plan, today) -> ReportingPeriod | None:
+    """Return the latest period whose due day is before `today`: the one chased and counted."""
+    return plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
+
+
 @dataclass
 class Duty:
     """A task a department must report on in a period, and its report if one exists."""

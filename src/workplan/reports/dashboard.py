@@ -15,6 +15,7 @@ from workplan.progress.queries import (
     duties,
     duty_counts,
     duty_counts_by_period,
+    last_closed_period,
 )
 from workplan.supervision.models import Instruction, TaskLight
 
@@ -39,7 +40,7 @@ def dashboard(plan, today) -> dict:
         average=Avg(Coalesce("percent", 0))
     ):
         percent[number] = round(average or 0)
-    closed = plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
+    closed = last_closed_period(plan, today)
     completion = (
         ProgressReport.objects.filter(
             period=closed, role="lead", submitted_at__isnull=False
@@ -135,7 +136,7 @@ def on_time_ranking(plan, today) -> list[tuple[str, int, int]]:
     """Return (department, on-time reports, reports due) for the last closed period, best first."""
     from workplan.org.models import Department
 
-    closed = plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
+    closed = last_closed_period(plan, today)
     if closed is None:
         return []
     due: dict[int, int] = defaultdict(int)

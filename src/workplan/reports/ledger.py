@@ -13,7 +13,7 @@ from django.utils import timezone
 from workplan.org.models import Department
 from workplan.plans.table import TableRow, table_rows
 from workplan.progress.models import ProgressReport
-from workplan.progress.queries import current_period, duty_counts
+from workplan.progress.queries import current_period, duty_counts, last_closed_period
 from workplan.reports.dashboard import lead_light_matrix
 from workplan.supervision.lights import light_reason_text
 from workplan.supervision.models import Instruction, Notice, TaskLight
@@ -122,7 +122,7 @@ def _summary(plan, lights, period, today) -> list[DepartmentSummary]:
             for cell in points.values():
                 summaries[department_id].red += cell["red"]
                 summaries[department_id].yellow += cell["yellow"]
-    closed = plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
+    closed = last_closed_period(plan, today)
     if closed is not None:
         submitted = (
             ProgressReport.objects.filter(period=closed, submitted_at__isnull=False)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from workplan.org.models import Department
 from workplan.plans.models import Plan, Task
 from workplan.progress.models import ProgressReport
-from workplan.progress.queries import duties
+from workplan.progress.queries import duties, last_closed_period
 from workplan.supervision.lights import do_recompute_lights
 from workplan.supervision.models import Notice
 from workplan.supervision.tasks import send_notice_email
@@ -69,7 +69,7 @@ def supervise(at: datetime | None = None) -> SupervisionRun:
         upcoming = (
             plan.periods.filter(opens_on__lte=today, due_on__gte=today).order_by("due_on").first()
         )
-        closed = plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
+        closed = last_closed_period(plan, today)
         for period in [p for p in (upcoming, closed) if p is not None]:
             days = (today - period.due_on).days
             if -REMIND_DAYS_BEFORE <= days <= 0:
