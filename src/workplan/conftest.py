@@ -181,6 +181,24 @@ def browser_context_args(browser_context_args):
     }
 
 
+@pytest.fixture
+def new_page(browser):
+    """Open a page in a browser context of its own (a second user, a phone), in Chinese.
+
+    The contexts close when the test ends, so Chromium hangs up its kept-alive connections
+    while the live server still shares the test database with its request threads."""
+    contexts = []
+
+    def open_page(**context_args):
+        context = browser.new_context(**{"locale": "zh-CN", **context_args})
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
 class Inbox:
     """What a real SMTP server on loopback received."""
 

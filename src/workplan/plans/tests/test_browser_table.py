@@ -75,10 +75,10 @@ def test_clerk_edits_inline_exports_and_reimports(page, live_server, plan, tmp_p
     assert Task.objects.get(key_point__number=1, number=1).note == "浏览器测试备注"
 
 
-def test_two_browsers_editing_one_task(browser, live_server, plan):
+def test_two_browsers_editing_one_task(new_page, live_server, plan):
     task = Task.objects.get(key_point__number=1, number=1)
-    first = browser.new_context(locale="zh-CN").new_page()
-    second = browser.new_context(locale="zh-CN").new_page()
+    first = new_page()
+    second = new_page()
     for page, user in ((first, "duban"), (second, "duban2")):
         sign_in(page, live_server, user)
         page.goto(f"{live_server.url}/plans/{plan.pk}/table/")

@@ -11,8 +11,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
-def sign_in(browser, live_server, username):
-    page = browser.new_context(locale="zh-CN").new_page()
+def sign_in(new_page, live_server, username):
+    page = new_page()
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", f"pw-{username}-1")
@@ -22,13 +22,13 @@ def sign_in(browser, live_server, username):
 
 
 def test_report_returned_revised_and_accepted(
-    browser, live_server, plan, liaison, supervisor, tmp_path
+    new_page, live_server, plan, liaison, supervisor, tmp_path
 ):
     task = plan.key_points.get(number=4).tasks.get(number=1)
     evidence = tmp_path / "课程方案.pdf"
     evidence.write_bytes(PDF)
 
-    clerk = sign_in(browser, live_server, "liaison")
+    clerk = sign_in(new_page, live_server, "liaison")
     clerk.get_by_role("link", name="我的填报").click()
     clerk.locator(f"a[href*='/progress/tasks/{task.pk}/']").first.click()
     clerk.set_input_files("input[name=file]", str(evidence))
@@ -39,7 +39,7 @@ def test_report_returned_revised_and_accepted(
     clerk.get_by_role("button", name="报送", exact=True).click()
     expect(clerk.locator(".state")).to_contain_text("已报送")
 
-    office = sign_in(browser, live_server, "supervisor")
+    office = sign_in(new_page, live_server, "supervisor")
     office.get_by_role("link", name="审核").first.click()
     office.get_by_role("link", name="审核").last.click()
     report_url = office.url
@@ -80,12 +80,12 @@ def test_report_returned_revised_and_accepted(
 
 
 def test_a_file_is_removed_only_after_the_liaison_confirms_and_the_words_stay(
-    browser, live_server, plan, liaison, tmp_path
+    new_page, live_server, plan, liaison, tmp_path
 ):
     task = plan.key_points.get(number=4).tasks.get(number=2)
     evidence = tmp_path / "错传.pdf"
     evidence.write_bytes(PDF)
-    clerk = sign_in(browser, live_server, "liaison")
+    clerk = sign_in(new_page, live_server, "liaison")
     clerk.goto(f"{live_server.url}/progress/tasks/{task.pk}/")
     clerk.fill("textarea[name=progress]", "正在写，还没保存。")
     clerk.set_input_files("input[name=file]", str(evidence))

@@ -44,11 +44,10 @@ def demo():
     return do_load_demo().plan
 
 
-def sign_in(browser, live_server, username, viewport):
+def sign_in(new_page, live_server, username, viewport):
     password = next(a.password for a in DEMO_ACCOUNTS if a.username == username)
     # Reduced motion: charts are drawn at once, without animation, so pictures are complete.
-    context = browser.new_context(locale="zh-CN", viewport=viewport, reduced_motion="reduce")
-    page = context.new_page()
+    page = new_page(viewport=viewport, reduced_motion="reduce")
     page.goto(f"{live_server.url}/accounts/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
@@ -64,8 +63,8 @@ def assert_fits_and_reads(page):
 
 
 @pytest.mark.parametrize(("viewport", "suffix"), [(LAPTOP, ""), (PHONE, "-phone")])
-def test_leadership_dashboard(browser, live_server, demo, screenshot_dir, viewport, suffix):
-    page = sign_in(browser, live_server, "leader", viewport)
+def test_leadership_dashboard(new_page, live_server, demo, screenshot_dir, viewport, suffix):
+    page = sign_in(new_page, live_server, "leader", viewport)
     page.goto(f"{live_server.url}/reports/plans/{demo.pk}/dashboard/")
     expect(page.locator("[data-chart=points] canvas")).to_have_count(1)
     expect(page.locator("[data-chart=trend] canvas")).to_have_count(1)
@@ -86,9 +85,9 @@ def test_leadership_dashboard(browser, live_server, demo, screenshot_dir, viewpo
 
 
 @pytest.mark.parametrize(("viewport", "suffix"), [(LAPTOP, ""), (PHONE, "-phone")])
-def test_department_dashboard(browser, live_server, demo, screenshot_dir, viewport, suffix):
+def test_department_dashboard(new_page, live_server, demo, screenshot_dir, viewport, suffix):
     teaching = Department.objects.get(name="教务处")
-    page = sign_in(browser, live_server, "jwc", viewport)
+    page = sign_in(new_page, live_server, "jwc", viewport)
     page.goto(f"{live_server.url}/reports/plans/{demo.pk}/departments/{teaching.pk}/")
     expect(page.locator("h1")).to_contain_text("教务处")
     expect(page.locator("main")).to_contain_text("牵头")
