@@ -242,7 +242,7 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
         if code and re.match(r"^\d+\.", code):
             key_point = reader.key_points.get(int(code.split(".")[0]), key_point)
         raw_id = _compact(cell("id"))
-        task_id = int(raw_id) if raw_id.isdigit() else None
+        task_id = int(raw_id) if raw_id.isdecimal() else None
         if raw_id and task_id is None:
             reader.problem(
                 row_number, "id", _("“{value}” is not a task number.").format(value=raw_id)

@@ -39,14 +39,14 @@ FILTERS = ("department", "role", "leader", "month", "missing", "light", "point")
 
 def _filtered(rows, params):
     department = params.get("department", "")
-    if department.isdigit():
+    if department.isdecimal():
         name = Department.objects.filter(pk=department).values_list("name", flat=True).first()
         if params.get("role") == "lead":
             rows = [r for r in rows if name in r.lead]
         else:
             rows = [r for r in rows if name in r.lead or name in r.co]
     leader = params.get("leader")
-    if leader and leader.isdigit():
+    if leader and leader.isdecimal():
         rows = [r for r in rows if (r.task.leader_id or r.task.key_point.leader_id) == int(leader)]
     month = params.get("month", "")
     if len(month) == 7:
@@ -61,7 +61,7 @@ def _filtered(rows, params):
     light, point = params.get("light"), params.get("point", "")
     if light:
         rows = [r for r in rows if r.light and r.light.light == light]
-    if point.isdigit():
+    if point.isdecimal():
         rows = [r for r in rows if r.task.key_point.number == int(point)]
     return rows
 

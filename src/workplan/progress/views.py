@@ -67,7 +67,7 @@ def task_report(request, task_id: int):
         raise Http404
     requested = request.GET.get("department", "")
     own = sorted(request.user.department_ids)
-    department_id = int(requested) if requested.isdigit() else (own[0] if own else 0)
+    department_id = int(requested) if requested.isdecimal() else (own[0] if own else 0)
     duty = next((d for d in duties(plan, period, {department_id}) if d.task.pk == task.pk), None)
     if duty is None:
         raise Http404
@@ -126,7 +126,7 @@ def report(request, report_id: int):
                 report = actions.do_save_report(
                     report, data, read_version=form.cleaned_data["version"], by=request.user
                 )
-                if request.POST.get("remove", "").isdigit():
+                if request.POST.get("remove", "").isdecimal():
                     _remove_file(request, report, int(request.POST["remove"]))
                 elif action == "attach":
                     _attach_file(request, report)

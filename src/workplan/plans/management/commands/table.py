@@ -13,9 +13,9 @@ def find_plan(ref: str) -> Plan:
     """Return the plan named by its id, or by its year when only one plan has that year."""
     plans = (
         Plan.objects.filter(pk=int(ref))
-        if ref.isdigit() and len(ref) < 4
+        if ref.isdecimal() and len(ref) < 4
         else Plan.objects.filter(year=int(ref))
-        if ref.isdigit()
+        if ref.isdecimal()
         else Plan.objects.none()
     )
     found = list(plans[:2])
