@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from django.utils import translation
+from django.utils import timezone, translation
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -58,11 +58,19 @@ def _sheet(workbook, title, heading, columns, first=False):
     return sheet
 
 
+def _filter(sheet, row_count: int) -> None:
+    """Put filter buttons on the header row over the data rows below it, as offices do."""
+    last = get_column_letter(sheet.max_column)
+    sheet.auto_filter.ref = f"A2:{last}{2 + max(row_count, 1)}"
+
+
 @translation.override("zh-hans")  # the office's ledger: Chinese whatever the reader's UI
-def ledger_workbook(title: str, rows: list[LedgerRow], summary: list[DepartmentSummary]) -> bytes:
-    """Return the xlsx ledger."""
+def ledger_workbook(plan, rows: list[LedgerRow], summary: list[DepartmentSummary]) -> bytes:
+    """Return the xlsx ledger of `plan` as of today."""
+    name = f"{plan.organization}{plan.title}"
+    as_of = f"（{timezone.localdate():%Y年%m月%d日}）"
     workbook = Workbook()
-    tasks = _sheet(workbook, "督办台账", title, TASK_COLUMNS, first=True)
+    tasks = _sheet(workbook, "督办台账", f"{name}督办台账{as_of}", TASK_COLUMNS, first=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     for number, entry in enumerate(rows, start=3):
         row, report, light = entry.row, entry.report, entry.light
@@ -82,10 +90,11 @@ def ledger_workbook(title: str, rows: list[LedgerRow], summary: list[DepartmentS
         tasks.cell(number, 9).number_format = "0%"
         if light:
             tasks.cell(number, 10).fill = PatternFill("solid", fgColor=LIGHT_FILLS[light.light])
-    departments = _sheet(workbook, "部门汇总", f"{title}（部门汇总）", SUMMARY_COLUMNS)
+    _filter(tasks, len(rows))
+    departments = _sheet(workbook, "部门汇总", f"{name}督办台账部门汇总{as_of}", SUMMARY_COLUMNS)
+    totals = [0] * (len(SUMMARY_COLUMNS) - 1)
     for number, s in enumerate(summary, start=3):
-        values = [
-            s.department.name,
+        counts = [
             s.lead_tasks,
             s.co_tasks,
             s.due,
@@ -96,8 +105,13 @@ def ledger_workbook(title: str, rows: list[LedgerRow], summary: list[DepartmentS
             s.red,
             s.yellow,
         ]
-        for column, value in enumerate(values, start=1):
+        totals = [t + n for t, n in zip(totals, counts, strict=True)]
+        for column, value in enumerate([s.department.name, *counts], start=1):
             departments.cell(number, column, value)
+    _filter(departments, len(summary))
+    bold = Font(bold=True)
+    for column, value in enumerate(["合计", *totals], start=1):
+        departments.cell(3 + len(summary), column, value).font = bold
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

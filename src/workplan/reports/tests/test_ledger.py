@@ -90,3 +90,17 @@ def test_ledger_shows_each_tasks_latest_lead_report(plan, department, liaison):
     assert row.report.progress == "十二月进展" and row.report.percent == 80
     co_only = [r for r in rows if department.name in r.row.co and department.name not in r.row.lead]
     assert co_only and all(r.report is None for r in co_only)  # only 教务处's co reports exist
+
+
+def test_sheets_have_filters_titles_and_a_total_row(client, supervisor, plan):
+    client.force_login(supervisor)
+    book = load_workbook(io.BytesIO(client.get(reverse("reports:ledger", args=[plan.pk])).content))
+    tasks, departments = book["督办台账"], book["部门汇总"]
+    assert tasks.auto_filter.ref == "A2:O52"  # header row over the 50 tasks
+    assert departments["A1"].value.startswith("江城职业技术学院2024年工作要点督办台账部门汇总（")
+    rows = list(departments.iter_rows(min_row=3, values_only=True))
+    *each, total = rows
+    assert departments.auto_filter.ref == f"A2:J{2 + len(each)}"  # the total stays outside
+    assert total[0] == "合计"
+    assert list(total[1:]) == [sum(r[i] for r in each) for i in range(1, 10)]
+    assert total[1] > 0

@@ -4,7 +4,6 @@ from django.core.management.base import BaseCommand
 
 from workplan.plans.management.commands.table import find_plan
 from workplan.reports.ledger import ledger
-from workplan.reports.views import ledger_title
 from workplan.reports.xlsx import ledger_workbook
 
 
@@ -18,5 +17,5 @@ class Command(BaseCommand):
     def handle(self, *args, plan, output, **options):
         found = find_plan(plan)
         rows, summary = ledger(found)
-        Path(output).write_bytes(ledger_workbook(ledger_title(found), rows, summary))
+        Path(output).write_bytes(ledger_workbook(found, rows, summary))
         self.stdout.write(f"已导出督办台账：{len(rows)} 项任务、{len(summary)} 个部门 → {output}")
