@@ -6,6 +6,16 @@
   var names = data.labels;
   var lights = ["green", "blue", "yellow", "red"];
   var still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  // Charts draw their words in the page's own fonts, and punctuate as the page's language does.
+  var font = window.getComputedStyle(document.body).fontFamily;
+  var colon = /^zh/i.test(document.documentElement.lang) ? "：" : ": ";
+
+  function finish(option) {
+    option.animation = !still;
+    option.textStyle = { fontFamily: font };
+    if (option.tooltip) { option.tooltip.textStyle = { fontFamily: font }; }
+    return option;
+  }
 
   // `option(narrow)` gives the chart for a phone-sized box (legend scrolls on one line, key
   // points labelled by number only) or a wider one; the choice is made again on resize.
@@ -14,12 +24,12 @@
     if (!element || !window.echarts) { return; }
     var chart = window.echarts.init(element);
     var narrow = element.clientWidth < 560;
-    chart.setOption(Object.assign({ animation: !still }, option(narrow)));
+    chart.setOption(finish(option(narrow)));
     if (onClick) { chart.on("click", onClick); }
     window.addEventListener("resize", function () {
       if ((element.clientWidth < 560) !== narrow) {
         narrow = !narrow;
-        chart.setOption(Object.assign({ animation: !still }, option(narrow)), true);
+        chart.setOption(finish(option(narrow)), true);
       }
       chart.resize();
     });
@@ -31,7 +41,7 @@
     var escape = window.echarts.format.encodeHTML;
     return [escape(point.number + ". " + point.title)].concat(items.map(function (item) {
       var unit = item.seriesIndex >= lights.length ? "%" : "";
-      return item.marker + escape(item.seriesName) + "：" + item.value + unit;
+      return item.marker + escape(item.seriesName) + colon + item.value + unit;
     })).join("<br>");
   }
 
@@ -40,7 +50,7 @@
     legend: { top: 0, type: narrow ? "scroll" : "plain" },
     grid: { left: 40, right: 44, bottom: 44, top: 32 },
     xAxis: { type: "category", axisLabel: { interval: 0 }, data: data.points.map(function (p) {
-      return narrow ? String(p.number) : p.number + "\n" + p.title.slice(0, 5);
+      return narrow ? String(p.number) : p.number + "\n" + (p.title.length > 5 ? p.title.slice(0, 5) + "…" : p.title);
     }) },
     yAxis: [{ type: "value", minInterval: 1 },
             { type: "value", min: 0, max: 100, axisLabel: { formatter: "{value}%" }, splitLine: { show: false } }],
