@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from workplan.plans.models import Assignment, Task
@@ -62,6 +62,36 @@ def closed_before(period, task_ref: str = "pk") -> Exists:
     """Whether the task was 办结 before `period`: the office accepted a lead report saying it
     was complete in an earlier period. Such a task is 销号 — nobody reports on it any more."""
     return Exists(done_reports(task_ref).filter(period__opens_on__lt=period.opens_on))
+
+
+def completion(plan, period) -> dict[str, int]:
+    """Return the figures of `period` that the dashboard and the written report both give:
+    the lead reports filed in it (`filed`, of which `late`), the tasks complete so far
+    (`done`: accepted as complete in this period or an earlier one — 办结, counted for the
+    year, not the month) and the average progress (`percent`) of the period's lead reports,
+    where a task closed earlier, which no longer reports, counts as 100 %."""
+    filed = ProgressReport.objects.filter(
+        period=period, role=ProgressReport.Role.LEAD, submitted_at__isnull=False
+    ).aggregate(
+        filed=Count("id"),
+        late=Count("id", filter=Q(late=True)),
+        percents=Count("percent"),
+        total=Sum("percent"),
+    )
+    tasks = Task.objects.filter(key_point__plan=plan).aggregate(
+        done=Count(
+            "pk", filter=Exists(done_reports("pk").filter(period__opens_on__lte=period.opens_on))
+        ),
+        closed_earlier=Count("pk", filter=closed_before(period)),
+    )
+    weight = filed["percents"] + tasks["closed_earlier"]
+    total = (filed["total"] or 0) + 100 * tasks["closed_earlier"]
+    return {
+        "filed": filed["filed"],
+        "late": filed["late"],
+        "done": tasks["done"],
+        "percent": round(total / weight) if weight else 0,
+    }
 
 
 def duties(plan, period, department_ids=None) -> list[Duty]:

@@ -11,6 +11,7 @@ from workplan.plans.models import Assignment
 from workplan.plans.table import table_rows
 from workplan.progress.models import ProgressReport, ReportVersion, period_label
 from workplan.progress.queries import (
+    completion,
     current_period,
     duties,
     duty_counts,
@@ -41,17 +42,7 @@ def dashboard(plan, today) -> dict:
     ):
         percent[number] = round(average or 0)
     closed = last_closed_period(plan, today)
-    completion = (
-        ProgressReport.objects.filter(
-            period=closed, role="lead", submitted_at__isnull=False
-        ).aggregate(
-            average=Avg("percent"),
-            # done when the office has accepted it, as the lights count it
-            done=Count("id", filter=Q(status="done", state=ProgressReport.State.ACCEPTED)),
-        )
-        if closed
-        else {"average": None, "done": 0}
-    )
+    figures = completion(plan, closed) if closed else {"percent": 0, "done": 0}
     closed_periods = list(plan.periods.filter(due_on__lt=today))
     expected = duty_counts_by_period(plan, closed_periods)
     trend = []
@@ -82,14 +73,16 @@ def dashboard(plan, today) -> dict:
             for n in sorted(per_point)
         ],
         "closed": closed,
-        "completion": round(completion["average"] or 0),
-        "done": completion["done"],
+        "completion": figures["percent"],
+        "done": figures["done"],
         "trend": trend,
         "matrix": [
             (pk, name, [(n, matrix[pk].get(n)) for n in points]) for pk, name in departments
         ],
         "point_numbers": points,
-        "overdue": lights.filter(light="red").select_related("task__key_point")[:30],
+        "red": lights.filter(light="red")
+        .select_related("task__key_point")
+        .order_by("task__key_point__number", "task__number")[:30],
         "returned": ProgressReport.objects.filter(
             period__plan=plan, state="returned"
         ).select_related("task__key_point", "department", "period")[:30],

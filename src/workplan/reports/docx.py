@@ -83,6 +83,13 @@ def _paragraph(
     return paragraph
 
 
+def _outline_level(paragraph, level: int) -> None:
+    """Make a heading paragraph show in Word's and WPS's navigation pane at `level` (0: 一、)."""
+    element = OxmlElement("w:outlineLvl")
+    element.set(qn("w:val"), str(level))
+    paragraph._p.get_or_add_pPr().append(element)
+
+
 def _row_flags(row, *flags: str) -> None:
     properties = row._tr.get_or_add_trPr()
     for flag in flags:
@@ -143,21 +150,23 @@ def progress_report_docx(report: ProgressReportDocument) -> bytes:
     _paragraph(document, "", indent=False)
     _paragraph(document, report.overview)
     for index, section in enumerate(report.sections):
-        _paragraph(
-            document,
-            f"{chinese_numeral(index + 1)}、{section.title}",
-            font=HEADING_FONT,
+        heading = _paragraph(
+            document, f"{chinese_numeral(index + 1)}、{section.title}", font=HEADING_FONT
         )
-        for sub, (heading, lines) in enumerate(
-            (
+        _outline_level(heading, 0)
+        parts = [
+            (name, lines)
+            for name, lines in (
                 ("完成情况", section.done),
                 ("存在问题", section.problems),
                 ("下一步工作", section.next_steps),
             )
-        ):
-            if not lines:
-                continue
-            _paragraph(document, f"（{CN_SUB[sub]}）{heading}", font=SUBHEADING_FONT)
+            if lines
+        ]
+        for sub, (name, lines) in enumerate(parts):  # numbered without gaps: （一）（二）…
+            _outline_level(
+                _paragraph(document, f"（{CN_SUB[sub]}）{name}", font=SUBHEADING_FONT), 1
+            )
             for number, line in enumerate(lines, start=1):
                 _paragraph(document, f"{number}. {line}")
     _paragraph(document, "", indent=False)

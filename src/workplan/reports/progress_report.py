@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from django.db.models import Avg, Count, Q
+from collections.abc import Iterable
+
 from django.utils import timezone, translation
 
 from workplan.plans.table import table_rows
 from workplan.progress.models import ProgressReport
+from workplan.progress.queries import completion
 from workplan.reports.docx import LightRow, PointSection, ProgressReportDocument
 from workplan.supervision.lights import light_reason_text
 from workplan.supervision.models import TaskLight
 
 LIGHT_NAMES = {"green": "绿灯", "blue": "蓝灯", "yellow": "黄灯", "red": "红灯"}
+
+
+def _add_once(lines: list[str], new: Iterable[str]) -> None:
+    """Add lines not already there: a department that gives the same problem for several
+    tasks of a key point is named once, as a clerk writing the report would."""
+    for line in new:
+        if line not in lines:
+            lines.append(line)
 
 
 @translation.override("zh-hans")  # an official document: Chinese whatever the reader's UI
@@ -39,16 +49,22 @@ def build_progress_report(
         ]
         if done:
             section.done.append(f"{task.text.rstrip('。')}。" + "；".join(done) + "。")
-        section.problems += [
-            f"{r.problems.rstrip('。')}。（{r.department.name}）"
-            for r in task_reports
-            if r.problems
-        ]
-        section.next_steps += [
-            f"{r.next_steps.rstrip('。')}。（{r.department.name}）"
-            for r in task_reports
-            if r.next_steps and r.role == ProgressReport.Role.LEAD
-        ]
+        _add_once(
+            section.problems,
+            (
+                f"{r.problems.rstrip('。')}。（{r.department.name}）"
+                for r in task_reports
+                if r.problems
+            ),
+        )
+        _add_once(
+            section.next_steps,
+            (
+                f"{r.next_steps.rstrip('。')}。（{r.department.name}）"
+                for r in task_reports
+                if r.next_steps and r.role == ProgressReport.Role.LEAD
+            ),
+        )
     # Lights are computed for the period being reported on; an older period may have none, so
     # take the latest computed on or before it.
     lit = TaskLight.objects.filter(period__plan=plan, period__opens_on__lte=period.opens_on)
@@ -57,19 +73,12 @@ def build_progress_report(
     counts = {k: 0 for k in LIGHT_NAMES}
     for light in lights.values():
         counts[light.light] += 1
-    figures = ProgressReport.objects.filter(
-        period=period, role="lead", submitted_at__isnull=False
-    ).aggregate(
-        average=Avg("percent"),
-        done=Count("id", filter=Q(status="done", state=ProgressReport.State.ACCEPTED)),
-        late=Count("id", filter=Q(late=True)),
-        total=Count("id"),
-    )
+    figures = completion(plan, period)
     rows = table_rows(plan)
     overview = (
         f"截至{period.due_on.year}年{period.due_on.month}月，{plan.organization}{plan.title}共分解任务{len(rows)}项。"
-        f"本期牵头部门报送进展{figures['total']}份，其中逾期报送{figures['late']}份；"
-        f"已完成任务{figures['done']}项，平均完成比例{round(figures['average'] or 0)}%。"
+        f"本期牵头部门报送进展{figures['filed']}份，其中逾期报送{figures['late']}份；"
+        f"累计已完成任务{figures['done']}项，平均完成比例{figures['percent']}%。"
         + (
             f"按督办规则，绿灯{counts['green']}项、蓝灯{counts['blue']}项、黄灯{counts['yellow']}项、红灯{counts['red']}项。"
             if lights

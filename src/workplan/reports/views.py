@@ -17,8 +17,16 @@ CONTENT_TYPES = {
 }
 
 
-def ledger_title(plan) -> str:
-    return f"{plan.organization}{plan.title}督办台账（{timezone.localdate():%Y年%m月%d日}）"
+def reportable_periods(plan):
+    """The periods a progress report can be written for, latest first: those closed by today
+    in which someone reported (a report of a period nobody reported in would be empty)."""
+    return (
+        plan.periods.filter(due_on__lt=timezone.localdate())
+        .filter(
+            Exists(ProgressReport.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False))
+        )
+        .order_by("-due_on")
+    )
 
 
 @require_GET
@@ -29,7 +37,7 @@ def ledger_xlsx(request, plan_id: int):
         raise Http404
     rows, summary = ledger(plan)
     response = HttpResponse(
-        ledger_workbook(ledger_title(plan), rows, summary),
+        ledger_workbook(plan, rows, summary),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Content-Disposition"] = content_disposition_header(True, f"{plan.year}督办台账.xlsx")
@@ -62,21 +70,18 @@ def leadership_dashboard(request, plan_id: int):
         "trend": data["trend"],
         "tableUrl": f"/plans/{plan.pk}/table/",
     }
-    # Periods with something to report on: a report of a period nobody reported in is empty.
-    closed_periods = (
-        plan.periods.filter(due_on__lt=timezone.localdate())
-        .filter(
-            Exists(ProgressReport.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False))
-        )
-        .order_by("-due_on")
-    )
-    context = {"plan": plan, "d": data, "charts": charts, "closed_periods": closed_periods}
+    context = {
+        "plan": plan,
+        "d": data,
+        "charts": charts,
+        "closed_periods": reportable_periods(plan),
+    }
     return render(request, "reports/dashboard.html", context)
 
 
 @require_GET
 def progress_report(request, plan_id: int):
-    """The 落实情况报告 as of the last closed period (or ?period=<id>), as .docx or ?format=pdf."""
+    """The 落实情况报告 as of the last reportable period (or ?period=<id>), as .docx or ?format=pdf."""
     from django.contrib import messages
     from django.shortcuts import redirect
 
@@ -87,11 +92,14 @@ def progress_report(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
     if not sees_all_reports(request.user):
         raise Http404
-    periods = plan.periods.filter(due_on__lt=timezone.localdate()).order_by("-due_on")
+    # The period asked for must be one the dashboard offers; a link naming another (not yet
+    # closed, nobody reported, another plan's, nonsense) is not quietly given a different one.
+    periods = reportable_periods(plan)
     period_id = request.GET.get("period", "")
-    chosen = (periods.filter(pk=period_id).first() if period_id.isdigit() else None) or (
-        periods.first()
-    )
+    if period_id:
+        chosen = periods.filter(pk=period_id).first() if period_id.isdecimal() else None
+    else:
+        chosen = periods.first()
     if chosen is None:
         raise Http404
     content = progress_report_docx(build_progress_report(plan, chosen))

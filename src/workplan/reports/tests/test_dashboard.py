@@ -137,3 +137,34 @@ def test_duties_are_counted_by_the_database_as_the_list_has_them(plan, hubei_txt
         assert sum(duty_counts(each, period).values()) == len(listed) > 0
         assert duty_counts(each, period) == Counter((d.department_id, d.role) for d in listed)
         assert duty_counts_by_period(each, [period]) == {period.pk: len(listed)}
+
+
+def test_red_card_lists_the_red_lights_with_their_reasons(client, leader, plan):
+    from workplan.supervision.models import TaskLight
+
+    # Nobody reports: yellow in November, so red in December (yellow two periods running).
+    do_recompute_lights(plan, date(2024, 11, 28))
+    do_recompute_lights(plan, date(2024, 12, 28))
+    client.force_login(leader)
+    response = client.get(reverse("reports:dashboard", args=[plan.pk]))
+    red = TaskLight.objects.filter(period=response.context["d"]["period"], light="red")
+    assert red.exists()
+    assert [light.pk for light in response.context["d"]["red"]] == [
+        light.pk for light in red.order_by("task__key_point__number", "task__number")[:30]
+    ]
+    page = response.content.decode()
+    assert f'href="/plans/{plan.pk}/table/?light=red">红灯任务</a>' in page
+    for light in red[:3]:
+        assert light.reason_text in page
+
+
+def test_labels_take_the_colon_of_the_readers_language(client, leader, plan):
+    from workplan.supervision.actions import do_give_instruction
+
+    task = plan.key_points.get(number=1).tasks.get(number=1)
+    do_give_instruction(task, "抓紧推进", by=leader)
+    client.force_login(leader)
+    url = reverse("reports:dashboard", args=[plan.pk])
+    assert f"{leader.display_name}：抓紧推进" in client.get(url).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert f"{leader.display_name}: 抓紧推进" in client.get(url).content.decode()

@@ -145,3 +145,83 @@ def test_the_dashboard_offers_reports_only_for_periods_someone_reported_in(clien
     with time_machine.travel("2024-08-10 10:00 +08:00"):
         options = client.get(reverse("reports:dashboard", args=[plan.pk])).context["closed_periods"]
     assert [p.label for p in options] == ["2024年6月"]  # the fixture's reports; July has none
+
+
+def test_tasks_completed_count_for_the_year_and_closed_tasks_count_as_100_percent(
+    client, leader, plan, department, liaison, supervisor
+):
+    import time_machine
+
+    from workplan.progress.actions import (
+        ReportData,
+        do_accept_report,
+        do_save_report,
+        do_start_report,
+        do_submit_report,
+    )
+    from workplan.reports.progress_report import build_progress_report
+
+    def file(month, task, data):
+        report = do_start_report(
+            task, department, plan.periods.get(opens_on=date(2024, month, 1)), "lead", by=liaison
+        )
+        do_save_report(report, data, read_version=None, by=liaison)
+        do_submit_report(report, by=liaison)
+        do_accept_report(report, by=supervisor)
+
+    point = plan.key_points.get(number=4)
+    file(7, point.tasks.get(number=2), ReportData("done", 100, "已建成", "", ""))
+    file(8, point.tasks.get(number=1), ReportData("on_track", 40, "推进中", "", ""))
+    august = plan.periods.get(opens_on=date(2024, 8, 1))
+    # 4.2 was closed in July and reports no more; August's only report says 40 %.
+    overview = build_progress_report(plan, august).overview
+    assert "累计已完成任务1项" in overview
+    assert "平均完成比例70%" in overview
+    client.force_login(leader)
+    with time_machine.travel("2024-09-10 10:00 +08:00"):
+        figures = client.get(reverse("reports:dashboard", args=[plan.pk])).context["d"]
+    assert (figures["done"], figures["completion"]) == (1, 70)
+
+
+def test_sub_headings_number_without_gaps_show_in_the_outline_and_repeat_nothing(
+    department, liaison, supervisor
+):
+    from workplan.progress.actions import ReportData
+    from workplan.reports.docx import progress_report_docx
+    from workplan.reports.progress_report import build_progress_report
+    from workplan.reports.tests.conftest import plan_with_reports
+
+    # No problems this month, and the same next step for every task of the key point.
+    data = ReportData("on_track", 60, "完成课程标准修订", "", "推进教材建设")
+    plan = plan_with_reports(department, liaison, 6, data, accept_by=supervisor)
+    built = build_progress_report(plan, plan.periods.get(opens_on=date(2024, 6, 1)))
+    document = docx.Document(io.BytesIO(progress_report_docx(built)))
+    texts = [p.text for p in document.paragraphs if p.text]
+    assert "（一）完成情况" in texts and "（二）下一步工作" in texts
+    assert not any(t.startswith("（三）") or "存在问题" in t for t in texts)
+    assert texts.count("1. 推进教材建设。（教务处）") == 1
+    assert not any(t.startswith("2. 推进教材建设") for t in texts)
+
+    def level(text):
+        paragraph = next(p for p in document.paragraphs if p.text == text)
+        found = paragraph._p.pPr.find(qn("w:outlineLvl"))
+        return None if found is None else found.get(qn("w:val"))
+
+    assert level("一、深化教育教学改革") == "0"
+    assert level("（一）完成情况") == "1"
+    assert level(texts[1]) is None  # body text is not in the navigation pane
+
+
+def test_a_link_to_a_period_with_no_report_is_not_found_rather_than_another_period(
+    client, leader, plan
+):
+    import time_machine
+
+    client.force_login(leader)
+    url = reverse("reports:progress-report", args=[plan.pk])
+    july = plan.periods.get(opens_on=date(2024, 7, 1))  # closed, but nobody reported
+    december = plan.periods.get(opens_on=date(2024, 12, 1))  # not yet due
+    with time_machine.travel("2024-08-10 10:00 +08:00"):
+        for period in (july.pk, december.pk, 999999, "²", "abc", "-1"):
+            assert client.get(url, {"period": period}).status_code == 404, period
+        assert client.get(url).status_code == 200  # no period named: the latest one
