@@ -7,6 +7,7 @@ Windows and WPS show the real fonts; a PDF renderer substitutes free ones.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass, field
 
 from docx import Document
@@ -83,6 +84,22 @@ def _paragraph(
     return paragraph
 
 
+TITLE_LINE = 19  # characters of 二号 on a line of the 15.6 cm type area, digits counting half
+
+
+def _title_lines(title: str) -> list[str]:
+    """Break a title where the sense allows, not where the line happens to end (GB/T 9704:
+    回行时词意完整): before its bracketed part (（截至…）), and between the institution and
+    the year when the rest does not fit on one line."""
+    head, bracket, tail = title.partition("（")
+    lines = [head] + ([bracket + tail] if bracket else [])
+    width = len(head) - sum(c.isascii() for c in head) / 2
+    year = re.search(r"\d{4}年", head)
+    if width > TITLE_LINE and year and year.start() > 0:
+        lines[0:1] = [head[: year.start()], head[year.start() :]]
+    return lines
+
+
 def _outline_level(paragraph, level: int) -> None:
     """Make a heading paragraph show in Word's and WPS's navigation pane at `level` (0: 一、)."""
     element = OxmlElement("w:outlineLvl")
@@ -139,14 +156,15 @@ def progress_report_docx(report: ProgressReportDocument) -> bytes:
     normal = document.styles["Normal"]
     _font(normal, BODY_FONT, SIZE_3)  # empty lines and table cells too: no stray Calibri
     _set_up_page(document)
-    _paragraph(
-        document,
-        report.title,
-        font=TITLE_FONT,
-        size=SIZE_2,
-        align=WD_ALIGN_PARAGRAPH.CENTER,
-        indent=False,
+    title = _paragraph(
+        document, "", font=TITLE_FONT, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
     )
+    lines = _title_lines(report.title)
+    for number, line in enumerate(lines, start=1):
+        run = title.add_run(line)
+        _font(run, TITLE_FONT, SIZE_2)
+        if number < len(lines):
+            run.add_break()
     _paragraph(document, "", indent=False)
     _paragraph(document, report.overview)
     for index, section in enumerate(report.sections):

@@ -26,8 +26,9 @@ def test_report_has_official_layout_and_the_accepted_content(client, leader, pla
     assert (round(section.top_margin.cm, 1), round(section.left_margin.cm, 1)) == (3.7, 2.8)
     paragraphs = [p for p in document.paragraphs if p.text]
     title = paragraphs[0]
-    assert title.text == "江城职业技术学院2024年工作要点落实情况报告（截至2024年6月）"
-    assert title.runs[0].font.name == "方正小标宋简体" and title.runs[0].font.size.pt == 22
+    # Lines break where the sense does, not where the page ends (回行时词意完整).
+    assert title.text == "江城职业技术学院\n2024年工作要点落实情况报告\n（截至2024年6月）"
+    assert {(r.font.name, r.font.size.pt) for r in title.runs} == {("方正小标宋简体", 22)}
     body = paragraphs[1]
     assert body.runs[0].font.name == "仿宋_GB2312" and body.runs[0].font.size.pt == 16
     assert body.paragraph_format.line_spacing_rule == WD_LINE_SPACING.EXACTLY
@@ -48,7 +49,7 @@ def test_command_line_writes_the_report(plan, tmp_path):
     assert (
         docx.Document(path)
         .paragraphs[0]
-        .text.startswith("江城职业技术学院2024年工作要点落实情况报告")
+        .text.startswith("江城职业技术学院\n2024年工作要点落实情况报告")
     )
 
 
