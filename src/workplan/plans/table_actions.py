@@ -156,6 +156,10 @@ def do_set_key_point_leader(key_point: KeyPoint, leader, *, by) -> KeyPoint:
     return key_point
 
 
+class ShiftRefused(Exception):
+    """Moving the due dates would take one outside the calendar; the message says which."""
+
+
 @transaction.atomic
 def do_shift_due_dates(plan: Plan, days: int, *, key_point: KeyPoint | None = None, by) -> int:
     """Return how many tasks had their due date moved by `days` (their words are kept)."""
@@ -164,7 +168,14 @@ def do_shift_due_dates(plan: Plan, days: int, *, key_point: KeyPoint | None = No
         tasks = tasks.filter(key_point=key_point)
     moved = 0
     for task in tasks:
-        new_date = task.due_date + timedelta(days=days)
+        try:
+            new_date = task.due_date + timedelta(days=days)
+        except OverflowError:  # a date near 9999-12-31 (or 0001-01-01) has nowhere to go
+            raise ShiftRefused(
+                _(
+                    "Task {code} is due on {date}, which cannot be moved by {days} days; no due date was moved."
+                ).format(code=task.code, date=task.due_date.isoformat(), days=days)
+            ) from None
         record_changed(
             task, [(str(_("due date")), task.due_date.isoformat(), new_date.isoformat())], by=by
         )

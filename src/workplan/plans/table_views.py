@@ -20,6 +20,7 @@ from workplan.plans.access import access_plan, access_task, may_change_plans
 from workplan.plans.models import KeyPoint
 from workplan.plans.table import table_rows, table_title
 from workplan.plans.table_actions import (
+    ShiftRefused,
     StaleEdit,
     TableChanged,
     do_apply_table,
@@ -184,8 +185,13 @@ def task_row_edit(request, task_id: int):
 def key_point_leader(request, key_point_id: int):
     key_point = get_object_or_404(KeyPoint.objects.select_related("plan"), pk=key_point_id)
     _check_editor(request.user)
-    leader_id = request.POST.get("leader")
-    leader = _leaders().filter(pk=leader_id).first() if leader_id else None
+    leader_id = request.POST.get("leader", "")
+    leader = _leaders().filter(pk=leader_id).first() if leader_id.isdecimal() else None
+    if leader_id and leader is None:  # e.g. an account closed while the page was open
+        messages.error(
+            request, _("The leader chosen is not (or no longer) a school leader; nothing changed.")
+        )
+        return redirect("plans:table", plan_id=key_point.plan_id)
     do_set_key_point_leader(key_point, leader, by=request.user)
     messages.success(
         request, _("Leader in charge of key point {number} saved.").format(number=key_point.number)
@@ -209,8 +215,16 @@ def shift_due_dates(request, plan_id: int):
             ),
         )
         return redirect("plans:table", plan_id=plan.pk)
-    key_point = plan.key_points.filter(pk=request.POST.get("key_point") or 0).first()
-    moved = do_shift_due_dates(plan, days, key_point=key_point, by=request.user)
+    point_id = request.POST.get("key_point", "")
+    key_point = plan.key_points.filter(pk=point_id).first() if point_id.isdecimal() else None
+    if point_id and key_point is None:
+        messages.error(request, _("That key point is not in this plan; no due date was moved."))
+        return redirect("plans:table", plan_id=plan.pk)
+    try:
+        moved = do_shift_due_dates(plan, days, key_point=key_point, by=request.user)
+    except ShiftRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("plans:table", plan_id=plan.pk)
     messages.success(
         request,
         _("Moved the due dates of {count} tasks by {days} days.").format(count=moved, days=days),

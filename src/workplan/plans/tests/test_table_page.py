@@ -245,3 +245,36 @@ def test_filters_from_the_dashboard_show_in_the_form_and_survive_another_filter(
     rows = [r for _, rows in response.context["groups"] for r in rows]
     assert len(rows) == yellow
     assert all(r.task.key_point.number == 3 and r.light.light == "yellow" for r in rows)
+
+
+def test_bad_key_point_leader_or_far_dates_are_refused_with_a_message(
+    client, supervisor, leader, plan
+):
+    from workplan.plans.models import KeyPoint
+
+    client.force_login(supervisor)
+    point = KeyPoint.objects.get(plan=plan, number=1)
+    point.leader = leader
+    point.save()
+    for nonsense in ("abc", "²", "99999"):
+        page = client.post(
+            reverse("plans:key-point-leader", args=[point.pk]), {"leader": nonsense}, follow=True
+        )
+        assert [m.level_tag for m in page.context["messages"]] == ["error"]
+        point.refresh_from_db()
+        assert point.leader == leader  # not quietly cleared
+    for nonsense in ("abc", "²", "99999"):
+        page = client.post(
+            reverse("plans:table-shift", args=[plan.pk]),
+            {"days": "7", "key_point": nonsense},
+            follow=True,
+        )
+        assert [m.level_tag for m in page.context["messages"]] == ["error"]
+    task = Task.objects.get(key_point__number=1, number=1)
+    Task.objects.filter(pk=task.pk).update(due_date="9999-12-30")
+    other = Task.objects.filter(key_point__plan=plan, due_date__isnull=False).exclude(pk=task.pk)
+    before = dict(other.values_list("pk", "due_date"))
+    page = client.post(reverse("plans:table-shift", args=[plan.pk]), {"days": "7"}, follow=True)
+    assert [m.level_tag for m in page.context["messages"]] == ["error"]
+    assert "9999-12-30" in page.content.decode()
+    assert dict(other.values_list("pk", "due_date")) == before  # nothing moved
