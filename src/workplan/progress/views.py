@@ -78,10 +78,14 @@ def task_report(request, task_id: int):
     if not belongs_to(request.user, department_id):
         raise Http404
     department = Department.objects.get(pk=department_id)
+    draft = actions.new_report(task, department, period, duty.role)
     if request.method == "POST":
+        if request.POST.get("action", "save") != "no_change":
+            form = ReportForm(request.POST)
+            if not form.is_valid():  # nothing is created until what was typed is valid
+                return _report_page(request, draft, may_edit=True, form=form)
         started = actions.do_start_report(task, department, period, duty.role, by=request.user)
         return report(request, started.pk)
-    draft = actions.new_report(task, department, period, duty.role)
     return _report_page(request, draft, may_edit=True, form=None)
 
 

@@ -284,14 +284,16 @@ def test_opening_a_report_saves_nothing_until_the_department_acts(
     page = client.get(url).content.decode()
     assert "尚未保存" in page and not ProgressReport.objects.exists()
     assert not AuditRecord.objects.filter(object_type__contains="progressreport").exists()
-    # a first submission with a mistake creates the draft and keeps what was typed
+    # a first submission with a mistake keeps what was typed, and still saves nothing
     response = client.post(
         url,
         {"status": "done", "percent": 40, "progress": "写了一半", "problems": "",
          "next_steps": "", "version": 1, "action": "submit"},
     )  # fmt: skip
     assert response.status_code == 200 and "写了一半" in response.content.decode()
-    # the page posts back to the same address, which now carries on with the saved draft
+    assert not ProgressReport.objects.exists()
+    assert not AuditRecord.objects.filter(object_type__contains="progressreport").exists()
+    # the page posts back to the same address; the corrected submission creates the report
     response = client.post(
         url,
         {"status": "on_track", "percent": 40, "progress": "写完了", "problems": "",
