@@ -47,3 +47,15 @@ def test_the_demo_runs_with_debug_off():
     from importlib import import_module
 
     assert import_module("workplan.settings.demo").DEBUG is False
+
+
+def test_a_form_sent_after_signing_in_again_elsewhere_is_explained_inside_the_site(viewer):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(viewer)
+    response = client.post("/i18n/setlang/", {"language": "en"})  # no CSRF token: a stale form
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "topbar" in page and "DEBUG" not in page and "CSRF" not in page
+    assert "页面已过期" in page
