@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -27,6 +27,7 @@ from workplan.progress.models import (
     ReportVersion,
     Schedule,
 )
+from workplan.supervision.models import Notice
 from workplan.supervision.notify import notify_department, notify_supervisors
 
 FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
@@ -49,6 +50,19 @@ class ReportData:
     next_steps: str
 
 
+def _cadence_periods(year: int, cadence: str, due_day: int) -> list[tuple[str, date, date]]:
+    """Return (label, opens on, due on) of every period `cadence` gives a year."""
+    monthly = cadence == Schedule.Cadence.MONTHLY
+    periods = []
+    for month in range(1, 13) if monthly else (3, 6, 9, 12):
+        day = min(due_day, calendar.monthrange(year, month)[1])
+        # Period names are the institution's own data, written as its documents write them.
+        label = f"{year}年{month}月" if monthly else f"{year}年第{month // 3}季度"
+        opens = date(year, month if monthly else month - 2, 1)
+        periods.append((label, opens, date(year, month, day)))
+    return periods
+
+
 @transaction.atomic
 def do_set_up_schedule(
     plan: Plan, *, cadence: str = Schedule.Cadence.MONTHLY, due_day: int = 25, by=None
@@ -59,24 +73,59 @@ def do_set_up_schedule(
     )
     if created:
         record_created(schedule, by=by, fields=["cadence", "due_day"])
-    months = range(1, 13) if schedule.cadence == Schedule.Cadence.MONTHLY else (3, 6, 9, 12)
     existing = set(plan.periods.values_list("opens_on", flat=True))
-    for month in months:
-        first_month = month if schedule.cadence == Schedule.Cadence.MONTHLY else month - 2
-        opens = date(plan.year, first_month, 1)
-        if opens in existing:
-            continue
-        day = min(schedule.due_day, calendar.monthrange(plan.year, month)[1])
-        # Period names are the institution's own data, written as its documents write them.
-        label = (
-            f"{plan.year}年{month}月"
-            if schedule.cadence == Schedule.Cadence.MONTHLY
-            else f"{plan.year}年第{month // 3}季度"
-        )
-        ReportingPeriod.objects.create(
-            plan=plan, label=label, opens_on=opens, due_on=date(plan.year, month, day)
-        )
+    for label, opens, due in _cadence_periods(plan.year, schedule.cadence, schedule.due_day):
+        if opens not in existing:
+            ReportingPeriod.objects.create(plan=plan, label=label, opens_on=opens, due_on=due)
     return schedule
+
+
+@dataclass
+class CadenceChange:
+    """What changing the cadence did to the periods."""
+
+    removed: int
+    added: int
+
+
+def _change_cadence(plan: Plan, schedule: Schedule, cadence: str, *, today, by) -> CadenceChange:
+    """Replace the periods the old cadence generated that have not opened and have nothing
+    filed against them (reports, notices); periods already open, reported on or added by hand
+    stay as they were, so nothing a department has filed or been sent moves."""
+    generated = {
+        (label, opens)
+        for each in Schedule.Cadence
+        for label, opens, _due in _cadence_periods(plan.year, each, schedule.due_day)
+    }
+    periods = plan.periods.annotate(
+        used=Exists(ProgressReport.objects.filter(period=OuterRef("pk")))
+        | Exists(Notice.objects.filter(period=OuterRef("pk")))
+    )
+    replaceable = [
+        p
+        for p in periods
+        if p.opens_on > today and not p.used and (p.label, p.opens_on) in generated
+    ]
+    kept = [p for p in periods if p not in replaceable]
+    for period in replaceable:
+        record_deleted(period, by=by)
+        period.delete()
+    # A new period starts only after every kept period that has opened (or has reports) is due.
+    started = [p.due_on for p in kept if p.opens_on <= today or p.used]
+    after = max([today, *started])
+    taken = {p.opens_on for p in kept}
+    added = 0
+    for label, opens, due in _cadence_periods(plan.year, cadence, schedule.due_day):
+        if opens > after and opens not in taken:
+            period = ReportingPeriod.objects.create(
+                plan=plan, label=label, opens_on=opens, due_on=due
+            )
+            record_created(period, by=by, fields=["label", "opens_on", "due_on"])
+            added += 1
+    record_changed(schedule, [("cadence", schedule.cadence, cadence)], by=by)
+    schedule.cadence = cadence
+    schedule.save(update_fields=["cadence"])
+    return CadenceChange(removed=len(replaceable), added=added)
 
 
 def _previous(task, department, period) -> ProgressReport | None:
@@ -350,11 +399,12 @@ def do_update_schedule(
     near_days: int,
     show_ranking: bool = False,
     by,
-) -> Schedule:
-    """Return the plan's schedule with new settings; periods are created if missing and every
-    light is recomputed under the new rules."""
+) -> CadenceChange | None:
+    """Save the plan's schedule with new settings and recompute every light; return what a
+    change of cadence did to the periods (None when the cadence stayed)."""
     from workplan.supervision.lights import do_recompute_lights
 
+    today = timezone.localdate()
     schedule = do_set_up_schedule(plan, cadence=cadence, due_day=due_day, by=by)
     fields = {
         "due_day": due_day,
@@ -367,28 +417,59 @@ def do_update_schedule(
     for field, value in fields.items():
         setattr(schedule, field, value)
     schedule.save()
+    change = None
+    if schedule.cadence != cadence:
+        change = _change_cadence(plan, schedule, cadence, today=today, by=by)
     # Only periods still to come move: past deadlines stay as they were announced.
-    for period in plan.periods.filter(due_on__gte=timezone.localdate()):
+    for period in plan.periods.filter(due_on__gte=today):
         day = min(due_day, calendar.monthrange(period.due_on.year, period.due_on.month)[1])
         if period.due_on.day != day:
             period.due_on = period.due_on.replace(day=day)
             period.save(update_fields=["due_on"])
-    do_recompute_lights(plan, timezone.localdate())
-    return schedule
+    do_recompute_lights(plan, today)
+    return change
 
 
 class PeriodRefused(Exception):
-    """The custom period overlaps another or ends before it starts."""
+    """The custom period's dates make no sense; `field` names the form field at fault."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
 
 
 @transaction.atomic
 def do_add_period(plan: Plan, *, label: str, opens_on: date, due_on: date, by) -> ReportingPeriod:
-    """Return a custom reporting period (e.g. a 专项 round), refused if its dates make no sense."""
+    """Return a custom reporting period (e.g. a 专项 round); PeriodRefused if it ends before it
+    opens, lies outside the plan's year, or overlaps another period."""
     if due_on < opens_on:
-        raise PeriodRefused(_("The due date comes before the opening date."))
-    if plan.periods.filter(opens_on=opens_on).exists():
+        raise PeriodRefused(_("The due date comes before the opening date."), "due_on")
+    if opens_on.year != plan.year:
         raise PeriodRefused(
-            _("Another period already opens on {date}.").format(date=opens_on.isoformat())
+            _("A period of the {year} plan must open in {year}.").format(year=plan.year),
+            "opens_on",
+        )
+    # Year-end reports are often due in the new year, but not later than its first quarter.
+    latest = date(plan.year + 1, 3, 31)
+    if due_on > latest:
+        raise PeriodRefused(
+            _("A period of the {year} plan must be due by {date}.").format(
+                year=plan.year, date=latest.isoformat()
+            ),
+            "due_on",
+        )
+    other = (
+        plan.periods.filter(opens_on__lte=due_on, due_on__gte=opens_on).order_by("opens_on").first()
+    )
+    if other is not None:
+        raise PeriodRefused(
+            _(
+                "These dates overlap the period “{label}” ({opens} to {due}); periods may not overlap."
+            ).format(
+                label=other.display_label,
+                opens=other.opens_on.isoformat(),
+                due=other.due_on.isoformat(),
+            )
         )
     period = ReportingPeriod.objects.create(
         plan=plan, label=label[:50], opens_on=opens_on, due_on=due_on

@@ -102,8 +102,11 @@ def report(request, report_id: int):
         action = request.POST.get("action", "save")
         try:
             if action == "no_change":
-                actions.do_report_no_change(report, by=request.user)
-                messages.success(request, _("Submitted with no change from the last period."))
+                report = actions.do_report_no_change(report, by=request.user)
+                if report.state == ProgressReport.State.AWAITING_APPROVAL:
+                    messages.success(request, _submitted_message(report))
+                else:
+                    messages.success(request, _("Submitted with no change from the last period."))
                 return redirect("progress:report", report_id=report.pk)
             if action == "approve":
                 actions.do_approve_report(report, by=request.user)
@@ -135,8 +138,8 @@ def report(request, report_id: int):
                 elif action == "attach":
                     _attach_file(request, report)
                 elif action == "submit":
-                    actions.do_submit_report(report, by=request.user)
-                    messages.success(request, _("Report submitted."))
+                    report = actions.do_submit_report(report, by=request.user)
+                    messages.success(request, _submitted_message(report))
                 else:
                     messages.success(request, _("Draft saved."))
                 return redirect("progress:report", report_id=report.pk)
@@ -292,6 +295,34 @@ def review_queue(request):
     return render(request, "progress/review_queue.html", context)
 
 
+def _submitted_message(report) -> str:
+    if report.state == ProgressReport.State.AWAITING_APPROVAL:
+        return _(
+            "Sent to your department head for approval; it reaches the supervision office once approved."
+        )
+    return _("Report submitted.")
+
+
+def _schedule_page(request, plan, *, form, period_form, status=200):
+    context = {
+        "plan": plan,
+        "form": form,
+        "periods": plan.periods.all(),
+        "period_form": period_form,
+    }
+    return render(request, "progress/schedule.html", context, status=status)
+
+
+def _cadence_message(change) -> str:
+    if change is None:
+        return _("Reporting settings saved; every light was recomputed.")
+    return _(
+        "Reporting settings saved and every light recomputed. The cadence changed: "
+        "{removed} periods not yet open were removed and {added} added; periods already open, "
+        "reported on or added by hand are kept as they were."
+    ).format(removed=change.removed, added=change.added)
+
+
 @require_http_methods(["GET", "POST"])
 def schedule(request, plan_id: int):
     from workplan.plans.access import access_plan, may_change_plans
@@ -305,8 +336,8 @@ def schedule(request, plan_id: int):
     if request.method == "POST":
         form = ScheduleForm(request.POST)
         if form.is_valid():
-            actions.do_update_schedule(plan, **form.cleaned_data, by=request.user)
-            messages.success(request, _("Reporting settings saved; every light was recomputed."))
+            change = actions.do_update_schedule(plan, **form.cleaned_data, by=request.user)
+            messages.success(request, _cadence_message(change))
             return redirect("progress:schedule", plan_id=plan.pk)
     else:
         defaults = current or Schedule(plan=plan)
@@ -323,18 +354,14 @@ def schedule(request, plan_id: int):
                 )
             }
         )
-    context = {
-        "plan": plan,
-        "form": form,
-        "periods": plan.periods.all(),
-        "period_form": PeriodForm(),
-    }
-    return render(request, "progress/schedule.html", context)
+    return _schedule_page(request, plan, form=form, period_form=PeriodForm())
 
 
 @require_POST
 def add_period(request, plan_id: int):
     from workplan.plans.access import access_plan, may_change_plans
+    from workplan.progress.forms import ScheduleForm
+    from workplan.progress.models import Schedule
 
     plan = access_plan(request.user, plan_id)
     if not may_change_plans(request.user):
@@ -344,9 +371,10 @@ def add_period(request, plan_id: int):
         try:
             actions.do_add_period(plan, **form.cleaned_data, by=request.user)
         except actions.PeriodRefused as exc:
-            messages.error(request, str(exc))
+            form.add_error(exc.field, str(exc))
         else:
             messages.success(request, _("Period added."))
-    else:
-        messages.error(request, _("Give the period a name, an opening date and a due date."))
-    return redirect("progress:schedule", plan_id=plan.pk)
+            return redirect("progress:schedule", plan_id=plan.pk)
+    current = Schedule.objects.filter(plan=plan).first() or Schedule(plan=plan)
+    settings_form = ScheduleForm(initial={f: getattr(current, f) for f in ScheduleForm.base_fields})
+    return _schedule_page(request, plan, form=settings_form, period_form=form, status=400)
