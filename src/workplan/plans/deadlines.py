@@ -56,11 +56,19 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+def _absolute_years(phrase: str, plan_year: int) -> str:
+    """Write the years offices name relative to the plan's (明年3月底, 次年1月, 今年底) as numbers."""
+    phrase = re.sub(r"明年|次年|翌年|下一?年度?", f"{plan_year + 1}年", phrase)
+    return re.sub(r"今年", f"{plan_year}年", phrase)
+
+
 def parse_deadline(text: str, plan_year: int) -> Deadline:
     """Return the meaning of `text`; a phrase this cannot read keeps its words and no date."""
-    phrase = _normalise(text or "")
+    phrase = _absolute_years(_normalise(text or ""), plan_year)
     if not phrase:
         return Deadline(text="")
+    if any(not plan_year - 1 <= int(y) <= plan_year + 5 for y in re.findall(r"(\d{4})年", phrase)):
+        return Deadline(text=text.strip())  # 9999年, 2100年: a slip of the keyboard, not a plan
     for reader in _READERS:
         result = reader(phrase, plan_year)
         if result is INVALID:
@@ -144,10 +152,11 @@ def _year_parts(phrase: str, year: int):
     quarter = re.search(r"第?([一二三四1-4])季度", phrase)
     if quarter:
         return _end_of_month(chosen, quarters[quarter.group(1)]), Recurrence.NONE, None
-    if re.search(r"上半年|年中|半年", phrase):
-        return date(chosen, 6, 30), Recurrence.NONE, None
+    # 下半年 before 半年: the second half of the year ends in December, not June.
     if re.search(r"下半年|年底|年末|年内|全年|本年度|年度内|当年", phrase):
         return date(chosen, 12, 31), Recurrence.NONE, None
+    if re.search(r"上半年|年中|半年", phrase):
+        return date(chosen, 6, 30), Recurrence.NONE, None
     if re.search(r"春季学期", phrase):
         return date(chosen, 7, 15), Recurrence.NONE, None
     if re.search(r"秋季学期", phrase):

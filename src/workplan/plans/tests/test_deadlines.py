@@ -26,6 +26,11 @@ YEAR = 2021
         ("年内", date(2021, 12, 31), Recurrence.NONE),
         ("到2025年底前", date(2025, 12, 31), Recurrence.NONE),
         ("上半年", date(2021, 6, 30), Recurrence.NONE),
+        ("下半年", date(2021, 12, 31), Recurrence.NONE),
+        ("明年3月底", date(2022, 3, 31), Recurrence.NONE),
+        ("次年1月", date(2022, 1, 31), Recurrence.NONE),
+        ("下一年度内", date(2022, 12, 31), Recurrence.NONE),
+        ("今年底", date(2021, 12, 31), Recurrence.NONE),
         ("第三季度", date(2021, 9, 30), Recurrence.NONE),
         ("3-4月", date(2021, 4, 30), Recurrence.NONE),
         ("3—12月", date(2021, 12, 31), Recurrence.NONE),
@@ -49,7 +54,10 @@ def test_month_range_keeps_its_start():
     assert parse_deadline("3-4月", YEAR).starts == date(2021, 3, 1)
 
 
-@pytest.mark.parametrize("phrase", ["开学前", "视情况而定", "13月底", "2月30日", "4-3月"])
+@pytest.mark.parametrize(
+    "phrase",
+    ["开学前", "视情况而定", "13月底", "2月30日", "4-3月", "9999年12月31日", "2100年1月1日"],
+)
 def test_unreadable_phrase_keeps_its_words_and_is_flagged(phrase):
     deadline = parse_deadline(phrase, YEAR)
     assert deadline.due_date is None
