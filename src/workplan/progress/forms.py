@@ -95,6 +95,7 @@ class ReviewFilterForm(forms.Form):
         self.fields["period"].queryset = ReportingPeriod.objects.filter(
             pk__in=waiting.values("period_id")
         ).order_by("-opens_on")
+        self.fields["period"].label_from_instance = lambda period: period.display_label
         self.fields["department"].queryset = Department.objects.filter(
             pk__in=waiting.values("department_id")
         )

@@ -100,3 +100,10 @@ def test_the_queue_runs_a_fixed_number_of_queries(client, supervisor, plan, depa
 def test_departments_do_not_see_the_queue(client, liaison, waiting):
     client.force_login(liaison)
     assert client.get(reverse("progress:review-queue")).status_code == 404
+
+
+def test_english_readers_see_period_names_in_english(client, supervisor, waiting):
+    client.force_login(supervisor)
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    page = client.get(reverse("progress:review-queue")).content.decode()
+    assert ">June 2024</option>" in page and "2024年6月</option>" not in page
