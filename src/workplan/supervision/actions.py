@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -63,9 +65,13 @@ def do_issue_notice(task, department, requirement: str, reply_due, *, by):
 
 @transaction.atomic
 def do_reply_notice(notice, reply: str, *, by):
-    """Return the notice answered by its department."""
+    """Return the notice answered by its department; NotAllowedNow if it is closed or was
+    answered already (a reply is what the office acted on, so it is never overwritten)."""
+    notice = type(notice).objects.select_for_update().get(pk=notice.pk)
     if notice.state == notice.State.CLOSED:
-        raise NotAllowedNow("closed")
+        raise NotAllowedNow(_("This notice is closed."))
+    if notice.state == notice.State.REPLIED:
+        raise NotAllowedNow(_("This notice was answered already; its reply cannot be changed."))
     record_changed(
         notice,
         [("reply", notice.reply, reply), ("state", notice.state, notice.State.REPLIED)],
@@ -114,7 +120,13 @@ def do_give_instruction(task, text: str, *, by):
 
 @transaction.atomic
 def do_answer_instruction(instruction, answer: str, *, by):
-    """Return the instruction answered by the department."""
+    """Return the instruction answered by the department; NotAllowedNow if it was answered
+    already (the leader read that answer, so it is never overwritten)."""
+    instruction = type(instruction).objects.select_for_update().get(pk=instruction.pk)
+    if instruction.answer:
+        raise NotAllowedNow(
+            _("This instruction was answered already; its answer cannot be changed.")
+        )
     record_changed(
         instruction,
         [("answer", instruction.answer, answer)],
@@ -130,18 +142,31 @@ def do_answer_instruction(instruction, answer: str, *, by):
     return instruction
 
 
+def latest_extension(task, today) -> date:
+    """Return the latest deadline an extension may ask for: the end of the year after the
+    plan's (or this) year. A 工作要点 is annual; work beyond that belongs in a later plan."""
+    return date(max(task.key_point.plan.year, today.year) + 1, 12, 31)
+
+
 @transaction.atomic
 def do_request_extension(task, department, new_due, reason: str, *, by):
     """Return a new 延期申请 for the leader in charge to decide; NotAllowedNow if the date is
-    not later than today and the current deadline, or a request is already waiting."""
+    not later than today and the current deadline, is past `latest_extension`, or a request
+    is already waiting."""
     from workplan.audit.records import record_created
     from workplan.supervision.models import ExtensionRequest
     from workplan.supervision.notify import notify
 
-    earliest = max(filter(None, [timezone.localdate(), task.due_date]))
+    today = timezone.localdate()
+    earliest = max(filter(None, [today, task.due_date]))
     if new_due <= earliest:
         raise NotAllowedNow(
             _("The new deadline must be later than {date}.").format(date=earliest.isoformat())
+        )
+    latest = latest_extension(task, today)
+    if new_due > latest:
+        raise NotAllowedNow(
+            _("The new deadline must be no later than {date}.").format(date=latest.isoformat())
         )
     if task.extension_requests.filter(state=ExtensionRequest.State.PENDING).exists():
         raise NotAllowedNow(_("A request for this task is already waiting for a decision."))
@@ -167,7 +192,12 @@ def do_decide_extension(request, approve: bool, *, by):
     from workplan.plans.models import Task
 
     if request.state != request.State.PENDING:
-        raise NotAllowedNow("decided")
+        raise NotAllowedNow(_("This request has already been decided."))
+    latest = latest_extension(request.task, timezone.localdate())
+    if approve and request.new_due > latest:  # asked for before the bound existed
+        raise NotAllowedNow(
+            _("The new deadline must be no later than {date}.").format(date=latest.isoformat())
+        )
     new_state = request.State.APPROVED if approve else request.State.REFUSED
     changed(
         request, [("state", request.state, new_state)], by=by, scope=f"plans.task:{request.task_id}"

@@ -1,5 +1,3 @@
-from datetime import date
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -15,18 +13,24 @@ from workplan.plans.access import access_task
 from workplan.progress.access import sees_all_reports
 from workplan.progress.queries import lead_department_ids
 from workplan.supervision import actions
+from workplan.supervision.forms import (
+    AnswerForm,
+    ExtensionForm,
+    InstructionForm,
+    NoticeForm,
+    ReplyForm,
+    form_problems,
+)
 from workplan.supervision.models import ExtensionRequest, Instruction, Notice
-
-
-def _date(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return None
 
 
 def _back(task_id: int):
     return redirect("plans:task-detail", task_id=task_id)
+
+
+def _refuse(request, form) -> None:
+    for problem in form_problems(form):
+        messages.error(request, problem)
 
 
 @require_POST
@@ -34,13 +38,17 @@ def notice_issue(request, task_id: int):
     task = access_task(request.user, task_id)
     if not is_supervisor(request.user):
         raise PermissionDenied
-    department = Department.objects.filter(pk=request.POST.get("department")).first()
-    requirement = request.POST.get("requirement", "").strip()
-    if department is None or not requirement:
-        messages.error(request, _("Choose a department and write what is required."))
+    form = NoticeForm(request.POST)
+    if not form.is_valid():
+        _refuse(request, form)
         return _back(task.pk)
+    department = form.cleaned_data["department"]
     actions.do_issue_notice(
-        task, department, requirement, _date(request.POST.get("reply_due")), by=request.user
+        task,
+        department,
+        form.cleaned_data["requirement"],
+        form.cleaned_data["reply_due"],
+        by=request.user,
     )
     messages.success(request, _("Notice sent to {department}.").format(department=department))
     return _back(task.pk)
@@ -58,12 +66,16 @@ def notice_reply(request, notice_id: int):
     notice = _access_notice(request.user, notice_id)
     if not belongs_to(request.user, notice.department_id):
         raise PermissionDenied
-    reply = request.POST.get("reply", "").strip()
-    if reply:
+    form = ReplyForm(request.POST)
+    if form.is_valid():
         try:
-            actions.do_reply_notice(notice, reply, by=request.user)
-        except actions.NotAllowedNow:
-            messages.error(request, _("This notice is closed."))
+            actions.do_reply_notice(notice, form.cleaned_data["reply"], by=request.user)
+        except actions.NotAllowedNow as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Reply sent."))
+    else:
+        _refuse(request, form)
     return _back(notice.task_id) if notice.task_id else redirect("supervision:notices")
 
 
@@ -81,9 +93,12 @@ def instruction_give(request, task_id: int):
     task = access_task(request.user, task_id)
     if not request.user.has_role(Role.LEADER):
         raise PermissionDenied
-    text = request.POST.get("text", "").strip()
-    if text:
-        actions.do_give_instruction(task, text, by=request.user)
+    form = InstructionForm(request.POST)
+    if form.is_valid():
+        actions.do_give_instruction(task, form.cleaned_data["text"], by=request.user)
+        messages.success(request, _("Instruction sent to the lead departments."))
+    else:
+        _refuse(request, form)
     return _back(task.pk)
 
 
@@ -92,9 +107,16 @@ def instruction_answer(request, instruction_id: int):
     instruction = get_object_or_404(Instruction, pk=instruction_id)
     if not any(belongs_to(request.user, d) for d in lead_department_ids(instruction.task)):
         raise PermissionDenied
-    answer = request.POST.get("answer", "").strip()
-    if answer:
-        actions.do_answer_instruction(instruction, answer, by=request.user)
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.do_answer_instruction(instruction, form.cleaned_data["answer"], by=request.user)
+        except actions.NotAllowedNow as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("Answer sent."))
+    else:
+        _refuse(request, form)
     return _back(instruction.task_id)
 
 
@@ -104,16 +126,21 @@ def extension_request(request, task_id: int):
     departments = [d for d in lead_department_ids(task) if belongs_to(request.user, d)]
     if not departments:
         raise PermissionDenied
-    new_due, reason = _date(request.POST.get("new_due")), request.POST.get("reason", "").strip()
-    if new_due is None or not reason:
-        messages.error(request, _("Give the new deadline and the reason."))
+    form = ExtensionForm(request.POST)
+    if not form.is_valid():
+        _refuse(request, form)
         return _back(task.pk)
     try:
         actions.do_request_extension(
-            task, Department.objects.get(pk=departments[0]), new_due, reason, by=request.user
+            task,
+            Department.objects.get(pk=departments[0]),
+            form.cleaned_data["new_due"],
+            form.cleaned_data["reason"],
+            by=request.user,
         )
     except actions.NotAllowedNow as exc:
-        messages.error(request, str(exc))
+        form.add_error("new_due", str(exc))
+        _refuse(request, form)
     else:
         messages.success(request, _("Extension requested."))
     return _back(task.pk)
@@ -122,7 +149,9 @@ def extension_request(request, task_id: int):
 @require_POST
 def extension_decide(request, request_id: int):
     extension = get_object_or_404(
-        ExtensionRequest.objects.select_related("task__key_point__leader", "task__leader"),
+        ExtensionRequest.objects.select_related(
+            "task__key_point__leader", "task__key_point__plan", "task__leader"
+        ),
         pk=request_id,
     )
     leader = extension.task.effective_leader
@@ -135,8 +164,8 @@ def extension_decide(request, request_id: int):
         actions.do_decide_extension(
             extension, request.POST.get("decision") == "approve", by=request.user
         )
-    except actions.NotAllowedNow:
-        messages.error(request, _("This request has already been decided."))
+    except actions.NotAllowedNow as exc:
+        messages.error(request, str(exc))
     return _back(extension.task_id)
 
 
