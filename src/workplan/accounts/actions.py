@@ -8,10 +8,15 @@ from collections.abc import Iterable
 from axes.utils import reset as axes_reset
 from django.contrib.auth.forms import PasswordResetForm
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from workplan.accounts.models import Role, RoleGrant, User
 from workplan.audit.records import record_changed, record_created
 from workplan.org.models import Department
+
+
+class AccountRefused(Exception):
+    """The account would share its login name with another, differing at most in case."""
 
 
 def _role_labels(roles: Iterable[str]) -> list[str]:
@@ -33,8 +38,16 @@ def do_create_user(
     by,
     password: str | None = None,
 ) -> User:
-    """Return a new account. Without a password it gets an unguessable one: the person sets
-    their own through the e-mailed link."""
+    """Return a new account; AccountRefused if another's login name differs from it only in
+    case. Without a password it gets an unguessable one: the person sets their own through the
+    e-mailed link."""
+    clash = User.objects.filter(username__iexact=username).first()
+    if clash is not None:
+        raise AccountRefused(
+            _("The login name “{value}” is already used by the account “{other}”.").format(
+                value=username, other=clash.username
+            )
+        )
     user = User(username=username, full_name=full_name, email=email)
     user.set_password(password or secrets.token_urlsafe(32))
     user.save()
@@ -108,14 +121,27 @@ def do_unlock_user(user: User, *, by) -> int:
     return cleared
 
 
+class _OnePersonResetForm(PasswordResetForm):
+    """Django's reset form finds every account with the address; this one mails one person."""
+
+    def __init__(self, user: User):
+        super().__init__({"email": user.email})
+        self.user = user
+
+    def get_users(self, email):
+        if self.user.is_active and self.user.has_usable_password():
+            yield self.user
+
+
 def do_send_password_link(user: User, *, request, invitation: bool = False) -> None:
-    """E-mail `user` a link to set a new password (after the transaction commits)."""
+    """E-mail `user`, and only `user`, a link to set a new password (after the transaction
+    commits); another account with the same address gets nothing."""
     if not user.email:
         return
     template = (
         "registration/invitation_email" if invitation else "registration/password_reset_email"
     )
-    form = PasswordResetForm({"email": user.email})
+    form = _OnePersonResetForm(user)
     if form.is_valid():
         transaction.on_commit(
             lambda: form.save(

@@ -1,13 +1,35 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workplan.accounts.models import Role
+from workplan.accounts.models import Role, User
 from workplan.org.models import Department
 
 
 class UserForm(forms.Form):
     full_name = forms.CharField(label=_("Name"), max_length=100)
     email = forms.EmailField(label=_("E-mail"), required=False)
+
+    def __init__(self, *args, person: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        other = (
+            User.objects.filter(email__iexact=email).exclude(pk=self.person.pk).first()
+            if email
+            else None
+        )
+        if other is not None:
+            # A reset link goes to an address: two accounts on one address is one inbox
+            # able to take over both.
+            raise forms.ValidationError(
+                _("“{value}” is already the e-mail address of the account “{other}”.").format(
+                    value=email, other=other.username
+                )
+            )
+        return email
+
     departments = forms.ModelMultipleChoiceField(
         label=_("Departments"),
         queryset=Department.objects.filter(is_active=True),

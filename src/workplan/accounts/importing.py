@@ -26,6 +26,20 @@ COLUMNS = {
     "roles": ("角色", "role", "roles"),
 }
 SEPARATORS = r"[、，,；;/\s]+"
+FULL_NAME_LENGTH = User._meta.get_field("full_name").max_length
+EMAIL_LENGTH = User._meta.get_field("email").max_length
+# What openpyxl raises on a file that is not a sound workbook: a bad zip, a missing part, or
+# broken XML inside it (lxml's XMLSyntaxError and ElementTree's ParseError are SyntaxErrors).
+UNREADABLE = (
+    InvalidFileException,
+    zipfile.BadZipFile,
+    KeyError,
+    ValueError,
+    TypeError,
+    IndexError,
+    OSError,
+    SyntaxError,
+)
 
 
 @dataclass
@@ -74,15 +88,16 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
         return sheet_result
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError):
+        sheet = workbook.worksheets[0]
+        # A read-only sheet is parsed as it is read: broken XML inside the zip shows up here.
+        rows = iter(list(sheet.iter_rows(values_only=True)))
+    except UNREADABLE:
         sheet_result.errors.append(
             _("{name}: this is not an Excel workbook (.xlsx), or it is password-protected.").format(
                 name=name
             )
         )
         return sheet_result
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
     header = [_cell(v).lower() for v in next(rows, ())]
     columns = {}
     for key, labels in COLUMNS.items():
@@ -104,8 +119,14 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
         for alias in department.aliases.all():
             departments.setdefault(alias.name, department)
     roles = _role_lookup()
-    seen: dict[str, int] = {}
-    taken = set(User.objects.values_list("username", flat=True))
+    # Login names and e-mail addresses are compared without case: "JWC" beside "jwc" is the
+    # same person to a clerk, and a reset link goes to whoever holds the address.
+    seen: dict[str, tuple[str, int]] = {}
+    seen_emails: dict[str, int] = {}
+    taken = {u.lower(): u for u in User.objects.values_list("username", flat=True)}
+    taken_emails = {
+        e.lower(): u for u, e in User.objects.exclude(email="").values_list("username", "email")
+    }
 
     def problem(row: int, column: str, message: str) -> None:
         sheet_result.errors.append(
@@ -133,32 +154,69 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
                     value=account.username
                 ),
             )
-        elif account.username in taken:
+        elif account.username.lower() in taken:
+            existing = taken[account.username.lower()]
             problem(
                 number,
                 "登录名",
-                _("“{value}” is already used by an account.").format(value=account.username),
+                _("“{value}” is already used by an account.").format(value=account.username)
+                if existing == account.username
+                else _(
+                    "“{value}” differs only in case from the existing account “{other}”."
+                ).format(value=account.username, other=existing),
             )
-        elif account.username in seen:
+        elif account.username.lower() in seen:
+            other, row = seen[account.username.lower()]
             problem(
                 number,
                 "登录名",
-                _("“{value}” is also on row {other}.").format(
-                    value=account.username, other=seen[account.username]
+                _("“{value}” is also on row {other}.").format(value=account.username, other=row)
+                if other == account.username
+                else _("“{value}” differs only in case from “{other}” on row {row}.").format(
+                    value=account.username, other=other, row=row
                 ),
             )
-        seen.setdefault(account.username, number)
+        seen.setdefault(account.username.lower(), (account.username, number))
         if not account.full_name:
             problem(number, "姓名", _("the name is empty."))
+        elif len(account.full_name) > FULL_NAME_LENGTH:
+            problem(
+                number,
+                "姓名",
+                _("the name has {length} characters; at most {limit} are allowed.").format(
+                    length=len(account.full_name), limit=FULL_NAME_LENGTH
+                ),
+            )
         if account.email:
             try:
+                if len(account.email) > EMAIL_LENGTH:
+                    raise ValidationError("too long")
                 validate_email(account.email)
             except ValidationError:
                 problem(
                     number,
                     "邮箱",
-                    _("“{value}” is not an e-mail address.").format(value=account.email),
+                    _("“{value}” is not an e-mail address.").format(value=account.email[:80]),
                 )
+            else:
+                address = account.email.lower()
+                if address in taken_emails:
+                    problem(
+                        number,
+                        "邮箱",
+                        _(
+                            "“{value}” is already the e-mail address of the account “{other}”."
+                        ).format(value=account.email, other=taken_emails[address]),
+                    )
+                elif address in seen_emails:
+                    problem(
+                        number,
+                        "邮箱",
+                        _("“{value}” is also on row {other}.").format(
+                            value=account.email, other=seen_emails[address]
+                        ),
+                    )
+                seen_emails.setdefault(address, number)
         for name_ in [n for n in re.split(SEPARATORS, value("departments")) if n]:
             department = departments.get(name_)
             if department is None:

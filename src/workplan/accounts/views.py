@@ -30,7 +30,7 @@ def user_list(request):
 def user_edit(request, user_id: int):
     person = access_user(request.user, user_id)
     if request.method == "POST":
-        form = UserForm(request.POST)
+        form = UserForm(request.POST, person=person)
         if (
             form.is_valid()
             and person == request.user
@@ -52,12 +52,13 @@ def user_edit(request, user_id: int):
             return redirect("accounts:user-list")
     else:
         form = UserForm(
+            person=person,
             initial={
                 "full_name": person.full_name,
                 "email": person.email,
                 "departments": person.departments.all(),
                 "roles": list(person.role_grants.values_list("role", flat=True)),
-            }
+            },
         )
     return render(request, "accounts/user_edit.html", {"person": person, "form": form})
 
@@ -93,18 +94,12 @@ def user_import(request):
         upload = form.cleaned_data["sheet"]
         sheet = read_account_sheet(upload.read(), upload.name)
         errors = sheet.errors
+        try:
+            if not errors:
+                _create_accounts(request, sheet.rows)
+        except actions.AccountRefused as exc:  # an account made since the sheet was read
+            errors = [str(exc)]
         if not errors:
-            with transaction.atomic():
-                for row in sheet.rows:
-                    user = actions.do_create_user(
-                        username=row.username,
-                        full_name=row.full_name,
-                        email=row.email,
-                        departments=row.departments,
-                        roles=row.roles,
-                        by=request.user,
-                    )
-                    actions.do_send_password_link(user, request=request, invitation=True)
             messages.success(
                 request,
                 _(
@@ -116,6 +111,20 @@ def user_import(request):
     return render(
         request, "accounts/user_import.html", {"form": form, "errors": errors}, status=status
     )
+
+
+@transaction.atomic
+def _create_accounts(request, rows) -> None:
+    for row in rows:
+        user = actions.do_create_user(
+            username=row.username,
+            full_name=row.full_name,
+            email=row.email,
+            departments=row.departments,
+            roles=row.roles,
+            by=request.user,
+        )
+        actions.do_send_password_link(user, request=request, invitation=True)
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
