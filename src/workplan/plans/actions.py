@@ -21,11 +21,28 @@ from workplan.org.actions import RegistryChanges, do_register_names
 from workplan.parsing import ParsedPlan, Responsibility
 from workplan.plans.deadlines import parse_deadline
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
+from workplan.plans.queries import RecordedWork, recorded_work
 from workplan.plans.revisions import Revision, compare_revision
 
 
 class ImportRefused(Exception):
     """The parsed document can't become a plan; the message says why, for the user."""
+
+
+class DeletionRefused(Exception):
+    """Tasks that carry recorded work would be deleted and that was not confirmed; nothing changed."""
+
+    def __init__(self, work: dict[Task, RecordedWork]):
+        self.work = work
+        super().__init__(
+            _(
+                "Nothing was changed: tasks to be deleted carry recorded work ({codes}: {work}). "
+                "Confirm that they and their records are to be deleted, or keep them."
+            ).format(
+                codes="、".join(task.code for task in work),
+                work=sum(work.values(), RecordedWork()).describe(),
+            )
+        )
 
 
 class ImportStatus(StrEnum):
@@ -192,15 +209,19 @@ def _assignments(
 
 
 @transaction.atomic
-def do_revise_plan(plan: Plan, parsed: ParsedPlan, *, source_name: str = "", by=None) -> Revision:
+def do_revise_plan(
+    plan: Plan, parsed: ParsedPlan, *, source_name: str = "", by=None, delete_reported=False
+) -> Revision:
     """Return the revision applied to `plan` from the revised document `parsed`, all or nothing.
 
     Matched key points and tasks keep their rows, so everything entered in the task table
     (leaders, deadlines, outcomes, remarks, milestones, history) survives; only the words,
-    order and document-given responsibility change.
+    order and document-given responsibility change. Removing tasks that carry reports, notices
+    or instructions raises DeletionRefused unless `delete_reported` confirms it.
     """
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     revision = compare_revision(plan, parsed)
+    removed_work = refuse_unconfirmed_deletions(revision.tasks_removed, confirmed=delete_reported)
     note = _("Revised from {name}").format(name=source_name or _("a document"))
     registry = do_register_names(parsed.departments, parsed.group_names(), by=by, note=note)
 
@@ -273,10 +294,42 @@ def do_revise_plan(plan: Plan, parsed: ParsedPlan, *, source_name: str = "", by=
                 )
             record_changed(task, [c for c in changes if c[0] == "text"], by=by, note=note)
 
-    for task in revision.tasks_removed:
-        record_deleted(task, by=by, note=note)
-        Task.objects.filter(pk=task.pk).delete()
+    delete_tasks(revision.tasks_removed, removed_work, by=by, note=note)
     for key_point in revision.points_removed:
         record_deleted(key_point, by=by, note=note)
         KeyPoint.objects.filter(pk=key_point.pk).delete()
     return revision
+
+
+def refuse_unconfirmed_deletions(tasks, *, confirmed: bool) -> dict[Task, RecordedWork]:
+    """Return the work recorded on `tasks`; DeletionRefused if there is some and `confirmed` is
+    false. Early in the year, before any reporting, tasks are deleted freely."""
+    work = recorded_work(task.pk for task in tasks)
+    carrying = {task: work[task.pk] for task in tasks if task.pk in work}
+    if carrying and not confirmed:
+        raise DeletionRefused(carrying)
+    return carrying
+
+
+def delete_tasks(tasks, work: dict[Task, RecordedWork], *, by, note: str = "") -> None:
+    """Delete the tasks with everything recorded on them; their evidence files leave the disk
+    once the deletion is committed."""
+    from workplan.progress.evidence import evidence_dir
+    from workplan.progress.models import EvidenceFile
+
+    stored = list(
+        EvidenceFile.objects.filter(report__task__in=[t.pk for t in tasks]).values_list(
+            "stored_name", flat=True
+        )
+    )
+    for task in tasks:
+        carried = work.get(task)
+        words = (
+            _("Deleted with its records: {work}.").format(work=carried.describe())
+            if carried
+            else ""
+        )
+        record_deleted(task, by=by, note=" ".join(filter(None, [note, words])))
+    Task.objects.filter(pk__in=[t.pk for t in tasks]).delete()
+    folder = evidence_dir()
+    transaction.on_commit(lambda: [(folder / name).unlink(missing_ok=True) for name in stored])

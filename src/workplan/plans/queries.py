@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.utils.translation import ngettext, pgettext
 
 from workplan.org.models import Department
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
@@ -67,3 +68,64 @@ def tasks_of_department(department: Department) -> list[DepartmentTask]:
         )
     )
     return rows
+
+
+@dataclass
+class RecordedWork:
+    """What a task carries that deleting it would destroy: the record of work done on it."""
+
+    reports: int = 0
+    evidence: int = 0
+    notices: int = 0
+    instructions: int = 0
+    extensions: int = 0
+
+    def __bool__(self) -> bool:
+        return any((self.reports, self.evidence, self.notices, self.instructions, self.extensions))
+
+    def __add__(self, other: RecordedWork) -> RecordedWork:
+        return RecordedWork(
+            self.reports + other.reports,
+            self.evidence + other.evidence,
+            self.notices + other.notices,
+            self.instructions + other.instructions,
+            self.extensions + other.extensions,
+        )
+
+    def describe(self) -> str:
+        """Return the counts in words, such as "9 progress reports, 2 evidence files"."""
+        counts = [
+            (self.reports, ngettext("%(count)d progress report", "%(count)d progress reports", self.reports)),
+            (self.evidence, ngettext("%(count)d evidence file", "%(count)d evidence files", self.evidence)),
+            (self.notices, ngettext("%(count)d notice", "%(count)d notices", self.notices)),
+            (self.instructions, ngettext("%(count)d instruction", "%(count)d instructions", self.instructions)),
+            (self.extensions, ngettext("%(count)d extension request", "%(count)d extension requests", self.extensions)),
+        ]  # fmt: skip
+        separator = pgettext("between items of a list", ", ")
+        return separator.join(words % {"count": n} for n, words in counts if n)
+
+
+def recorded_work(task_ids) -> dict[int, RecordedWork]:
+    """Return, for each of the tasks that carries any, the work recorded on it (five queries)."""
+    from workplan.progress.models import EvidenceFile, ProgressReport
+    from workplan.supervision.models import ExtensionRequest, Instruction, Notice
+
+    task_ids = list(task_ids)
+    work: dict[int, RecordedWork] = {}
+    sources = [
+        ("reports", ProgressReport.objects, "task"),
+        ("evidence", EvidenceFile.objects, "report__task"),
+        ("notices", Notice.objects, "task"),
+        ("instructions", Instruction.objects, "task"),
+        ("extensions", ExtensionRequest.objects, "task"),
+    ]
+    for field, manager, path in sources:
+        rows = (
+            manager.filter(**{f"{path}__in": task_ids})
+            .values_list(path)
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for task_id, count in rows:
+            setattr(work.setdefault(task_id, RecordedWork()), field, count)
+    return work

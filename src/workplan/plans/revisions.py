@@ -1,21 +1,39 @@
 """Compare a revised document (征求意见稿 → 正式稿) with the plan already stored: which key
 points and tasks were added, removed or reworded, and whose responsibility changed. A lightly
-reworded task is matched by similarity, so it keeps its identity, its table fields and its history."""
+reworded task is matched by similarity, so it keeps its identity, its table fields and its history;
+so is one that stands in the same place among its key point's unchanged tasks and still shares
+much of its wording (a task edited in the task table, then found as written in the document)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import pairwise
 
 from workplan.parsing import ParsedPlan, ParsedTask, Responsibility
 from workplan.plans.models import KeyPoint, Plan, Task
+from workplan.plans.queries import RecordedWork, recorded_work
 
 TASK_SIMILARITY = 0.6
 POINT_SIMILARITY = 0.5
+# In the same place between unchanged tasks: unrelated tasks of one key point of the real
+# document score at most 0.32 (similarity) and 0.56 (containment), so these leave a margin.
+PLACE_SIMILARITY = 0.4
+PLACE_CONTAINMENT = 0.8
 
 
 def similarity(a: str, b: str) -> float:
     return 1.0 if a == b else SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def containment(a: str, b: str) -> float:
+    """Return how much of the shorter text appears, in order, in the longer one."""
+    if not a or not b:
+        return 0.0
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) / min(len(a), len(b))
 
 
 def responsibility_text(resp: Responsibility | None) -> str:
@@ -52,6 +70,24 @@ class Revision:
     tasks_moved: list[tuple[Task, TaskPlace]] = field(default_factory=list)
     point_match: dict[int, KeyPoint] = field(default_factory=dict)  # new number → stored point
     task_match: dict[tuple[int, int], Task] = field(default_factory=dict)  # (point, index) → task
+    removed_work: dict[int, RecordedWork] = field(default_factory=dict)  # task id → its records
+
+    @property
+    def removed_with_work(self) -> list[tuple[Task, RecordedWork]]:
+        """Return the removed tasks that carry recorded work, with what each carries."""
+        return [
+            (t, self.removed_work[t.pk]) for t in self.tasks_removed if t.pk in self.removed_work
+        ]
+
+    @property
+    def removed_work_total(self) -> RecordedWork:
+        return sum(self.removed_work.values(), RecordedWork())
+
+    def removal_digest(self) -> str:
+        """Return a fingerprint of the recorded work to be deleted, so the deletion confirmed
+        is the one that was shown."""
+        summary = sorted((pk, vars(work)) for pk, work in self.removed_work.items())
+        return hashlib.sha256(json.dumps(summary, sort_keys=True).encode()).hexdigest()[:16]
 
     @property
     def has_changes(self) -> bool:
@@ -107,8 +143,10 @@ def compare_revision(plan: Plan, parsed: ParsedPlan) -> Revision:
         for index, task in enumerate(point.tasks, start=1)
     ]
     task_pairs = [(similarity(t.text, p.parsed.text), t, p) for t in stored_tasks for p in places]
+    matches = _greedy(task_pairs, TASK_SIMILARITY)
+    matches += _match_in_place(revision.point_match, places, matches)
     matched_tasks = set()
-    for task, place, score in _greedy(task_pairs, TASK_SIMILARITY):
+    for task, place, score in matches:
         matched_tasks.add(task.pk)
         revision.task_match[(place.point_number, place.index)] = task
         target = revision.point_match.get(place.point_number)
@@ -120,4 +158,42 @@ def compare_revision(plan: Plan, parsed: ParsedPlan) -> Revision:
         p for p in places if (p.point_number, p.index) not in revision.task_match
     ]
     revision.tasks_removed = [t for t in stored_tasks if t.pk not in matched_tasks]
+    revision.removed_work = recorded_work(t.pk for t in revision.tasks_removed)
     return revision
+
+
+def _match_in_place(point_match: dict[int, KeyPoint], places: list[TaskPlace], matches):
+    """Return (task, place, similarity) for tasks left unmatched that stand in the same gap
+    between matched tasks of the same key point and still share enough of their words."""
+    task_of = {id(p): t for t, p, _s in matches}
+    done_tasks = {t.pk for t, _p, _s in matches}
+    found = []
+    for number, key_point in point_match.items():
+        stored = list(key_point.tasks.all())  # in number order (Task.Meta.ordering)
+        new = [p for p in places if p.point_number == number]
+        # Anchors: matched pairs inside this key point, kept only while both orders agree.
+        anchors, last = [], -1
+        for index, place in enumerate(new):
+            task = task_of.get(id(place))
+            if task is None or task.key_point_id != key_point.pk:
+                continue
+            position = next(i for i, t in enumerate(stored) if t.pk == task.pk)
+            if position > last:
+                anchors.append((position, index))
+                last = position
+        bounds = [(-1, -1), *anchors, (len(stored), len(new))]
+        for (s0, n0), (s1, n1) in pairwise(bounds):
+            left = [t for t in stored[s0 + 1 : s1] if t.pk not in done_tasks]
+            right = [p for p in new[n0 + 1 : n1] if id(p) not in task_of]
+            pairs = [
+                (similarity(t.text, p.parsed.text), t, p)
+                for t in left
+                for p in right
+                if similarity(t.text, p.parsed.text) >= PLACE_SIMILARITY
+                or containment(t.text, p.parsed.text) >= PLACE_CONTAINMENT
+            ]
+            for task, place, score in _greedy(pairs, 0.0):
+                found.append((task, place, score))
+                done_tasks.add(task.pk)
+                task_of[id(place)] = task
+    return found

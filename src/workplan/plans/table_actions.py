@@ -9,9 +9,9 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
 
-from workplan.audit.records import record_changed, record_created, record_deleted
+from workplan.audit.records import record_changed, record_created
 from workplan.org.models import Department, DepartmentGroup
-from workplan.plans.actions import set_deadline
+from workplan.plans.actions import delete_tasks, refuse_unconfirmed_deletions, set_deadline
 from workplan.plans.models import Assignment, KeyPoint, Plan, Responsible, Task
 from workplan.plans.table import LABELS_BY_KEY, TaskValues, table_rows
 from workplan.plans.table_import import TableDiff
@@ -93,8 +93,14 @@ def do_update_task(task_id: int, values: TaskValues, *, read_version: int, by) -
 
 
 @transaction.atomic
-def do_apply_table(plan: Plan, diff: TableDiff, *, by, source_name: str = "") -> dict[str, int]:
-    """Return how many tasks were added, changed and removed by applying `diff`, all or nothing."""
+def do_apply_table(
+    plan: Plan, diff: TableDiff, *, by, source_name: str = "", delete_reported: bool = False
+) -> dict[str, int]:
+    """Return how many tasks were added, changed and removed by applying `diff`, all or nothing.
+
+    Removing tasks that carry reports, notices or instructions raises DeletionRefused, before
+    anything is written, unless `delete_reported` confirms it.
+    """
     note = _("From the table {name}").format(name=source_name) if source_name else ""
     locked = {
         t.pk: t
@@ -102,6 +108,17 @@ def do_apply_table(plan: Plan, diff: TableDiff, *, by, source_name: str = "") ->
         .filter(key_point__plan=plan)
         .select_related("key_point__plan", "key_point__leader")
     }
+    removed_tasks = []
+    for removed in diff.removed:
+        task = locked.get(removed.task.pk)
+        if task is None or task.version != removed.task.version:
+            raise TableChanged(
+                _("Task {code} changed after the table was read; please upload it again.").format(
+                    code=removed.code
+                )
+            )
+        removed_tasks.append(task)
+    work = refuse_unconfirmed_deletions(removed_tasks, confirmed=delete_reported)
     for changed in diff.changed:
         task = locked.get(changed.current.task.pk)
         if task is None or task.version != changed.current.task.version:
@@ -111,16 +128,7 @@ def do_apply_table(plan: Plan, diff: TableDiff, *, by, source_name: str = "") ->
                 )
             )
         _write(task, changed.values, changed.current.cells(), by=by, note=note)
-    for removed in diff.removed:
-        task = locked.get(removed.task.pk)
-        if task is None or task.version != removed.task.version:
-            raise TableChanged(
-                _("Task {code} changed after the table was read; please upload it again.").format(
-                    code=removed.code
-                )
-            )
-        record_deleted(task, by=by, note=note)
-        task.delete()
+    delete_tasks(removed_tasks, work, by=by, note=note)
     for added in diff.added:
         key_point = added.key_point
         number = (key_point.tasks.aggregate(n=Max("number"))["n"] or 0) + 1

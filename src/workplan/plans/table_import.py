@@ -22,6 +22,7 @@ from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list
 from workplan.plans.deadlines import parse_deadline
 from workplan.plans.models import KeyPoint, Plan
+from workplan.plans.queries import RecordedWork, recorded_work
 from workplan.plans.table import COLUMNS, TableRow, TaskValues, table_rows
 
 MAX_TABLE_BYTES = 10 * 1024 * 1024
@@ -78,10 +79,30 @@ class TableDiff:
     removed: list[TableRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    removed_work: dict[int, RecordedWork] = field(default_factory=dict)  # task id → its records
+    task_count: int = 0  # the plan's tasks before the change
 
     @property
     def has_changes(self) -> bool:
         return bool(self.added or self.changed or self.removed)
+
+    @property
+    def removes_most(self) -> bool:
+        """Return whether most of the plan would go: a partial sheet uploaded by mistake."""
+        return len(self.removed) > 1 and len(self.removed) * 2 > self.task_count
+
+    @property
+    def removed_with_work(self) -> list[tuple[TableRow, RecordedWork]]:
+        """Return the removed rows whose tasks carry recorded work, with what each carries."""
+        return [
+            (r, self.removed_work[r.task.pk])
+            for r in self.removed
+            if r.task.pk in self.removed_work
+        ]
+
+    @property
+    def removed_work_total(self) -> RecordedWork:
+        return sum(self.removed_work.values(), RecordedWork())
 
     def digest(self) -> str:
         """Return a fingerprint of the changes, so the ones confirmed are the ones shown."""
@@ -91,6 +112,8 @@ class TableDiff:
                 (c.current.task.pk, c.current.task.version, c.changes) for c in self.changed
             ],
             "removed": [(r.task.pk, r.task.version) for r in self.removed],
+            # A report filed on a removed task after the preview changes what a confirmation means.
+            "removed_work": sorted((pk, vars(w)) for pk, w in self.removed_work.items()),
         }
         return hashlib.sha256(
             json.dumps(summary, ensure_ascii=False, default=str).encode()
@@ -222,39 +245,49 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
         return diff
     reader = _Reader(plan, name, sheet.title)
     current = {row.task.pk: row for row in table_rows(plan)}
+    reader.diff.task_count = len(current)
+    rows = _sheet_rows(reader, sheet, header_row, columns, current)
+    rows = _match_by_text(reader, rows, current)
+    seen = {row.task_id for row in rows if row.task_id is not None}
+    for row in rows:
+        _compare_row(reader, row, columns, current.get(row.task_id) if row.task_id else None)
+    reader.diff.removed = [row for pk, row in current.items() if pk not in seen]
+    if reader.diff.errors:
+        reader.diff.added, reader.diff.changed, reader.diff.removed = [], [], []
+    reader.diff.removed_work = recorded_work(row.task.pk for row in reader.diff.removed)
+    return reader.diff
+
+
+@dataclass
+class _SheetRow:
+    """A non-blank row of the sheet: its cells, the key point above it, and the task it names."""
+
+    number: int
+    cells: dict[str, str]
+    key_point: KeyPoint | None
+    task_id: int | None
+    bad_id: str = ""  # a 系统编号 that names no task of this plan
+
+
+def _sheet_rows(reader: _Reader, sheet, header_row: int, columns, current) -> list[_SheetRow]:
+    """Return the sheet's rows with the task each one's 系统编号 names, if it names one."""
+    rows: list[_SheetRow] = []
     seen: dict[int, int] = {}
     key_point: KeyPoint | None = None
-
     for row_number, values in enumerate(
         sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
     ):
-
-        def cell(key: str, values=values) -> str:
-            index = columns.get(key)
-            return _text(values[index]) if index is not None and index < len(values) else ""
-
         if not any(_text(v) for v in values):
             continue
-        label = cell("key_point")
+        cells = {k: _text(values[i]) if i < len(values) else "" for k, i in columns.items()}
+        label = cells.get("key_point", "")
         if label:
             key_point = _key_point_from(label, reader.key_points) or key_point
-        code = _compact(cell("code"))
+        code = _compact(cells.get("code", ""))
         if code and re.match(r"^\d+\.", code):
             key_point = reader.key_points.get(int(code.split(".")[0]), key_point)
-        raw_id = _compact(cell("id"))
+        raw_id = _compact(cells.get("id", ""))
         task_id = int(raw_id) if raw_id.isdecimal() else None
-        if raw_id and task_id is None:
-            reader.problem(
-                row_number, "id", _("“{value}” is not a task number.").format(value=raw_id)
-            )
-            continue
-        if task_id is not None and task_id not in current:
-            reader.problem(
-                row_number,
-                "id",
-                _("task number {value} does not belong to this plan.").format(value=task_id),
-            )
-            continue
         if task_id is not None and task_id in seen:
             reader.problem(
                 row_number,
@@ -264,79 +297,128 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
                 ).format(other=seen[task_id]),
             )
             continue
+        bad_id = ""
+        if raw_id and (task_id is None or task_id not in current):
+            bad_id, task_id = raw_id, None  # matched by its words below, or refused
         if task_id is not None:
             seen[task_id] = row_number
-        text = cell("text")
-        if not text:
+        if not cells.get("text"):
             reader.problem(
                 row_number, "text", _("the task is empty; delete the row to remove a task.")
             )
             continue
-        existing = current.get(task_id) if task_id else None
-        row_key_point = existing.task.key_point if existing else key_point
-        if row_key_point is None:
-            reader.problem(
-                row_number, "key_point", _("cannot tell which key point this new task belongs to.")
-            )
+        rows.append(_SheetRow(row_number, cells, key_point, task_id, bad_id))
+    return rows
+
+
+def _match_by_text(reader: _Reader, rows: list[_SheetRow], current) -> list[_SheetRow]:
+    """Return the rows, a row whose 系统编号 was cleared or mangled given the task whose words it
+    repeats exactly, so an edit of that cell does not delete the task (and its reports) and add
+    it again; a mangled one that repeats no task's words is refused."""
+    named = {row.task_id for row in rows if row.task_id is not None}
+    by_text: dict[str, list] = {}
+    for pk, table_row in current.items():
+        if pk not in named:
+            by_text.setdefault(_compact(table_row.text), []).append(table_row)
+    kept = []
+    for row in rows:
+        kept.append(row)
+        if row.task_id is not None:
             continue
-        leader = None
-        leader_name = (
-            cell("leader") if "leader" in columns else (existing.leader if existing else "")
-        )
-        if leader_name:
-            leader = reader.leaders.get(_compact(leader_name))
-            if leader is None:
-                hint = reader.closest(
-                    leader_name, sorted({u.display_name for u in reader.leaders.values()})
-                )
-                reader.problem(
-                    row_number,
-                    "leader",
-                    _("no school leader is called “{value}”.").format(value=leader_name) + hint,
-                )
-        lead_cell = (
-            cell("lead") if "lead" in columns else ("、".join(existing.lead) if existing else "")
-        )
-        co_cell = cell("co") if "co" in columns else (existing.cells()["co"] if existing else "")
-        lead, _groups = reader.departments_in(row_number, "lead", lead_cell, allow_groups=False)
-        co, groups = reader.departments_in(row_number, "co", co_cell, allow_groups=True)
-        deadline = (
-            cell("deadline") if "deadline" in columns else (existing.deadline if existing else "")
-        )
-        changed = existing is None or deadline != existing.deadline  # old flags are on the page
-        if deadline and changed and not parse_deadline(deadline, plan.year).understood:
+        candidates = by_text.get(_compact(row.cells["text"]), [])
+        if len(candidates) > 1 and row.key_point is not None:
+            candidates = [c for c in candidates if c.task.key_point_id == row.key_point.pk]
+        if len(candidates) == 1:
+            found = candidates[0]
+            by_text[_compact(row.cells["text"])].remove(found)
+            row.task_id = found.task.pk
             reader.warning(
-                row_number,
-                "deadline",
+                row.number,
+                "id",
                 _(
-                    "“{value}” is not a date this system can read; it is kept as written and flagged."
-                ).format(value=deadline),
+                    "“系统编号” is empty or wrong; the row is taken as task {code}, whose words "
+                    "it repeats."
+                ).format(code=found.code),
             )
-        values_ = RowValues(
-            row=row_number,
-            key_point=row_key_point,
-            text=text,
-            leader=leader,
-            lead=lead,
-            co=[c for c in co if c not in lead],
-            groups=groups,
-            deadline=deadline,
-            outcome=cell("outcome")
-            if "outcome" in columns
-            else (existing.outcome if existing else ""),
-            note=cell("note") if "note" in columns else (existing.note if existing else ""),
+        elif row.bad_id.isdecimal():
+            kept.pop()
+            reader.problem(
+                row.number,
+                "id",
+                _("task number {value} does not belong to this plan.").format(value=row.bad_id),
+            )
+        elif row.bad_id:
+            kept.pop()
+            reader.problem(
+                row.number, "id", _("“{value}” is not a task number.").format(value=row.bad_id)
+            )
+    return kept
+
+
+def _compare_row(reader: _Reader, row: _SheetRow, columns, existing: TableRow | None) -> None:
+    """Add the row to the diff as a new task or as the changes to `existing`."""
+    row_number, plan = row.number, reader.plan
+
+    def cell(key: str) -> str:
+        return row.cells.get(key, "")
+
+    text = cell("text")
+    row_key_point = existing.task.key_point if existing else row.key_point
+    if row_key_point is None:
+        reader.problem(
+            row_number, "key_point", _("cannot tell which key point this new task belongs to.")
         )
-        if existing is None:
-            reader.diff.added.append(values_)
-            continue
-        before, after = existing.cells(), values_.cells()
-        changes = [(LABELS[k], before[k], after[k]) for k in after if before[k] != after[k]]
-        if changes:
-            reader.diff.changed.append(ChangedTask(existing, values_, changes))
-    reader.diff.removed = [row for pk, row in current.items() if pk not in seen]
-    if reader.diff.errors:
-        reader.diff.added, reader.diff.changed, reader.diff.removed = [], [], []
-    return reader.diff
+        return
+    leader = None
+    leader_name = cell("leader") if "leader" in columns else (existing.leader if existing else "")
+    if leader_name:
+        leader = reader.leaders.get(_compact(leader_name))
+        if leader is None:
+            hint = reader.closest(
+                leader_name, sorted({u.display_name for u in reader.leaders.values()})
+            )
+            reader.problem(
+                row_number,
+                "leader",
+                _("no school leader is called “{value}”.").format(value=leader_name) + hint,
+            )
+    lead_cell = (
+        cell("lead") if "lead" in columns else ("、".join(existing.lead) if existing else "")
+    )
+    co_cell = cell("co") if "co" in columns else (existing.cells()["co"] if existing else "")
+    lead, _groups = reader.departments_in(row_number, "lead", lead_cell, allow_groups=False)
+    co, groups = reader.departments_in(row_number, "co", co_cell, allow_groups=True)
+    deadline = (
+        cell("deadline") if "deadline" in columns else (existing.deadline if existing else "")
+    )
+    changed = existing is None or deadline != existing.deadline  # old flags are on the page
+    if deadline and changed and not parse_deadline(deadline, plan.year).understood:
+        reader.warning(
+            row_number,
+            "deadline",
+            _(
+                "“{value}” is not a date this system can read; it is kept as written and flagged."
+            ).format(value=deadline),
+        )
+    values = RowValues(
+        row=row_number,
+        key_point=row_key_point,
+        text=text,
+        leader=leader,
+        lead=lead,
+        co=[c for c in co if c not in lead],
+        groups=groups,
+        deadline=deadline,
+        outcome=cell("outcome") if "outcome" in columns else (existing.outcome if existing else ""),
+        note=cell("note") if "note" in columns else (existing.note if existing else ""),
+    )
+    if existing is None:
+        reader.diff.added.append(values)
+        return
+    before, after = existing.cells(), values.cells()
+    changes = [(LABELS[k], before[k], after[k]) for k in after if before[k] != after[k]]
+    if changes:
+        reader.diff.changed.append(ChangedTask(existing, values, changes))
 
 
 def _key_point_from(label: str, key_points: dict[int, KeyPoint]) -> KeyPoint | None:

@@ -17,6 +17,7 @@ from workplan.accounts.models import Role, User
 from workplan.org.models import Department
 from workplan.org.queries import registry_names
 from workplan.plans.access import access_plan, access_task, may_change_plans
+from workplan.plans.actions import DeletionRefused
 from workplan.plans.models import KeyPoint
 from workplan.plans.table import table_rows, table_title
 from workplan.plans.table_actions import (
@@ -281,14 +282,31 @@ def table_apply(request, plan_id: int, token: str):
         )
         return redirect("plans:table", plan_id=plan.pk)
     try:
-        counts = do_apply_table(plan, diff, by=request.user, source_name=entry["name"])
+        counts = do_apply_table(
+            plan,
+            diff,
+            by=request.user,
+            source_name=entry["name"],
+            delete_reported=request.POST.get("delete_reported") == "1",
+        )
     except TableChanged as exc:
         messages.error(request, str(exc))
         return redirect("plans:table", plan_id=plan.pk)
+    except DeletionRefused as exc:
+        messages.error(request, str(exc))
+        context = {"plan": plan, "diff": diff, "name": entry["name"], "token": token}
+        return render(request, "plans/table_diff.html", context, status=400)
     path.unlink(missing_ok=True)
     staged.pop(token, None)
     request.session[STAGED_KEY] = staged
     messages.success(
         request, _("Applied: {added} added, {changed} changed, {removed} removed.").format(**counts)
     )
+    if diff.removed_work:
+        messages.warning(
+            request,
+            _("Deleted together with the removed tasks: {work}.").format(
+                work=diff.removed_work_total.describe()
+            ),
+        )
     return redirect("plans:table", plan_id=plan.pk)

@@ -12,6 +12,7 @@ from workplan.parsing import ParsedPlan
 from workplan.plans import queries
 from workplan.plans.access import access_plan, access_task, check_can_import_plan, may_change_plans
 from workplan.plans.actions import (
+    DeletionRefused,
     ImportRefused,
     ImportStatus,
     do_import_plan,
@@ -106,15 +107,49 @@ def import_preview(request, token: str):
 def _revision_preview(request, token, entry, parsed, plan, pending):
     """Show what a revised document changes in the stored plan; apply it on confirmation."""
     if request.method == "POST":
-        do_revise_plan(plan, parsed, source_name=entry["name"], by=request.user)
+        confirmed = request.POST.get("delete_reported", "")
+        if confirmed and confirmed != compare_revision(plan, parsed).removal_digest():
+            messages.error(
+                request,
+                _(
+                    "Nothing was changed: the records on the tasks to be deleted changed after "
+                    "this page was shown. Please check the revision again."
+                ),
+            )
+            return redirect("plans:import-preview", token=token)
+        try:
+            revision = do_revise_plan(
+                plan,
+                parsed,
+                source_name=entry["name"],
+                by=request.user,
+                delete_reported=bool(confirmed),
+            )
+        except DeletionRefused as exc:
+            messages.error(request, str(exc))
+            return redirect("plans:import-preview", token=token)
         pending.pop(token, None)
         request.session[PENDING_KEY] = pending
         messages.success(
             request,
             _(
-                "The revision is applied. Everything entered in the task table for the tasks that remain is kept."
+                "The revision is applied. Tasks added: {added}; reworded: {reworded}; moved to "
+                "another key point: {moved}; deleted: {removed}. The tasks that remain keep their "
+                "task table entries, reports and history."
+            ).format(
+                added=len(revision.tasks_added),
+                reworded=len(revision.tasks_reworded),
+                moved=len(revision.tasks_moved),
+                removed=len(revision.tasks_removed),
             ),
         )
+        if revision.removed_work:
+            messages.warning(
+                request,
+                _("Deleted together with the removed tasks: {work}.").format(
+                    work=revision.removed_work_total.describe()
+                ),
+            )
         return redirect("plans:plan-detail", plan_id=plan.pk)
     revision = compare_revision(plan, parsed)
     context = {

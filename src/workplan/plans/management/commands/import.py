@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from workplan.org.queries import registry_names
 from workplan.parsing import ParseError, parse_file
 from workplan.plans.actions import (
+    DeletionRefused,
     ImportRefused,
     ImportStatus,
     do_import_plan,
@@ -21,15 +22,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--revise", action="store_true", help="该年度已有工作要点时，按修订稿应用差异"
         )
+        parser.add_argument(
+            "--delete-reported",
+            action="store_true",
+            help="修订稿删去的任务已有进展填报、督办通知或领导批示时，确认连同这些记录一起删除",
+        )
 
-    def handle(self, *args, file, revise, **options):
+    def handle(self, *args, file, revise, delete_reported, **options):
         try:
             parsed = parse_file(file, registry=registry_names())
         except ParseError as exc:
             raise CommandError(str(exc), returncode=2) from None
         existing = find_existing_plan(parsed) if parsed.year else None
         if existing is not None and existing.fingerprint != fingerprint(parsed):
-            self.revise(existing, parsed, file, apply=revise)
+            self.revise(existing, parsed, file, apply=revise, delete_reported=delete_reported)
             return
         try:
             outcome = do_import_plan(parsed, source_name=file)
@@ -52,7 +58,7 @@ class Command(BaseCommand):
         for warning in parsed.warnings:
             self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
 
-    def revise(self, plan, parsed, file, *, apply: bool):
+    def revise(self, plan, parsed, file, *, apply: bool, delete_reported: bool):
         revision = compare_revision(plan, parsed)
         self.stdout.write(f"{plan} 已存在，这份文档是它的修订稿：")
         for number in revision.points_added:
@@ -67,15 +73,43 @@ class Command(BaseCommand):
             self.stdout.write(f"+ 新增任务 {place.point_number}.{place.index}：{place.parsed.text}")
         for task in revision.tasks_removed:
             self.stdout.write(f"- 删除任务 {task.key_point.number}.{task.number}：{task.text}")
+            if work := revision.removed_work.get(task.pk):
+                self.stdout.write(
+                    self.style.WARNING(f"  ！该任务已有 {work.describe()}，将一并删除")
+                )
         for task, place, score in revision.tasks_reworded:
             self.stdout.write(
                 f"~ 任务 {place.point_number}.{place.index} 改写（相似度 {score:.0%}）：{task.text} → {place.parsed.text}"
             )
+        carrying = revision.removed_with_work
         if not apply:
             raise CommandError(
                 "未做修改：确认无误后加 --revise 再运行一次以应用修订。", returncode=2
             )
-        do_revise_plan(plan, parsed, source_name=file)
+        if carrying and not delete_reported:
+            raise CommandError(
+                f"未做修改：要删除的任务中有 {len(carrying)} 项已有工作记录"
+                f"（共 {revision.removed_work_total.describe()}）。"
+                "如确需连同这些记录一起删除，请加 --delete-reported 再运行；"
+                "否则请在修订稿中保留这些任务。",
+                returncode=2,
+            )
+        try:
+            applied = do_revise_plan(
+                plan, parsed, source_name=file, delete_reported=delete_reported
+            )
+        except DeletionRefused as exc:
+            raise CommandError(str(exc), returncode=2) from None
         self.stdout.write(
-            self.style.SUCCESS("已应用修订；保留下来的任务，其任务分解表中填写的内容不变。")
+            self.style.SUCCESS(
+                f"已应用修订：新增 {len(applied.tasks_added)} 项、改写 {len(applied.tasks_reworded)} 项、"
+                f"移到其他要点 {len(applied.tasks_moved)} 项、删除 {len(applied.tasks_removed)} 项任务；"
+                "保留下来的任务，其任务分解表内容、进展填报和历史记录均保留。"
+            )
         )
+        if applied.removed_work:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"随删除的任务一并删除：{applied.removed_work_total.describe()}。"
+                )
+            )

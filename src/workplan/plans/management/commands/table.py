@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from workplan.plans.actions import DeletionRefused
 from workplan.plans.models import Plan
 from workplan.plans.table import table_rows, table_title
 from workplan.plans.table_actions import TableChanged, do_apply_table
@@ -36,6 +37,11 @@ class Command(BaseCommand):
         load.add_argument("file", help=".xlsx 文件")
         load.add_argument("--plan", required=True, help="工作要点编号或年度")
         load.add_argument("--dry-run", action="store_true", help="只显示差异，不修改")
+        load.add_argument(
+            "--delete-reported",
+            action="store_true",
+            help="表中删去的任务已有进展填报、督办通知或领导批示时，确认连同这些记录一起删除",
+        )
 
     def handle(self, *args, action, **options):
         if action == "export":
@@ -69,15 +75,45 @@ class Command(BaseCommand):
                 )
         for row in diff.removed:
             self.stdout.write(f"- 删除 {row.code}：{row.text}")
+            if work := diff.removed_work.get(row.task.pk):
+                self.stdout.write(
+                    self.style.WARNING(f"  ！该任务已有 {work.describe()}，将一并删除")
+                )
+        if diff.removes_most:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"提醒：这份表将删除全部 {diff.task_count} 项任务中的 {len(diff.removed)} 项；"
+                    "如只想修改部分行，请上传完整的任务分解表。"
+                )
+            )
         if options["dry_run"]:
             self.stdout.write("（试运行，未做修改）")
             return
+        carrying = diff.removed_with_work
+        if carrying and not options["delete_reported"]:
+            raise CommandError(
+                f"未做修改：要删除的任务中有 {len(carrying)} 项已有工作记录"
+                f"（共 {diff.removed_work_total.describe()}）。"
+                "如确需连同这些记录一起删除，请加 --delete-reported 再运行；"
+                "否则请把这些行连同“系统编号”放回表中。",
+                returncode=2,
+            )
         try:
-            counts = do_apply_table(plan, diff, by=None, source_name=path.name)
-        except TableChanged as exc:
+            counts = do_apply_table(
+                plan,
+                diff,
+                by=None,
+                source_name=path.name,
+                delete_reported=options["delete_reported"],
+            )
+        except (TableChanged, DeletionRefused) as exc:
             raise CommandError(str(exc), returncode=2) from None
         self.stdout.write(
             self.style.SUCCESS(
                 f"已应用：新增 {counts['added']}，修改 {counts['changed']}，删除 {counts['removed']}。"
             )
         )
+        if diff.removed_work:
+            self.stdout.write(
+                self.style.WARNING(f"随删除的任务一并删除：{diff.removed_work_total.describe()}。")
+            )
