@@ -5,16 +5,15 @@ from __future__ import annotations
 import difflib
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from workplan.accounts.models import Role, User
+from workplan.core.workbooks import UNREADABLE_WORKBOOK
 from workplan.org.models import Department
 
 MAX_XLSX_BYTES = 5 * 1024 * 1024
@@ -28,18 +27,6 @@ COLUMNS = {
 SEPARATORS = r"[、，,；;/\s]+"
 FULL_NAME_LENGTH = User._meta.get_field("full_name").max_length
 EMAIL_LENGTH = User._meta.get_field("email").max_length
-# What openpyxl raises on a file that is not a sound workbook: a bad zip, a missing part, or
-# broken XML inside it (lxml's XMLSyntaxError and ElementTree's ParseError are SyntaxErrors).
-UNREADABLE = (
-    InvalidFileException,
-    zipfile.BadZipFile,
-    KeyError,
-    ValueError,
-    TypeError,
-    IndexError,
-    OSError,
-    SyntaxError,
-)
 
 
 @dataclass
@@ -91,7 +78,7 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
         sheet = workbook.worksheets[0]
         # A read-only sheet is parsed as it is read: broken XML inside the zip shows up here.
         rows = iter(list(sheet.iter_rows(values_only=True)))
-    except UNREADABLE:
+    except UNREADABLE_WORKBOOK:
         sheet_result.errors.append(
             _("{name}: this is not an Excel workbook (.xlsx), or it is password-protected.").format(
                 name=name

@@ -9,14 +9,13 @@ import io
 import json
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from workplan.accounts.models import Role, User
+from workplan.core.workbooks import UNREADABLE_WORKBOOK
 from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list
@@ -216,7 +215,7 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
         return diff
     try:
         workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+    except UNREADABLE_WORKBOOK:
         diff.errors.append(
             _("{name}: this is not an Excel workbook (.xlsx), or it is password-protected.").format(
                 name=name

@@ -196,3 +196,17 @@ def test_only_deadlines_typed_in_this_upload_are_warned_about(plan):
     warnings = read_table(save(book), "表.xlsx", plan).warnings
     assert len(warnings) == 1 and "视情况而定" in warnings[0]
     assert f"{by_code['3.1']} 行" in warnings[0]
+
+
+@pytest.mark.parametrize("part", ["xl/workbook.xml", "xl/worksheets/sheet1.xml"])
+def test_a_table_with_broken_xml_inside_is_refused_as_not_a_workbook(plan, part):
+    import zipfile
+
+    exported = zipfile.ZipFile(io.BytesIO(task_table_workbook(table_title(plan), table_rows(plan))))
+    broken = io.BytesIO()
+    with zipfile.ZipFile(broken, "w") as out:
+        for item in exported.infolist():
+            data = exported.read(item.filename)
+            out.writestr(item.filename, data[: len(data) // 2] if item.filename == part else data)
+    diff = read_table(broken.getvalue(), "表.xlsx", plan)
+    assert len(diff.errors) == 1 and "表.xlsx" in diff.errors[0] and "不是 Excel" in diff.errors[0]
