@@ -18,6 +18,7 @@ from workplan.audit.records import (
     record_many_created,
 )
 from workplan.org.actions import RegistryChanges, do_register_names
+from workplan.org.models import Department, DepartmentGroup
 from workplan.parsing import ParsedPlan, Responsibility
 from workplan.plans.deadlines import parse_deadline
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
@@ -70,6 +71,45 @@ def fingerprint(parsed: ParsedPlan) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
+def refuse_overlong_names(parsed: ParsedPlan) -> None:
+    """Raise ImportRefused naming the first name too long to store: a title that swallowed a
+    paragraph, or a 责任部门 line whose departments were run together without separators."""
+    department_limit = Department._meta.get_field("name").max_length
+    group_limit = DepartmentGroup._meta.get_field("name").max_length
+    checks = [
+        (
+            [parsed.organization or parsed.title],
+            Plan._meta.get_field("organization").max_length,
+            _("The organization “{start}…” has {length} characters; at most {limit} fit."),
+        ),
+        (
+            [parsed.title],
+            Plan._meta.get_field("title").max_length,
+            _("The title “{start}…” has {length} characters; at most {limit} fit."),
+        ),
+        (
+            [n for d in parsed.departments for n in (d.name, *d.aliases)],
+            department_limit,
+            _(
+                "The department “{start}…” has {length} characters; at most {limit} fit. Check "
+                "that the responsibility line separates its departments with 、 or ，."
+            ),
+        ),
+        (
+            parsed.group_names(),
+            group_limit,
+            _(
+                "The collective term “{start}…” has {length} characters; at most {limit} fit. "
+                "Check that the responsibility line separates its terms with 、 or ，."
+            ),
+        ),
+    ]
+    for names, limit, message in checks:
+        for name in names:
+            if len(name) > limit:
+                raise ImportRefused(message.format(start=name[:20], length=len(name), limit=limit))
+
+
 @transaction.atomic
 def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> ImportOutcome:
     """Return the outcome of saving a parsed document as a plan, all or nothing.
@@ -83,6 +123,7 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
         )
     if not parsed.points:
         raise ImportRefused(_("The document has no numbered key points."))
+    refuse_overlong_names(parsed)
     organization = parsed.organization or parsed.title
     digest = fingerprint(parsed)
     existing = (
@@ -222,6 +263,7 @@ def do_revise_plan(
     plan = Plan.objects.select_for_update().get(pk=plan.pk)
     revision = compare_revision(plan, parsed)
     removed_work = refuse_unconfirmed_deletions(revision.tasks_removed, confirmed=delete_reported)
+    refuse_overlong_names(parsed)
     note = _("Revised from {name}").format(name=source_name or _("a document"))
     registry = do_register_names(parsed.departments, parsed.group_names(), by=by, note=note)
 

@@ -6,6 +6,7 @@ from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list
 from workplan.plans.table import TaskValues
+from workplan.plans.table_import import GROUP_NAME_LENGTH, too_long_group
 
 
 class TaskRowForm(forms.Form):
@@ -61,6 +62,9 @@ class TaskRowForm(forms.Form):
                     names="、".join(groups)
                 )
             )
+        for group in groups:
+            if group not in self._groups and len(group) > GROUP_NAME_LENGTH:
+                raise forms.ValidationError(too_long_group(group))
         bad_groups = [g for g in groups if g not in self._groups and not is_group(g)]
         if bad_groups:
             raise forms.ValidationError(

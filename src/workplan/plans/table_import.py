@@ -180,6 +180,9 @@ class _Reader:
                 )
                 continue
             known = self.groups.get(_compact(group))
+            if known is None and len(group) > GROUP_NAME_LENGTH:
+                self.problem(row, key, too_long_group(group))
+                continue
             if known is None and is_group(group):
                 self.warning(
                     row,
@@ -189,6 +192,15 @@ class _Reader:
                 known = group
             found_groups.append(known or group)
         return resolved, found_groups
+
+
+GROUP_NAME_LENGTH = DepartmentGroup._meta.get_field("name").max_length
+
+
+def too_long_group(name: str) -> str:
+    return _("“{start}…” has {length} characters; a collective term has at most {limit}.").format(
+        start=name[:20], length=len(name), limit=GROUP_NAME_LENGTH
+    )
 
 
 def _find_header(sheet) -> tuple[int, dict[str, int]] | None:

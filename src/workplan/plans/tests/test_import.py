@@ -80,3 +80,46 @@ def test_a_failure_half_way_leaves_nothing_behind(example_plan, monkeypatch):
     with pytest.raises(RuntimeError):
         do_import_plan(parse_file(example_plan))
     assert (Plan.objects.count(), Task.objects.count(), Department.objects.count()) == (0, 0, 0)
+
+
+def test_a_department_name_too_long_to_store_is_refused_with_the_line_to_check(
+    example_plan, tmp_path
+):
+    """Departments run together without separators make one 'name' of hundreds of characters;
+    PostgreSQL would refuse it half way, so the import says which and stores nothing."""
+    text = example_plan.read_text(encoding="utf-8")
+    run_together = "教务处信息化建设中心图书馆" * 30
+    path = tmp_path / "plan.md"
+    path.write_text(
+        text.replace(
+            "（责任部门：组织人事部、教务处、财务处", f"（责任部门：{run_together}、教务处"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError) as refused:
+        call_command("import", str(path))
+    message = str(refused.value)
+    assert f"“{run_together[:20]}…”" in message and "390" in message
+    assert (Plan.objects.count(), Task.objects.count(), Department.objects.count()) == (0, 0, 0)
+
+
+def test_a_command_on_a_database_never_migrated_says_to_migrate_first(example_plan, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "workplan.settings.dev",
+        "WORKPLAN_DATA_DIR": str(tmp_path),
+    }
+    environment.pop("DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "workplan", "import", str(example_plan)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "workplan migrate" in done.stderr and "Traceback" not in done.stderr

@@ -278,3 +278,17 @@ def test_bad_key_point_leader_or_far_dates_are_refused_with_a_message(
     assert [m.level_tag for m in page.context["messages"]] == ["error"]
     assert "9999-12-30" in page.content.decode()
     assert dict(other.values_list("pk", "due_date")) == before  # nothing moved
+
+
+def test_a_collective_term_too_long_to_store_is_a_field_error(client, supervisor, plan):
+    task = Task.objects.get(key_point__number=1, number=1)
+    client.force_login(supervisor)
+    long_term = "各" + "二级学院" * 40
+    page = client.post(
+        reverse("plans:task-row-edit", args=[task.pk]),
+        edit_data(task, co=long_term),
+        headers=HX,
+    )
+    assert page.status_code in (200, 409) and "161" in page.content.decode()
+    task.refresh_from_db()
+    assert task.version == 1 and not task.assignments.filter(group__name=long_term).exists()

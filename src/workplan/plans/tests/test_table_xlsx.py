@@ -210,3 +210,12 @@ def test_a_table_with_broken_xml_inside_is_refused_as_not_a_workbook(plan, part)
             out.writestr(item.filename, data[: len(data) // 2] if item.filename == part else data)
     diff = read_table(broken.getvalue(), "表.xlsx", plan)
     assert len(diff.errors) == 1 and "表.xlsx" in diff.errors[0] and "不是 Excel" in diff.errors[0]
+
+
+def test_a_collective_term_too_long_to_store_is_refused_at_its_cell(plan):
+    book = workbook(export(plan))
+    book.active.cell(4, 6).value = "各" + "二级学院" * 40  # 配合部门 of the second task
+    diff = read_table(save(book), "表.xlsx", plan)
+    assert len(diff.errors) == 1
+    assert "第 4 行“配合部门”列" in diff.errors[0] and "161" in diff.errors[0]
+    assert not diff.has_changes
