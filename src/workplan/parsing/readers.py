@@ -172,9 +172,9 @@ def _read_docx(data: bytes, name: str) -> Document:
                 tables.append(_docx_table_rows(block))
     except ParseError:
         raise
-    except Exception as exc:  # python-docx raises many kinds on malformed XML
+    except Exception:  # python-docx raises many kinds on malformed XML; none helps the reader
         raise ParseError(
-            f"{name}：Word 文档内容已损坏，无法读取（{type(exc).__name__}）。"
+            f"{name}：Word 文档内容已损坏，无法读取。请用 Word 或 WPS 打开后另存为 .docx 再导入。"
         ) from None
     return Document(name=name, text="\n\n".join(p for p in paragraphs if p.strip()), tables=tables)
 
@@ -293,7 +293,7 @@ def _read_html(data: bytes, name: str) -> Document:
     try:
         parser.feed(text)
         parser.close()
-    except Exception as exc:  # html.parser is lenient; anything it still raises is corrupt input
-        raise ParseError(f"{name}：HTML 无法解析（{type(exc).__name__}）。") from None
+    except Exception:  # html.parser is lenient; anything it still raises is corrupt input
+        raise ParseError(f"{name}：HTML 无法解析，文件可能已损坏。") from None
     parser._flush()
     return Document(name=name, text="\n\n".join(parser.paragraphs), tables=parser.tables)

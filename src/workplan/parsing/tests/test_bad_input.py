@@ -93,3 +93,15 @@ def test_zip_that_is_not_a_word_document_is_refused():
         archive.writestr("hello.txt", "hi")
     with pytest.raises(ParseError, match="不是有效的 Word"):
         parse_bytes(buffer.getvalue(), "fake.docx")
+
+
+def test_docx_with_broken_xml_says_what_to_do_without_naming_an_exception():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document><w:body><w:p>")
+    with pytest.raises(ParseError) as refused:
+        parse_bytes(buffer.getvalue(), "坏.docx")
+    message = str(refused.value)
+    assert message.startswith("坏.docx：") and "另存为 .docx" in message
+    assert "Error" not in message
