@@ -1,24 +1,12 @@
 """Replies and answers must say something, and once given they are not overwritten."""
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from workplan.supervision.actions import do_give_instruction, do_issue_notice
 from workplan.supervision.models import Instruction, Notice
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def june_20():
-    with time_machine.travel("2024-06-20 10:00 +08:00"):
-        yield
-
-
-@pytest.fixture
-def task(plan):
-    return plan.key_points.get(number=4).tasks.first()  # 教务处 leads
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20")]
 
 
 @pytest.fixture

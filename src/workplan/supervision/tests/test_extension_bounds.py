@@ -3,23 +3,11 @@
 from datetime import date
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from workplan.supervision.models import ExtensionRequest
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def june_20():
-    with time_machine.travel("2024-06-20 10:00 +08:00"):
-        yield
-
-
-@pytest.fixture
-def task(plan):
-    return plan.key_points.get(number=4).tasks.first()  # 教务处 leads
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20")]
 
 
 def request_extension(client, task, new_due, reason="等待上级文件。"):

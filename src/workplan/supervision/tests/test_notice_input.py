@@ -1,23 +1,11 @@
 """A 督办通知 with a bad department, deadline or requirement is refused, naming the field."""
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from workplan.supervision.models import Notice
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def june_20():
-    with time_machine.travel("2024-06-20 10:00 +08:00"):
-        yield
-
-
-@pytest.fixture
-def task(plan):
-    return plan.key_points.get(number=4).tasks.first()  # 教务处 leads
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20")]
 
 
 def issue(client, task, department, **values):

@@ -15,11 +15,6 @@ from workplan.supervision.models import ExtensionRequest, Instruction, Notice, N
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def task(plan):
-    return plan.key_points.get(number=4).tasks.first()  # 教务处 leads
-
-
 @time_machine.travel("2024-06-20 10:00 +08:00")  # the reply deadline is still to come
 def test_notice_is_issued_replied_and_closed(
     client, task, supervisor, liaison, outsider, department
