@@ -245,7 +245,10 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
 
 def _file_version(report: ProgressReport, *, by, now, approved_by=None) -> None:
     report.submitted_at = now
-    report.late = timezone.localtime(now).date() > report.period.due_on
+    # Lateness is the first submission's: a report in on time stays on time when the office
+    # returns it and the department sends it again after the due day.
+    first = report.versions.order_by("number").first()
+    report.late = first.late if first else timezone.localtime(now).date() > report.period.due_on
     number = report.versions.count() + 1
     ReportVersion.objects.create(
         report=report,
@@ -284,7 +287,10 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
 
 @transaction.atomic
 def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressReport:
-    """Return the report submitted unchanged from the previous period, in one step."""
+    """Return the report submitted unchanged from the previous period, in one step. Not for a
+    returned report: the office sent it back to be changed."""
+    if report.state == ProgressReport.State.RETURNED:
+        raise NotEditable(_("This report was returned to be changed; edit it and submit it again."))
     previous = _previous(report.task, report.department, report.period)
     data = ReportData(**_snapshot(previous)) if previous else ReportData(**_snapshot(report))
     do_save_report(report, data, read_version=None, by=by)

@@ -137,6 +137,8 @@ def report(request, report_id: int):
                     _remove_file(request, report, int(request.POST["remove"]))
                 elif action == "attach":
                     _attach_file(request, report)
+                elif request.FILES.get("file") and not _attach_file(request, report):
+                    pass  # a file chosen but refused: nothing goes out without it
                 elif action == "submit":
                     report = actions.do_submit_report(report, by=request.user)
                     messages.success(request, _submitted_message(report))
@@ -185,22 +187,24 @@ def _report_page(request, report, *, may_edit: bool, form):
     return render(request, "progress/report.html", context)
 
 
-def _attach_file(request, report) -> None:
+def _attach_file(request, report) -> bool:
+    """Attach the chosen file, saying so or saying why not; return whether it was attached."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, _("Choose a file to attach."))
+        return False
     form = EvidenceForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            actions.do_attach_evidence(report, upload.name, upload.read(), by=request.user)
-        except (EvidenceRefused, actions.NotEditable) as exc:
-            messages.error(request, str(exc))
-        else:
-            messages.success(request, _("Attached {name}.").format(name=upload.name))
-    else:
-        upload = request.FILES.get("file")
-        problem = " ".join(str(e) for e in form.errors.get("file", [])) or _(
-            "Choose a file to attach."
-        )
-        messages.error(request, f"{upload.name}：{problem}" if upload else problem)
+    if not form.is_valid():
+        problem = " ".join(str(e) for e in form.errors.get("file", []))
+        messages.error(request, f"{upload.name}：{problem}")
+        return False
+    try:
+        actions.do_attach_evidence(report, upload.name, upload.read(), by=request.user)
+    except (EvidenceRefused, actions.NotEditable) as exc:
+        messages.error(request, str(exc))
+        return False
+    messages.success(request, _("Attached {name}.").format(name=upload.name))
+    return True
 
 
 def _remove_file(request, report, evidence_id: int) -> None:
