@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -12,7 +14,13 @@ from workplan.plans.models import Plan
 from workplan.progress import actions
 from workplan.progress.access import access_evidence, access_report, sees_all_reports
 from workplan.progress.evidence import EvidenceRefused, evidence_dir
-from workplan.progress.forms import EvidenceForm, PeriodForm, ReportForm, ReviewForm
+from workplan.progress.forms import (
+    EvidenceForm,
+    PeriodForm,
+    ReportForm,
+    ReviewFilterForm,
+    ReviewForm,
+)
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import current_period, duties
 
@@ -183,6 +191,7 @@ def _report_page(request, report, *, may_edit: bool, form):
         "evidence": report.evidence.all() if saved else [],
         "evidence_form": EvidenceForm(),
         "review_form": ReviewForm(),
+        "queue": request.GET.get("queue", ""),  # the review queue's filters, kept for the next
     }
     return render(request, "progress/report.html", context)
 
@@ -261,24 +270,35 @@ def review(request, report_id: int):
                 return redirect("progress:report", report_id=report.pk)
             actions.do_return_report(report, comment, by=request.user)
             messages.success(
-                request, _("Returned to {department}.").format(department=report.department)
+                request,
+                _("Returned the report on task {code} to {department}.").format(
+                    department=report.department, code=report.task.code
+                ),
             )
         elif decision == "accept":
             actions.do_accept_report(report, comment, by=request.user)
-            messages.success(request, _("Accepted."))
+            messages.success(
+                request,
+                _("Accepted the report of {department} on task {code}.").format(
+                    department=report.department, code=report.task.code
+                ),
+            )
         else:
             raise PermissionDenied
     except actions.NotEditable as exc:
         messages.error(request, str(exc))
         return redirect("progress:report", report_id=report.pk)
-    following = (
-        ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
-        .order_by("submitted_at")
-        .first()
-    )
+    # On to the next report waiting under the filters the office chose in the queue, if any.
+    queue = request.POST.get("queue", "")
+    waiting = ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
+    filters = ReviewFilterForm(QueryDict(queue), waiting)
+    following = filters.apply(waiting).order_by("submitted_at", "pk").first()
+    if queue and not filters.is_valid():  # e.g. that department has nothing left waiting
+        following = None
     if following is not None:
-        return redirect("progress:report", report_id=following.pk)  # on to the next one waiting
-    return redirect("progress:review-queue")
+        url = reverse("progress:report", args=[following.pk])
+        return redirect(f"{url}?{urlencode({'queue': queue})}" if queue else url)
+    return redirect(reverse("progress:review-queue") + (f"?{queue}" if queue else ""))
 
 
 @require_GET
@@ -286,8 +306,6 @@ def review_queue(request):
     if not is_supervisor(request.user):
         raise Http404
     from django.core.paginator import Paginator
-
-    from workplan.progress.forms import ReviewFilterForm
 
     waiting = ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
     filters = ReviewFilterForm(request.GET, waiting)

@@ -107,3 +107,29 @@ def test_english_readers_see_period_names_in_english(client, supervisor, waiting
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     page = client.get(reverse("progress:review-queue")).content.decode()
     assert ">June 2024</option>" in page and "2024年6月</option>" not in page
+
+
+def test_after_a_decision_the_next_report_comes_from_the_same_filter(
+    client, supervisor, waiting, department, other_department
+):
+    client.force_login(supervisor)
+    queue_page, listed = rows(client, department=other_department.pk)
+    link = f"?queue=department%3D{other_department.pk}"
+    assert link in queue_page.content.decode()
+    first, second = listed[0], listed[1]
+    page = client.get(reverse("progress:report", args=[first.pk]) + link).content.decode()
+    assert f'name="queue" value="department={other_department.pk}"' in page
+    response = client.post(
+        reverse("progress:review", args=[first.pk]),
+        {"decision": "accept", "queue": f"department={other_department.pk}"},
+    )
+    # 教务处's reports were submitted earlier, but the office asked for 财务处's.
+    assert response["Location"] == reverse("progress:report", args=[second.pk]) + link
+    for report in listed[1:]:
+        response = client.post(
+            reverse("progress:review", args=[report.pk]),
+            {"decision": "accept", "queue": f"department={other_department.pk}"},
+        )
+    assert response["Location"] == reverse("progress:review-queue") + (
+        f"?department={other_department.pk}"
+    )
