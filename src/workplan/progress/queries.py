@@ -180,3 +180,27 @@ def duty_counts_by_period(plan, periods) -> dict[int, int]:
 
 
 SUBMITTED_STATES = {ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED}
+
+
+@dataclass
+class Return:
+    """Who sent a report back, when, and why."""
+
+    by: str
+    at: object
+    reason: str
+
+
+def last_return(report: ProgressReport) -> Return | None:
+    """Return the latest sending back of `report` — by the office, or by the department head
+    before it reached the office — read from the audit trail, where both are recorded."""
+    from workplan.audit.models import AuditRecord
+
+    records = AuditRecord.objects.filter(
+        object_type=report._meta.label_lower, object_id=str(report.pk), action="change"
+    ).order_by("-id")
+    for record in records[:50]:
+        changes = {c["field"]: c for c in record.changes}
+        if changes.get("state", {}).get("after") == ProgressReport.State.RETURNED:
+            return Return(record.actor_name, record.at, changes.get("comment", {}).get("after", ""))
+    return None

@@ -22,7 +22,7 @@ from workplan.progress.forms import (
     ReviewForm,
 )
 from workplan.progress.models import ProgressReport
-from workplan.progress.queries import current_period, duties
+from workplan.progress.queries import current_period, duties, last_return
 
 
 def _my_departments(user):
@@ -192,6 +192,7 @@ def _report_page(request, report, *, may_edit: bool, form):
         "evidence_form": EvidenceForm(),
         "review_form": ReviewForm(),
         "queue": request.GET.get("queue", ""),  # the review queue's filters, kept for the next
+        "sent_back": last_return(report) if report.state == ProgressReport.State.RETURNED else None,
     }
     return render(request, "progress/report.html", context)
 

@@ -252,6 +252,9 @@ def test_head_can_send_a_report_back_to_the_liaison(client, plan, liaison, head,
     assert report.state == "returned"
     client.force_login(liaison)
     assert "数据有误" in client.get(reverse("supervision:notifications")).content.decode()
+    # the report itself says who sent it back and why, not only the message centre
+    page = client.get(reverse("progress:report", args=[report.pk])).content.decode()
+    assert f"{head.display_name}" in page and "数据有误，请核对。" in page
 
 
 @time_machine.travel(JUNE_20)
