@@ -11,6 +11,7 @@ EXTRA_FIELDS = {
     "members": _("Members"),
     "locked": _("Locked"),
     "password": _("Password"),
+    "comment": _("Comment"),  # the reason given when a report is returned or accepted
 }
 
 

@@ -78,3 +78,9 @@ def test_search_finds_chinese_words_in_the_changes_and_login_names(
         .paginator.count
         == 1
     )
+
+
+def test_a_return_reason_is_labelled_as_such_not_by_its_code_name():
+    from workplan.audit.labels import field_label
+
+    assert field_label("progress.progressreport", "comment") == "审核意见"
