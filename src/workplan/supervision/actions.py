@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from workplan.audit.records import record_changed
@@ -86,6 +87,51 @@ def do_reply_notice(notice, reply: str, *, by):
     )
     notice.save()
     return notice
+
+
+@transaction.atomic
+def do_settle_notices(*, period=None, department=None) -> list:
+    """Return the open reminders and chases closed because their department has now submitted
+    every report of their period: the reports settle them, nobody has to close them by hand.
+    Narrow it to one `period` and `department` after a submission; the `supervise` scan checks
+    them all."""
+    from workplan.supervision.models import Notice
+    from workplan.supervision.queries import missing_tasks
+
+    automatic = Notice.objects.filter(
+        kind__in=[Notice.Kind.REMINDER, Notice.Kind.CHASE],
+        state=Notice.State.OPEN,
+        period__isnull=False,
+    ).select_related("plan", "period", "department")
+    if period is not None:
+        automatic = automatic.filter(period=period)
+    if department is not None:
+        automatic = automatic.filter(department=department)
+    groups: dict[tuple, list] = {}
+    for notice in automatic:
+        groups.setdefault((notice.period_id, notice.department_id), []).append(notice)
+    settled = []
+    for notices in groups.values():
+        first = notices[0]
+        if missing_tasks(first.plan, first.period, first.department):
+            continue
+        for notice in notices:
+            # Claimed by a conditional update: a submission and the scan may both get here.
+            claimed = Notice.objects.filter(pk=notice.pk, state=Notice.State.OPEN).update(
+                state=Notice.State.CLOSED
+            )
+            if not claimed:
+                continue
+            with translation.override(settings.LANGUAGE_CODE):  # the trail is read later
+                record_changed(
+                    notice,
+                    [("state", Notice.State.OPEN, Notice.State.CLOSED)],
+                    by=None,
+                    note=_("Every report it asked for has been submitted."),
+                )
+            notice.state = Notice.State.CLOSED
+            settled.append(notice)
+    return settled
 
 
 @transaction.atomic

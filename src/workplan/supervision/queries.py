@@ -8,7 +8,8 @@ from workplan.accounts.models import Role
 from workplan.org.models import Department
 from workplan.plans.models import Assignment
 from workplan.progress.access import sees_all_reports
-from workplan.progress.queries import lead_department_ids
+from workplan.progress.models import ProgressReport
+from workplan.progress.queries import duties, lead_department_ids
 
 
 def supervision_context(user, task) -> dict:
@@ -48,3 +49,13 @@ def _notice_departments(task) -> list[tuple[str, list[Department]]]:
     own = [active[pk] for pk in dict.fromkeys(ordered) if pk in active]
     others = [d for pk, d in active.items() if pk not in set(ordered)]
     return [(gettext("This task's departments"), own), (gettext("Other departments"), others)]
+
+
+def missing_tasks(plan, period, department) -> list:
+    """Return the tasks `department` has not yet submitted its report on for `period`."""
+    submitted = {ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED}
+    return [
+        d.task
+        for d in duties(plan, period, {department.pk})
+        if d.report is None or d.report.state not in submitted
+    ]

@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workplan.org.models import Department
-from workplan.plans.models import Plan, Task
-from workplan.progress.models import ProgressReport
+from workplan.plans.models import Plan
 from workplan.progress.queries import duties, last_closed_period
+from workplan.supervision.actions import do_settle_notices
 from workplan.supervision.lights import do_recompute_lights
 from workplan.supervision.models import Notice
+from workplan.supervision.queries import missing_tasks
 from workplan.supervision.tasks import send_notice_email
 
 REMIND_DAYS_BEFORE = 3
@@ -25,16 +26,7 @@ CHASE_FOR_DAYS = 60
 class SupervisionRun:
     lights: dict[str, int] = field(default_factory=dict)
     notices: list[Notice] = field(default_factory=list)
-
-
-def missing_tasks(plan, period, department) -> list[Task]:
-    """Return the tasks `department` has not yet submitted its report on for `period`."""
-    submitted = {ProgressReport.State.SUBMITTED, ProgressReport.State.ACCEPTED}
-    return [
-        d.task
-        for d in duties(plan, period, {department.pk})
-        if d.report is None or d.report.state not in submitted
-    ]
+    settled: list[Notice] = field(default_factory=list)
 
 
 def chase_level(days_late: int) -> int:
@@ -58,10 +50,11 @@ def _create(notice: Notice) -> bool:
 
 
 def supervise(at: datetime | None = None) -> SupervisionRun:
-    """Recompute lights and queue the reminders and chases due at `at` (default: now)."""
+    """Close the reminders and chases their reports have settled, recompute lights and queue
+    the reminders and chases due at `at` (default: now)."""
     at = at or timezone.now()
     today = timezone.localdate(at)
-    run = SupervisionRun()
+    run = SupervisionRun(settled=do_settle_notices())
     for plan in Plan.objects.filter(schedule__isnull=False).select_related("schedule"):
         run.lights.update(do_recompute_lights(plan, today))
         # Remind about the period coming due, and chase only the last one that closed: older

@@ -37,7 +37,7 @@ def send_notice_email(notice_id: int) -> int:
     if not claimed:
         return 0
     notice = Notice.objects.select_related("department", "period", "plan").get(pk=notice_id)
-    from workplan.supervision.supervise import missing_tasks
+    from workplan.supervision.queries import missing_tasks
 
     notice.chased_tasks = missing_tasks(notice.plan, notice.period, notice.department)
     people = _recipients(notice)

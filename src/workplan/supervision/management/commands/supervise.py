@@ -6,7 +6,7 @@ from workplan.supervision.supervise import supervise
 
 
 class Command(BaseCommand):
-    help = "督办扫描：重新计算红黄绿灯，并生成此刻应发的提醒和催办（邮件由 workplan worker 发送）。由 cron 每小时运行一次即可。"
+    help = "督办扫描：办结已报齐的提醒和催办，重新计算红黄绿灯，并生成此刻应发的提醒和催办（邮件由 workplan worker 发送）。由 cron 每小时运行一次即可。"
 
     def add_arguments(self, parser):
         parser.add_argument("--at", help="按这个时刻运行，如 2021-06-28T09:00（默认：现在）")
@@ -21,7 +21,9 @@ class Command(BaseCommand):
                 moment = timezone.make_aware(moment)
         run = supervise(moment)
         lights = "，".join(f"{k} {v}" for k, v in sorted(run.lights.items())) or "无"
-        self.stdout.write(f"灯：{lights}；新提醒/催办 {len(run.notices)} 条")
+        self.stdout.write(
+            f"灯：{lights}；新提醒/催办 {len(run.notices)} 条；已报齐而办结 {len(run.settled)} 条"
+        )
         for notice in run.notices:
             self.stdout.write(
                 f"  {notice.get_kind_display()} → {notice.department}（{notice.period}）"

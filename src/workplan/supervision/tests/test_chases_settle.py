@@ -1,0 +1,75 @@
+"""A reminder or 催办 is about a period's reports: once the department has submitted all of them,
+the next `supervise` run closes it, with an audit row, and it leaves the department's open
+notices. Nobody closes it by hand, and reading a page never closes it."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+
+from workplan.audit.models import AuditRecord
+from workplan.progress.actions import ReportData, do_save_report, do_start_report, do_submit_report
+from workplan.progress.queries import duties
+from workplan.supervision.models import Notice
+from workplan.supervision.supervise import supervise
+
+pytestmark = pytest.mark.django_db
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+AFTER_JUNE_DUE = datetime(2024, 6, 27, 9, tzinfo=SHANGHAI)  # June's reports were due the 25th
+
+
+def submit(plan, period, department, liaison, *, leave_out=0):
+    """Submit the department's reports for the period, all but the last `leave_out`."""
+    owed = duties(plan, period, {department.pk})
+    for duty in owed[: len(owed) - leave_out]:
+        report = do_start_report(duty.task, department, period, duty.role, by=liaison)
+        do_save_report(
+            report,
+            ReportData("on_track", 50, "按计划推进。", "", ""),
+            read_version=None,
+            by=liaison,
+        )
+        do_submit_report(report, by=liaison, now=datetime(2024, 6, 28, 9, tzinfo=SHANGHAI))
+
+
+@pytest.fixture
+def chase(plan, department):
+    supervise(AFTER_JUNE_DUE)
+    return Notice.objects.get(kind=Notice.Kind.CHASE, department=department)
+
+
+def test_chase_closes_itself_once_every_report_is_submitted(plan, department, liaison, chase):
+    submit(plan, chase.period, department, liaison)
+    run = supervise(datetime(2024, 6, 28, 10, tzinfo=SHANGHAI))
+    chase.refresh_from_db()
+    assert chase.state == Notice.State.CLOSED
+    assert run.settled == [chase]
+    record = AuditRecord.objects.get(object_type="supervision.notice", object_id=str(chase.pk))
+    assert record.changes == [{"field": "state", "before": "open", "after": "closed"}]
+    assert "已报送" in record.note or "submitted" in record.note
+
+
+def test_chase_stays_open_while_one_report_is_missing(plan, department, liaison, chase):
+    submit(plan, chase.period, department, liaison, leave_out=1)
+    supervise(datetime(2024, 6, 28, 10, tzinfo=SHANGHAI))
+    chase.refresh_from_db()
+    assert chase.state == Notice.State.OPEN
+
+
+def test_settled_chase_leaves_the_department_dashboard(client, plan, department, liaison, chase):
+    url = reverse("reports:department-dashboard", args=[plan.pk, department.pk])
+    client.force_login(liaison)
+    submit(plan, chase.period, department, liaison)
+    assert chase.requirement in client.get(url).content.decode()  # reading closes nothing
+    supervise(datetime(2024, 6, 28, 10, tzinfo=SHANGHAI))
+    assert chase.requirement not in client.get(url).content.decode()
+
+
+def test_only_the_department_that_reported_is_settled(
+    plan, department, other_department, liaison, chase
+):
+    submit(plan, chase.period, department, liaison)
+    supervise(datetime(2024, 6, 28, 10, tzinfo=SHANGHAI))
+    other = Notice.objects.get(kind=Notice.Kind.CHASE, department=other_department)
+    assert other.state == Notice.State.OPEN
