@@ -139,8 +139,8 @@ def extension_request(request, task_id: int):
             by=request.user,
         )
     except actions.NotAllowedNow as exc:
-        form.add_error("new_due", str(exc))
-        _refuse(request, form)
+        # The action's sentence already names the new deadline; a "field: " prefix would repeat it.
+        messages.error(request, str(exc))
     else:
         messages.success(request, _("Extension requested."))
     return _back(task.pk)

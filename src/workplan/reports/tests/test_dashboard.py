@@ -5,6 +5,7 @@ import re
 from datetime import date
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -168,3 +169,12 @@ def test_labels_take_the_colon_of_the_readers_language(client, leader, plan):
     assert f"{leader.display_name}：抓紧推进" in client.get(url).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert f"{leader.display_name}: 抓紧推进" in client.get(url).content.decode()
+
+
+def test_completion_card_names_the_period_it_comes_from(client, leader, plan):
+    client.force_login(leader)
+    client.cookies["django_language"] = "en"
+    with time_machine.travel("2024-07-10 10:00 +08:00"):
+        page = client.get(reverse("reports:dashboard", args=[plan.pk])).content.decode()
+    assert "average completion (June 2024)" in page  # June's reports were due before July 10
+    assert "average completion (last period)" not in page

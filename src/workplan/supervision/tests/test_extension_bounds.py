@@ -19,7 +19,8 @@ def request_extension(client, task, new_due, reason="等待上级文件。"):
 def test_a_date_past_the_end_of_next_year_is_refused(client, task, liaison):
     client.force_login(liaison)
     page = request_extension(client, task, "9999-12-31").content.decode()
-    assert "New deadline: The new deadline must be no later than 2025-12-31." in page
+    assert "The new deadline must be no later than 2025-12-31." in page
+    assert "New deadline: The new deadline" not in page  # the field is named once
     assert not ExtensionRequest.objects.exists()
 
 
@@ -32,7 +33,18 @@ def test_the_end_of_next_year_is_allowed(client, task, liaison):
 def test_a_date_not_after_the_current_deadline_names_the_field(client, task, liaison):
     client.force_login(liaison)
     page = request_extension(client, task, "2024-06-01").content.decode()
-    assert "New deadline: The new deadline must be later than" in page
+    assert "The new deadline must be later than 2024-06-20." in page
+    assert "New deadline: The new deadline" not in page
+
+
+def test_a_refusal_in_chinese_names_the_field_once(client, task, liaison):
+    client.force_login(liaison)
+    client.cookies["django_language"] = "zh-hans"
+    url = reverse("supervision:extension-request", args=[task.pk])
+    page = client.post(url, {"new_due": "2024-06-01", "reason": "等待上级文件。"}, follow=True)
+    text = page.content.decode()
+    assert "新的完成时限须晚于 2024-06-20。" in text
+    assert "新的完成时限：新的完成时限" not in text
 
 
 def test_an_impossible_date_or_no_reason_is_a_field_error(client, task, liaison):
