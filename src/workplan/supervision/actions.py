@@ -8,10 +8,12 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from workplan.audit.records import record_changed
 from workplan.progress.models import Schedule
 from workplan.supervision.lights import do_recompute_lights
+from workplan.supervision.notify import Message, notify, notify_department
 
 
 @transaction.atomic
@@ -48,7 +50,6 @@ def do_issue_notice(task, department, requirement: str, reply_due, *, by):
     """Return a new 督办通知 to `department` about `task`; its people are notified."""
     from workplan.audit.records import record_created
     from workplan.supervision.models import Notice
-    from workplan.supervision.notify import notify_department
 
     notice = Notice.objects.create(
         kind=Notice.Kind.NOTICE, plan=task.key_point.plan, department=department, task=task,
@@ -60,7 +61,12 @@ def do_issue_notice(task, department, requirement: str, reply_due, *, by):
         fields=["department", "requirement", "reply_due"],
         scope=f"plans.task:{task.pk}",
     )
-    notify_department(department, f"督办通知：{requirement[:80]}", f"/tasks/{task.pk}/", email=True)
+    notify_department(
+        department,
+        Message(gettext_noop("Supervision notice: {requirement}"), requirement=requirement[:80]),
+        f"/tasks/{task.pk}/",
+        email=True,
+    )
     return notice
 
 
@@ -153,14 +159,17 @@ def do_give_instruction(task, text: str, *, by):
     """Return a leader's 批示 on `task`; the lead departments are notified and must answer."""
     from workplan.audit.records import record_created
     from workplan.supervision.models import Instruction
-    from workplan.supervision.notify import notify_department
 
     instruction = Instruction.objects.create(task=task, leader=by, text=text)
     record_created(instruction, by=by, fields=["text"], scope=f"plans.task:{task.pk}")
+    message = Message(
+        gettext_noop("Instruction from {leader} on task {code}: {text}"),
+        leader=by.display_name,
+        code=task.code,
+        text=text[:80],
+    )
     for department in _lead_departments(task):
-        notify_department(
-            department, f"领导批示（{by.display_name}）：{text[:80]}", f"/tasks/{task.pk}/"
-        )
+        notify_department(department, message, f"/tasks/{task.pk}/")
     return instruction
 
 
@@ -201,7 +210,6 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
     is already waiting."""
     from workplan.audit.records import record_created
     from workplan.supervision.models import ExtensionRequest
-    from workplan.supervision.notify import notify
 
     today = timezone.localdate()
     earliest = max(filter(None, [today, task.due_date]))
@@ -225,7 +233,12 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
     if leader:
         notify(
             [leader],
-            f"延期申请：{department} 申请将任务 {task.code} 延至 {new_due:%Y-%m-%d}",
+            Message(
+                gettext_noop("Extension request: {department} asks to move task {code} to {date}."),
+                department=department.name,
+                code=task.code,
+                date=new_due.isoformat(),
+            ),
             f"/tasks/{task.pk}/",
         )
     return request

@@ -7,10 +7,11 @@ from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.translation import gettext_noop
 
 from workplan.accounts.models import Role, User
 from workplan.supervision.models import Notice, Notification
-from workplan.supervision.notify import notify
+from workplan.supervision.notify import Message, notify
 
 
 def _recipients(notice: Notice) -> list[User]:
@@ -52,8 +53,19 @@ def send_notice_email(notice_id: int) -> int:
     addresses = [p.email for p in people if p.email]
     if addresses:
         send_mail(subject, body, None, addresses)
-    notify(people, subject, f"/progress/?department={notice.department_id}")
+    notify(people, _notice_message(notice), f"/progress/?department={notice.department_id}")
     return len(addresses)
+
+
+def _notice_message(notice: Notice) -> Message:
+    """Return the reminder's or chase's line in the message centre, for each reader's language
+    (the period keeps the name the institution gave it)."""
+    values = {"department": notice.department.name, "period": notice.period.label}
+    if notice.kind == Notice.Kind.CHASE:
+        return Message(
+            gettext_noop("[Chase] {department}: reports for {period} not submitted"), **values
+        )
+    return Message(gettext_noop("[Reminder] {department}: reports for {period} are due"), **values)
 
 
 @task()
