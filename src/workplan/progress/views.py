@@ -191,6 +191,7 @@ def _report_page(request, report, *, may_edit: bool, form):
         "evidence": report.evidence.all() if saved else [],
         "evidence_form": EvidenceForm(),
         "review_form": ReviewForm(),
+        "office": is_supervisor(request.user),  # its way back is the review queue
         "queue": request.GET.get("queue", ""),  # the review queue's filters, kept for the next
         "sent_back": last_return(report) if report.state == ProgressReport.State.RETURNED else None,
     }

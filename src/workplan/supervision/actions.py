@@ -13,7 +13,7 @@ from django.utils.translation import gettext_noop
 from workplan.audit.records import record_changed
 from workplan.progress.models import Schedule
 from workplan.supervision.lights import do_recompute_lights
-from workplan.supervision.notify import Message, notify, notify_department
+from workplan.supervision.notify import Message, notify, notify_department, notify_supervisors
 
 
 @transaction.atomic
@@ -72,8 +72,9 @@ def do_issue_notice(task, department, requirement: str, reply_due, *, by):
 
 @transaction.atomic
 def do_reply_notice(notice, reply: str, *, by):
-    """Return the notice answered by its department; NotAllowedNow if it is closed or was
-    answered already (a reply is what the office acted on, so it is never overwritten)."""
+    """Return the notice answered by its department, and tell whoever issued it (the office,
+    for an automatic one); NotAllowedNow if it is closed or was answered already (a reply is
+    what the office acted on, so it is never overwritten)."""
     notice = type(notice).objects.select_for_update().get(pk=notice.pk)
     if notice.state == notice.State.CLOSED:
         raise NotAllowedNow(_("This notice is closed."))
@@ -92,7 +93,32 @@ def do_reply_notice(notice, reply: str, *, by):
         timezone.now(),
     )
     notice.save()
+    _tell_issuer(notice, reply)
     return notice
+
+
+def _tell_issuer(notice, reply: str) -> None:
+    department, reply = notice.department.name, reply[:80]
+    if notice.task_id:
+        text = Message(
+            gettext_noop("{department} replied to the notice on task {code}: {reply}"),
+            department=department,
+            code=notice.task.code,
+            reply=reply,
+        )
+        url = f"/tasks/{notice.task_id}/"
+    else:
+        text = Message(
+            gettext_noop("{department} replied to a notice: {reply}"),
+            department=department,
+            reply=reply,
+        )
+        url = "/supervision/notices/"
+    issuer = notice.issued_by
+    if issuer is not None and issuer.is_active:
+        notify([issuer], text, url)
+    else:
+        notify_supervisors(text, url)
 
 
 @transaction.atomic
@@ -175,8 +201,9 @@ def do_give_instruction(task, text: str, *, by):
 
 @transaction.atomic
 def do_answer_instruction(instruction, answer: str, *, by):
-    """Return the instruction answered by the department; NotAllowedNow if it was answered
-    already (the leader read that answer, so it is never overwritten)."""
+    """Return the instruction answered by the department, and tell the leader who gave it;
+    NotAllowedNow if it was answered already (the leader read that answer, so it is never
+    overwritten)."""
     instruction = type(instruction).objects.select_for_update().get(pk=instruction.pk)
     if instruction.answer:
         raise NotAllowedNow(
@@ -194,6 +221,21 @@ def do_answer_instruction(instruction, answer: str, *, by):
         timezone.now(),
     )
     instruction.save()
+    task = instruction.task
+    department = _lead_departments(task).filter(people=by).first()
+    notify(
+        [instruction.leader],
+        Message(
+            gettext_noop(
+                "{department} ({name}) answered your instruction on task {code}: {answer}"
+            ),
+            department=department.name if department else "",
+            name=by.display_name,
+            code=task.code,
+            answer=answer[:80],
+        ),
+        f"/tasks/{task.pk}/",
+    )
     return instruction
 
 
@@ -245,8 +287,9 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
 
 
 @transaction.atomic
-def do_decide_extension(request, approve: bool, *, by):
-    """Return the request decided; on approval the task's due date moves (its words are kept)."""
+def do_decide_extension(request, approve: bool, *, by, reason: str = ""):
+    """Return the request decided, with the leader's reason if given, and tell the department;
+    on approval the task's due date moves (its words are kept)."""
     from workplan.audit.records import record_changed as changed
     from workplan.plans.models import Task
 
@@ -259,12 +302,37 @@ def do_decide_extension(request, approve: bool, *, by):
         )
     new_state = request.State.APPROVED if approve else request.State.REFUSED
     changed(
-        request, [("state", request.state, new_state)], by=by, scope=f"plans.task:{request.task_id}"
+        request,
+        [("state", request.state, new_state), ("decision_reason", "", reason)],
+        by=by,
+        scope=f"plans.task:{request.task_id}",
     )
     request.state, request.decided_by, request.decided_at = new_state, by, timezone.now()
+    request.decision_reason = reason
     request.save()
     if approve:
         task = Task.objects.select_for_update().get(pk=request.task_id)
         changed(task, [("due_date", str(task.due_date or ""), request.new_due.isoformat())], by=by)
         Task.objects.filter(pk=task.pk).update(due_date=request.new_due, version=task.version + 1)
+    notify_department(request.department, _decision_message(request), f"/tasks/{request.task_id}/")
     return request
+
+
+def _decision_message(request) -> Message:
+    code, reason = request.task.code, request.decision_reason[:80]
+    if request.state == request.State.APPROVED:
+        return Message(
+            gettext_noop(
+                "Your extension request for task {code} was approved: it is now due on {date}."
+            ),
+            code=code,
+            date=request.new_due.isoformat(),
+        )
+    if reason:
+        return Message(
+            gettext_noop("Your extension request for task {code} was refused: {reason}"),
+            code=code,
+            reason=reason,
+        )
+    return Message(gettext_noop("Your extension request for task {code} was refused."), code=code)
+

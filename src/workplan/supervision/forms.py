@@ -51,6 +51,13 @@ class ExtensionForm(forms.Form):
     reason = _text(_("Reason"))
 
 
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))]
+    )
+    reason = forms.CharField(label=_("Reason"), max_length=MAX_TEXT, required=False)
+
+
 def form_problems(form: forms.Form) -> list[str]:
     """Return each of the form's errors as one sentence naming its field."""
     problems = []

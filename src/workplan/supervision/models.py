@@ -174,6 +174,7 @@ class ExtensionRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     decided_at = models.DateTimeField(null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -15,6 +15,7 @@ from workplan.progress.queries import lead_department_ids
 from workplan.supervision import actions
 from workplan.supervision.forms import (
     AnswerForm,
+    DecisionForm,
     ExtensionForm,
     InstructionForm,
     NoticeForm,
@@ -85,6 +86,9 @@ def notice_close(request, notice_id: int):
     if not is_supervisor(request.user):
         raise PermissionDenied
     actions.do_close_notice(notice, by=request.user)
+    messages.success(
+        request, _("The notice to {department} is closed.").format(department=notice.department)
+    )
     return _back(notice.task_id) if notice.task_id else redirect("supervision:notices")
 
 
@@ -160,12 +164,33 @@ def extension_decide(request, request_id: int):
     )
     if not allowed:
         raise PermissionDenied
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        _refuse(request, form)
+        return _back(extension.task_id)
+    approve = form.cleaned_data["decision"] == "approve"
     try:
         actions.do_decide_extension(
-            extension, request.POST.get("decision") == "approve", by=request.user
+            extension, approve, reason=form.cleaned_data["reason"], by=request.user
         )
     except actions.NotAllowedNow as exc:
         messages.error(request, str(exc))
+    else:
+        values = {
+            "department": extension.department,
+            "code": extension.task.code,
+            "date": extension.new_due.isoformat(),
+        }
+        messages.success(
+            request,
+            (
+                _(
+                    "Extension approved: task {code} is now due on {date}; {department} has been told."
+                )
+                if approve
+                else _("Extension refused; {department} has been told.")
+            ).format(**values),
+        )
     return _back(extension.task_id)
 
 

@@ -133,3 +133,16 @@ def test_after_a_decision_the_next_report_comes_from_the_same_filter(
     assert response["Location"] == reverse("progress:review-queue") + (
         f"?department={other_department.pk}"
     )
+
+
+def test_the_office_goes_back_from_a_report_to_its_filtered_queue(
+    client, supervisor, waiting, other_department
+):
+    client.force_login(supervisor)
+    report = rows(client, department=other_department.pk)[1][0]
+    page = client.get(
+        reverse("progress:report", args=[report.pk]) + f"?queue=department%3D{other_department.pk}"
+    ).content.decode()
+    crumbs = page[page.index('class="crumbs"') :].split("</p>", 1)[0]
+    assert f'href="/progress/review/?department={other_department.pk}">审核</a>' in crumbs
+    assert "我的填报" not in crumbs
