@@ -335,4 +335,3 @@ def _decision_message(request) -> Message:
             reason=reason,
         )
     return Message(gettext_noop("Your extension request for task {code} was refused."), code=code)
-
