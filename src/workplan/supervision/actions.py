@@ -335,3 +335,8 @@ def _decision_message(request) -> Message:
             reason=reason,
         )
     return Message(gettext_noop("Your extension request for task {code} was refused."), code=code)
+
+
+def do_mark_notifications_read(user) -> int:
+    """Return how many of `user`'s unread messages were marked read, all in one update."""
+    return user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())

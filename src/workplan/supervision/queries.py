@@ -1,6 +1,7 @@
 """What the task page shows of supervision: notices, instructions, extension requests, and
 which of their forms the reader may use."""
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext
 
 from workplan.accounts.access import belongs_to, is_supervisor
@@ -59,3 +60,10 @@ def missing_tasks(plan, period, department) -> list:
         for d in duties(plan, period, {department.pk})
         if d.report is None or d.report.state not in submitted
     ]
+
+
+def messages_for(user):
+    """Return the user's messages, unread first (newest first within each): the badge counts
+    the unread ones, so they are what the message centre opens on."""
+    unread = ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField())
+    return user.notifications.alias(unread=unread).order_by("-unread", "-created_at", "-pk")

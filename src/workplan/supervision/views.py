@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from workplan.accounts.access import belongs_to, is_supervisor
@@ -23,6 +24,7 @@ from workplan.supervision.forms import (
     form_problems,
 )
 from workplan.supervision.models import ExtensionRequest, Instruction, Notice
+from workplan.supervision.queries import messages_for
 
 
 def _back(task_id: int):
@@ -206,10 +208,22 @@ def notices(request):
 def notifications(request):
     from django.core.paginator import Paginator
 
-    page = Paginator(request.user.notifications.all(), 50).get_page(request.GET.get("page"))
+    page = Paginator(messages_for(request.user), 50).get_page(request.GET.get("page"))
     items = list(page)
-    # Only what was shown is marked read.
+    # Only what was shown is marked read; unread messages come first, so they are what is shown.
     request.user.notifications.filter(pk__in=[n.pk for n in items], read_at__isnull=True).update(
         read_at=timezone.now()
     )
     return render(request, "supervision/notifications.html", {"items": items, "page": page})
+
+
+@require_POST
+def notifications_read(request):
+    count = actions.do_mark_notifications_read(request.user)
+    messages.success(
+        request,
+        ngettext(
+            "{count} message marked as read.", "{count} messages marked as read.", count
+        ).format(count=count),
+    )
+    return redirect("supervision:notifications")
