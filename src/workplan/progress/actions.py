@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from workplan.accounts.models import Role
 from workplan.audit.records import record_changed, record_created, record_deleted
@@ -28,7 +29,7 @@ from workplan.progress.models import (
     Schedule,
 )
 from workplan.supervision.models import Notice
-from workplan.supervision.notify import notify_department, notify_supervisors
+from workplan.supervision.notify import Message, notify_department, notify_supervisors
 
 FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
 
@@ -227,20 +228,32 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
     if needs_head:
         notify_department(
             report.department,
-            _("A report on task {code} is waiting for your approval.").format(
-                code=report.task.code
+            Message(
+                gettext_noop("A report on task {code} is waiting for your approval."),
+                code=report.task.code,
             ),
             f"/progress/reports/{report.pk}/",
             roles=(Role.HEAD,),
         )
     else:
         notify_supervisors(
-            _("{department} submitted its report on task {code}.").format(
-                department=report.department, code=report.task.code
+            Message(
+                gettext_noop("{department} submitted its report on task {code}."),
+                department=report.department.name,
+                code=report.task.code,
             ),
             f"/progress/reports/{report.pk}/",
         )
+        _settle_notices(report)
     return report
+
+
+def _settle_notices(report: ProgressReport) -> None:
+    """Close a reminder or 催办 about the report's period the moment the department's last
+    report for it is in, rather than at the next hourly scan."""
+    from workplan.supervision.actions import do_settle_notices
+
+    do_settle_notices(period=report.period, department=report.department)
 
 
 def _file_version(report: ProgressReport, *, by, now, approved_by=None) -> None:
@@ -282,6 +295,7 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
         by=by,
         scope=f"plans.task:{report.task_id}",
     )
+    _settle_notices(report)
     return report
 
 
@@ -335,8 +349,10 @@ def do_return_report(report: ProgressReport, comment: str, *, by) -> ProgressRep
     report = _decide(report, ReportVersion.Decision.RETURNED, comment, by=by)
     notify_department(
         report.department,
-        _("Your report on task {code} was returned: {comment}").format(
-            code=report.task.code, comment=comment
+        Message(
+            gettext_noop("Your report on task {code} was returned: {comment}"),
+            code=report.task.code,
+            comment=comment,
         ),
         f"/progress/reports/{report.pk}/",
     )
@@ -504,8 +520,12 @@ def do_send_back_report(report: ProgressReport, comment: str, *, by) -> Progress
     )
     notify_department(
         report.department,
-        _("Your report on task {code} was sent back by the department head: {comment}").format(
-            code=report.task.code, comment=comment
+        Message(
+            gettext_noop(
+                "Your report on task {code} was sent back by the department head: {comment}"
+            ),
+            code=report.task.code,
+            comment=comment,
         ),
         f"/progress/reports/{report.pk}/",
         roles=(Role.LIAISON,),

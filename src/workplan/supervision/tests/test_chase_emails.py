@@ -99,4 +99,5 @@ def test_a_supervision_notice_is_mailed_once_to_the_department(
     call_command("worker", "--batch")
     assert [m.rcpt_tos for m in smtp_server.messages] == [[liaison.email]]
     subject, body = read(smtp_server.messages[0])
-    assert "课程建设方案" in subject and f"http://127.0.0.1:8000/tasks/{task.pk}/" in body
+    assert "督办通知" in subject and "课程建设方案" in subject
+    assert f"http://127.0.0.1:8000/tasks/{task.pk}/" in body

@@ -98,7 +98,9 @@ def test_extension_is_decided_by_the_leader_in_charge(client, task, liaison, sup
         {"new_due": "2024-09-30", "reason": "等待上级文件。"},
     )
     request = ExtensionRequest.objects.get()
-    assert Notification.objects.filter(user=in_charge, url=f"/tasks/{task.pk}/").exists()
+    assert Notification.objects.filter(
+        user=in_charge, url=f"/tasks/{task.pk}/", text__contains="延期"
+    ).exists()
     client.force_login(other_leader)
     assert (
         client.post(
