@@ -45,7 +45,7 @@ def test_report_returned_revised_and_accepted(
     report_url = office.url
     office.fill("textarea[name=comment]", "请补充专家论证意见。")
     office.get_by_role("button", name="退回修改").click()
-    expect(office.locator(".messages")).to_contain_text("已退回")  # and on to the queue
+    expect(office.locator(".messages")).to_contain_text("报告退回教务处")  # and on to the next
 
     clerk.reload()
     expect(clerk.locator("main")).to_contain_text("请补充专家论证意见。")
