@@ -30,16 +30,22 @@ def returned_report(client, plan, liaison, supervisor, department):
     return report
 
 
+def resubmit(client, report, liaison, **extra):
+    """The liaison sends the returned report again on June 29, after the due day."""
+    with time_machine.travel("2024-06-29 10:00 +08:00"):
+        client.force_login(liaison)
+        return client.post(
+            reverse("progress:report", args=[report.pk]),
+            {**form(report, progress="已补充。"), "action": "submit", **extra},
+            follow=True,
+        )
+
+
 def test_a_report_in_on_time_stays_on_time_when_sent_again_after_a_return(
     client, plan, liaison, supervisor, department
 ):
     report = returned_report(client, plan, liaison, supervisor, department)
-    with time_machine.travel("2024-06-29 10:00 +08:00"):
-        client.force_login(liaison)
-        client.post(
-            reverse("progress:report", args=[report.pk]),
-            {**form(report, progress="已补充。"), "action": "submit"},
-        )
+    resubmit(client, report, liaison)
     report.refresh_from_db()
     assert (report.state, report.late) == ("submitted", False)
     assert [v.late for v in report.versions.order_by("number")] == [False, False]
@@ -49,16 +55,7 @@ def test_a_file_chosen_but_not_uploaded_goes_in_with_the_submission(
     client, plan, liaison, supervisor, department
 ):
     report = returned_report(client, plan, liaison, supervisor, department)
-    with time_machine.travel("2024-06-29 10:00 +08:00"):
-        client.force_login(liaison)
-        client.post(
-            reverse("progress:report", args=[report.pk]),
-            {
-                **form(report, progress="已补充。"),
-                "action": "submit",
-                "file": SimpleUploadedFile("补充材料.pdf", PDF),
-            },
-        )
+    resubmit(client, report, liaison, file=SimpleUploadedFile("补充材料.pdf", PDF))
     report.refresh_from_db()
     assert report.state == "submitted"
     assert [e.original_name for e in report.evidence.all()] == ["补充材料.pdf"]
@@ -68,17 +65,8 @@ def test_a_refused_file_stops_the_submission_and_keeps_the_report_open(
     client, plan, liaison, supervisor, department
 ):
     report = returned_report(client, plan, liaison, supervisor, department)
-    with time_machine.travel("2024-06-29 10:00 +08:00"):
-        client.force_login(liaison)
-        page = client.post(
-            reverse("progress:report", args=[report.pk]),
-            {
-                **form(report, progress="已补充。"),
-                "action": "submit",
-                "file": SimpleUploadedFile("照片.pdf", b"\x89PNG\r\n\x1a\n" + b"\0" * 64),
-            },
-            follow=True,
-        )
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+    page = resubmit(client, report, liaison, file=SimpleUploadedFile("照片.pdf", png))
     report.refresh_from_db()
     assert report.state == "returned" and report.progress == "已补充。"
     assert [m.level_tag for m in page.context["messages"]][-1] == "error"
