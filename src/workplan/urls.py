@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_protect
 from django.views.i18n import set_language
 
+from workplan.accounts.forms import PasswordResetForm
 from workplan.accounts.views import PasswordResetConfirmView
 from workplan.core.views import healthz, home
 
@@ -14,6 +15,7 @@ auth_patterns = [
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(
+            form_class=PasswordResetForm,
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
         ),
