@@ -3,17 +3,20 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_protect
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from workplan.accounts.views import PasswordResetConfirmView
+from workplan.accounts.forms import PasswordResetForm
+from workplan.accounts.views import LoginView, PasswordResetConfirmView
 from workplan.core.views import healthz, home
 
 auth_patterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password-reset/",
         auth_views.PasswordResetView.as_view(
+            form_class=PasswordResetForm,
             email_template_name="registration/password_reset_email.txt",
             subject_template_name="registration/password_reset_subject.txt",
         ),
@@ -41,6 +44,11 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(csrf_protect(set_language)), name="set_language"),
     path("healthz", healthz, name="healthz"),
     path("start/", home, name="home"),
+    # One sign-in page, the one under the lock-out rules, for the admin site too.
+    path(
+        "admin/login/",
+        login_not_required(RedirectView.as_view(pattern_name="login", query_string=True)),
+    ),
     path("admin/", admin.site.urls),
     path("people/", include("workplan.accounts.urls")),
     path("audit/", include("workplan.audit.urls")),

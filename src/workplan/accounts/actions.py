@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
-from axes.utils import reset as axes_reset
 from django.contrib.auth.forms import PasswordResetForm
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from workplan.accounts.models import Role, RoleGrant, User
+from workplan.accounts.lockout import login_key
+from workplan.accounts.models import LoginFailure, Role, RoleGrant, User
 from workplan.audit.records import record_changed, record_created
 from workplan.org.models import Department
 
@@ -112,13 +113,55 @@ def do_set_user_active(user: User, active: bool, *, by) -> User:
     return user
 
 
+# Failures are kept a day for whoever investigates an attack; the rules read only the last hour.
+LOGIN_FAILURES_KEPT = timedelta(days=1)
+
+
 @transaction.atomic
-def do_unlock_user(user: User, *, by) -> int:
-    """Return how many failed-login records were cleared to unlock `user`."""
-    cleared = axes_reset(username=user.username)
-    if cleared:
-        record_changed(user, [("locked", True, False)], by=by)
+def do_record_login_failure(username: str, address: str, *, at: datetime) -> None:
+    """Record one wrong password for `username` from `address`, dropping expired ones."""
+    LoginFailure.objects.filter(at__lt=at - LOGIN_FAILURES_KEPT).delete()
+    LoginFailure.objects.create(username=login_key(username), address=address, at=at)
+
+
+def do_forget_login_failures(user: User, address: str) -> None:
+    """Forget the wrong passwords for `user` from `address` after they signed in from there;
+    those at other accounts, and at this account from other addresses, stay counted."""
+    LoginFailure.objects.filter(username=login_key(user.get_username()), address=address).delete()
+
+
+@transaction.atomic
+def do_clear_login_failures(*, username: str | None = None, address: str | None = None, by) -> int:
+    """Return how many wrong-password records were cleared for `username`, `address`, or (with
+    neither) everyone, recording for each account concerned that it was unlocked."""
+    failures = LoginFailure.objects.all()
+    if username is not None:
+        failures = failures.filter(username=login_key(username))
+    if address is not None:
+        failures = failures.filter(address=address)
+    names = set(failures.values_list("username", flat=True))
+    cleared, _counts = failures.delete()
+    for name in sorted(names):
+        user = User.objects.filter(username__iexact=name).first()
+        if user is not None:
+            record_changed(user, [("locked", True, False)], by=by)
     return cleared
+
+
+def do_unlock_user(user: User, *, by) -> int:
+    """Return how many failed-login records were cleared to unlock `user` at every address."""
+    return do_clear_login_failures(username=user.get_username(), by=by)
+
+
+@transaction.atomic
+def do_record_password_reset(user: User) -> None:
+    """Record that `user` set a new password from the e-mailed link, which also unlocks them:
+    the link proved the mailbox is theirs."""
+    cleared, _counts = LoginFailure.objects.filter(username=login_key(user.get_username())).delete()
+    changes = [("password", "", _("(reset by e-mail link)"))]
+    if cleared:
+        changes.append(("locked", True, False))
+    record_changed(user, changes, by=user)
 
 
 class _OnePersonResetForm(PasswordResetForm):

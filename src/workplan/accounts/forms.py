@@ -1,8 +1,20 @@
+from functools import partial
+
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
 from workplan.accounts.models import Role, User
+from workplan.core.after_response import after_response
 from workplan.org.models import Department
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, mailing once the answer has gone: the answer then takes as long
+    for an address nobody has as for a known one, and says nothing about who has an account."""
+
+    def send_mail(self, *args, **kwargs):
+        after_response(partial(super().send_mail, *args, **kwargs))
 
 
 class UserForm(forms.Form):

@@ -71,3 +71,24 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user}: {self.get_role_display()}"
+
+
+class LoginFailure(models.Model):
+    """One wrong password, counted by the lock-out rules (accounts/lockout.py) and deleted
+    when the account is unlocked, its owner signs in from that address or sets a new password."""
+
+    username = models.CharField(_("login name"), max_length=150)
+    address = models.CharField(_("address"), max_length=45, blank=True)
+    at = models.DateTimeField(_("time"))
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+        indexes = [
+            models.Index(fields=["username", "at"], name="loginfailure_username_at"),
+            models.Index(fields=["address", "at"], name="loginfailure_address_at"),
+            models.Index(fields=["at"], name="loginfailure_at"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username} @ {self.address} {self.at:%Y-%m-%d %H:%M:%S}"

@@ -1,19 +1,40 @@
+import logging
+import math
+from datetime import datetime
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.urls import reverse_lazy
+from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workplan.accounts import actions
 from workplan.accounts.access import access_user, check_admin
 from workplan.accounts.forms import AccountSheetForm, UserForm
+from workplan.accounts.hashers import PasswordCheckUnavailable
 from workplan.accounts.importing import read_account_sheet
+from workplan.accounts.lockout import Verdict, login_key
 from workplan.accounts.models import Role, RoleGrant, User
-from workplan.audit.records import record_changed
+from workplan.accounts.queries import login_verdict
+from workplan.core.net import client_ip
 from workplan.org.models import Department
+
+logger = logging.getLogger(__name__)
+
+# Marks the browser in which the owner last signed in to an account (an HMAC of the login name,
+# which it does not reveal): guesses from elsewhere do not slow that browser down.
+KNOWN_DEVICE_COOKIE = "workplan_device"
+KNOWN_DEVICE_SECONDS = 180 * 24 * 3600
 
 
 @require_GET
@@ -128,12 +149,112 @@ def _create_accounts(request, rows) -> None:
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    """Django's reset page, recording the change of password in the audit trail."""
+    """Django's reset page, recording the change of password in the audit trail and unlocking
+    the account. The new password ends the account's other sessions (Django checks each
+    session against a hash of the password)."""
 
     success_url = reverse_lazy("password_reset_complete")
 
     def form_valid(self, form):
         with transaction.atomic():
             response = super().form_valid(form)
-            record_changed(form.user, [("password", "", _("(reset by e-mail link)"))], by=form.user)
+            actions.do_record_password_reset(form.user)
+        return response
+
+
+def _device_mark(username: str) -> str:
+    key = login_key(username)
+    return salted_hmac("workplan.accounts.known-device", key, algorithm="sha256").hexdigest()
+
+
+def _known_device(request, username: str) -> bool:
+    return constant_time_compare(
+        request.COOKIES.get(KNOWN_DEVICE_COOKIE, ""), _device_mark(username)
+    )
+
+
+def _locked_out(request, until: datetime) -> HttpResponse:
+    seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
+    context = {
+        "failure_limit": settings.WORKPLAN_LOGIN_FAILURE_LIMIT,
+        "minutes": math.ceil(seconds / 60),
+        "until": until,
+    }
+    response = render(request, "registration/locked_out.html", context, status=429)
+    response["Retry-After"] = str(seconds)
+    return response
+
+
+def _server_busy() -> HttpResponse:
+    """Return the page for a sign-in the server could not check; it needs nothing that could
+    fail again (no database, no session)."""
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    """Django's sign-in page under the lock-out rules of accounts/lockout.py."""
+
+    def post(self, request, *args, **kwargs):
+        self.username = request.POST.get("username", "")
+        self.address = client_ip(request) or ""
+        verdict = login_verdict(
+            self.username,
+            self.address,
+            now=timezone.now(),
+            known_device=_known_device(request, self.username),
+        )
+        if verdict.locked_until is not None:
+            return _locked_out(request, verdict.locked_until)  # the password is not even checked
+        if not verdict.allowed:
+            return self._must_wait(verdict)
+        try:
+            return super().post(request, *args, **kwargs)
+        except (MemoryError, PasswordCheckUnavailable):
+            logger.exception("A password could not be checked; the attempt was not counted")
+            return _server_busy()
+
+    def form_invalid(self, form):
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login"):
+            now = timezone.now()
+            actions.do_record_login_failure(self.username, self.address, at=now)
+            verdict = login_verdict(self.username, self.address, now=now, known_device=False)
+            if verdict.locked_until is not None:
+                return _locked_out(self.request, verdict.locked_until)
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        user = form.get_user()
+        actions.do_forget_login_failures(user, self.address)
+        response = super().form_valid(form)  # Django gives the session a new key here
+        response.set_cookie(
+            KNOWN_DEVICE_COOKIE,
+            _device_mark(user.get_username()),
+            max_age=KNOWN_DEVICE_SECONDS,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+        return response
+
+    def _must_wait(self, verdict: Verdict) -> HttpResponse:
+        seconds = verdict.wait_seconds
+        if verdict.reason == "address":
+            message = ngettext(
+                "Too many wrong passwords have come from your network address recently. Please try again in {seconds} second.",
+                "Too many wrong passwords have come from your network address recently. Please try again in {seconds} seconds.",
+                seconds,
+            )
+        else:
+            message = ngettext(
+                "Too many wrong passwords have been tried for this account recently. Please try again in {seconds} second.",
+                "Too many wrong passwords have been tried for this account recently. Please try again in {seconds} seconds.",
+                seconds,
+            )
+        # An unbound form: a bound one would check the password when the page shows its errors.
+        form = self.get_form_class()(self.request, initial={"username": self.username})
+        context = self.get_context_data(form=form, wait=message.format(seconds=seconds))
+        response = self.render_to_response(context, status=429)
+        response["Retry-After"] = str(seconds)
         return response

@@ -1,9 +1,13 @@
+from django.contrib.auth.models import AnonymousUser
+
 from workplan.accounts.access import is_admin, is_supervisor, may_see_audit_trail
 
 
 def navigation(request):
     """Which menu entries the signed-in user may open."""
-    user = request.user
+    # A request refused before AuthenticationMiddleware ran (a foreign Host header, answered
+    # with the 400 page by CommonMiddleware) has no user yet: show it the anonymous menu.
+    user = getattr(request, "user", None) or AnonymousUser()
     return {
         "nav": {
             "audit": may_see_audit_trail(user),

@@ -1,7 +1,6 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,7 +21,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "axes",
     "workplan.core",
     "workplan.accounts",
     "workplan.audit",
@@ -54,8 +52,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "workplan.audit.context.AuditContextMiddleware",
-    # Last, as django-axes asks: it turns a locked-out login into the lockout page.
-    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "workplan.urls"
@@ -99,12 +95,10 @@ def database_from_env(default_sqlite: Path) -> dict:
 DATABASES = {"default": database_from_env(DATA_DIR / "workplan.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    # Django's Argon2, except that an Argon2 failure (out of memory) is a server error.
+    "workplan.accounts.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -159,15 +153,14 @@ SECURE_CSP = {
     "frame-ancestors": [CSP.NONE],
 }
 
-# Lock-out after repeated wrong passwords, per account and per address (django-axes).
-AXES_FAILURE_LIMIT = int(os.environ.get("WORKPLAN_LOGIN_FAILURE_LIMIT", 5))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("WORKPLAN_LOCKOUT_MINUTES", 30)))
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_HTTP_RESPONSE_CODE = 429
-AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "workplan.core.net.client_ip"
+# Sign-in lock-out (accounts/lockout.py; docs/access.md gives the rules): a login name at one
+# address is locked after the failure limit within the lock time; a login name guessed at from
+# many addresses, or an address guessing at many accounts, is slowed down, never locked.
+WORKPLAN_LOGIN_FAILURE_LIMIT = int(os.environ.get("WORKPLAN_LOGIN_FAILURE_LIMIT", 5))
+WORKPLAN_LOCKOUT_MINUTES = int(os.environ.get("WORKPLAN_LOCKOUT_MINUTES", 30))
+WORKPLAN_ACCOUNT_FAILURES_BEFORE_DELAY = 10
+WORKPLAN_ADDRESS_FAILURES_BEFORE_DELAY = 30
+WORKPLAN_LONGEST_LOGIN_DELAY_SECONDS = 300
 # How many reverse proxies (nginx, a load balancer) stand in front of the site.
 WORKPLAN_PROXY_COUNT = int(os.environ.get("WORKPLAN_PROXY_COUNT", 0))
 
@@ -193,6 +186,8 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"foreign_host": {"()": "workplan.core.log.ForeignHostAsWarning"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("WORKPLAN_LOG_LEVEL", "WARNING")},
+    "loggers": {"django.security.DisallowedHost": {"filters": ["foreign_host"]}},
 }
