@@ -14,7 +14,7 @@ import zipfile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.utils.exceptions import IllegalCharacterError, InvalidFileException
 
 # What openpyxl raises on a file that is not a sound workbook: a bad zip, a missing part, or
 # broken XML inside it (lxml's XMLSyntaxError and ElementTree's ParseError are SyntaxErrors).
@@ -29,8 +29,8 @@ UNREADABLE_WORKBOOK = (
     SyntaxError,
 )
 
-# Control characters XML 1.0 cannot carry (openpyxl refuses a cell holding one): dropped, so
-# a stray one pasted into a report cannot stop the office's export.
+# Control characters XML 1.0 cannot carry (openpyxl refuses a cell holding one, with this same
+# pattern): dropped, so a stray one pasted into a report cannot stop the office's export.
 _UNWRITABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
@@ -40,7 +40,10 @@ def new_workbook(*, write_only: bool = False) -> Workbook:
 
 
 def _as_text(cell, value: str):
-    cell.value = _UNWRITABLE.sub("", value)
+    try:
+        cell.value = value
+    except IllegalCharacterError:
+        cell.value = _UNWRITABLE.sub("", value)
     cell.data_type = "s"  # after the value: setting it guesses the type afresh
     return cell
 
