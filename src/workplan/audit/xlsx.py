@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from workplan.audit.models import AuditRecord
+from workplan.core.workbooks import append_row, new_workbook, workbook_bytes
 
 
 def _changes_text(changes: list[dict]) -> str:
@@ -19,7 +18,7 @@ def _changes_text(changes: list[dict]) -> str:
 
 def audit_workbook(records: Iterable[AuditRecord]) -> bytes:
     """Return an xlsx file listing `records`, one per row, with a bold frozen header."""
-    workbook = Workbook(write_only=True)
+    workbook = new_workbook(write_only=True)
     sheet = workbook.create_sheet(_("Audit trail"))
     sheet.freeze_panes = "A2"
     for column, width in zip("ABCDEFGH", (20, 14, 16, 8, 16, 40, 60, 30), strict=True):
@@ -34,18 +33,11 @@ def audit_workbook(records: Iterable[AuditRecord]) -> bytes:
         _("Changes"),
         _("Note"),
     ]
-    bold = Font(bold=True)
-    from openpyxl.cell import WriteOnlyCell
-
-    row = []
-    for title in headers:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        row.append(cell)
-    sheet.append(row)
+    append_row(sheet, headers, font=Font(bold=True))
     zone = timezone.get_current_timezone()
     for record in records:
-        sheet.append(
+        append_row(
+            sheet,
             [
                 record.at.astimezone(zone).replace(tzinfo=None),
                 record.actor_name,
@@ -55,8 +47,6 @@ def audit_workbook(records: Iterable[AuditRecord]) -> bytes:
                 record.object_repr,
                 _changes_text(record.labelled_changes),
                 record.note,
-            ]
+            ],
         )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
 from itertools import groupby
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from workplan.core.workbooks import new_workbook, workbook_bytes, write_cell
 from workplan.plans.table import COLUMNS, ID_HEADER, TableRow
 
 SHEET_TITLE = "任务分解表"
@@ -35,7 +34,7 @@ def _lines(text: str, width: float) -> int:
 def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
     """Return the xlsx file: merged title row, header, one row per task, key points merged
     down over their tasks, a hidden id column for matching rows on re-import."""
-    workbook = Workbook()
+    workbook = new_workbook()
     sheet = workbook.active
     sheet.title = SHEET_TITLE
     thin = Side(style="thin", color="000000")
@@ -43,8 +42,9 @@ def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
     wrap = Alignment(wrap_text=True, vertical="center")
     last_column = len(COLUMNS)
 
-    sheet.cell(TITLE_ROW, 1, title).font = Font(name="黑体", size=16, bold=True)
-    sheet.cell(TITLE_ROW, 1).alignment = Alignment(horizontal="center", vertical="center")
+    heading = write_cell(sheet, TITLE_ROW, 1, title)
+    heading.font = Font(name="黑体", size=16, bold=True)
+    heading.alignment = Alignment(horizontal="center", vertical="center")
     sheet.merge_cells(
         start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=last_column
     )
@@ -52,14 +52,14 @@ def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
 
     header_fill = PatternFill("solid", fgColor="D9D9D9")
     for index, (key, label) in enumerate(COLUMNS, start=1):
-        cell = sheet.cell(HEADER_ROW, index, label)
+        cell = write_cell(sheet, HEADER_ROW, index, label)
         cell.font = Font(bold=True)
         cell.fill = header_fill
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[key]
     id_column = last_column + 1
-    sheet.cell(HEADER_ROW, id_column, ID_HEADER)
+    write_cell(sheet, HEADER_ROW, id_column, ID_HEADER)
     sheet.column_dimensions[get_column_letter(id_column)].hidden = True
 
     row_number = FIRST_ROW
@@ -69,14 +69,15 @@ def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
         for row in group:
             cells = row.cells()
             for index, (key, _label) in enumerate(COLUMNS, start=1):
-                cell = sheet.cell(
+                cell = write_cell(
+                    sheet,
                     row_number,
                     index,
                     cells[key] if (key != "key_point" or row_number == first) else None,
                 )
                 cell.border = border
                 cell.alignment = wrap
-            sheet.cell(row_number, id_column, row.task.pk)
+            write_cell(sheet, row_number, id_column, row.task.pk)
             cells_lines = [
                 _lines(cells[key], WIDTHS[key]) for key, _label in COLUMNS if key != "key_point"
             ]
@@ -94,6 +95,4 @@ def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
     sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

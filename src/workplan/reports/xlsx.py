@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import io
-
 from django.utils import timezone, translation
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from workplan.core.workbooks import new_workbook, workbook_bytes, write_cell
 from workplan.reports.ledger import DepartmentSummary, LedgerRow
 
 LIGHT_NAMES = {"green": "绿灯", "blue": "蓝灯", "yellow": "黄灯", "red": "红灯"}
@@ -39,11 +37,12 @@ def _sheet(workbook, title, heading, columns, first=False):
     sheet = workbook.active if first else workbook.create_sheet()
     sheet.title = title
     thin = Side(style="thin")
-    sheet.cell(1, 1, heading).font = Font(name="黑体", size=16, bold=True)
+    banner = write_cell(sheet, 1, 1, heading)
+    banner.font = Font(name="黑体", size=16, bold=True)
+    banner.alignment = Alignment(horizontal="center")
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(columns))
-    sheet.cell(1, 1).alignment = Alignment(horizontal="center")
     for index, (label, width) in enumerate(columns, start=1):
-        cell = sheet.cell(2, index, label)
+        cell = write_cell(sheet, 2, index, label)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="D9D9D9")
         cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -69,7 +68,7 @@ def ledger_workbook(plan, rows: list[LedgerRow], summary: list[DepartmentSummary
     """Return the xlsx ledger of `plan` as of today."""
     name = f"{plan.organization}{plan.title}"
     as_of = f"（{timezone.localdate():%Y年%m月%d日}）"
-    workbook = Workbook()
+    workbook = new_workbook()
     tasks = _sheet(workbook, "督办台账", f"{name}督办台账{as_of}", TASK_COLUMNS, first=True)
     wrap = Alignment(wrap_text=True, vertical="top")
     for number, entry in enumerate(rows, start=3):
@@ -86,7 +85,7 @@ def ledger_workbook(plan, rows: list[LedgerRow], summary: list[DepartmentSummary
             "\n".join(f"{i.leader.display_name}：{i.text}" for i in entry.instructions),
         ]  # fmt: skip
         for column, value in enumerate(values, start=1):
-            tasks.cell(number, column, value).alignment = wrap
+            write_cell(tasks, number, column, value).alignment = wrap
         tasks.cell(number, 9).number_format = "0%"
         if light:
             tasks.cell(number, 10).fill = PatternFill("solid", fgColor=LIGHT_FILLS[light.light])
@@ -107,11 +106,9 @@ def ledger_workbook(plan, rows: list[LedgerRow], summary: list[DepartmentSummary
         ]
         totals = [t + n for t, n in zip(totals, counts, strict=True)]
         for column, value in enumerate([s.department.name, *counts], start=1):
-            departments.cell(number, column, value)
+            write_cell(departments, number, column, value)
     _filter(departments, len(summary))
     bold = Font(bold=True)
     for column, value in enumerate(["合计", *totals], start=1):
-        departments.cell(3 + len(summary), column, value).font = bold
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        write_cell(departments, 3 + len(summary), column, value).font = bold
+    return workbook_bytes(workbook)
