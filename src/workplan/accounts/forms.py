@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workplan.accounts.models import Role, User
+from workplan.core.ids import IdMultipleChoiceField
 from workplan.org.models import Department
 
 
@@ -30,7 +31,7 @@ class UserForm(forms.Form):
             )
         return email
 
-    departments = forms.ModelMultipleChoiceField(
+    departments = IdMultipleChoiceField(
         label=_("Departments"),
         queryset=Department.objects.filter(is_active=True),
         required=False,
