@@ -30,7 +30,8 @@ def june_20():
 
 @pytest.fixture
 def people(admin_user, supervisor, leader, head, liaison, auditor, outsider):
-    return dict(zip(ROLES, [admin_user, supervisor, leader, head, liaison, auditor, outsider]))
+    users = [admin_user, supervisor, leader, head, liaison, auditor, outsider]
+    return dict(zip(ROLES, users, strict=True))
 
 
 @pytest.fixture

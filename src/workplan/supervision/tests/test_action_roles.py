@@ -19,7 +19,8 @@ NEW_DUE = date(2024, 12, 31)
 
 @pytest.fixture
 def people(admin_user, supervisor, leader, head, liaison, auditor, outsider):
-    return dict(zip(ROLES, [admin_user, supervisor, leader, head, liaison, auditor, outsider]))
+    users = [admin_user, supervisor, leader, head, liaison, auditor, outsider]
+    return dict(zip(ROLES, users, strict=True))
 
 
 @pytest.fixture
