@@ -201,7 +201,9 @@ def test_liaison_who_submitted_cannot_approve_by_posting(client, draft, liaison)
     """The probe's finding: under head approval the liaison's own POST went through."""
     report = awaiting(draft, liaison)
     client.force_login(liaison)
+    client.cookies["django_language"] = "en"
     response = client.post(reverse("progress:report", args=[report.pk]), {"action": "approve"})
     assert response.status_code == 403
+    assert "Only the head of 教务处 may approve or send back its report." in response.text
     report.refresh_from_db()
     assert (report.state, report.versions.count()) == (ProgressReport.State.AWAITING_APPROVAL, 0)
