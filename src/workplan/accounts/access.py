@@ -30,6 +30,13 @@ def belongs_to(user, department_id: int) -> bool:
     )
 
 
+def member_department_ids(user) -> frozenset[int]:
+    """Return the departments `user` acts for as one of their own people (head or liaison)."""
+    if not (user.is_authenticated and user.has_role(Role.HEAD, Role.LIAISON)):
+        return frozenset()
+    return user.department_ids
+
+
 def check_admin(user) -> None:
     """Raise Http404 unless `user` administers accounts: others do not learn the pages exist."""
     if not is_admin(user):

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from workplan.accounts.models import Role, User
 from workplan.core.after_response import after_response
+from workplan.core.ids import IdMultipleChoiceField
 from workplan.org.models import Department
 
 
@@ -42,7 +43,7 @@ class UserForm(forms.Form):
             )
         return email
 
-    departments = forms.ModelMultipleChoiceField(
+    departments = IdMultipleChoiceField(
         label=_("Departments"),
         queryset=Department.objects.filter(is_active=True),
         required=False,

@@ -5,15 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from workplan.audit.models import AuditRecord
 
 
-def timeline(*scopes: str) -> QuerySet[AuditRecord]:
-    """Return the records of the given timelines, newest first."""
-    return AuditRecord.objects.filter(scope__in=scopes).select_related("actor")
+def timeline(*scopes: str, visible: Q | None = None) -> QuerySet[AuditRecord]:
+    """Return the records of the given timelines, newest first; only those matching `visible`
+    when the caller (who knows what its reader may see) gives that filter."""
+    records = AuditRecord.objects.filter(scope__in=scopes)
+    if visible is not None:
+        records = records.filter(visible)
+    return records.select_related("actor")
+
+
+def records_about(object_type: str, objects: QuerySet) -> Q:
+    """Return a filter for the records about `objects` (of `object_type`, e.g.
+    "progress.progressreport"), matched in the database: records keep ids as text."""
+    ids = objects.annotate(record_id=Cast("pk", CharField())).values("record_id")
+    return Q(object_type=object_type, object_id__in=ids)
 
 
 @dataclass

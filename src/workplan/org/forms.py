@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workplan.core.ids import IdMultipleChoiceField
 from workplan.org.models import Department
 
 
@@ -10,7 +11,7 @@ class ContactForm(forms.Form):
 
 
 class GroupMembersForm(forms.Form):
-    members = forms.ModelMultipleChoiceField(
+    members = IdMultipleChoiceField(
         label=_("Members"),
         queryset=Department.objects.filter(is_active=True),
         required=False,

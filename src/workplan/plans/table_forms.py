@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workplan.accounts.models import Role, User
+from workplan.core.ids import IdChoiceField
 from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list
@@ -13,7 +14,7 @@ class TaskRowForm(forms.Form):
     """One row of the task table, edited in place."""
 
     text = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}))
-    leader = forms.ModelChoiceField(
+    leader = IdChoiceField(
         label=_("Leader in charge"),
         queryset=User.objects.none(),
         required=False,

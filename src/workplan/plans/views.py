@@ -5,8 +5,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from workplan.accounts.access import may_see_audit_trail
-from workplan.audit.queries import timeline
 from workplan.org.queries import registry_names
 from workplan.parsing import ParsedPlan
 from workplan.plans import queries
@@ -23,8 +21,7 @@ from workplan.plans.actions import (
 from workplan.plans.forms import PlanUploadForm
 from workplan.plans.revisions import compare_revision
 from workplan.progress.access import sees_all_reports
-from workplan.supervision.lights import current_lights
-from workplan.supervision.queries import supervision_context
+from workplan.supervision.queries import task_page
 
 PENDING_KEY = "pending_plan_imports"
 
@@ -179,19 +176,13 @@ def plan_detail(request, plan_id: int):
 def task_detail(request, task_id: int):
     task = access_task(request.user, task_id)
     key_point = task.key_point
-    records = timeline(f"plans.task:{task.pk}", f"plans.keypoint:{key_point.pk}")
     context = {
         "task": task,
         "key_point": key_point,
         "plan": key_point.plan,
         "own": task.responsible,
         "inherited": key_point.responsible,
-        "records": records,
-        "light": current_lights(key_point.plan).get(task.pk),
-        "reports": task.reports.select_related("department", "period").order_by(
-            "-period__opens_on", "role"
-        )[:20],
-        "show_addresses": may_see_audit_trail(request.user),
-        **supervision_context(request.user, task),
+        # Reports, notices and the history come filtered by who may read them.
+        **task_page(request.user, task),
     }
     return render(request, "plans/task_detail.html", context)

@@ -14,7 +14,16 @@ from django.utils.translation import gettext_noop
 
 from workplan.accounts.models import Role
 from workplan.audit.records import record_changed, record_created, record_deleted
+from workplan.core.errors import WrongState
 from workplan.plans.models import Plan
+from workplan.progress.access import (
+    check_may_approve_report,
+    check_may_change_schedule,
+    check_may_review_report,
+    check_may_send_back_report,
+    check_may_start_report,
+    check_may_write_report,
+)
 from workplan.progress.evidence import (
     EvidenceRefused,
     check_evidence,
@@ -34,11 +43,11 @@ from workplan.supervision.notify import Message, notify_department, notify_super
 FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
 
 
-class StaleReport(Exception):
+class StaleReport(WrongState):
     """The report changed since the form was opened."""
 
 
-class NotEditable(Exception):
+class NotEditable(WrongState):
     """The report is submitted or accepted and cannot be changed now."""
 
 
@@ -69,6 +78,7 @@ def do_set_up_schedule(
     plan: Plan, *, cadence: str = Schedule.Cadence.MONTHLY, due_day: int = 25, by=None
 ) -> Schedule:
     """Return the plan's reporting schedule, creating it and its periods for the plan's year."""
+    check_may_change_schedule(by)
     schedule, created = Schedule.objects.get_or_create(
         plan=plan, defaults={"cadence": cadence, "due_day": due_day}
     )
@@ -153,6 +163,7 @@ def new_report(task, department, period, role: str) -> ProgressReport:
 @transaction.atomic
 def do_start_report(task, department, period, role: str, *, by) -> ProgressReport:
     """Return the department's report on `task` for `period`, starting it from the previous one."""
+    check_may_start_report(by, department)
     existing = ProgressReport.objects.filter(task=task, department=department, period=period)
     if report := existing.first():
         return report
@@ -184,7 +195,12 @@ def do_save_report(
     report: ProgressReport, data: ReportData, *, read_version: int | None, by
 ) -> ProgressReport:
     """Return the report with the form's values saved as a draft."""
-    report = ProgressReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("department")
+        .get(pk=report.pk)
+    )
+    check_may_write_report(by, report)
     _check_editable(report, read_version)
     changes = [(f, getattr(report, f), getattr(data, f)) for f in FIELDS]
     for field in FIELDS:
@@ -209,11 +225,15 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
         .select_related("period__plan__schedule", "task", "department")
         .get(pk=report.pk)
     )
+    check_may_write_report(by, report)
     _check_editable(report, None)
     if not report.progress.strip():
         raise NotEditable(_("Write what was done this period before submitting."))
     schedule = getattr(report.period.plan, "schedule", None)
-    needs_head = bool(schedule and schedule.head_approval) and not by.has_role(Role.HEAD)
+    # A head's own submission is their approval; a liaison's waits for a head.
+    needs_head = bool(schedule and schedule.head_approval) and not (
+        by is not None and by.has_role(Role.HEAD)
+    )
     before = report.state
     report.submitted_by = by
     report.state = (
@@ -276,13 +296,15 @@ def _file_version(report: ProgressReport, *, by, now, approved_by=None) -> None:
 
 @transaction.atomic
 def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
-    """Return the report submitted after its department head's approval."""
+    """Return the report submitted after its department head's approval; NotAllowed unless
+    `by` heads its department and is not the one who submitted it."""
     now = now or timezone.now()
     report = (
         ProgressReport.objects.select_for_update(of=("self",))
         .select_related("period", "task", "department")
         .get(pk=report.pk)
     )
+    check_may_approve_report(by, report)
     if report.state != ProgressReport.State.AWAITING_APPROVAL:
         raise NotEditable(_("This report is not waiting for approval."))
     report.state = ProgressReport.State.SUBMITTED
@@ -303,6 +325,7 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
 def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressReport:
     """Return the report submitted unchanged from the previous period, in one step. Not for a
     returned report: the office sent it back to be changed."""
+    check_may_write_report(by, report)
     if report.state == ProgressReport.State.RETURNED:
         raise NotEditable(_("This report was returned to be changed; edit it and submit it again."))
     previous = _previous(report.task, report.department, report.period)
@@ -312,6 +335,7 @@ def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressRepo
 
 
 def _decide(report: ProgressReport, decision: str, comment: str, *, by) -> ProgressReport:
+    check_may_review_report(by)
     report = (
         ProgressReport.objects.select_for_update(of=("self",))
         .select_related("task", "department")
@@ -368,6 +392,8 @@ def do_accept_report(report: ProgressReport, comment: str = "", *, by) -> Progre
 @transaction.atomic
 def do_attach_evidence(report: ProgressReport, name: str, data: bytes, *, by) -> EvidenceFile:
     """Return the stored evidence file; EvidenceRefused if its content is not what its name says."""
+    report = ProgressReport.objects.select_related("department").get(pk=report.pk)
+    check_may_write_report(by, report)
     _check_editable(report, None)
     content_type = check_evidence(name, data)
     stored, digest = store_evidence(data)
@@ -393,7 +419,8 @@ def do_attach_evidence(report: ProgressReport, name: str, data: bytes, *, by) ->
 def do_remove_evidence(evidence: EvidenceFile, *, by) -> None:
     """Remove a file attached since the report was last submitted. Files that went in with a
     submitted version stay: they are part of what the office saw."""
-    report = evidence.report
+    report = ProgressReport.objects.select_related("department").get(pk=evidence.report_id)
+    check_may_write_report(by, report)
     _check_editable(report, None)
     if evidence.submitted:
         raise NotEditable(
@@ -424,6 +451,7 @@ def do_update_schedule(
 ) -> CadenceChange | None:
     """Save the plan's schedule with new settings and recompute every light; return what a
     change of cadence did to the periods (None when the cadence stayed)."""
+    check_may_change_schedule(by)
     from workplan.supervision.lights import do_recompute_lights
 
     today = timezone.localdate()
@@ -464,6 +492,7 @@ class PeriodRefused(Exception):
 def do_add_period(plan: Plan, *, label: str, opens_on: date, due_on: date, by) -> ReportingPeriod:
     """Return a custom reporting period (e.g. a 专项 round); PeriodRefused if it ends before it
     opens, lies outside the plan's year, or overlaps another period."""
+    check_may_change_schedule(by)
     if due_on < opens_on:
         raise PeriodRefused(_("The due date comes before the opening date."), "due_on")
     if opens_on.year != plan.year:
@@ -508,6 +537,7 @@ def do_send_back_report(report: ProgressReport, comment: str, *, by) -> Progress
         .select_related("task", "department")
         .get(pk=report.pk)
     )
+    check_may_send_back_report(by, report)
     if report.state != ProgressReport.State.AWAITING_APPROVAL:
         raise NotEditable(_("This report is not waiting for approval."))
     report.state = ProgressReport.State.RETURNED

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from workplan.core.ids import IdChoiceField
 from workplan.org.models import Department
 from workplan.progress.models import ProgressReport, ReportingPeriod
 
@@ -77,10 +78,10 @@ class PeriodForm(forms.Form):
 class ReviewFilterForm(forms.Form):
     """The review queue's filters; a value that is not one of the choices is ignored."""
 
-    period = forms.ModelChoiceField(
+    period = IdChoiceField(
         label=_("Period"), queryset=ReportingPeriod.objects.none(), required=False, empty_label="—"
     )
-    department = forms.ModelChoiceField(
+    department = IdChoiceField(
         label=_("Department"), queryset=Department.objects.none(), required=False, empty_label="—"
     )
     status = forms.ChoiceField(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from workplan.plans.models import Assignment, Task
@@ -25,6 +25,19 @@ def lead_department_ids(task: Task) -> list[int]:
             key_point_id=task.key_point_id, role="lead", department__isnull=False
         ).values_list("department_id", flat=True)
     )
+
+
+def tasks_led_by(department_ids) -> QuerySet[Task]:
+    """Return the tasks any of `department_ids` leads, by the rule of `lead_department_ids`
+    (the task's own assignments, or else its key point's), as one query."""
+    own_lead = Assignment.objects.filter(
+        task=OuterRef("pk"), role="lead", department_id__in=department_ids
+    )
+    point_lead = Assignment.objects.filter(
+        key_point=OuterRef("key_point"), role="lead", department_id__in=department_ids
+    )
+    has_own = Assignment.objects.filter(task=OuterRef("pk"))
+    return Task.objects.filter(Exists(own_lead) | (~Exists(has_own) & Exists(point_lead)))
 
 
 def current_period(plan, today=None) -> ReportingPeriod | None:

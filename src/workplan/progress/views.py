@@ -8,11 +8,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workplan.accounts.access import belongs_to, is_supervisor
+from workplan.core.ids import parse_id
 from workplan.org.models import Department
 from workplan.plans.access import access_task
 from workplan.plans.models import Plan
 from workplan.progress import actions
-from workplan.progress.access import access_evidence, access_report, sees_all_reports
+from workplan.progress.access import (
+    access_evidence,
+    access_report,
+    may_approve_report,
+    may_see_report,
+    may_write_report,
+    reports_visible_to,
+)
 from workplan.progress.evidence import EvidenceRefused, evidence_dir
 from workplan.progress.forms import (
     EvidenceForm,
@@ -75,11 +83,17 @@ def task_report(request, task_id: int):
         raise Http404
     requested = request.GET.get("department", "")
     own = sorted(request.user.department_ids)
-    department_id = int(requested) if requested.isdecimal() else (own[0] if own else 0)
+    department_id = parse_id(requested) if requested else (own[0] if own else None)
+    if department_id is None:
+        raise Http404
     duty = next((d for d in duties(plan, period, {department_id}) if d.task.pk == task.pk), None)
     if duty is None:
         raise Http404
     if duty.report is not None:
+        # The same answer as for a department with no such duty: the redirect would name a
+        # report id the reader may not know of.
+        if not may_see_report(request.user, duty.report):
+            raise Http404
         if request.method == "POST":  # a form shown here before the report existed
             return report(request, duty.report.pk)
         return redirect("progress:report", report_id=duty.report.pk)
@@ -100,7 +114,7 @@ def task_report(request, task_id: int):
 @require_http_methods(["GET", "POST"])
 def report(request, report_id: int):
     report = access_report(request.user, report_id)
-    may_edit = belongs_to(request.user, report.department_id) and report.state in (
+    may_edit = may_write_report(request.user, report) and report.state in (
         ProgressReport.State.DRAFT,
         ProgressReport.State.RETURNED,
     )
@@ -166,7 +180,8 @@ def _report_page(request, report, *, may_edit: bool, form):
             initial={**{f: getattr(report, f) for f in actions.FIELDS}, "version": report.version}
         )
     contributions = (
-        ProgressReport.objects.filter(task=report.task, period=report.period)
+        reports_visible_to(request.user)
+        .filter(task=report.task, period=report.period)
         .exclude(pk=report.pk)
         .select_related("department")
     )
@@ -175,16 +190,10 @@ def _report_page(request, report, *, may_edit: bool, form):
         "report": report,
         "form": form,
         "may_edit": may_edit,
-        "may_approve": report.state == ProgressReport.State.AWAITING_APPROVAL
-        and belongs_to(request.user, report.department_id)
-        and request.user.has_role("head"),
+        "may_approve": saved and may_approve_report(request.user, report),
         "may_review": is_supervisor(request.user)
         and report.state == ProgressReport.State.SUBMITTED,
-        "contributions": [
-            c
-            for c in contributions
-            if sees_all_reports(request.user) or belongs_to(request.user, report.department_id)
-        ],
+        "contributions": contributions,
         "versions": report.versions.select_related("submitted_by", "approved_by", "decided_by")
         if saved
         else [],

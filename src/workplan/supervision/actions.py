@@ -11,7 +11,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from workplan.audit.records import record_changed
+from workplan.core.errors import WrongState
 from workplan.progress.models import Schedule
+from workplan.supervision.access import (
+    check_may_answer_instruction,
+    check_may_decide_extension,
+    check_may_instruct,
+    check_may_reply_notice,
+    check_may_request_extension,
+    check_may_supervise,
+)
 from workplan.supervision.lights import do_recompute_lights
 from workplan.supervision.notify import Message, notify, notify_department, notify_supervisors
 
@@ -21,6 +30,7 @@ def do_update_light_rules(
     schedule: Schedule, *, lag_points: int, near_days: int, by, today=None
 ) -> dict[str, int]:
     """Return the new light counts after changing the rules: every light is recomputed."""
+    check_may_supervise(by)
     record_changed(
         schedule,
         [
@@ -34,7 +44,7 @@ def do_update_light_rules(
     return do_recompute_lights(schedule.plan, today or timezone.localdate())
 
 
-class NotAllowedNow(Exception):
+class NotAllowedNow(WrongState):
     """The notice, instruction or request is not in a state that allows this."""
 
 
@@ -48,6 +58,7 @@ def _lead_departments(task):
 @transaction.atomic
 def do_issue_notice(task, department, requirement: str, reply_due, *, by):
     """Return a new 督办通知 to `department` about `task`; its people are notified."""
+    check_may_supervise(by)
     from workplan.audit.records import record_created
     from workplan.supervision.models import Notice
 
@@ -75,7 +86,8 @@ def do_reply_notice(notice, reply: str, *, by):
     """Return the notice answered by its department, and tell whoever issued it (the office,
     for an automatic one); NotAllowedNow if it is closed or was answered already (a reply is
     what the office acted on, so it is never overwritten)."""
-    notice = type(notice).objects.select_for_update().get(pk=notice.pk)
+    notice = type(notice).objects.select_for_update().select_related("department").get(pk=notice.pk)
+    check_may_reply_notice(by, notice)
     if notice.state == notice.State.CLOSED:
         raise NotAllowedNow(_("This notice is closed."))
     if notice.state == notice.State.REPLIED:
@@ -168,7 +180,12 @@ def do_settle_notices(*, period=None, department=None) -> list:
 
 @transaction.atomic
 def do_close_notice(notice, *, by):
-    """Return the notice closed by the supervision office (办结)."""
+    """Return the notice closed by the supervision office (办结); NotAllowedNow if it is
+    closed already."""
+    check_may_supervise(by)
+    notice = type(notice).objects.select_for_update().get(pk=notice.pk)
+    if notice.state == notice.State.CLOSED:
+        raise NotAllowedNow(_("This notice is closed."))
     record_changed(
         notice,
         [("state", notice.state, notice.State.CLOSED)],
@@ -183,6 +200,7 @@ def do_close_notice(notice, *, by):
 @transaction.atomic
 def do_give_instruction(task, text: str, *, by):
     """Return a leader's 批示 on `task`; the lead departments are notified and must answer."""
+    check_may_instruct(by)
     from workplan.audit.records import record_created
     from workplan.supervision.models import Instruction
 
@@ -205,6 +223,7 @@ def do_answer_instruction(instruction, answer: str, *, by):
     NotAllowedNow if it was answered already (the leader read that answer, so it is never
     overwritten)."""
     instruction = type(instruction).objects.select_for_update().get(pk=instruction.pk)
+    check_may_answer_instruction(by, instruction.task)
     if instruction.answer:
         raise NotAllowedNow(
             _("This instruction was answered already; its answer cannot be changed.")
@@ -253,6 +272,7 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
     from workplan.audit.records import record_created
     from workplan.supervision.models import ExtensionRequest
 
+    check_may_request_extension(by, task, department)
     today = timezone.localdate()
     earliest = max(filter(None, [today, task.due_date]))
     if new_due <= earliest:
@@ -293,6 +313,13 @@ def do_decide_extension(request, approve: bool, *, by, reason: str = ""):
     from workplan.audit.records import record_changed as changed
     from workplan.plans.models import Task
 
+    request = (
+        type(request)
+        .objects.select_for_update(of=("self",))
+        .select_related("task__key_point__leader", "task__key_point__plan", "task__leader")
+        .get(pk=request.pk)
+    )
+    check_may_decide_extension(by, request.task)
     if request.state != request.State.PENDING:
         raise NotAllowedNow(_("This request has already been decided."))
     latest = latest_extension(request.task, timezone.localdate())

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from workplan.core.ids import IdChoiceField
 from workplan.org.models import Department
 
 # Long enough for a paragraph of requirements; a notice is read on a phone and in an e-mail.
@@ -16,7 +17,7 @@ def _text(label):
 
 
 class NoticeForm(forms.Form):
-    department = forms.ModelChoiceField(
+    department = IdChoiceField(
         label=_("Department"), queryset=Department.objects.filter(is_active=True)
     )
     requirement = _text(_("Requirement"))

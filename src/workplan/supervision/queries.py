@@ -1,25 +1,55 @@
 """What the task page shows of supervision: notices, instructions, extension requests, and
-which of their forms the reader may use."""
+which of their forms the reader may use; and the task page itself, which also shows the
+task's reports and history, composed here — the highest app it draws on — until the pages
+that combine several apps move to a layer of their own (issue 11)."""
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext
 
-from workplan.accounts.access import belongs_to, is_supervisor
+from workplan.accounts.access import is_supervisor, may_see_audit_trail
 from workplan.accounts.models import Role
+from workplan.audit.queries import timeline
 from workplan.org.models import Department
 from workplan.plans.models import Assignment
-from workplan.progress.access import sees_all_reports
+from workplan.progress.access import report_records_visible_to, reports_visible_to
 from workplan.progress.models import ProgressReport
-from workplan.progress.queries import duties, lead_department_ids
+from workplan.progress.queries import duties
+from workplan.supervision.access import (
+    leads_task,
+    may_decide_extension,
+    notice_records_visible_to,
+    notices_visible_to,
+)
+from workplan.supervision.lights import current_lights
+
+
+def task_page(user, task) -> dict:
+    """Return what the task page shows `user`: its reports and the history of the task, its
+    reports and notices, each filtered in its query by who may read it."""
+    key_point = task.key_point
+    records = timeline(
+        f"plans.task:{task.pk}",
+        f"plans.keypoint:{key_point.pk}",
+        visible=report_records_visible_to(user) & notice_records_visible_to(user),
+    )
+    reports = (
+        reports_visible_to(user)
+        .filter(task=task)
+        .select_related("department", "period")
+        .order_by("-period__opens_on", "role")
+    )
+    return {
+        "records": records,
+        "light": current_lights(key_point.plan).get(task.pk),
+        "reports": reports[:20],
+        "show_addresses": may_see_audit_trail(user),
+        **supervision_context(user, task),
+    }
 
 
 def supervision_context(user, task) -> dict:
-    lead_ids = lead_department_ids(task)
-    in_lead = any(belongs_to(user, d) for d in lead_ids)
-    notices = task.notices.select_related("department", "replied_by")
-    if not sees_all_reports(user):
-        notices = notices.filter(department_id__in=user.department_ids)
-    leader = task.effective_leader
+    in_lead = leads_task(user, task)
+    notices = notices_visible_to(user).filter(task=task).select_related("department", "replied_by")
     return {
         "notices": notices,
         "instructions": task.instructions.select_related("leader", "answered_by"),
@@ -31,8 +61,7 @@ def supervision_context(user, task) -> dict:
         "may_instruct": user.has_role(Role.LEADER),
         "may_answer": in_lead,
         "may_request_extension": in_lead,
-        "may_decide_extension": user.has_role(Role.LEADER)
-        and (leader is None or leader.pk == user.pk),
+        "may_decide_extension": may_decide_extension(user, task),
         "user_department_ids": user.department_ids,
     }
 

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,9 +10,14 @@ from workplan.accounts.access import belongs_to, is_supervisor
 from workplan.accounts.models import Role
 from workplan.org.models import Department
 from workplan.plans.access import access_task
-from workplan.progress.access import sees_all_reports
 from workplan.progress.queries import lead_department_ids
 from workplan.supervision import actions
+from workplan.supervision.access import (
+    access_notice,
+    leads_task,
+    may_decide_extension,
+    notices_visible_to,
+)
 from workplan.supervision.forms import (
     AnswerForm,
     DecisionForm,
@@ -23,7 +27,7 @@ from workplan.supervision.forms import (
     ReplyForm,
     form_problems,
 )
-from workplan.supervision.models import ExtensionRequest, Instruction, Notice
+from workplan.supervision.models import ExtensionRequest, Instruction
 from workplan.supervision.queries import messages_for
 
 
@@ -57,16 +61,9 @@ def notice_issue(request, task_id: int):
     return _back(task.pk)
 
 
-def _access_notice(user, notice_id: int) -> Notice:
-    notice = get_object_or_404(Notice.objects.select_related("department"), pk=notice_id)
-    if not (sees_all_reports(user) or belongs_to(user, notice.department_id)):
-        raise Http404
-    return notice
-
-
 @require_POST
 def notice_reply(request, notice_id: int):
-    notice = _access_notice(request.user, notice_id)
+    notice = access_notice(request.user, notice_id)
     if not belongs_to(request.user, notice.department_id):
         raise PermissionDenied
     form = ReplyForm(request.POST)
@@ -84,13 +81,18 @@ def notice_reply(request, notice_id: int):
 
 @require_POST
 def notice_close(request, notice_id: int):
-    notice = _access_notice(request.user, notice_id)
+    notice = access_notice(request.user, notice_id)
     if not is_supervisor(request.user):
         raise PermissionDenied
-    actions.do_close_notice(notice, by=request.user)
-    messages.success(
-        request, _("The notice to {department} is closed.").format(department=notice.department)
-    )
+    try:
+        actions.do_close_notice(notice, by=request.user)
+    except actions.NotAllowedNow as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("The notice to {department} is closed.").format(department=notice.department),
+        )
     return _back(notice.task_id) if notice.task_id else redirect("supervision:notices")
 
 
@@ -110,8 +112,8 @@ def instruction_give(request, task_id: int):
 
 @require_POST
 def instruction_answer(request, instruction_id: int):
-    instruction = get_object_or_404(Instruction, pk=instruction_id)
-    if not any(belongs_to(request.user, d) for d in lead_department_ids(instruction.task)):
+    instruction = get_object_or_404(Instruction.objects.select_related("task"), pk=instruction_id)
+    if not leads_task(request.user, instruction.task):
         raise PermissionDenied
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -160,11 +162,7 @@ def extension_decide(request, request_id: int):
         ),
         pk=request_id,
     )
-    leader = extension.task.effective_leader
-    allowed = request.user.has_role(Role.LEADER) and (
-        leader is None or leader.pk == request.user.pk
-    )
-    if not allowed:
+    if not may_decide_extension(request.user, extension.task):
         raise PermissionDenied
     form = DecisionForm(request.POST)
     if not form.is_valid():
@@ -198,9 +196,9 @@ def extension_decide(request, request_id: int):
 
 @require_GET
 def notices(request):
-    items = Notice.objects.select_related("department", "task__key_point", "period")
-    if not sees_all_reports(request.user):
-        items = items.filter(department_id__in=request.user.department_ids)
+    items = notices_visible_to(request.user).select_related(
+        "department", "task__key_point", "period"
+    )
     return render(request, "supervision/notices.html", {"notices": items[:200]})
 
 

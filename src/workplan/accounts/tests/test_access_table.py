@@ -2,6 +2,8 @@
 
 200/302/400 = allowed (302 after an action, 400 for an empty form), 403 = may see but not change,
 404 = may not see (same as missing), login = anonymous visitors are sent to sign in.
+Each action's own checks (role × state, e.g. approving one's own report) are tabled in
+progress/tests/test_action_roles.py and supervision/tests/test_action_roles.py.
 "head" and "liaison" belong to 教务处, the department in the URLs; "outsider" is the liaison
 of another department.
 """
@@ -48,6 +50,9 @@ TABLE = [
     ("POST", "progress:report",         "report",     403, 403, 403, 200, 200, 403, 404),
     ("POST", "progress:attach-evidence", "report",    403, 403, 403, 302, 302, 403, 404),
     ("POST", "progress:review",         "report",     403, 403, 403, 403, 403, 403, 404),
+    ("GET",  "progress:schedule",       "plan",       403, 200, 403, 403, 403, 403, 403),
+    ("POST", "progress:schedule",       "plan",       403, 200, 403, 403, 403, 403, 403),
+    ("POST", "progress:add-period",     "plan",       403, 400, 403, 403, 403, 403, 403),
     ("GET",  "supervision:notices",     None,         200, 200, 200, 200, 200, 200, 200),
     ("GET",  "supervision:notifications", None,       200, 200, 200, 200, 200, 200, 200),
     ("POST", "supervision:notice-issue", "task41",    403, 302, 403, 403, 403, 403, 403),
