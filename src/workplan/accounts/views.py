@@ -10,9 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from workplan.accounts import actions
 from workplan.accounts.access import access_user, check_admin
 from workplan.accounts.forms import AccountSheetForm, UserForm
-from workplan.accounts.importing import read_account_sheet
+from workplan.accounts.importing import MAX_XLSX_BYTES, read_account_sheet
 from workplan.accounts.models import Role, RoleGrant, User
 from workplan.audit.records import record_changed
+from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
 
 
@@ -92,8 +93,9 @@ def user_import(request):
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["sheet"]
-        sheet = read_account_sheet(upload.read(), upload.name)
-        errors = sheet.errors
+        too_large = file_too_large(upload, MAX_XLSX_BYTES)
+        sheet = None if too_large else read_account_sheet(upload.read(), upload.name)
+        errors = [too_large] if too_large else sheet.errors
         try:
             if not errors:
                 _create_accounts(request, sheet.rows)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workplan.accounts.models import Role, User
+from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
 from workplan.org.queries import registry_names
 from workplan.plans.access import access_plan, access_task, may_change_plans
@@ -30,7 +31,7 @@ from workplan.plans.table_actions import (
     do_update_task,
 )
 from workplan.plans.table_forms import TableUploadForm, TaskRowForm
-from workplan.plans.table_import import read_table
+from workplan.plans.table_import import MAX_TABLE_BYTES, TableDiff, read_table
 from workplan.plans.xlsx import task_table_workbook
 from workplan.supervision.lights import current_lights
 from workplan.supervision.models import TaskLight
@@ -248,6 +249,10 @@ def table_upload(request, plan_id: int):
         messages.error(request, _("Choose an .xlsx file to upload."))
         return redirect("plans:table", plan_id=plan.pk)
     upload = form.cleaned_data["sheet"]
+    too_large = file_too_large(upload, MAX_TABLE_BYTES)
+    if too_large:
+        context = {"plan": plan, "diff": TableDiff(errors=[too_large]), "name": upload.name}
+        return render(request, "plans/table_diff.html", context, status=413)
     data = upload.read()
     diff = read_table(data, upload.name, plan)
     token = secrets.token_urlsafe(12)
