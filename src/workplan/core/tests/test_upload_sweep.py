@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from workplan.accounts.models import User
 from workplan.parsing.tests import badfiles
-from workplan.plans.models import Plan, Task
+from workplan.plans.models import ImportPreview, Plan, Task
 from workplan.progress.actions import do_set_up_schedule, do_start_report
 from workplan.progress.models import EvidenceFile
 
@@ -63,7 +63,7 @@ def endpoints(plan, department, supervisor, liaison, admin_user):
             reverse("plans:table-upload", args=[plan.pk]),
             "sheet",
             supervisor,
-            Task.objects.count,
+            lambda: (Task.objects.count(), ImportPreview.objects.count()),
         ),
         "evidence": (
             reverse("progress:attach-evidence", args=[report.pk]),
