@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import difflib
-import io
 import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from workplan.accounts.models import Role, User
-from workplan.core.workbooks import UNREADABLE_WORKBOOK
+from workplan.core.workbooks import WorkbookRefused, read_sheet
 from workplan.org.models import Department
 
 MAX_XLSX_BYTES = 5 * 1024 * 1024
@@ -74,17 +72,11 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
         sheet_result.errors.append(_("{name}: the file is larger than 5 MB.").format(name=name))
         return sheet_result
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        # A read-only sheet is parsed as it is read: broken XML inside the zip shows up here.
-        rows = iter(list(sheet.iter_rows(values_only=True)))
-    except UNREADABLE_WORKBOOK:
-        sheet_result.errors.append(
-            _("{name}: this is not an Excel workbook (.xlsx), or it is password-protected.").format(
-                name=name
-            )
-        )
+        sheet = read_sheet(data, name)
+    except WorkbookRefused as refused:
+        sheet_result.errors.append(str(refused))
         return sheet_result
+    rows = iter(sheet.rows)
     header = [_cell(v).lower() for v in next(rows, ())]
     columns = {}
     for key, labels in COLUMNS.items():

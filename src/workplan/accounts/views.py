@@ -22,11 +22,12 @@ from workplan.accounts import actions
 from workplan.accounts.access import access_user, check_admin
 from workplan.accounts.forms import AccountSheetForm, UserForm
 from workplan.accounts.hashers import PasswordCheckUnavailable
-from workplan.accounts.importing import read_account_sheet
+from workplan.accounts.importing import MAX_XLSX_BYTES, read_account_sheet
 from workplan.accounts.lockout import Verdict, login_key
 from workplan.accounts.models import Role, RoleGrant, User
 from workplan.accounts.queries import login_verdict
 from workplan.core.net import client_ip
+from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
 
 logger = logging.getLogger(__name__)
@@ -113,8 +114,9 @@ def user_import(request):
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["sheet"]
-        sheet = read_account_sheet(upload.read(), upload.name)
-        errors = sheet.errors
+        too_large = file_too_large(upload, MAX_XLSX_BYTES)
+        sheet = None if too_large else read_account_sheet(upload.read(), upload.name)
+        errors = [too_large] if too_large else sheet.errors
         try:
             if not errors:
                 _create_accounts(request, sheet.rows)

@@ -1,5 +1,11 @@
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import QueryDict
+from django.shortcuts import render
 from django.utils import translation
+from django.utils.datastructures import MultiValueDict
+
+from workplan.core.uploads import UploadTooLarge, max_body_bytes, too_large_text
 
 
 class LanguageMiddleware:
@@ -32,3 +38,36 @@ class HtmxMiddleware:
         if request.htmx:
             response.headers["Vary"] = ", ".join(filter(None, [response.get("Vary"), "HX-Request"]))
         return response
+
+
+class UploadLimitMiddleware:
+    """Refuse an upload over WORKPLAN_MAX_UPLOAD_BYTES with a 413 page naming the limit, before
+    its body is read when Content-Length gives it away, else as soon as the file handlers
+    count past the limit. It reads a multipart body itself, ahead of the CSRF check, so that
+    check never sees a half-read body and answers with a CSRF failure instead."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in {"POST", "PUT", "PATCH"}:
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if length > max_body_bytes():
+                return self.refuse(request, "")
+            if request.content_type == "multipart/form-data":
+                try:
+                    request.POST  # noqa: B018 — parsed here, with the limits in force
+                except UploadTooLarge as exc:
+                    return self.refuse(request, exc.name)
+                except RequestDataTooBig:
+                    return self.refuse(request, "")
+        return self.get_response(request)
+
+    def refuse(self, request, name: str):
+        # The unread rest of the body must not be taken for a form by anything after this.
+        request._post, request._files = QueryDict(), MultiValueDict()
+        context = {"message": too_large_text(name)}
+        return render(request, "413.html", context, status=413)

@@ -16,10 +16,16 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from .archive import MAX_UNPACKED_BYTES, ArchiveRefused, check_office_zip
 from .model import ParseError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-MAX_DOCX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_DOCX_UNPACKED_BYTES = MAX_UNPACKED_BYTES
+# HTML is parsed tag by tag in Python (about 20 µs a tag): a real plan saved as a web page has
+# some 20,000 tags; 200,000 parse in a few seconds. Nesting deeper than 500 elements (tags
+# whose end may be left out, such as <p>, aside) is no document.
+MAX_HTML_TAGS = 200_000
+MAX_HTML_DEPTH = 500
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 DOCX_SUFFIXES = {".docx"}
@@ -145,21 +151,17 @@ def _read_docx(data: bytes, name: str) -> Document:
 
     buffer = io.BytesIO(data)
     try:
-        with zipfile.ZipFile(buffer) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            if "word/document.xml" not in archive.namelist():
-                raise ParseError(f"{name}：不是有效的 Word 文档（缺少正文部分）。")
+        check_office_zip(buffer, name, "docx")
+    except ArchiveRefused as refused:
+        if refused.reason == "wrong_kind":
+            raise ParseError(f"{name}：不是有效的 Word 文档（缺少正文部分）。") from None
+        raise
     except zipfile.BadZipFile:
         if data.startswith(b"\xd0\xcf\x11\xe0"):
             raise ParseError(
                 f"{name}：这是旧版 Word（.doc）或加密的文档，请另存为未加密的 .docx 后再导入。"
             ) from None
         raise ParseError(f"{name}：不是有效的 Word 文档（.docx 文件已损坏或格式不对）。") from None
-    if unpacked > MAX_DOCX_UNPACKED_BYTES:
-        raise ParseError(
-            f"{name}：文档解压后过大（{unpacked / 1024 / 1024:.0f} MB），上限为 "
-            f"{MAX_DOCX_UNPACKED_BYTES // 1024 // 1024} MB。"
-        )
     try:
         document = docx.Document(buffer)
         paragraphs: list[str] = []
@@ -172,7 +174,13 @@ def _read_docx(data: bytes, name: str) -> Document:
                 tables.append(_docx_table_rows(block))
     except ParseError:
         raise
-    except Exception:  # python-docx raises many kinds on malformed XML; none helps the reader
+    except (
+        Exception
+    ) as exc:  # python-docx raises many kinds on malformed XML; none helps the reader
+        if "depth" in str(exc).lower():  # libxml2 stops at 256 levels: a nesting bomb
+            raise ParseError(
+                f"{name}：文档的 XML 嵌套超过 256 层，不是正常的 Word 文档，无法读取。"
+            ) from None
         raise ParseError(
             f"{name}：Word 文档内容已损坏，无法读取。请用 Word 或 WPS 打开后另存为 .docx 再导入。"
         ) from None
@@ -217,9 +225,22 @@ _BLOCK_TAGS = {
 }  # fmt: skip
 
 
+# Tags never closed, or whose end tag may be left out: they do not count towards nesting depth.
+_UNNESTED_TAGS = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+    "source", "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup",
+    "thead", "tbody", "tfoot", "colgroup", "caption", "rt", "rp",
+}  # fmt: skip
+
+
+class _TooDeep(Exception):
+    pass
+
+
 class _HTMLText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self._depth = 0
         self.paragraphs: list[str] = []
         self.tables: list[list[list[str]]] = []
         self._buffer: list[str] = []
@@ -235,6 +256,10 @@ class _HTMLText(HTMLParser):
             self.paragraphs.append(text)
 
     def handle_starttag(self, tag, attrs):
+        if tag not in _UNNESTED_TAGS:
+            self._depth += 1
+            if self._depth > MAX_HTML_DEPTH:
+                raise _TooDeep
         if tag in {"script", "style"}:
             self._skip += 1
         elif tag == "table":
@@ -253,6 +278,8 @@ class _HTMLText(HTMLParser):
             self._flush()
 
     def handle_endtag(self, tag):
+        if tag not in _UNNESTED_TAGS:
+            self._depth = max(0, self._depth - 1)
         if tag in {"script", "style"}:
             self._skip = max(0, self._skip - 1)
         elif tag == "table" and self._table_depth:
@@ -289,10 +316,19 @@ def _read_html(data: bytes, name: str) -> Document:
             text = None
     if text is None:
         text = decode_text(data, name)
+    tags = text.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise ParseError(
+            f"{name}：网页中有 {tags} 个标签，上限为 {MAX_HTML_TAGS} 个，请另存为 .docx 或 .txt 后再导入。"
+        )
     parser = _HTMLText()
     try:
         parser.feed(text)
         parser.close()
+    except _TooDeep:
+        raise ParseError(
+            f"{name}：网页的元素嵌套超过 {MAX_HTML_DEPTH} 层，不是正常的文档，无法读取。"
+        ) from None
     except Exception:  # html.parser is lenient; anything it still raises is corrupt input
         raise ParseError(f"{name}：HTML 无法解析，文件可能已损坏。") from None
     parser._flush()

@@ -1,10 +1,11 @@
 """Who may see or change plans: everyone signed in reads them; the supervision office changes them."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from workplan.accounts.access import is_supervisor
-from workplan.plans.models import Plan, Task
+from workplan.plans.models import ImportPreview, Plan, Task
 
 
 def may_change_plans(user) -> bool:
@@ -25,3 +26,12 @@ def check_can_import_plan(user) -> None:
     """Raise PermissionDenied unless `user` may import a plan document."""
     if not may_change_plans(user):
         raise PermissionDenied
+
+
+def access_import_preview(user, token: str, kind: str) -> ImportPreview | None:
+    """Return `user`'s preview with this token, None if it is gone (applied or expired), or
+    raise Http404 if it is someone else's."""
+    preview = ImportPreview.objects.filter(token=token, kind=kind).first()
+    if preview is not None and preview.owner_id != user.pk:
+        raise Http404
+    return preview

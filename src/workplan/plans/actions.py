@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 from dataclasses import dataclass, field
+from datetime import timedelta
 from enum import StrEnum
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workplan.audit.records import (
@@ -21,7 +26,7 @@ from workplan.org.actions import RegistryChanges, do_register_names
 from workplan.org.models import Department, DepartmentGroup
 from workplan.parsing import ParsedPlan, Responsibility
 from workplan.plans.deadlines import parse_deadline
-from workplan.plans.models import Assignment, KeyPoint, Plan, Task
+from workplan.plans.models import Assignment, ImportPreview, KeyPoint, Plan, Task
 from workplan.plans.queries import RecordedWork, recorded_work
 from workplan.plans.revisions import Revision, compare_revision
 
@@ -375,3 +380,64 @@ def delete_tasks(tasks, work: dict[Task, RecordedWork], *, by, note: str = "") -
     Task.objects.filter(pk__in=[t.pk for t in tasks]).delete()
     folder = evidence_dir()
     transaction.on_commit(lambda: [(folder / name).unlink(missing_ok=True) for name in stored])
+
+
+# A preview waits a day for confirmation; an uploader keeps their five latest of each kind
+# (two tabs comparing documents), older ones are superseded.
+PREVIEW_LIFETIME = timedelta(days=1)
+PREVIEWS_KEPT = 5
+
+
+def staging_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "staging"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def preview_file(preview: ImportPreview) -> Path:
+    """Return where an uploaded task table waits while its preview is shown."""
+    return staging_dir() / f"{preview.token}.xlsx"
+
+
+@transaction.atomic
+def do_stage_import_preview(
+    *, owner, kind: str, name: str, payload: dict, plan: Plan | None = None, data=None
+) -> ImportPreview:
+    """Return a new preview of an upload for `owner` to confirm, after deleting every preview
+    older than a day and the owner's previews of this kind that the new one supersedes.
+
+    No audit row: a preview changes nothing; confirming it is recorded by the import."""
+    cutoff = timezone.now() - PREVIEW_LIFETIME
+    _discard_previews(ImportPreview.objects.filter(created_at__lt=cutoff))
+    superseded = ImportPreview.objects.filter(owner=owner, kind=kind).order_by("-created_at")
+    _discard_previews(
+        ImportPreview.objects.filter(
+            pk__in=list(superseded.values_list("pk", flat=True)[PREVIEWS_KEPT - 1 :])
+        )
+    )
+    preview = ImportPreview.objects.create(
+        token=secrets.token_urlsafe(24),
+        owner=owner,
+        kind=kind,
+        plan=plan,
+        name=name[:255],
+        payload=payload,
+    )
+    if data is not None:
+        preview_file(preview).write_bytes(data)
+    # Files whose preview is gone without them: a failed request, or the old session-kept ones.
+    for path in staging_dir().glob("*.xlsx"):
+        if path.stat().st_mtime < cutoff.timestamp():
+            path.unlink(missing_ok=True)
+    return preview
+
+
+def do_discard_import_preview(preview: ImportPreview) -> None:
+    """Delete a preview once applied, with its waiting file."""
+    _discard_previews(ImportPreview.objects.filter(pk=preview.pk))
+
+
+def _discard_previews(previews) -> None:
+    files = [preview_file(p) for p in previews.filter(kind=ImportPreview.Kind.TASK_TABLE)]
+    previews.delete()
+    transaction.on_commit(lambda: [path.unlink(missing_ok=True) for path in files])

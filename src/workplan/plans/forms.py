@@ -2,7 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from workplan.core.uploads import archive_refusal_text
 from workplan.parsing import ParsedPlan, ParseError, parse_bytes
+from workplan.parsing.archive import ArchiveRefused
 from workplan.parsing.readers import DOCX_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES
 
 
@@ -37,6 +39,8 @@ class PlanUploadForm(forms.Form):
         data = upload.read()
         try:
             self.parsed = parse_bytes(data, upload.name, self.registry)
+        except ArchiveRefused as refused:
+            raise forms.ValidationError(archive_refusal_text(refused)) from None
         except ParseError as exc:
             raise forms.ValidationError(str(exc)) from None
         return upload

@@ -3,6 +3,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workplan.org.models import Department, DepartmentGroup
@@ -244,3 +245,41 @@ class Assignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.department or self.group} ({self.get_role_display()})"
+
+
+class ImportPreview(models.Model):
+    """An uploaded plan document or task table waiting for its uploader to confirm it.
+
+    Kept here, not in the session: a large document's parse would be loaded and saved again on
+    every page its uploader opens. The session holds nothing; the preview's address carries a
+    random token that only its owner can use. Deleted when applied, when the owner's newer
+    uploads push it out, or after a day (plans.actions.PREVIEW_LIFETIME)."""
+
+    class Kind(models.TextChoices):
+        PLAN_DOCUMENT = "plan_document", _("plan document")
+        TASK_TABLE = "task_table", _("task table")
+
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    plan = models.ForeignKey(
+        Plan, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )  # the plan a task table was read against
+    name = models.CharField(_("file name"), max_length=255)
+    # A plan document: its parse and digest. A task table: the digest of its differences (the
+    # file itself waits under MEDIA_ROOT/staging/<token>.xlsx).
+    payload = models.JSONField(_("content"), default=dict)
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("import preview")
+        verbose_name_plural = _("import previews")
+
+    def __str__(self) -> str:
+        return self.name

@@ -5,17 +5,15 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import io
 import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from workplan.accounts.models import Role, User
-from workplan.core.workbooks import UNREADABLE_WORKBOOK
+from workplan.core.workbooks import SheetValues, WorkbookRefused, read_sheet
 from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list
@@ -203,10 +201,8 @@ def too_long_group(name: str) -> str:
     )
 
 
-def _find_header(sheet) -> tuple[int, dict[str, int]] | None:
-    for row_index, row in enumerate(
-        sheet.iter_rows(min_row=1, max_row=10, values_only=True), start=1
-    ):
+def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int]] | None:
+    for row_index, row in enumerate(rows[:10], start=1):
         columns: dict[str, int] = {}
         for col_index, value in enumerate(row):
             title = _compact(value)
@@ -226,18 +222,13 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
         diff.errors.append(_("{name}: the file is larger than 10 MB.").format(name=name))
         return diff
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except UNREADABLE_WORKBOOK:
-        diff.errors.append(
-            _("{name}: this is not an Excel workbook (.xlsx), or it is password-protected.").format(
-                name=name
-            )
-        )
+        # Values only: a key point merged over its tasks' rows is read from its first row and
+        # carried down (see _sheet_rows), so merged cells need no full, styled load.
+        sheet = read_sheet(data, name, prefer="任务分解表")
+    except WorkbookRefused as refused:
+        diff.errors.append(str(refused))
         return diff
-    sheet = (
-        workbook["任务分解表"] if "任务分解表" in workbook.sheetnames else workbook.worksheets[0]
-    )
-    header = _find_header(sheet)
+    header = _find_header(sheet.rows)
     if header is None:
         diff.errors.append(
             _(
@@ -280,14 +271,14 @@ class _SheetRow:
     bad_id: str = ""  # a 系统编号 that names no task of this plan
 
 
-def _sheet_rows(reader: _Reader, sheet, header_row: int, columns, current) -> list[_SheetRow]:
+def _sheet_rows(
+    reader: _Reader, sheet: SheetValues, header_row: int, columns, current
+) -> list[_SheetRow]:
     """Return the sheet's rows with the task each one's 系统编号 names, if it names one."""
     rows: list[_SheetRow] = []
     seen: dict[int, int] = {}
     key_point: KeyPoint | None = None
-    for row_number, values in enumerate(
-        sheet.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1
-    ):
+    for row_number, values in enumerate(sheet.rows[header_row:], start=header_row + 1):
         if not any(_text(v) for v in values):
             continue
         cells = {k: _text(values[i]) if i < len(values) else "" for k, i in columns.items()}

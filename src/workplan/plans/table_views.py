@@ -1,10 +1,7 @@
 """The task table page: filters, inline editing (HTMX), bulk actions, Excel export and import."""
 
-import secrets
 from itertools import groupby
-from pathlib import Path
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -14,11 +11,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workplan.accounts.models import Role, User
+from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
 from workplan.org.queries import registry_names
-from workplan.plans.access import access_plan, access_task, may_change_plans
-from workplan.plans.actions import DeletionRefused
-from workplan.plans.models import KeyPoint
+from workplan.plans.access import (
+    access_import_preview,
+    access_plan,
+    access_task,
+    may_change_plans,
+)
+from workplan.plans.actions import (
+    DeletionRefused,
+    do_discard_import_preview,
+    do_stage_import_preview,
+    preview_file,
+)
+from workplan.plans.models import ImportPreview, KeyPoint
 from workplan.plans.table import table_rows, table_title
 from workplan.plans.table_actions import (
     ShiftRefused,
@@ -30,12 +38,12 @@ from workplan.plans.table_actions import (
     do_update_task,
 )
 from workplan.plans.table_forms import TableUploadForm, TaskRowForm
-from workplan.plans.table_import import read_table
+from workplan.plans.table_import import MAX_TABLE_BYTES, TableDiff, read_table
 from workplan.plans.xlsx import task_table_workbook
 from workplan.supervision.lights import current_lights
 from workplan.supervision.models import TaskLight
 
-STAGED_KEY = "staged_tables"
+LEGACY_SESSION_KEY = "staged_tables"
 FILTERS = ("department", "role", "leader", "month", "missing", "light", "point")
 
 
@@ -233,12 +241,6 @@ def shift_due_dates(request, plan_id: int):
     return redirect("plans:table", plan_id=plan.pk)
 
 
-def _staging_dir() -> Path:
-    path = Path(settings.MEDIA_ROOT) / "staging"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 @require_POST
 def table_upload(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
@@ -248,19 +250,28 @@ def table_upload(request, plan_id: int):
         messages.error(request, _("Choose an .xlsx file to upload."))
         return redirect("plans:table", plan_id=plan.pk)
     upload = form.cleaned_data["sheet"]
+    too_large = file_too_large(upload, MAX_TABLE_BYTES)
+    if too_large:
+        context = {"plan": plan, "diff": TableDiff(errors=[too_large]), "name": upload.name}
+        return render(request, "plans/table_diff.html", context, status=413)
     data = upload.read()
     diff = read_table(data, upload.name, plan)
-    token = secrets.token_urlsafe(12)
+    preview = None
     if not diff.errors:
-        (_staging_dir() / f"{token}.xlsx").write_bytes(data)
-        staged = request.session.get(STAGED_KEY, {})
-        staged[token] = {"plan": plan.pk, "name": upload.name, "digest": diff.digest()}
-        request.session[STAGED_KEY] = dict(list(staged.items())[-4:])
+        preview = do_stage_import_preview(
+            owner=request.user,
+            kind=ImportPreview.Kind.TASK_TABLE,
+            name=upload.name,
+            payload={"digest": diff.digest()},
+            plan=plan,
+            data=data,
+        )
+        request.session.pop(LEGACY_SESSION_KEY, None)  # what earlier versions kept there
     context = {
         "plan": plan,
         "diff": diff,
         "name": upload.name,
-        "token": token if not diff.errors else None,
+        "token": preview.token if preview else None,
     }
     return render(request, "plans/table_diff.html", context, status=400 if diff.errors else 200)
 
@@ -269,14 +280,13 @@ def table_upload(request, plan_id: int):
 def table_apply(request, plan_id: int, token: str):
     plan = access_plan(request.user, plan_id)
     _check_editor(request.user)
-    staged = request.session.get(STAGED_KEY, {})
-    entry = staged.get(token)
-    path = _staging_dir() / f"{token}.xlsx"
-    if not entry or entry["plan"] != plan.pk or not path.is_file():
+    preview = access_import_preview(request.user, token, ImportPreview.Kind.TASK_TABLE)
+    path = preview_file(preview) if preview else None
+    if preview is None or preview.plan_id != plan.pk or not path.is_file():
         messages.error(request, _("This upload has expired. Please upload the table again."))
         return redirect("plans:table", plan_id=plan.pk)
-    diff = read_table(path.read_bytes(), entry["name"], plan)
-    if diff.errors or diff.digest() != entry["digest"]:
+    diff = read_table(path.read_bytes(), preview.name, plan)
+    if diff.errors or diff.digest() != preview.payload["digest"]:
         messages.error(
             request, _("The plan changed after the table was read. Please upload it again.")
         )
@@ -286,7 +296,7 @@ def table_apply(request, plan_id: int, token: str):
             plan,
             diff,
             by=request.user,
-            source_name=entry["name"],
+            source_name=preview.name,
             delete_reported=request.POST.get("delete_reported") == "1",
         )
     except TableChanged as exc:
@@ -294,11 +304,9 @@ def table_apply(request, plan_id: int, token: str):
         return redirect("plans:table", plan_id=plan.pk)
     except DeletionRefused as exc:
         messages.error(request, str(exc))
-        context = {"plan": plan, "diff": diff, "name": entry["name"], "token": token}
+        context = {"plan": plan, "diff": diff, "name": preview.name, "token": token}
         return render(request, "plans/table_diff.html", context, status=400)
-    path.unlink(missing_ok=True)
-    staged.pop(token, None)
-    request.session[STAGED_KEY] = staged
+    do_discard_import_preview(preview)
     messages.success(
         request, _("Applied: {added} added, {changed} changed, {removed} removed.").format(**counts)
     )

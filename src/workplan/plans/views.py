@@ -1,5 +1,3 @@
-import secrets
-
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -8,22 +6,31 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from workplan.org.queries import registry_names
 from workplan.parsing import ParsedPlan
 from workplan.plans import queries
-from workplan.plans.access import access_plan, access_task, check_can_import_plan, may_change_plans
+from workplan.plans.access import (
+    access_import_preview,
+    access_plan,
+    access_task,
+    check_can_import_plan,
+    may_change_plans,
+)
 from workplan.plans.actions import (
     DeletionRefused,
     ImportRefused,
     ImportStatus,
+    do_discard_import_preview,
     do_import_plan,
     do_revise_plan,
+    do_stage_import_preview,
     find_existing_plan,
     fingerprint,
 )
 from workplan.plans.forms import PlanUploadForm
+from workplan.plans.models import ImportPreview
 from workplan.plans.revisions import compare_revision
 from workplan.progress.access import sees_all_reports
 from workplan.supervision.queries import task_page
 
-PENDING_KEY = "pending_plan_imports"
+LEGACY_SESSION_KEY = "pending_plan_imports"
 
 
 @require_GET
@@ -41,42 +48,37 @@ def plan_upload(request):
     if not form.is_valid():
         context = {"plans": queries.plans_for_list(), "form": form}
         return render(request, "plans/plan_list.html", context, status=400)
-    token = secrets.token_urlsafe(12)
-    pending = request.session.get(PENDING_KEY, {})
-    # Keep only the latest few previews so a busy clerk's session does not grow without bound.
-    pending = dict(list(pending.items())[-4:])
-    pending[token] = {
-        "name": form.cleaned_data["document"].name,
-        "parsed": form.parsed.to_dict(),
-        "digest": form.parsed.source_digest,
-    }
-    request.session[PENDING_KEY] = pending
-    return redirect("plans:import-preview", token=token)
+    preview = do_stage_import_preview(
+        owner=request.user,
+        kind=ImportPreview.Kind.PLAN_DOCUMENT,
+        name=form.cleaned_data["document"].name,
+        payload={"parsed": form.parsed.to_dict(), "digest": form.parsed.source_digest},
+    )
+    request.session.pop(LEGACY_SESSION_KEY, None)  # what earlier versions kept there
+    return redirect("plans:import-preview", token=preview.token)
 
 
 @require_http_methods(["GET", "POST"])
 def import_preview(request, token: str):
     check_can_import_plan(request.user)
-    pending = request.session.get(PENDING_KEY, {})
-    entry = pending.get(token)
-    if entry is None:
+    preview = access_import_preview(request.user, token, ImportPreview.Kind.PLAN_DOCUMENT)
+    if preview is None:
         messages.error(request, _("This preview has expired. Please upload the document again."))
         return redirect("plans:plan-list")
-    parsed = ParsedPlan.from_dict(entry["parsed"])
-    parsed.source_digest = entry.get("digest", "")
+    parsed = ParsedPlan.from_dict(preview.payload["parsed"])
+    parsed.source_digest = preview.payload.get("digest", "")
     existing = find_existing_plan(parsed) if parsed.year else None
     if existing is not None and existing.fingerprint == fingerprint(parsed):
         existing = None  # the same document again: the import below reports "unchanged"
     if existing is not None:
-        return _revision_preview(request, token, entry, parsed, existing, pending)
+        return _revision_preview(request, preview, parsed, existing)
     if request.method == "POST":
         try:
-            outcome = do_import_plan(parsed, source_name=entry["name"], by=request.user)
+            outcome = do_import_plan(parsed, source_name=preview.name, by=request.user)
         except ImportRefused as exc:
             messages.error(request, str(exc))
             return redirect("plans:plan-list")
-        pending.pop(token, None)
-        request.session[PENDING_KEY] = pending
+        do_discard_import_preview(preview)
         if outcome.status == ImportStatus.UNCHANGED:
             messages.info(request, _("This document was imported before; nothing changed."))
         else:
@@ -97,11 +99,11 @@ def import_preview(request, token: str):
     return render(
         request,
         "plans/import_preview.html",
-        {"parsed": parsed, "name": entry["name"], "token": token},
+        {"parsed": parsed, "name": preview.name, "token": preview.token},
     )
 
 
-def _revision_preview(request, token, entry, parsed, plan, pending):
+def _revision_preview(request, preview, parsed, plan):
     """Show what a revised document changes in the stored plan; apply it on confirmation."""
     if request.method == "POST":
         confirmed = request.POST.get("delete_reported", "")
@@ -113,20 +115,19 @@ def _revision_preview(request, token, entry, parsed, plan, pending):
                     "this page was shown. Please check the revision again."
                 ),
             )
-            return redirect("plans:import-preview", token=token)
+            return redirect("plans:import-preview", token=preview.token)
         try:
             revision = do_revise_plan(
                 plan,
                 parsed,
-                source_name=entry["name"],
+                source_name=preview.name,
                 by=request.user,
                 delete_reported=bool(confirmed),
             )
         except DeletionRefused as exc:
             messages.error(request, str(exc))
-            return redirect("plans:import-preview", token=token)
-        pending.pop(token, None)
-        request.session[PENDING_KEY] = pending
+            return redirect("plans:import-preview", token=preview.token)
+        do_discard_import_preview(preview)
         messages.success(
             request,
             _(
@@ -151,8 +152,8 @@ def _revision_preview(request, token, entry, parsed, plan, pending):
     revision = compare_revision(plan, parsed)
     context = {
         "parsed": parsed,
-        "name": entry["name"],
-        "token": token,
+        "name": preview.name,
+        "token": preview.token,
         "plan": plan,
         "revision": revision,
     }

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import zipfile
 from pathlib import Path
 
 import filetype
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from workplan.core.uploads import archive_refusal_text
+from workplan.parsing.archive import ArchiveRefused, check_office_zip
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
 # What each accepted extension must turn out to be when its bytes are read.
@@ -26,6 +30,7 @@ ACCEPTED = {
     ".jpeg": {"image/jpeg"},
     ".png": {"image/png"},
 }
+OFFICE_KINDS = {".docx": "docx", ".xlsx": "xlsx"}
 SERVED_AS = {
     ".pdf": "application/pdf",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -61,20 +66,25 @@ def check_evidence(name: str, data: bytes) -> str:
         raise EvidenceRefused(_("{name}: the file is larger than 20 MB.").format(name=name))
     kind = filetype.guess(data)
     actual = kind.mime if kind else None
-    if actual not in ACCEPTED[suffix] or (
-        actual == "application/zip" and not _is_office(data, suffix)
-    ):
-        raise EvidenceRefused(
-            _("{name}: the file's content is not a {kind} file, whatever its name says.").format(
-                name=name, kind=suffix.lstrip(".").upper()
-            )
+    mislabelled = EvidenceRefused(
+        _("{name}: the file's content is not a {kind} file, whatever its name says.").format(
+            name=name, kind=suffix.lstrip(".").upper()
         )
+    )
+    if actual not in ACCEPTED[suffix]:
+        raise mislabelled
+    if suffix in OFFICE_KINDS:
+        # The office opens these in Excel or Word: one that unpacks to gigabytes, or carries an
+        # entity bomb, is refused like any other upload that would.
+        try:
+            check_office_zip(data, name, OFFICE_KINDS[suffix])
+        except zipfile.BadZipFile:
+            raise mislabelled from None
+        except ArchiveRefused as refused:
+            if refused.reason == "wrong_kind":
+                raise mislabelled from None
+            raise EvidenceRefused(archive_refusal_text(refused)) from None
     return SERVED_AS[suffix]
-
-
-def _is_office(data: bytes, suffix: str) -> bool:
-    marker = b"word/" if suffix == ".docx" else b"xl/"
-    return marker in data[:65536] or marker in data
 
 
 def store_evidence(data: bytes) -> tuple[str, str]:

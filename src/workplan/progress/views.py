@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from workplan.accounts.access import belongs_to, is_supervisor
 from workplan.core.ids import parse_id
+from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
 from workplan.plans.access import access_task
 from workplan.plans.models import Plan
@@ -21,7 +22,7 @@ from workplan.progress.access import (
     may_write_report,
     reports_visible_to,
 )
-from workplan.progress.evidence import EvidenceRefused, evidence_dir
+from workplan.progress.evidence import MAX_EVIDENCE_BYTES, EvidenceRefused, evidence_dir
 from workplan.progress.forms import (
     EvidenceForm,
     PeriodForm,
@@ -217,6 +218,10 @@ def _attach_file(request, report) -> bool:
     if not form.is_valid():
         problem = " ".join(str(e) for e in form.errors.get("file", []))
         messages.error(request, f"{upload.name}：{problem}")
+        return False
+    too_large = file_too_large(upload, MAX_EVIDENCE_BYTES)
+    if too_large:
+        messages.error(request, too_large)
         return False
     try:
         actions.do_attach_evidence(report, upload.name, upload.read(), by=request.user)

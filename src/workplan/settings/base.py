@@ -48,6 +48,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before any view reads the body (the CSRF check reads it in process_view, after this).
+    "workplan.core.middleware.UploadLimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -123,10 +125,18 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = DATA_DIR / "media"
 
-# Uploaded plan documents are parsed in memory up to this size, then refused.
+# No upload may be larger: a bigger body is refused (413) before it is read, by its
+# Content-Length or, failing that, by counting its bytes as they arrive. Files over 2.5 MB go
+# to a temporary file while they arrive, not into memory; the other form fields may hold
+# 2.5 MB. Each kind of upload then has its own, lower or equal, limit (docs/parsing.md).
 WORKPLAN_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-FILE_UPLOAD_MAX_MEMORY_SIZE = WORKPLAN_MAX_UPLOAD_BYTES
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_HANDLERS = [
+    "workplan.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # Sessions end after 8 idle hours or when the browser closes: offices share computers.
 SESSION_COOKIE_AGE = int(os.environ.get("WORKPLAN_SESSION_SECONDS", 8 * 3600))

@@ -6,7 +6,7 @@ from workplan.plans.actions import DeletionRefused
 from workplan.plans.models import Plan
 from workplan.plans.table import table_rows, table_title
 from workplan.plans.table_actions import TableChanged, do_apply_table
-from workplan.plans.table_import import read_table
+from workplan.plans.table_import import MAX_TABLE_BYTES, read_table
 from workplan.plans.xlsx import task_table_workbook
 
 
@@ -54,6 +54,11 @@ class Command(BaseCommand):
         path = Path(options["file"])
         if not path.is_file():
             raise CommandError(f"{path}：文件不存在。", returncode=2)
+        if path.stat().st_size > MAX_TABLE_BYTES:  # refused before it is read
+            raise CommandError(
+                f"{path.name}：文件大于 {MAX_TABLE_BYTES // 1024 // 1024} MB，未做任何修改。",
+                returncode=2,
+            )
         diff = read_table(path.read_bytes(), path.name, plan)
         for warning in diff.warnings:
             self.stdout.write(self.style.WARNING(f"提醒：{warning}"))

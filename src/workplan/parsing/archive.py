@@ -1,0 +1,230 @@
+"""Check what an Office file (.docx, .xlsx: both zips of XML parts) unpacks to before anything
+parses it, so a few megabytes that unpack to gigabytes are refused in a second.
+
+Limits, chosen well above the largest real files (docs/parsing.md, "Limits", explains them):
+
+- the whole archive unpacks to at most 100 MB, in at most 1,000 parts;
+- one part (a sheet's or the document's XML) unpacks to at most 40 MB: a task table of 20,000
+  tasks × 20 columns is about 12 MB of sheet XML and 8 MB of shared strings;
+- a part of more than 1 MB is compressed at most 400 times (real Office XML: 5–30 times, a
+  sheet of 20,000 identical rows: 240; deflate's ceiling, which a zero-filled bomb reaches:
+  about 1,000). The sizes above are the real guard; this only stops such a bomb sooner;
+- no part declares a DTD: Office never writes one, and it is how entity bombs are made;
+- sheet and shared-string XML nests at most 64 elements deep (real files: under 10);
+- a sheet has at most 100,000 rows, 300 columns, 1,000,000 cells, and rows × columns (the
+  grid a reader fills in) at most 4,000,000; a workbook at most 1,000,000 shared strings.
+
+Zip members are read through `zipfile`, which never yields more than a member's declared size,
+so the sizes in the archive's directory can be trusted for the totals.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO
+
+from .model import ParseError
+
+MB = 1024 * 1024
+MAX_MEMBERS = 1_000
+MAX_UNPACKED_BYTES = 100 * MB
+MAX_PART_BYTES = 40 * MB
+MAX_RATIO = 400
+RATIO_FLOOR_BYTES = 1 * MB  # small parts may compress as well as they like
+MAX_SHEET_ROWS = 100_000
+MAX_SHEET_COLUMNS = 300
+MAX_SHEET_CELLS = 1_000_000
+MAX_SHEET_GRID = 4_000_000
+MAX_SHARED_STRINGS = 1_000_000
+MAX_XML_DEPTH = 64
+
+KINDS = {
+    # kind: (what Office calls it, a part every such file has)
+    "docx": ("Word 文档（.docx）", "word/document.xml"),
+    "xlsx": ("Excel 工作簿（.xlsx）", "xl/workbook.xml"),
+}
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_HEAD_BYTES = 64 * 1024
+_CHUNK_BYTES = 1 * MB
+
+
+class ArchiveRefused(ParseError):
+    """The file unpacks to more than a limit allows, or to something it should not contain.
+
+    `reason` is one of members, unpacked, part, ratio, dtd, wrong_kind, rows, columns, cells,
+    grid, strings, depth; `actual` and `limit` are in bytes for the sizes, counts otherwise."""
+
+    def __init__(self, name: str, reason: str, *, part: str = "", actual=0, limit=0, kind=""):
+        self.name, self.reason, self.part = name, reason, part
+        self.actual, self.limit, self.kind = actual, limit, kind
+        super().__init__(f"{name}：{self._chinese()}")
+
+    def _chinese(self) -> str:
+        mb = ("", "")
+        if self.reason in {"unpacked", "part"}:
+            mb = f"{self.actual / MB:.1f} MB", f"{self.limit // MB} MB"
+        return {
+            "members": f"压缩包内有 {self.actual} 个部分，上限为 {self.limit} 个。",
+            "unpacked": f"解压后过大（{mb[0]}），上限为 {mb[1]}，可能是“压缩炸弹”。",
+            "part": f"其中的 {self.part} 解压后过大（{mb[0]}），上限为 {mb[1]}，可能是“压缩炸弹”。",
+            "ratio": f"其中的 {self.part} 压缩比为 {self.actual} 倍，上限为 {self.limit} 倍，"
+            "可能是“压缩炸弹”。",
+            "dtd": f"其中的 {self.part} 含有 DTD 或实体声明，Office 文件不会包含这些内容。",
+            "wrong_kind": f"文件内容不是{KINDS.get(self.kind, ('', ''))[0]}，与扩展名不符。",
+            "rows": f"工作表 {self.part} 用到了第 {self.actual} 行，上限为 {self.limit} 行。",
+            "columns": f"工作表 {self.part} 用到了第 {self.actual} 列，上限为 {self.limit} 列。",
+            "cells": f"工作表 {self.part} 有 {self.actual} 个以上单元格，上限为 {self.limit} 个。",
+            "grid": f"工作表 {self.part} 的行数×列数为 {self.actual}，上限为 {self.limit}。",
+            "depth": f"其中的 {self.part} 元素嵌套超过 {self.limit} 层，不是正常的 Office 文件。",
+            "strings": f"共享字符串超过 {self.actual} 个，上限为 {self.limit} 个。",
+        }[self.reason]
+
+
+def check_office_zip(source: bytes | IO[bytes], name: str, kind: str) -> None:
+    """Raise ArchiveRefused if the zip in `source` is not a `kind` file within the limits;
+    zipfile.BadZipFile if it is not a zip at all."""
+    stream = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
+    stream.seek(0)
+    with zipfile.ZipFile(stream) as archive:
+        infos = archive.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise ArchiveRefused(name, "members", actual=len(infos), limit=MAX_MEMBERS)
+        names = {info.filename for info in infos}
+        if KINDS[kind][1] not in names:
+            raise ArchiveRefused(name, "wrong_kind", kind=kind)
+        for info in infos:
+            _check_size(info, name)
+        total = sum(info.file_size for info in infos)
+        if total > MAX_UNPACKED_BYTES:
+            raise ArchiveRefused(name, "unpacked", actual=total, limit=MAX_UNPACKED_BYTES)
+        for info in infos:
+            _check_head(archive, info, name)
+        if kind == "xlsx":
+            for info in infos:
+                if _is_sheet(info.filename):
+                    _check_sheet(archive, info, name)
+                elif info.filename.rsplit("/", 1)[-1].startswith("sharedStrings"):
+                    _check_shared_strings(archive, info, name)
+    stream.seek(0)
+
+
+def _check_size(info: zipfile.ZipInfo, name: str) -> None:
+    if info.file_size > MAX_PART_BYTES:
+        raise ArchiveRefused(
+            name, "part", part=info.filename, actual=info.file_size, limit=MAX_PART_BYTES
+        )
+    if info.file_size > RATIO_FLOOR_BYTES:
+        ratio = info.file_size // max(info.compress_size, 1)
+        if ratio > MAX_RATIO:
+            raise ArchiveRefused(name, "ratio", part=info.filename, actual=ratio, limit=MAX_RATIO)
+
+
+def _check_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    if info.filename.lower().endswith(_XML_SUFFIXES):
+        with archive.open(info) as member:
+            head = member.read(_HEAD_BYTES)
+        if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            raise ArchiveRefused(name, "dtd", part=info.filename)
+
+
+def _is_sheet(filename: str) -> bool:
+    return filename.startswith("xl/worksheets/") and filename.endswith(".xml")
+
+
+# Any start or end tag, with or without a namespace prefix (<row …>, <x:c …/>, </c>).
+_TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)(?=[\s/>])([^>]*)>")
+_REF = re.compile(rb'(?:^|\s)r\s*=\s*["\']([A-Za-z]*)(\d*)["\']')
+_COUNTED = {b"row", b"c", b"si"}
+
+
+def _start_tags(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str
+) -> Iterator[tuple[bytes, bytes]]:
+    """Yield (tag, attributes) of each row, cell and shared-string start tag, reading the part
+    a megabyte at a time; raise ArchiveRefused if elements nest deeper than MAX_XML_DEPTH."""
+    carry = b""
+    depth = 0
+    with archive.open(info) as member:
+        while chunk := member.read(_CHUNK_BYTES):
+            text = carry + chunk
+            end = text.rfind(b">") + 1
+            carry = text[end:]
+            for match in _TAG.finditer(text, 0, end):
+                closing, tag, attributes = match.groups()
+                if closing:
+                    depth -= 1
+                    continue
+                if not attributes.endswith(b"/"):
+                    depth += 1
+                    if depth > MAX_XML_DEPTH:
+                        raise ArchiveRefused(
+                            name, "depth", part=info.filename, actual=depth, limit=MAX_XML_DEPTH
+                        )
+                if tag in _COUNTED:
+                    yield tag, attributes
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters.upper():
+        number = number * 26 + letter - 64
+    return number
+
+
+@dataclass
+class SheetShape:
+    rows: int = 0  # the highest row number used
+    columns: int = 0  # the highest column number used
+    cells: int = 0
+
+
+def _check_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> SheetShape:
+    """Return the sheet's real extent, counted from its cells (its declared dimension is not
+    trusted: readers pad every row out to it); raise ArchiveRefused at the first limit passed."""
+    shape = SheetShape()
+    row = column = 0
+    part = info.filename
+    for tag, attributes in _start_tags(archive, info, name):
+        ref = _REF.search(attributes)
+        if tag == b"row":
+            row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+            column = 0
+            if row > MAX_SHEET_ROWS:
+                raise ArchiveRefused(name, "rows", part=part, actual=row, limit=MAX_SHEET_ROWS)
+            shape.rows = max(shape.rows, row)
+        elif tag == b"c":
+            column = _column_number(ref.group(1)) if ref and ref.group(1) else column + 1
+            shape.cells += 1
+            if column > MAX_SHEET_COLUMNS:
+                raise ArchiveRefused(
+                    name, "columns", part=part, actual=column, limit=MAX_SHEET_COLUMNS
+                )
+            if shape.cells > MAX_SHEET_CELLS:
+                raise ArchiveRefused(
+                    name, "cells", part=part, actual=shape.cells - 1, limit=MAX_SHEET_CELLS
+                )
+            shape.columns = max(shape.columns, column)
+            if shape.rows * shape.columns > MAX_SHEET_GRID:
+                raise ArchiveRefused(
+                    name,
+                    "grid",
+                    part=part,
+                    actual=f"{shape.rows}×{shape.columns}",
+                    limit=MAX_SHEET_GRID,
+                )
+    return shape
+
+
+def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
+    count = 0
+    for tag, _attributes in _start_tags(archive, info, name):
+        if tag == b"si":
+            count += 1
+            if count > MAX_SHARED_STRINGS:
+                raise ArchiveRefused(
+                    name, "strings", actual=MAX_SHARED_STRINGS, limit=MAX_SHARED_STRINGS
+                )
