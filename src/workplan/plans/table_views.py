@@ -126,7 +126,7 @@ def table_export(request, plan_id: int):
 
 def _row_for(task):
     row = next(r for r in table_rows(task.key_point.plan) if r.task.pk == task.pk)
-    row.light = current_lights(task.key_point.plan).get(task.pk)
+    row.light = current_lights(task.key_point.plan, tasks=[task]).get(task.pk)
     return row
 
 

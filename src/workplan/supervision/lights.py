@@ -119,10 +119,13 @@ def light_reason_text(reason: str) -> str:
     return str(REASON_TEXT.get(reason, reason))
 
 
-def current_lights(plan, today: date | None = None) -> dict[int, TaskLight]:
-    """Return task id → its light in the current period (one query)."""
+def current_lights(plan, today: date | None = None, *, tasks=None) -> dict[int, TaskLight]:
+    """Return task id → its light in the current period, for `tasks` only if given (one query)."""
     today = today or timezone.localdate()
     period = plan.periods.filter(opens_on__lte=today).order_by("-opens_on").first()
     if period is None:
         return {}
-    return {light.task_id: light for light in TaskLight.objects.filter(period=period)}
+    lights = TaskLight.objects.filter(period=period)
+    if tasks is not None:
+        lights = lights.filter(task__in=tasks)
+    return {light.task_id: light for light in lights}

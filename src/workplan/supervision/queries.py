@@ -11,7 +11,11 @@ from workplan.accounts.models import Role
 from workplan.audit.queries import timeline
 from workplan.org.models import Department
 from workplan.plans.models import Assignment
-from workplan.progress.access import report_records_visible_to, reports_visible_to
+from workplan.progress.access import (
+    report_records_visible_to,
+    reports_visible_to,
+    sees_all_reports,
+)
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import duties
 from workplan.supervision.access import (
@@ -38,12 +42,16 @@ def task_page(user, task) -> dict:
         .select_related("department", "period")
         .order_by("-period__opens_on", "role")
     )
+    context = supervision_context(user, task)
     return {
         "records": records,
-        "light": current_lights(key_point.plan).get(task.pk),
+        "light": current_lights(key_point.plan, tasks=[task]).get(task.pk),
+        # The light's reported percent is the lead department's report: shown to those who may
+        # read that report, the colour and its reason to everyone who sees the task.
+        "show_light_percent": sees_all_reports(user) or context["may_answer"],
         "reports": reports[:20],
         "show_addresses": may_see_audit_trail(user),
-        **supervision_context(user, task),
+        **context,
     }
 
 

@@ -1,6 +1,8 @@
 """The task page shows a department's report — its list row and its history — only to those
 who may read the report itself; everyone else sees neither its words nor its existence."""
 
+from datetime import date
+
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +15,9 @@ from workplan.conftest import make_user
 from workplan.org.models import Department
 from workplan.progress.tests.test_reporting import JUNE_20, PDF, form, jwc_task, open_report
 from workplan.supervision.actions import do_issue_notice, do_reply_notice
+from workplan.supervision.lights import do_recompute_lights
+from workplan.supervision.models import TaskLight
+from workplan.supervision.rules import Reason
 
 pytestmark = pytest.mark.django_db
 
@@ -125,3 +130,28 @@ def test_own_department_is_sent_on_to_its_report(client, reported, department, l
         response = client.get(url, {"department": department.pk})
     assert response.status_code == 302
     assert response["Location"] == reverse("progress:report", args=[report.pk])
+
+
+def test_light_shows_the_reported_percent_only_to_those_who_read_the_lead_report(
+    client, reported, outsider, liaison, supervisor
+):
+    task, report = reported
+    with time_machine.travel(JUNE_20):
+        client.force_login(liaison)
+        values = form(report, progress="机密进展甲", problems="机密困难乙", percent=37)
+        client.post(reverse("progress:report", args=[report.pk]), {**values, "action": "submit"})
+        report.refresh_from_db()
+        assert report.state == "submitted"
+        do_recompute_lights(task.key_point.plan, date(2024, 6, 20))
+        # As a later period's light would read: behind the expected progress.
+        TaskLight.objects.filter(task=task).update(
+            light=TaskLight.Light.YELLOW, reason=Reason.BEHIND, expected=50, percent=37
+        )
+        outsider_page = _task_page(client, outsider, task)
+        lead_page = _task_page(client, liaison, task)
+        office_page = _task_page(client, supervisor, task)
+    assert 'class="light light-' in outsider_page  # the colour is for everyone
+    assert "50%" not in outsider_page  # "expected 50%, reported 37%"
+    assert "37%" not in outsider_page
+    assert "37%" in lead_page
+    assert "37%" in office_page
