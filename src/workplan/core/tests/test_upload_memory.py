@@ -62,16 +62,7 @@ growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024
 print(json.dumps({"files": results, "growth_mb": growth}))
 """
 
-HOSTILE = {
-    "bomb.xlsx": badfiles.xlsx_bomb,
-    "far-cell.xlsx": badfiles.xlsx_far_cell,
-    "entities.xlsx": badfiles.xlsx_entity_bomb,
-    "deep.xlsx": badfiles.xlsx_deep,
-    "bomb.docx": badfiles.docx_bomb,
-    "entities.docx": badfiles.docx_entity_bomb,
-    "deep.docx": badfiles.docx_deep,
-    "deep.html": badfiles.html_deep,
-}
+HOSTILE = badfiles.BOMBS
 READERS = {
     "table": [n for n in HOSTILE if n.endswith(".xlsx")] + ["bomb.docx"],
     "accounts": [n for n in HOSTILE if n.endswith(".xlsx")] + ["bomb.docx"],

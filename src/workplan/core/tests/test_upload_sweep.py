@@ -21,14 +21,7 @@ pytestmark = pytest.mark.django_db
 MAX_SECONDS = 10
 
 HOSTILE = {
-    "bomb.xlsx": badfiles.xlsx_bomb,
-    "far-cell.xlsx": badfiles.xlsx_far_cell,
-    "entities.xlsx": badfiles.xlsx_entity_bomb,
-    "deep.xlsx": badfiles.xlsx_deep,
-    "bomb.docx": badfiles.docx_bomb,
-    "entities.docx": badfiles.docx_entity_bomb,
-    "deep.docx": badfiles.docx_deep,
-    "deep.html": badfiles.html_deep,
+    **badfiles.BOMBS,
     "word-named.xlsx": lambda: badfiles.docx(badfiles.DOCUMENT_HEAD + b"</w:document>"),
     "picture-named.docx": lambda: badfiles.PNG,
     "picture-named.xlsx": lambda: badfiles.PNG,

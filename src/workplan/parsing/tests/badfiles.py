@@ -179,3 +179,17 @@ def html_deep() -> bytes:
 
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
+
+
+# Files built to hurt a reader, by the name they are uploaded under (the extension is the lie
+# or the truth the reader is told).
+BOMBS = {
+    "bomb.xlsx": xlsx_bomb,
+    "far-cell.xlsx": xlsx_far_cell,
+    "entities.xlsx": xlsx_entity_bomb,
+    "deep.xlsx": xlsx_deep,
+    "bomb.docx": docx_bomb,
+    "entities.docx": docx_entity_bomb,
+    "deep.docx": docx_deep,
+    "deep.html": html_deep,
+}
