@@ -5,6 +5,8 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from workplan.conftest import make_user
+
 pytestmark = pytest.mark.django_db
 
 OFFICE = "10.0.0.1"
@@ -62,7 +64,6 @@ def test_colleague_behind_the_same_address_signs_in_while_another_is_locked(liai
 def test_a_whole_office_mistyping_its_passwords_does_not_lock_a_colleague(
     department, head, liaison
 ):
-    from workplan.conftest import make_user
 
     staff = [make_user(f"staff{n}", departments=[department]) for n in range(8)]
     for person in staff:

@@ -2,9 +2,13 @@
 administrator clears it from the command line; both are in the audit trail."""
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.test import Client
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from workplan.audit.models import AuditRecord
 
@@ -24,10 +28,6 @@ def lock(username):
 
 
 def test_owner_setting_a_new_password_from_the_link_is_unlocked(liaison):
-    from django.contrib.auth.tokens import default_token_generator
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
     lock("liaison")
     client = Client()
     uid = urlsafe_base64_encode(force_bytes(liaison.pk))
@@ -46,10 +46,6 @@ def test_owner_setting_a_new_password_from_the_link_is_unlocked(liaison):
 
 
 def test_a_new_password_logs_out_the_accounts_other_sessions(liaison):
-    from django.contrib.auth.tokens import default_token_generator
-    from django.utils.encoding import force_bytes
-    from django.utils.http import urlsafe_base64_encode
-
     elsewhere = Client()
     elsewhere.force_login(liaison)
     assert elsewhere.get(reverse("home")).status_code == 302
@@ -89,7 +85,5 @@ def test_administrator_clears_every_lock_from_the_command_line(liaison):
 
 
 def test_the_command_refuses_to_guess_what_to_clear():
-    from django.core.management.base import CommandError
-
     with pytest.raises(CommandError):
         call_command("unlock_sign_in")

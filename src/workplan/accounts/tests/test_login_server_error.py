@@ -3,12 +3,14 @@ server's failure: the person is told to try again, and it is not counted as a wr
 
 import logging
 
+import argon2
 import pytest
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.test import Client
 from django.urls import reverse
 
 from workplan.accounts.hashers import Argon2PasswordHasher, PasswordCheckUnavailable
+from workplan.accounts.models import LoginFailure
 
 pytestmark = pytest.mark.django_db
 
@@ -42,14 +44,11 @@ def test_person_signing_in_when_the_hasher_runs_out_of_memory_is_asked_to_try_ag
 def test_hasher_failures_are_not_counted_as_wrong_passwords(liaison, hasher_out_of_memory):
     for _ in range(8):
         assert sign_in(Client(raise_request_exception=False), "liaison", "x").status_code == 503
-    from workplan.accounts.models import LoginFailure
 
     assert not LoginFailure.objects.exists()
 
 
 def test_argon2_running_out_of_memory_is_not_a_wrong_password(monkeypatch):
-    import argon2
-
     hasher = Argon2PasswordHasher()
     encoded = hasher.encode("pw-1", hasher.salt())
     assert hasher.verify("pw-1", encoded)

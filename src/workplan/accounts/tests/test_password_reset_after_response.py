@@ -3,6 +3,7 @@ mail is sent after the answer has gone, so its time does not tell anyone who has
 
 import threading
 import time
+from email import message_from_bytes
 
 import pytest
 from django.core.mail.backends.smtp import EmailBackend
@@ -42,8 +43,6 @@ def test_the_mail_to_a_known_address_is_sent_only_after_the_answer(
 
 
 def test_the_mail_is_written_in_the_language_the_person_asked_in(client, smtp_server, liaison):
-    from email import message_from_bytes
-
     client.cookies["django_language"] = "en"
     client.post(reverse("password_reset"), {"email": liaison.email})
     wait_for(smtp_server)
