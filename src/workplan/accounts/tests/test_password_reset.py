@@ -4,7 +4,10 @@ import re
 import time
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from workplan.audit.models import AuditRecord
 
@@ -49,3 +52,16 @@ def test_unknown_address_gets_the_same_answer_and_no_mail(client, smtp_server):
     assert response.status_code == 302
     time.sleep(0.2)
     assert smtp_server.messages == []
+
+
+def test_new_password_shorter_than_twelve_characters_is_refused(client, liaison):
+    uid = urlsafe_base64_encode(force_bytes(liaison.pk))
+    token = default_token_generator.make_token(liaison)
+    form = client.get(
+        reverse("password_reset_confirm", args=[uid, token]), follow=True
+    ).redirect_chain[-1][0]
+    answer = client.post(form, {"new_password1": "Qiu-Shi-26!", "new_password2": "Qiu-Shi-26!"})
+    assert answer.status_code == 200
+    assert "此密码太短，至少要包含 12 个字符" in answer.content.decode()
+    liaison.refresh_from_db()
+    assert not liaison.check_password("Qiu-Shi-26!")
