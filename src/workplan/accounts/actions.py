@@ -12,12 +12,14 @@ from django.utils.translation import gettext as _
 
 from workplan.accounts.lockout import login_key
 from workplan.accounts.models import LoginFailure, Role, RoleGrant, User
+from workplan.accounts.queries import account_named, accounts_by_login_key
 from workplan.audit.records import record_changed, record_created
 from workplan.org.models import Department
 
 
 class AccountRefused(Exception):
-    """The account would share its login name with another, differing at most in case."""
+    """The account would sign in as another: their login names differ at most in case or in
+    full-width and similar look-alike letters."""
 
 
 def _role_labels(roles: Iterable[str]) -> list[str]:
@@ -39,10 +41,11 @@ def do_create_user(
     by,
     password: str | None = None,
 ) -> User:
-    """Return a new account; AccountRefused if another's login name differs from it only in
-    case. Without a password it gets an unguessable one: the person sets their own through the
+    """Return a new account; AccountRefused if its login name would sign in as another's
+    (differing in case, or full-width letters for plain ones: lockout.login_key). Without a password it gets an unguessable one: the person sets their own through the
     e-mailed link."""
-    clash = User.objects.filter(username__iexact=username).first()
+    username = User.normalize_username(username)  # as the sign-in form will read it
+    clash = account_named(username)
     if clash is not None:
         raise AccountRefused(
             _("The login name “{value}” is already used by the account “{other}”.").format(
@@ -141,10 +144,9 @@ def do_clear_login_failures(*, username: str | None = None, address: str | None 
         failures = failures.filter(address=address)
     names = set(failures.values_list("username", flat=True))
     cleared, _counts = failures.delete()
-    for name in sorted(names):
-        user = User.objects.filter(username__iexact=name).first()
-        if user is not None:
-            record_changed(user, [("locked", True, False)], by=by)
+    accounts = accounts_by_login_key(names)
+    for name in sorted(accounts):
+        record_changed(accounts[name], [("locked", True, False)], by=by)
     return cleared
 
 

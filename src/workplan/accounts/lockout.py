@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -53,9 +54,13 @@ class Verdict:
 
 
 def login_key(username: str) -> str:
-    """Return the form of a login name failures are counted under: login names are unique
-    without case, so "Admin" and "admin" are one account."""
-    return username.strip().lower()[:150]
+    """Return the one form of a login name that failures are counted and names compared under.
+
+    The sign-in form normalises what is typed with NFKC (Django's UsernameField), so `ａｄｍｉｎ`
+    and `𝒂𝒅𝒎𝒊𝒏` sign in as `admin`; names are also unique without case. The second NFKC makes
+    the key stable: casefolding can undo a normalisation, and a key must map to itself."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", username).casefold())
+    return folded.strip()[:150]
 
 
 def pair_locked_until(times: Iterable[datetime], *, now: datetime, rules: Rules) -> datetime | None:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Q
 
 from workplan.accounts.lockout import Failure, Rules, Verdict, decide, login_key
-from workplan.accounts.models import LoginFailure
+from workplan.accounts.models import LoginFailure, User
 
 
 def login_rules() -> Rules:
@@ -38,3 +38,17 @@ def login_verdict(username: str, address: str, *, now: datetime, known_device: b
         rules=rules,
         known_device=known_device,
     )
+
+
+def accounts_by_login_key(keys: set[str]) -> dict[str, User]:
+    """Return the accounts whose login names sign in under `keys` (see lockout.login_key),
+    by key. Compared in Python: the database knows neither NFKC nor casefolding."""
+    names = User.objects.values_list("pk", "username")
+    pks = {pk: login_key(name) for pk, name in names if login_key(name) in keys}
+    return {pks[user.pk]: user for user in User.objects.filter(pk__in=pks)}
+
+
+def account_named(username: str) -> User | None:
+    """Return the account `username` signs in as, or would clash with, if there is one."""
+    key = login_key(username)
+    return accounts_by_login_key({key}).get(key)
