@@ -7,17 +7,32 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from workplan.accounts.lockout import login_key
-from workplan.accounts.models import LoginFailure, Role, RoleGrant, User
+from workplan.accounts.lockout import device_spent, login_key
+from workplan.accounts.models import (
+    DeviceToken,
+    LoginFailure,
+    Role,
+    RoleGrant,
+    User,
+    UserSession,
+)
+from workplan.accounts.queries import (
+    account_named,
+    accounts_by_login_key,
+    device_failure_times,
+    login_rules,
+)
 from workplan.audit.records import record_changed, record_created
 from workplan.org.models import Department
 
 
 class AccountRefused(Exception):
-    """The account would share its login name with another, differing at most in case."""
+    """The account would sign in as another: their login names differ at most in case or in
+    full-width and similar look-alike letters."""
 
 
 def _role_labels(roles: Iterable[str]) -> list[str]:
@@ -39,10 +54,11 @@ def do_create_user(
     by,
     password: str | None = None,
 ) -> User:
-    """Return a new account; AccountRefused if another's login name differs from it only in
-    case. Without a password it gets an unguessable one: the person sets their own through the
+    """Return a new account; AccountRefused if its login name would sign in as another's
+    (differing in case, or full-width letters for plain ones: lockout.login_key). Without a password it gets an unguessable one: the person sets their own through the
     e-mailed link."""
-    clash = User.objects.filter(username__iexact=username).first()
+    username = User.normalize_username(username)  # as the sign-in form will read it
+    clash = account_named(username)
     if clash is not None:
         raise AccountRefused(
             _("The login name “{value}” is already used by the account “{other}”.").format(
@@ -105,12 +121,36 @@ def do_update_user(
 
 @transaction.atomic
 def do_set_user_active(user: User, active: bool, *, by) -> User:
-    """Return `user` activated or deactivated. Accounts are never deleted, so history keeps names."""
+    """Return `user` activated or deactivated. Accounts are never deleted, so history keeps names.
+    Deactivating ends the user's sessions and forgets their browsers: reactivating the account
+    later does not bring either back."""
     if user.is_active != active:
         record_changed(user, [("is_active", user.is_active, active)], by=by)
         user.is_active = active
         user.save(update_fields=["is_active"])
+    if not active:
+        do_end_sessions(user)
+        DeviceToken.objects.filter(user=user).delete()
     return user
+
+
+def do_track_session(user: User, session_key: str | None) -> None:
+    """Note that the session `session_key` (just signed in) belongs to `user`."""
+    if session_key and Session.objects.filter(pk=session_key).exists():
+        UserSession.objects.update_or_create(session_id=session_key, defaults={"user": user})
+
+
+def track_signed_in_session(sender, request, user, **kwargs) -> None:
+    """Receive Django's user_logged_in signal (connected in AccountsConfig.ready)."""
+    do_track_session(user, request.session.session_key)
+
+
+def do_end_sessions(user: User) -> int:
+    """Return how many of `user`'s sessions were deleted (those signed in since sessions were
+    tracked at sign-in: UserSession)."""
+    mine = UserSession.objects.filter(user=user).values("session_id")
+    deleted, _counts = Session.objects.filter(pk__in=mine).delete()
+    return deleted
 
 
 # Failures are kept a day for whoever investigates an attack; the rules read only the last hour.
@@ -118,16 +158,54 @@ LOGIN_FAILURES_KEPT = timedelta(days=1)
 
 
 @transaction.atomic
-def do_record_login_failure(username: str, address: str, *, at: datetime) -> None:
-    """Record one wrong password for `username` from `address`, dropping expired ones."""
+def do_record_login_failure(
+    username: str, address: str, *, at: datetime, device: DeviceToken | None = None
+) -> bool:
+    """Record one wrong password for `username` from `address` (with the browser's valid
+    `device` token, if any), dropping expired ones; return whether it spent the token, which
+    is then deleted: a stolen token gives at most as many guesses as the lock-out limit."""
     LoginFailure.objects.filter(at__lt=at - LOGIN_FAILURES_KEPT).delete()
-    LoginFailure.objects.create(username=login_key(username), address=address, at=at)
+    LoginFailure.objects.create(username=login_key(username), address=address, at=at, device=device)
+    if device is None or not device_spent(
+        device_failure_times(device, now=at), now=at, rules=login_rules()
+    ):
+        return False
+    device.delete()
+    return True
 
 
 def do_forget_login_failures(user: User, address: str) -> None:
-    """Forget the wrong passwords for `user` from `address` after they signed in from there;
-    those at other accounts, and at this account from other addresses, stay counted."""
-    LoginFailure.objects.filter(username=login_key(user.get_username()), address=address).delete()
+    """Forget the wrong passwords for `user` from `address` after they signed in from there
+    without a device token; those at other accounts, at this account from other addresses,
+    and those made with device tokens stay counted."""
+    LoginFailure.objects.filter(
+        username=login_key(user.get_username()), address=address, device=None
+    ).delete()
+
+
+@transaction.atomic
+def do_remember_device(user: User, device: DeviceToken | None, *, at: datetime) -> str | None:
+    """Remember the browser `user` just signed in with: return a new random token for its
+    cookie, or None when it already holds the valid `device`, whose wrong passwords are then
+    forgotten. Drops tokens unused for their lifetime and the user's oldest beyond a few."""
+    DeviceToken.objects.filter(last_used__lte=at - DeviceToken.LIFETIME).delete()
+    if device is not None:
+        device.failures.all().delete()
+        device.last_used = at
+        device.save(update_fields=["last_used"])
+        return None
+    token = secrets.token_urlsafe(32)
+    DeviceToken.objects.create(
+        user=user,
+        token_hash=DeviceToken.digest(token),
+        password_stamp=DeviceToken.stamp(user),
+        created=at,
+        last_used=at,
+    )
+    kept = DeviceToken.objects.filter(user=user).order_by("-last_used", "-pk")
+    stale = kept.values_list("pk", flat=True)[DeviceToken.KEPT_PER_USER :]
+    DeviceToken.objects.filter(pk__in=list(stale)).delete()
+    return token
 
 
 @transaction.atomic
@@ -141,10 +219,9 @@ def do_clear_login_failures(*, username: str | None = None, address: str | None 
         failures = failures.filter(address=address)
     names = set(failures.values_list("username", flat=True))
     cleared, _counts = failures.delete()
-    for name in sorted(names):
-        user = User.objects.filter(username__iexact=name).first()
-        if user is not None:
-            record_changed(user, [("locked", True, False)], by=by)
+    accounts = accounts_by_login_key(names)
+    for name in sorted(accounts):
+        record_changed(accounts[name], [("locked", True, False)], by=by)
     return cleared
 
 
@@ -155,9 +232,12 @@ def do_unlock_user(user: User, *, by) -> int:
 
 @transaction.atomic
 def do_record_password_reset(user: User) -> None:
-    """Record that `user` set a new password from the e-mailed link, which also unlocks them:
-    the link proved the mailbox is theirs."""
-    cleared, _counts = LoginFailure.objects.filter(username=login_key(user.get_username())).delete()
+    """Record that `user` set a new password from the e-mailed link, which also unlocks them
+    (the link proved the mailbox is theirs) and forgets the browsers they signed in with."""
+    cleared, _counts = LoginFailure.objects.filter(
+        username=login_key(user.get_username()), device=None
+    ).delete()
+    DeviceToken.objects.filter(user=user).delete()  # with their failures
     changes = [("password", "", _("(reset by e-mail link)"))]
     if cleared:
         changes.append(("locked", True, False))

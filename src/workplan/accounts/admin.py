@@ -1,7 +1,12 @@
 from django.contrib import admin
+from django.contrib.auth.models import Group
 
 from workplan.accounts.models import User
 from workplan.core.admin import ReadOnlyAdmin
+
+# Roles are RoleGrant rows, not Django groups; the admin's group pages wrote unaudited rows.
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)
 
 
 @admin.register(User)

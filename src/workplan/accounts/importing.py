@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from workplan.accounts.lockout import login_key
 from workplan.accounts.models import Role, User
 from workplan.core.workbooks import WorkbookRefused, read_sheet
 from workplan.org.models import Department
@@ -99,10 +100,11 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
             departments.setdefault(alias.name, department)
     roles = _role_lookup()
     # Login names and e-mail addresses are compared without case: "JWC" beside "jwc" is the
-    # same person to a clerk, and a reset link goes to whoever holds the address.
+    # same person to a clerk, and a reset link goes to whoever holds the address. Login names
+    # are compared as the sign-in reads them (login_key): "ＪＷＣ" signs in as "JWC".
     seen: dict[str, tuple[str, int]] = {}
     seen_emails: dict[str, int] = {}
-    taken = {u.lower(): u for u in User.objects.values_list("username", flat=True)}
+    taken = {login_key(u): u for u in User.objects.values_list("username", flat=True)}
     taken_emails = {
         e.lower(): u for u, e in User.objects.exclude(email="").values_list("username", "email")
     }
@@ -133,29 +135,28 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
                     value=account.username
                 ),
             )
-        elif account.username.lower() in taken:
-            existing = taken[account.username.lower()]
-            problem(
-                number,
-                "登录名",
-                _("“{value}” is already used by an account.").format(value=account.username)
-                if existing == account.username
-                else _(
-                    "“{value}” differs only in case from the existing account “{other}”."
-                ).format(value=account.username, other=existing),
-            )
-        elif account.username.lower() in seen:
-            other, row = seen[account.username.lower()]
-            problem(
-                number,
-                "登录名",
-                _("“{value}” is also on row {other}.").format(value=account.username, other=row)
-                if other == account.username
-                else _("“{value}” differs only in case from “{other}” on row {row}.").format(
-                    value=account.username, other=other, row=row
-                ),
-            )
-        seen.setdefault(account.username.lower(), (account.username, number))
+        elif login_key(account.username) in taken:
+            existing = taken[login_key(account.username)]
+            if existing == account.username:
+                message = _("“{value}” is already used by an account.")
+            elif existing.lower() == account.username.lower():
+                message = _("“{value}” differs only in case from the existing account “{other}”.")
+            else:
+                message = _("“{value}” would sign in as the existing account “{other}”.")
+            problem(number, "登录名", message.format(value=account.username, other=existing))
+        elif login_key(account.username) in seen:
+            other, row = seen[login_key(account.username)]
+            if other == account.username:
+                text = _("“{value}” is also on row {other}.").format(value=other, other=row)
+            else:
+                message = (
+                    _("“{value}” differs only in case from “{other}” on row {row}.")
+                    if other.lower() == account.username.lower()
+                    else _("“{value}” is the same login name as “{other}” on row {row}.")
+                )
+                text = message.format(value=account.username, other=other, row=row)
+            problem(number, "登录名", text)
+        seen.setdefault(login_key(account.username), (account.username, number))
         if not account.full_name:
             problem(number, "姓名", _("the name is empty."))
         elif len(account.full_name) > FULL_NAME_LENGTH:

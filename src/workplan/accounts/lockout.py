@@ -8,13 +8,18 @@
   (at most `longest_wait`) after the latest one. Nobody can lock a colleague out.
 - An address is slowed the same way once more than `address_free` wrong passwords came from it
   within `lock`, whatever the accounts: generous, because a whole office may share one address.
-- The browser in which the owner last signed in to the account is spared both waits (never the
-  pair lock), so guesses from elsewhere cannot keep the owner out.
+- A browser presenting a valid device token for the account (one issued when that account
+  signed in there: OWASP's device cookies) is judged on that token's own wrong passwords only:
+  neither the pair lock nor the waits apply to it, so guesses from elsewhere, even from the same
+  address, cannot keep the owner out. Its wrong passwords count against the token alone; the
+  `pair_limit`-th within `lock` spends it (the caller deletes it), and the browser is then
+  judged like any other.
 """
 
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -53,9 +58,13 @@ class Verdict:
 
 
 def login_key(username: str) -> str:
-    """Return the form of a login name failures are counted under: login names are unique
-    without case, so "Admin" and "admin" are one account."""
-    return username.strip().lower()[:150]
+    """Return the one form of a login name that failures are counted and names compared under.
+
+    The sign-in form normalises what is typed with NFKC (Django's UsernameField), so `ａｄｍｉｎ`
+    and `𝒂𝒅𝒎𝒊𝒏` sign in as `admin`; names are also unique without case. The second NFKC makes
+    the key stable: casefolding can undo a normalisation, and a key must map to itself."""
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", username).casefold())
+    return folded.strip()[:150]
 
 
 def pair_locked_until(times: Iterable[datetime], *, now: datetime, rules: Rules) -> datetime | None:
@@ -82,6 +91,11 @@ def wait_after(times: Iterable[datetime], *, free: int, now: datetime, rules: Ru
     return max(0, math.ceil((recent[-1] + timedelta(seconds=wait) - now).total_seconds()))
 
 
+def device_spent(times: Iterable[datetime], *, now: datetime, rules: Rules) -> bool:
+    """Return whether a device token has had `pair_limit` wrong passwords within the lock time."""
+    return sum(1 for t in times if now - rules.lock < t <= now) >= rules.pair_limit
+
+
 def decide(
     failures: Iterable[Failure],
     *,
@@ -89,17 +103,21 @@ def decide(
     address: str,
     now: datetime,
     rules: Rules,
-    known_device: bool = False,
+    device_failures: Iterable[datetime] | None = None,
 ) -> Verdict:
-    """Return whether a sign-in as `username` from `address` may be checked at `now`."""
+    """Return whether a sign-in as `username` from `address` may be checked at `now`.
+
+    `failures` are those made without a device token; `device_failures` are the times of the
+    wrong passwords made with the valid device token presented for this account, None without
+    one."""
+    if device_failures is not None and not device_spent(device_failures, now=now, rules=rules):
+        return Verdict()
     key = login_key(username)
     failures = list(failures)
     pair = [f.at for f in failures if login_key(f.username) == key and f.address == address]
     until = pair_locked_until(pair, now=now, rules=rules)
     if until is not None:
         return Verdict(locked_until=until, reason="pair")
-    if known_device:
-        return Verdict()
     account = [f.at for f in failures if login_key(f.username) == key]
     wait = wait_after(account, free=rules.account_free, now=now, rules=rules)
     if wait:

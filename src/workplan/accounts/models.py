@@ -1,7 +1,11 @@
+import hashlib
+from datetime import timedelta
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser
+from django.contrib.sessions.models import Session
 from django.db import models
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 
@@ -73,13 +77,52 @@ class RoleGrant(models.Model):
         return f"{self.user}: {self.get_role_display()}"
 
 
+class DeviceToken(models.Model):
+    """A browser in which the user signed in: the cookie holds a random token, this row only
+    its SHA-256. Deleted after five wrong passwords from it, when the password changes and when
+    the account is deactivated; void once the password differs from the one it was issued
+    under (`password_stamp`), whatever changed it."""
+
+    LIFETIME = timedelta(days=180)  # from the last sign-in with it
+    KEPT_PER_USER = 20
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="device_tokens")
+    token_hash = models.CharField(max_length=64, unique=True)
+    password_stamp = models.CharField(max_length=64)
+    created = models.DateTimeField(_("created"))
+    last_used = models.DateTimeField(_("last used"))
+
+    class Meta:
+        verbose_name = _("signed-in browser")
+        verbose_name_plural = _("signed-in browsers")
+        indexes = [models.Index(fields=["last_used"], name="devicetoken_last_used")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.created:%Y-%m-%d %H:%M}"
+
+    @staticmethod
+    def digest(token: str) -> str:
+        return hashlib.sha256(token.encode()).hexdigest()
+
+    @staticmethod
+    def stamp(user: User) -> str:
+        """Return a mark of the user's password hash that changes whenever the password does."""
+        return salted_hmac(
+            "workplan.accounts.device-token", user.password, algorithm="sha256"
+        ).hexdigest()
+
+
 class LoginFailure(models.Model):
     """One wrong password, counted by the lock-out rules (accounts/lockout.py) and deleted
-    when the account is unlocked, its owner signs in from that address or sets a new password."""
+    when the account is unlocked, its owner signs in from that address or sets a new password.
+    One made in a browser with a device token counts against that token only."""
 
     username = models.CharField(_("login name"), max_length=150)
     address = models.CharField(_("address"), max_length=45, blank=True)
     at = models.DateTimeField(_("time"))
+    device = models.ForeignKey(
+        DeviceToken, on_delete=models.CASCADE, null=True, blank=True, related_name="failures"
+    )
 
     class Meta:
         verbose_name = _("failed sign-in")
@@ -92,3 +135,20 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} @ {self.address} {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class UserSession(models.Model):
+    """Which user a session belongs to, written at sign-in: deactivating an account ends its
+    sessions without decoding every session of the site. Goes with its session (CASCADE)."""
+
+    session = models.OneToOneField(
+        Session, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.session_id[:8]}…"

@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -23,19 +22,17 @@ from workplan.accounts.access import access_user, check_admin
 from workplan.accounts.forms import AccountSheetForm, UserForm
 from workplan.accounts.hashers import PasswordCheckUnavailable
 from workplan.accounts.importing import MAX_XLSX_BYTES, read_account_sheet
-from workplan.accounts.lockout import Verdict, login_key
-from workplan.accounts.models import Role, RoleGrant, User
-from workplan.accounts.queries import login_verdict
+from workplan.accounts.lockout import Verdict
+from workplan.accounts.models import DeviceToken, Role, RoleGrant, User
+from workplan.accounts.queries import device_token, login_verdict
 from workplan.core.net import client_ip
 from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
 
 logger = logging.getLogger(__name__)
 
-# Marks the browser in which the owner last signed in to an account (an HMAC of the login name,
-# which it does not reveal): guesses from elsewhere do not slow that browser down.
-KNOWN_DEVICE_COOKIE = "workplan_device"
-KNOWN_DEVICE_SECONDS = 180 * 24 * 3600
+# Holds the random device token of a browser in which someone signed in (DeviceToken).
+DEVICE_COOKIE = "workplan_device"
 
 
 @require_GET
@@ -164,17 +161,6 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         return response
 
 
-def _device_mark(username: str) -> str:
-    key = login_key(username)
-    return salted_hmac("workplan.accounts.known-device", key, algorithm="sha256").hexdigest()
-
-
-def _known_device(request, username: str) -> bool:
-    return constant_time_compare(
-        request.COOKIES.get(KNOWN_DEVICE_COOKIE, ""), _device_mark(username)
-    )
-
-
 def _locked_out(request, until: datetime) -> HttpResponse:
     seconds = max(1, math.ceil((until - timezone.now()).total_seconds()))
     context = {
@@ -201,12 +187,9 @@ class LoginView(auth_views.LoginView):
     def post(self, request, *args, **kwargs):
         self.username = request.POST.get("username", "")
         self.address = client_ip(request) or ""
-        verdict = login_verdict(
-            self.username,
-            self.address,
-            now=timezone.now(),
-            known_device=_known_device(request, self.username),
-        )
+        now = timezone.now()
+        self.device = device_token(request.COOKIES.get(DEVICE_COOKIE, ""), self.username, now=now)
+        verdict = login_verdict(self.username, self.address, now=now, device=self.device)
         if verdict.locked_until is not None:
             return _locked_out(request, verdict.locked_until)  # the password is not even checked
         if not verdict.allowed:
@@ -220,20 +203,26 @@ class LoginView(auth_views.LoginView):
     def form_invalid(self, form):
         if form.has_error(NON_FIELD_ERRORS, "invalid_login"):
             now = timezone.now()
-            actions.do_record_login_failure(self.username, self.address, at=now)
-            verdict = login_verdict(self.username, self.address, now=now, known_device=False)
+            spent = actions.do_record_login_failure(
+                self.username, self.address, at=now, device=self.device
+            )
+            device = None if spent else self.device
+            verdict = login_verdict(self.username, self.address, now=now, device=device)
             if verdict.locked_until is not None:
                 return _locked_out(self.request, verdict.locked_until)
         return super().form_invalid(form)
 
     def form_valid(self, form):
         user = form.get_user()
-        actions.do_forget_login_failures(user, self.address)
+        device = self.device if self.device and self.device.user_id == user.pk else None
+        if device is None:
+            actions.do_forget_login_failures(user, self.address)
         response = super().form_valid(form)  # Django gives the session a new key here
+        token = actions.do_remember_device(user, device, at=timezone.now())
         response.set_cookie(
-            KNOWN_DEVICE_COOKIE,
-            _device_mark(user.get_username()),
-            max_age=KNOWN_DEVICE_SECONDS,
+            DEVICE_COOKIE,
+            token or self.request.COOKIES[DEVICE_COOKIE],  # a kept token's cookie is renewed
+            max_age=int(DeviceToken.LIFETIME.total_seconds()),
             secure=settings.SESSION_COOKIE_SECURE,
             httponly=True,
             samesite="Lax",

@@ -40,7 +40,12 @@ def field_label(object_type: str, field: str) -> str:
 
 
 def value_label(object_type: str, field: str, value):
-    """Return a choice's readable name (已通过 for accepted), a list as 甲、乙; others as they are."""
+    """Return a choice's readable name (已通过 for accepted), True and False as 是 and 否, a
+    number as its digits (so 0 is not taken for "nothing"), a list as 甲、乙; others as they are."""
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if isinstance(value, int | float):
+        return str(value)
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     model = _model(object_type)

@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from workplan.accounts.lockout import Failure, Rules, decide, login_key
+from workplan.accounts.lockout import Failure, Rules, decide, device_spent, login_key
 
 RULES = Rules(
     pair_limit=5,
@@ -25,9 +25,9 @@ def fails(username: str, address: str, *minutes: float) -> list[Failure]:
 FIVE_PAST = at(5)
 
 
-def verdict(failures, *, username="admin", address="10.0.0.1", now=FIVE_PAST, known=False):
+def verdict(failures, *, username="admin", address="10.0.0.1", now=FIVE_PAST, device=None):
     return decide(
-        failures, username=username, address=address, now=now, rules=RULES, known_device=known
+        failures, username=username, address=address, now=now, rules=RULES, device_failures=device
     )
 
 
@@ -94,14 +94,26 @@ def test_failures_older_than_the_lock_time_no_longer_slow_the_account():
     assert verdict(many_addresses(50, minute=0), now=at(31)).allowed
 
 
-def test_the_browser_the_owner_signed_in_with_is_not_slowed():
-    result = verdict(many_addresses(50), address="10.2.0.1", now=at(0), known=True)
+def test_a_browser_with_a_device_token_is_not_slowed():
+    result = verdict(many_addresses(50), address="10.2.0.1", now=at(0), device=[])
     assert result.allowed
 
 
-def test_the_browser_the_owner_signed_in_with_is_still_locked_at_a_locked_address():
+def test_a_browser_with_a_device_token_signs_in_at_a_locked_pair():
     failures = fails("admin", "10.0.0.1", 0, 1, 2, 3, 4)
-    assert not verdict(failures, known=True).allowed
+    assert not verdict(failures).allowed
+    assert verdict(failures, device=[at(1), at(2), at(3), at(4)]).allowed
+
+
+def test_a_device_token_with_five_recent_failures_is_spent_and_judged_like_any_browser():
+    spent = [at(0), at(1), at(2), at(3), at(4)]
+    assert device_spent(spent, now=at(5), rules=RULES)
+    assert verdict(fails("admin", "10.0.0.1", 0, 1, 2, 3, 4), device=spent).locked_until == at(34)
+    assert verdict([], device=spent).allowed
+
+
+def test_a_device_tokens_failures_older_than_the_lock_time_are_forgotten():
+    assert not device_spent([at(0), at(1), at(2), at(3), at(4)], now=at(31), rules=RULES)
 
 
 def test_colleagues_behind_one_address_do_not_slow_one_another():
