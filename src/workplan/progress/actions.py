@@ -23,6 +23,7 @@ from workplan.progress.access import (
     check_may_send_back_report,
     check_may_start_report,
     check_may_write_report,
+    is_head_of,
 )
 from workplan.progress.evidence import (
     EvidenceRefused,
@@ -177,11 +178,26 @@ def do_start_report(task, department, period, role: str, *, by) -> ProgressRepor
     return report
 
 
-def _check_editable(report: ProgressReport, read_version: int | None) -> None:
-    if report.state not in (ProgressReport.State.DRAFT, ProgressReport.State.RETURNED):
+def check_editable(report: ProgressReport) -> None:
+    """Raise NotEditable, saying the report's state, unless it is a draft or returned."""
+    State = ProgressReport.State
+    if report.state == State.AWAITING_APPROVAL:
+        raise NotEditable(
+            _(
+                "This report is waiting for the department head's approval; it can be changed "
+                "again if the head sends it back."
+            )
+        )
+    if report.state == State.ACCEPTED:
+        raise NotEditable(_("This report has been accepted and can no longer be changed."))
+    if report.state not in (State.DRAFT, State.RETURNED):
         raise NotEditable(
             _("This report has been submitted; it can be changed again if the office returns it.")
         )
+
+
+def _check_editable(report: ProgressReport, read_version: int | None) -> None:
+    check_editable(report)
     if read_version is not None and report.version != read_version:
         raise StaleReport(
             _(
@@ -230,21 +246,23 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
     if not report.progress.strip():
         raise NotEditable(_("Write what was done this period before submitting."))
     schedule = getattr(report.period.plan, "schedule", None)
-    # A head's own submission is their approval; a liaison's waits for a head.
-    needs_head = bool(schedule and schedule.head_approval) and not (
-        by is not None and by.has_role(Role.HEAD)
-    )
+    approval = bool(schedule and schedule.head_approval)
+    # A head's own submission is the head's sign-off: it goes to the office approved by that
+    # head. A liaison's waits for a head other than the submitter (four eyes).
+    signed_off = approval and by is not None and is_head_of(by, report)
+    needs_head = approval and not signed_off
     before = report.state
     report.submitted_by = by
     report.state = (
         ProgressReport.State.AWAITING_APPROVAL if needs_head else ProgressReport.State.SUBMITTED
     )
     if not needs_head:
-        _file_version(report, by=by, now=now)
+        _file_version(report, by=by, now=now, approved_by=by if signed_off else None)
     report.save()
-    record_changed(
-        report, [("state", before, report.state)], by=by, scope=f"plans.task:{report.task_id}"
-    )
+    changes = [("state", before, report.state)]
+    if signed_off:
+        changes.append(("approved_by", None, by.display_name))
+    record_changed(report, changes, by=by, scope=f"plans.task:{report.task_id}")
     if needs_head:
         notify_department(
             report.department,
@@ -311,9 +329,13 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
     # The version is the liaison's, approved by the head.
     _file_version(report, by=report.submitted_by or by, now=now, approved_by=by)
     report.save()
+    approver = by.display_name if by is not None else None
     record_changed(
         report,
-        [("state", ProgressReport.State.AWAITING_APPROVAL, report.state)],
+        [
+            ("state", ProgressReport.State.AWAITING_APPROVAL, report.state),
+            ("approved_by", None, approver),
+        ],
         by=by,
         scope=f"plans.task:{report.task_id}",
     )

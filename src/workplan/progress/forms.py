@@ -43,6 +43,14 @@ class EvidenceForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept")), ("return", _("Return for revision"))],
+        error_messages={
+            "required": _("Choose Accept or Return for revision."),
+            "invalid_choice": _("Choose Accept or Return for revision."),
+        },
+    )
     comment = forms.CharField(
         label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

@@ -148,7 +148,17 @@ def report(request, report_id: int):
                     actions.do_send_back_report(report, comment, by=request.user)
                     messages.success(request, _("Sent back for revision."))
                 return redirect("progress:report", report_id=report.pk)
+            # Refused by the report's state before the form is read: a file sent with it is
+            # then refused with that reason, never dropped without a word.
+            actions.check_editable(report)
             form = ReportForm(request.POST)
+            if not form.is_valid() and request.FILES.get("file"):
+                messages.error(
+                    request,
+                    _("“{name}” was not attached: correct the form and attach it again.").format(
+                        name=request.FILES["file"].name
+                    ),
+                )
             if form.is_valid():
                 data = actions.ReportData(
                     **{k: v for k, v in form.cleaned_data.items() if k != "version"}
@@ -169,12 +179,20 @@ def report(request, report_id: int):
                     messages.success(request, _("Draft saved."))
                 return redirect("progress:report", report_id=report.pk)
         except (actions.StaleReport, actions.NotEditable) as exc:
-            messages.error(request, str(exc))
+            messages.error(request, _not_kept(request, exc))
             return redirect("progress:report", report_id=report.pk)
     return _report_page(request, report, may_edit=may_edit, form=form)
 
 
-def _report_page(request, report, *, may_edit: bool, form):
+def _not_kept(request, refusal) -> str:
+    """Return why the action was refused, saying that the file sent with it was not kept."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        return str(refusal)
+    return _("{reason} “{name}” was not kept.").format(reason=refusal, name=upload.name)
+
+
+def _report_page(request, report, *, may_edit: bool, form, review=None, status=200):
     """The report page, for a saved report or one not yet started (no primary key)."""
     if form is None and may_edit:
         form = ReportForm(
@@ -200,12 +218,12 @@ def _report_page(request, report, *, may_edit: bool, form):
         else [],
         "evidence": report.evidence.all() if saved else [],
         "evidence_form": EvidenceForm(),
-        "review_form": ReviewForm(),
+        "review_form": review or ReviewForm(),
         "office": is_supervisor(request.user),  # its way back is the review queue
         "queue": request.GET.get("queue", ""),  # the review queue's filters, kept for the next
         "sent_back": last_return(report) if report.state == ProgressReport.State.RETURNED else None,
     }
-    return render(request, "progress/report.html", context)
+    return render(request, "progress/report.html", context, status=status)
 
 
 def _attach_file(request, report) -> bool:
@@ -213,6 +231,11 @@ def _attach_file(request, report) -> bool:
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a file to attach."))
+        return False
+    try:
+        actions.check_editable(report)  # before the file is checked or read
+    except actions.NotEditable as exc:
+        messages.error(request, _not_kept(request, exc))
         return False
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -225,7 +248,10 @@ def _attach_file(request, report) -> bool:
         return False
     try:
         actions.do_attach_evidence(report, upload.name, upload.read(), by=request.user)
-    except (EvidenceRefused, actions.NotEditable) as exc:
+    except actions.NotEditable as exc:
+        messages.error(request, _not_kept(request, exc))
+        return False
+    except EvidenceRefused as exc:
         messages.error(request, str(exc))
         return False
     messages.success(request, _("Attached {name}.").format(name=upload.name))
@@ -273,9 +299,10 @@ def download_evidence(request, evidence_id: int):
 def review(request, report_id: int):
     report = access_report(request.user, report_id, review=True)
     form = ReviewForm(request.POST)
-    form.is_valid()
-    comment = form.cleaned_data.get("comment", "")
-    decision = request.POST.get("decision")
+    if not form.is_valid():  # a decision the form does not offer is a bad request
+        return _report_page(request, report, may_edit=False, form=None, review=form, status=400)
+    comment = form.cleaned_data["comment"]
+    decision = form.cleaned_data["decision"]
     try:
         if decision == "return":
             if not comment.strip():
@@ -291,7 +318,7 @@ def review(request, report_id: int):
                     department=report.department, code=report.task.code
                 ),
             )
-        elif decision == "accept":
+        else:
             actions.do_accept_report(report, comment, by=request.user)
             messages.success(
                 request,
@@ -299,8 +326,6 @@ def review(request, report_id: int):
                     department=report.department, code=report.task.code
                 ),
             )
-        else:
-            raise PermissionDenied
     except actions.NotEditable as exc:
         messages.error(request, str(exc))
         return redirect("progress:report", report_id=report.pk)
