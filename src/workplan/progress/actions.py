@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from workplan.accounts.models import Role
 from workplan.audit.records import record_changed, record_created, record_deleted
 from workplan.core.errors import WrongState
+from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, check_length
 from workplan.plans.models import Plan
 from workplan.progress.access import (
     check_may_approve_report,
@@ -26,6 +27,7 @@ from workplan.progress.access import (
     is_head_of,
 )
 from workplan.progress.evidence import (
+    MAX_EVIDENCE_FILES,
     EvidenceRefused,
     check_evidence,
     evidence_dir,
@@ -42,6 +44,7 @@ from workplan.supervision.models import Notice
 from workplan.supervision.notify import Message, notify_department, notify_supervisors
 
 FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
+TEXT_FIELDS = ["progress", "problems", "next_steps"]
 
 
 class StaleReport(WrongState):
@@ -218,6 +221,12 @@ def do_save_report(
     )
     check_may_write_report(by, report)
     _check_editable(report, read_version)
+    for field in TEXT_FIELDS:
+        check_length(
+            getattr(data, field),
+            field=ProgressReport._meta.get_field(field).verbose_name,
+            limit=REPORT_TEXT_CHARS,
+        )
     changes = [(f, getattr(report, f), getattr(data, f)) for f in FIELDS]
     for field in FIELDS:
         setattr(report, field, getattr(data, field))
@@ -358,6 +367,7 @@ def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressRepo
 
 def _decide(report: ProgressReport, decision: str, comment: str, *, by) -> ProgressReport:
     check_may_review_report(by)
+    check_length(comment, field=_("Comment"), limit=NOTE_CHARS)
     report = (
         ProgressReport.objects.select_for_update(of=("self",))
         .select_related("task", "department")
@@ -413,10 +423,23 @@ def do_accept_report(report: ProgressReport, comment: str = "", *, by) -> Progre
 
 @transaction.atomic
 def do_attach_evidence(report: ProgressReport, name: str, data: bytes, *, by) -> EvidenceFile:
-    """Return the stored evidence file; EvidenceRefused if its content is not what its name says."""
-    report = ProgressReport.objects.select_related("department").get(pk=report.pk)
+    """Return the stored evidence file; EvidenceRefused if its content is not what its name
+    says, or the report already carries MAX_EVIDENCE_FILES files."""
+    # Locked, so two files sent at once cannot both be the last one allowed.
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("department")
+        .get(pk=report.pk)
+    )
     check_may_write_report(by, report)
     _check_editable(report, None)
+    if report.evidence.count() >= MAX_EVIDENCE_FILES:
+        raise EvidenceRefused(
+            _(
+                "A report may carry at most {limit} evidence files; remove one before attaching "
+                "“{name}”."
+            ).format(limit=MAX_EVIDENCE_FILES, name=name)
+        )
     content_type = check_evidence(name, data)
     stored, digest = store_evidence(data)
     evidence = EvidenceFile.objects.create(
@@ -562,6 +585,7 @@ def do_send_back_report(report: ProgressReport, comment: str, *, by) -> Progress
     check_may_send_back_report(by, report)
     if report.state != ProgressReport.State.AWAITING_APPROVAL:
         raise NotEditable(_("This report is not waiting for approval."))
+    check_length(comment, field=_("Comment"), limit=NOTE_CHARS)
     report.state = ProgressReport.State.RETURNED
     report.save(update_fields=["state"])
     record_changed(

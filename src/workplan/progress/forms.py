@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workplan.core.ids import IdChoiceField
+from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, LimitedText
 from workplan.org.models import Department
 from workplan.progress.models import ProgressReport, ReportingPeriod
 
@@ -9,16 +10,23 @@ from workplan.progress.models import ProgressReport, ReportingPeriod
 class ReportForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ProgressReport.Status.choices)
     percent = forms.IntegerField(label=_("Percent complete"), min_value=0, max_value=100)
-    progress = forms.CharField(
-        label=_("Progress this period"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    progress = LimitedText(
+        limit=REPORT_TEXT_CHARS,
+        label=_("Progress this period"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
     )
-    problems = forms.CharField(
+    problems = LimitedText(
+        limit=REPORT_TEXT_CHARS,
         label=_("Difficulties and requests"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    next_steps = forms.CharField(
-        label=_("Next steps"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    next_steps = LimitedText(
+        limit=REPORT_TEXT_CHARS,
+        label=_("Next steps"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -51,8 +59,11 @@ class ReviewForm(forms.Form):
             "invalid_choice": _("Choose Accept or Return for revision."),
         },
     )
-    comment = forms.CharField(
-        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    comment = LimitedText(
+        limit=NOTE_CHARS,
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workplan.accounts.access import belongs_to, is_supervisor
+from workplan.core.errors import TooLong
 from workplan.core.ids import parse_id
 from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
@@ -178,7 +179,7 @@ def report(request, report_id: int):
                 else:
                     messages.success(request, _("Draft saved."))
                 return redirect("progress:report", report_id=report.pk)
-        except (actions.StaleReport, actions.NotEditable) as exc:
+        except (actions.StaleReport, actions.NotEditable, TooLong) as exc:
             messages.error(request, _not_kept(request, exc))
             return redirect("progress:report", report_id=report.pk)
     return _report_page(request, report, may_edit=may_edit, form=form)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
+from workplan.core.errors import TooLong
 from workplan.plans.access import access_task
 from workplan.supervision import actions
 from workplan.supervision.access import (
@@ -67,7 +68,7 @@ def notice_reply(request, notice_id: int):
     if form.is_valid():
         try:
             actions.do_reply_notice(notice, form.cleaned_data["reply"], by=request.user)
-        except actions.NotAllowedNow as exc:
+        except (actions.NotAllowedNow, TooLong) as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Reply sent."))
@@ -113,7 +114,7 @@ def instruction_answer(request, instruction_id: int):
     if form.is_valid():
         try:
             actions.do_answer_instruction(instruction, form.cleaned_data["answer"], by=request.user)
-        except actions.NotAllowedNow as exc:
+        except (actions.NotAllowedNow, TooLong) as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Answer sent."))
@@ -138,7 +139,7 @@ def extension_request(request, task_id: int):
             form.cleaned_data["reason"],
             by=request.user,
         )
-    except actions.NotAllowedNow as exc:
+    except (actions.NotAllowedNow, TooLong) as exc:
         # The action's sentence already names the new deadline; a "field: " prefix would repeat it.
         messages.error(request, str(exc))
     else:
@@ -164,7 +165,7 @@ def extension_decide(request, request_id: int):
         actions.do_decide_extension(
             extension, approve, reason=form.cleaned_data["reason"], by=request.user
         )
-    except actions.NotAllowedNow as exc:
+    except (actions.NotAllowedNow, TooLong) as exc:
         messages.error(request, str(exc))
     else:
         values = {
