@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from workplan.progress import actions
 from workplan.progress.access import (
     access_evidence,
     access_report,
+    check_may_change_schedule,
     may_approve_report,
     may_see_report,
     may_write_report,
@@ -153,14 +153,15 @@ def report(request, report_id: int):
             # then refused with that reason, never dropped without a word.
             actions.check_editable(report)
             form = ReportForm(request.POST)
-            if not form.is_valid() and request.FILES.get("file"):
+            valid = form.is_valid()
+            if not valid and request.FILES.get("file"):
                 messages.error(
                     request,
                     _("“{name}” was not attached: correct the form and attach it again.").format(
                         name=request.FILES["file"].name
                     ),
                 )
-            if form.is_valid():
+            if valid:
                 data = actions.ReportData(
                     **{k: v for k, v in form.cleaned_data.items() if k != "version"}
                 )
@@ -389,13 +390,12 @@ def _cadence_message(change) -> str:
 
 @require_http_methods(["GET", "POST"])
 def schedule(request, plan_id: int):
-    from workplan.plans.access import access_plan, may_change_plans
+    from workplan.plans.access import access_plan
     from workplan.progress.forms import ScheduleForm
     from workplan.progress.models import Schedule
 
     plan = access_plan(request.user, plan_id)
-    if not may_change_plans(request.user):
-        raise PermissionDenied
+    check_may_change_schedule(request.user)
     current = Schedule.objects.filter(plan=plan).first()
     if request.method == "POST":
         form = ScheduleForm(request.POST)
@@ -423,13 +423,12 @@ def schedule(request, plan_id: int):
 
 @require_POST
 def add_period(request, plan_id: int):
-    from workplan.plans.access import access_plan, may_change_plans
+    from workplan.plans.access import access_plan
     from workplan.progress.forms import ScheduleForm
     from workplan.progress.models import Schedule
 
     plan = access_plan(request.user, plan_id)
-    if not may_change_plans(request.user):
-        raise PermissionDenied
+    check_may_change_schedule(request.user)
     form = PeriodForm(request.POST)
     if form.is_valid():
         try:

@@ -96,3 +96,22 @@ def test_department_refused_page_points_it_to_the_office(client, submitted, head
     response = client.post(reverse("progress:review", args=[submitted.pk]), {"decision": "accept"})
     assert response.status_code == 403
     assert ASK_THE_OFFICE in response.text
+
+
+def test_liaison_file_sent_with_a_form_in_error_is_said_not_attached(
+    client, plan, department, liaison
+):
+    period = current_period(plan)
+    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=liaison)
+    client.force_login(liaison)
+    data = {
+        "action": "attach",
+        "status": "on_track",
+        "percent": 200,
+        "progress": "改过",
+        "version": report.version,
+        "file": SimpleUploadedFile("方案.pdf", PDF),
+    }
+    response = client.post(reverse("progress:report", args=[report.pk]), data)
+    assert "“方案.pdf”未能上传：请先更正表单中的错误，再重新上传。" in response.text
+    assert report.evidence.count() == 0
