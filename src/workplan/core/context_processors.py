@@ -1,11 +1,6 @@
 from django.contrib.auth.models import AnonymousUser
 
-from workplan.accounts.access import (
-    is_admin,
-    is_supervisor,
-    may_see_audit_trail,
-    member_department_ids,
-)
+from workplan.accounts.access import is_admin, is_supervisor, may_see_audit_trail
 
 
 def navigation(request):
@@ -22,16 +17,5 @@ def navigation(request):
             "unread": user.notifications.filter(read_at__isnull=True).count()
             if user.is_authenticated
             else 0,
-        },
-        "ask_about_roles": _who_to_ask(user),
+        }
     }
-
-
-def _who_to_ask(user) -> str:
-    """Return whom a refused user should ask (the 403 page): a department asks the supervision
-    office; the office, leaders and auditors ask the administrator; the administrator nobody."""
-    if is_admin(user) or not user.is_authenticated:
-        return ""
-    if member_department_ids(user) and not is_supervisor(user):
-        return "office"
-    return "admin"
