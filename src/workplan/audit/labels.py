@@ -12,6 +12,7 @@ EXTRA_FIELDS = {
     "locked": _("Locked"),
     "password": _("Password"),
     "comment": _("Comment"),  # the reason given when a report is returned or accepted
+    "approved_by": _("Approved by"),  # the department head who signed a report off
 }
 
 

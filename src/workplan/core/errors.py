@@ -12,3 +12,7 @@ class NotAllowed(PermissionDenied):
 class WrongState(Exception):
     """The object is not in a state that allows this (an accepted report approved again, a
     closed notice answered); the message says what state it is in."""
+
+
+class TooLong(ValueError):
+    """A text is longer than its limit; the message names the field and the limit."""

@@ -37,6 +37,14 @@ def too_large_text(name: str = "") -> str:
     )
 
 
+def form_too_large_text() -> str:
+    """Return the refusal of a form whose text is over DATA_UPLOAD_MAX_MEMORY_SIZE."""
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / MB
+    return _(
+        "The form's text is larger than {limit} MB, the most one form may send (files aside)."
+    ).format(limit=f"{limit:g}")
+
+
 class LimitedUploadHandler(FileUploadHandler):
     """Count each file's bytes as they arrive and stop at the limit, whatever Content-Length
     said (or if it said nothing), before the file is written anywhere."""

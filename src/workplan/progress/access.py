@@ -77,12 +77,14 @@ def may_approve_report(user, report: ProgressReport) -> bool:
     while it waits for approval, and never the person who submitted it (four eyes)."""
     return (
         report.state == ProgressReport.State.AWAITING_APPROVAL
-        and _is_head_of(user, report)
+        and is_head_of(user, report)
         and report.submitted_by_id != user.pk
     )
 
 
-def _is_head_of(user, report) -> bool:
+def is_head_of(user, report) -> bool:
+    """Return whether `user` is a head of the report's department, whose own 报送 is the
+    head's sign-off under head approval."""
     return user.has_role(Role.HEAD) and belongs_to(user, report.department_id)
 
 
@@ -111,7 +113,7 @@ def check_may_approve_report(by, report: ProgressReport) -> None:
     it: a report is approved by a second person."""
     if by is None:
         return
-    if not _is_head_of(by, report):
+    if not is_head_of(by, report):
         raise NotAllowed(
             _("Only the head of {department} may approve or send back its report.").format(
                 department=report.department.name
@@ -125,7 +127,7 @@ def check_may_approve_report(by, report: ProgressReport) -> None:
 
 def check_may_send_back_report(by, report: ProgressReport) -> None:
     """Raise NotAllowed unless `by` is the head of the report's department."""
-    if by is not None and not _is_head_of(by, report):
+    if by is not None and not is_head_of(by, report):
         raise NotAllowed(
             _("Only the head of {department} may approve or send back its report.").format(
                 department=report.department.name

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from workplan.accounts.models import Role
 from workplan.audit.records import record_changed, record_created, record_deleted
 from workplan.core.errors import WrongState
+from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, check_length
 from workplan.plans.models import Plan
 from workplan.progress.access import (
     check_may_approve_report,
@@ -23,8 +24,10 @@ from workplan.progress.access import (
     check_may_send_back_report,
     check_may_start_report,
     check_may_write_report,
+    is_head_of,
 )
 from workplan.progress.evidence import (
+    MAX_EVIDENCE_FILES,
     EvidenceRefused,
     check_evidence,
     evidence_dir,
@@ -41,6 +44,7 @@ from workplan.supervision.models import Notice
 from workplan.supervision.notify import Message, notify_department, notify_supervisors
 
 FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
+TEXT_FIELDS = ["progress", "problems", "next_steps"]
 
 
 class StaleReport(WrongState):
@@ -177,11 +181,26 @@ def do_start_report(task, department, period, role: str, *, by) -> ProgressRepor
     return report
 
 
-def _check_editable(report: ProgressReport, read_version: int | None) -> None:
-    if report.state not in (ProgressReport.State.DRAFT, ProgressReport.State.RETURNED):
+def check_editable(report: ProgressReport) -> None:
+    """Raise NotEditable, saying the report's state, unless it is a draft or returned."""
+    State = ProgressReport.State
+    if report.state == State.AWAITING_APPROVAL:
+        raise NotEditable(
+            _(
+                "This report is waiting for the department head's approval; it can be changed "
+                "again if the head sends it back."
+            )
+        )
+    if report.state == State.ACCEPTED:
+        raise NotEditable(_("This report has been accepted and can no longer be changed."))
+    if report.state not in (State.DRAFT, State.RETURNED):
         raise NotEditable(
             _("This report has been submitted; it can be changed again if the office returns it.")
         )
+
+
+def _check_editable(report: ProgressReport, read_version: int | None) -> None:
+    check_editable(report)
     if read_version is not None and report.version != read_version:
         raise StaleReport(
             _(
@@ -202,6 +221,12 @@ def do_save_report(
     )
     check_may_write_report(by, report)
     _check_editable(report, read_version)
+    for field in TEXT_FIELDS:
+        check_length(
+            getattr(data, field),
+            field=ProgressReport._meta.get_field(field).verbose_name,
+            limit=REPORT_TEXT_CHARS,
+        )
     changes = [(f, getattr(report, f), getattr(data, f)) for f in FIELDS]
     for field in FIELDS:
         setattr(report, field, getattr(data, field))
@@ -230,21 +255,23 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
     if not report.progress.strip():
         raise NotEditable(_("Write what was done this period before submitting."))
     schedule = getattr(report.period.plan, "schedule", None)
-    # A head's own submission is their approval; a liaison's waits for a head.
-    needs_head = bool(schedule and schedule.head_approval) and not (
-        by is not None and by.has_role(Role.HEAD)
-    )
+    approval = bool(schedule and schedule.head_approval)
+    # A head's own submission is the head's sign-off: it goes to the office approved by that
+    # head. A liaison's waits for a head other than the submitter (four eyes).
+    signed_off = approval and by is not None and is_head_of(by, report)
+    needs_head = approval and not signed_off
     before = report.state
     report.submitted_by = by
     report.state = (
         ProgressReport.State.AWAITING_APPROVAL if needs_head else ProgressReport.State.SUBMITTED
     )
     if not needs_head:
-        _file_version(report, by=by, now=now)
+        _file_version(report, by=by, now=now, approved_by=by if signed_off else None)
     report.save()
-    record_changed(
-        report, [("state", before, report.state)], by=by, scope=f"plans.task:{report.task_id}"
-    )
+    changes = [("state", before, report.state)]
+    if signed_off:
+        changes.append(("approved_by", None, by.display_name))
+    record_changed(report, changes, by=by, scope=f"plans.task:{report.task_id}")
     if needs_head:
         notify_department(
             report.department,
@@ -311,9 +338,13 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
     # The version is the liaison's, approved by the head.
     _file_version(report, by=report.submitted_by or by, now=now, approved_by=by)
     report.save()
+    approver = by.display_name if by is not None else None
     record_changed(
         report,
-        [("state", ProgressReport.State.AWAITING_APPROVAL, report.state)],
+        [
+            ("state", ProgressReport.State.AWAITING_APPROVAL, report.state),
+            ("approved_by", None, approver),
+        ],
         by=by,
         scope=f"plans.task:{report.task_id}",
     )
@@ -336,6 +367,7 @@ def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressRepo
 
 def _decide(report: ProgressReport, decision: str, comment: str, *, by) -> ProgressReport:
     check_may_review_report(by)
+    check_length(comment, field=_("Comment"), limit=NOTE_CHARS)
     report = (
         ProgressReport.objects.select_for_update(of=("self",))
         .select_related("task", "department")
@@ -391,10 +423,23 @@ def do_accept_report(report: ProgressReport, comment: str = "", *, by) -> Progre
 
 @transaction.atomic
 def do_attach_evidence(report: ProgressReport, name: str, data: bytes, *, by) -> EvidenceFile:
-    """Return the stored evidence file; EvidenceRefused if its content is not what its name says."""
-    report = ProgressReport.objects.select_related("department").get(pk=report.pk)
+    """Return the stored evidence file; EvidenceRefused if its content is not what its name
+    says, or the report already carries MAX_EVIDENCE_FILES files."""
+    # Locked, so two files sent at once cannot both be the last one allowed.
+    report = (
+        ProgressReport.objects.select_for_update(of=("self",))
+        .select_related("department")
+        .get(pk=report.pk)
+    )
     check_may_write_report(by, report)
     _check_editable(report, None)
+    if report.evidence.count() >= MAX_EVIDENCE_FILES:
+        raise EvidenceRefused(
+            _(
+                "A report may carry at most {limit} evidence files; remove one before attaching "
+                "“{name}”."
+            ).format(limit=MAX_EVIDENCE_FILES, name=name)
+        )
     content_type = check_evidence(name, data)
     stored, digest = store_evidence(data)
     evidence = EvidenceFile.objects.create(
@@ -540,6 +585,7 @@ def do_send_back_report(report: ProgressReport, comment: str, *, by) -> Progress
     check_may_send_back_report(by, report)
     if report.state != ProgressReport.State.AWAITING_APPROVAL:
         raise NotEditable(_("This report is not waiting for approval."))
+    check_length(comment, field=_("Comment"), limit=NOTE_CHARS)
     report.state = ProgressReport.State.RETURNED
     report.save(update_fields=["state"])
     record_changed(

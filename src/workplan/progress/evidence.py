@@ -15,6 +15,9 @@ from workplan.core.uploads import archive_refusal_text
 from workplan.parsing.archive import ArchiveRefused, check_office_zip
 
 MAX_EVIDENCE_BYTES = 20 * 1024 * 1024
+# Files one report may carry: enough for a period's minutes, photos and scans; more belongs
+# in one combined PDF. With the size limit this bounds a report's files at 400 MB.
+MAX_EVIDENCE_FILES = 20
 # What each accepted extension must turn out to be when its bytes are read.
 ACCEPTED = {
     ".pdf": {"application/pdf"},

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from workplan.core.ids import IdChoiceField
+from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, LimitedText
 from workplan.org.models import Department
 from workplan.progress.models import ProgressReport, ReportingPeriod
 
@@ -9,16 +10,23 @@ from workplan.progress.models import ProgressReport, ReportingPeriod
 class ReportForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ProgressReport.Status.choices)
     percent = forms.IntegerField(label=_("Percent complete"), min_value=0, max_value=100)
-    progress = forms.CharField(
-        label=_("Progress this period"), widget=forms.Textarea(attrs={"rows": 5}), required=False
+    progress = LimitedText(
+        limit=REPORT_TEXT_CHARS,
+        label=_("Progress this period"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
     )
-    problems = forms.CharField(
+    problems = LimitedText(
+        limit=REPORT_TEXT_CHARS,
         label=_("Difficulties and requests"),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
-    next_steps = forms.CharField(
-        label=_("Next steps"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    next_steps = LimitedText(
+        limit=REPORT_TEXT_CHARS,
+        label=_("Next steps"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
@@ -43,8 +51,19 @@ class EvidenceForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    comment = forms.CharField(
-        label=_("Comment"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("accept", _("Accept")), ("return", _("Return for revision"))],
+        error_messages={
+            "required": _("Choose Accept or Return for revision."),
+            "invalid_choice": _("Choose Accept or Return for revision."),
+        },
+    )
+    comment = LimitedText(
+        limit=NOTE_CHARS,
+        label=_("Comment"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
     )
 
 

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workplan.accounts.access import belongs_to, is_supervisor
+from workplan.core.errors import TooLong
 from workplan.core.ids import parse_id
 from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
@@ -17,6 +17,7 @@ from workplan.progress import actions
 from workplan.progress.access import (
     access_evidence,
     access_report,
+    check_may_change_schedule,
     may_approve_report,
     may_see_report,
     may_write_report,
@@ -148,8 +149,19 @@ def report(request, report_id: int):
                     actions.do_send_back_report(report, comment, by=request.user)
                     messages.success(request, _("Sent back for revision."))
                 return redirect("progress:report", report_id=report.pk)
+            # Refused by the report's state before the form is read: a file sent with it is
+            # then refused with that reason, never dropped without a word.
+            actions.check_editable(report)
             form = ReportForm(request.POST)
-            if form.is_valid():
+            valid = form.is_valid()
+            if not valid and request.FILES.get("file"):
+                messages.error(
+                    request,
+                    _("“{name}” was not attached: correct the form and attach it again.").format(
+                        name=request.FILES["file"].name
+                    ),
+                )
+            if valid:
                 data = actions.ReportData(
                     **{k: v for k, v in form.cleaned_data.items() if k != "version"}
                 )
@@ -168,13 +180,21 @@ def report(request, report_id: int):
                 else:
                     messages.success(request, _("Draft saved."))
                 return redirect("progress:report", report_id=report.pk)
-        except (actions.StaleReport, actions.NotEditable) as exc:
-            messages.error(request, str(exc))
+        except (actions.StaleReport, actions.NotEditable, TooLong) as exc:
+            messages.error(request, _not_kept(request, exc))
             return redirect("progress:report", report_id=report.pk)
     return _report_page(request, report, may_edit=may_edit, form=form)
 
 
-def _report_page(request, report, *, may_edit: bool, form):
+def _not_kept(request, refusal) -> str:
+    """Return why the action was refused, saying that the file sent with it was not kept."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        return str(refusal)
+    return _("{reason} “{name}” was not kept.").format(reason=refusal, name=upload.name)
+
+
+def _report_page(request, report, *, may_edit: bool, form, review=None, status=200):
     """The report page, for a saved report or one not yet started (no primary key)."""
     if form is None and may_edit:
         form = ReportForm(
@@ -200,12 +220,12 @@ def _report_page(request, report, *, may_edit: bool, form):
         else [],
         "evidence": report.evidence.all() if saved else [],
         "evidence_form": EvidenceForm(),
-        "review_form": ReviewForm(),
+        "review_form": review or ReviewForm(),
         "office": is_supervisor(request.user),  # its way back is the review queue
         "queue": request.GET.get("queue", ""),  # the review queue's filters, kept for the next
         "sent_back": last_return(report) if report.state == ProgressReport.State.RETURNED else None,
     }
-    return render(request, "progress/report.html", context)
+    return render(request, "progress/report.html", context, status=status)
 
 
 def _attach_file(request, report) -> bool:
@@ -213,6 +233,11 @@ def _attach_file(request, report) -> bool:
     upload = request.FILES.get("file")
     if upload is None:
         messages.error(request, _("Choose a file to attach."))
+        return False
+    try:
+        actions.check_editable(report)  # before the file is checked or read
+    except actions.NotEditable as exc:
+        messages.error(request, _not_kept(request, exc))
         return False
     form = EvidenceForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -225,7 +250,10 @@ def _attach_file(request, report) -> bool:
         return False
     try:
         actions.do_attach_evidence(report, upload.name, upload.read(), by=request.user)
-    except (EvidenceRefused, actions.NotEditable) as exc:
+    except actions.NotEditable as exc:
+        messages.error(request, _not_kept(request, exc))
+        return False
+    except EvidenceRefused as exc:
         messages.error(request, str(exc))
         return False
     messages.success(request, _("Attached {name}.").format(name=upload.name))
@@ -273,9 +301,10 @@ def download_evidence(request, evidence_id: int):
 def review(request, report_id: int):
     report = access_report(request.user, report_id, review=True)
     form = ReviewForm(request.POST)
-    form.is_valid()
-    comment = form.cleaned_data.get("comment", "")
-    decision = request.POST.get("decision")
+    if not form.is_valid():  # a decision the form does not offer is a bad request
+        return _report_page(request, report, may_edit=False, form=None, review=form, status=400)
+    comment = form.cleaned_data["comment"]
+    decision = form.cleaned_data["decision"]
     try:
         if decision == "return":
             if not comment.strip():
@@ -291,7 +320,7 @@ def review(request, report_id: int):
                     department=report.department, code=report.task.code
                 ),
             )
-        elif decision == "accept":
+        else:
             actions.do_accept_report(report, comment, by=request.user)
             messages.success(
                 request,
@@ -299,8 +328,6 @@ def review(request, report_id: int):
                     department=report.department, code=report.task.code
                 ),
             )
-        else:
-            raise PermissionDenied
     except actions.NotEditable as exc:
         messages.error(request, str(exc))
         return redirect("progress:report", report_id=report.pk)
@@ -363,13 +390,12 @@ def _cadence_message(change) -> str:
 
 @require_http_methods(["GET", "POST"])
 def schedule(request, plan_id: int):
-    from workplan.plans.access import access_plan, may_change_plans
+    from workplan.plans.access import access_plan
     from workplan.progress.forms import ScheduleForm
     from workplan.progress.models import Schedule
 
     plan = access_plan(request.user, plan_id)
-    if not may_change_plans(request.user):
-        raise PermissionDenied
+    check_may_change_schedule(request.user)
     current = Schedule.objects.filter(plan=plan).first()
     if request.method == "POST":
         form = ScheduleForm(request.POST)
@@ -397,13 +423,12 @@ def schedule(request, plan_id: int):
 
 @require_POST
 def add_period(request, plan_id: int):
-    from workplan.plans.access import access_plan, may_change_plans
+    from workplan.plans.access import access_plan
     from workplan.progress.forms import ScheduleForm
     from workplan.progress.models import Schedule
 
     plan = access_plan(request.user, plan_id)
-    if not may_change_plans(request.user):
-        raise PermissionDenied
+    check_may_change_schedule(request.user)
     form = PeriodForm(request.POST)
     if form.is_valid():
         try:

@@ -15,6 +15,7 @@ from workplan.accounts.access import belongs_to, is_supervisor, member_departmen
 from workplan.accounts.models import Role
 from workplan.audit.queries import records_about
 from workplan.core.errors import NotAllowed
+from workplan.org.models import Department
 from workplan.progress.access import sees_all_reports
 from workplan.progress.queries import lead_department_ids
 from workplan.supervision.models import Notice
@@ -90,6 +91,15 @@ def check_may_request_extension(by, task, department) -> None:
         return
     if not belongs_to(by, department.pk) or department.pk not in lead_department_ids(task):
         raise NotAllowed(_("Only the lead department of the task may ask for more time."))
+
+
+def lead_department_asked_for(user, task):
+    """Return the lead department of `task` that `user` asks for (the first, if several are
+    theirs); NotAllowed if they belong to none."""
+    for department_id in lead_department_ids(task):
+        if belongs_to(user, department_id):
+            return Department.objects.get(pk=department_id)
+    raise NotAllowed(_("Only the lead department of the task may ask for more time."))
 
 
 def check_may_decide_extension(by, task) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 
 from workplan.audit.records import record_changed
 from workplan.core.errors import WrongState
+from workplan.core.limits import NOTE_CHARS, check_length
 from workplan.progress.models import Schedule
 from workplan.supervision.access import (
     check_may_answer_instruction,
@@ -48,6 +49,11 @@ class NotAllowedNow(WrongState):
     """The notice, instruction or request is not in a state that allows this."""
 
 
+def _check_text(model, field: str, text: str) -> None:
+    """Raise TooLong, naming the field, if `text` is over the limit of what people type here."""
+    check_length(text, field=model._meta.get_field(field).verbose_name, limit=NOTE_CHARS)
+
+
 def _lead_departments(task):
     from workplan.org.models import Department
     from workplan.progress.queries import lead_department_ids
@@ -62,6 +68,7 @@ def do_issue_notice(task, department, requirement: str, reply_due, *, by):
     from workplan.audit.records import record_created
     from workplan.supervision.models import Notice
 
+    _check_text(Notice, "requirement", requirement)
     notice = Notice.objects.create(
         kind=Notice.Kind.NOTICE, plan=task.key_point.plan, department=department, task=task,
         requirement=requirement, reply_due=reply_due, issued_by=by,
@@ -88,6 +95,7 @@ def do_reply_notice(notice, reply: str, *, by):
     what the office acted on, so it is never overwritten)."""
     notice = type(notice).objects.select_for_update().select_related("department").get(pk=notice.pk)
     check_may_reply_notice(by, notice)
+    _check_text(type(notice), "reply", reply)
     if notice.state == notice.State.CLOSED:
         raise NotAllowedNow(_("This notice is closed."))
     if notice.state == notice.State.REPLIED:
@@ -204,6 +212,7 @@ def do_give_instruction(task, text: str, *, by):
     from workplan.audit.records import record_created
     from workplan.supervision.models import Instruction
 
+    _check_text(Instruction, "text", text)
     instruction = Instruction.objects.create(task=task, leader=by, text=text)
     record_created(instruction, by=by, fields=["text"], scope=f"plans.task:{task.pk}")
     message = Message(
@@ -224,6 +233,7 @@ def do_answer_instruction(instruction, answer: str, *, by):
     overwritten)."""
     instruction = type(instruction).objects.select_for_update().get(pk=instruction.pk)
     check_may_answer_instruction(by, instruction.task)
+    _check_text(type(instruction), "answer", answer)
     if instruction.answer:
         raise NotAllowedNow(
             _("This instruction was answered already; its answer cannot be changed.")
@@ -273,6 +283,7 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
     from workplan.supervision.models import ExtensionRequest
 
     check_may_request_extension(by, task, department)
+    _check_text(ExtensionRequest, "reason", reason)
     today = timezone.localdate()
     earliest = max(filter(None, [today, task.due_date]))
     if new_due <= earliest:
@@ -320,6 +331,7 @@ def do_decide_extension(request, approve: bool, *, by, reason: str = ""):
         .get(pk=request.pk)
     )
     check_may_decide_extension(by, request.task)
+    _check_text(type(request), "decision_reason", reason)
     if request.state != request.State.PENDING:
         raise NotAllowedNow(_("This request has already been decided."))
     latest = latest_extension(request.task, timezone.localdate())

@@ -6,14 +6,12 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from workplan.core.ids import IdChoiceField
+from workplan.core.limits import NOTE_CHARS, LimitedText
 from workplan.org.models import Department
-
-# Long enough for a paragraph of requirements; a notice is read on a phone and in an e-mail.
-MAX_TEXT = 2000
 
 
 def _text(label):
-    return forms.CharField(label=label, max_length=MAX_TEXT)
+    return LimitedText(limit=NOTE_CHARS, label=label)
 
 
 class NoticeForm(forms.Form):
@@ -56,7 +54,7 @@ class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))]
     )
-    reason = forms.CharField(label=_("Reason"), max_length=MAX_TEXT, required=False)
+    reason = LimitedText(limit=NOTE_CHARS, label=_("Reason"), required=False)
 
 
 def form_problems(form: forms.Form) -> list[str]:

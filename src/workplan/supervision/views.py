@@ -1,21 +1,21 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
-from workplan.accounts.access import belongs_to, is_supervisor
-from workplan.accounts.models import Role
-from workplan.org.models import Department
+from workplan.core.errors import TooLong
 from workplan.plans.access import access_task
-from workplan.progress.queries import lead_department_ids
 from workplan.supervision import actions
 from workplan.supervision.access import (
     access_notice,
-    leads_task,
-    may_decide_extension,
+    check_may_answer_instruction,
+    check_may_decide_extension,
+    check_may_instruct,
+    check_may_reply_notice,
+    check_may_supervise,
+    lead_department_asked_for,
     notices_visible_to,
 )
 from workplan.supervision.forms import (
@@ -43,8 +43,7 @@ def _refuse(request, form) -> None:
 @require_POST
 def notice_issue(request, task_id: int):
     task = access_task(request.user, task_id)
-    if not is_supervisor(request.user):
-        raise PermissionDenied
+    check_may_supervise(request.user)
     form = NoticeForm(request.POST)
     if not form.is_valid():
         _refuse(request, form)
@@ -64,13 +63,12 @@ def notice_issue(request, task_id: int):
 @require_POST
 def notice_reply(request, notice_id: int):
     notice = access_notice(request.user, notice_id)
-    if not belongs_to(request.user, notice.department_id):
-        raise PermissionDenied
+    check_may_reply_notice(request.user, notice)
     form = ReplyForm(request.POST)
     if form.is_valid():
         try:
             actions.do_reply_notice(notice, form.cleaned_data["reply"], by=request.user)
-        except actions.NotAllowedNow as exc:
+        except (actions.NotAllowedNow, TooLong) as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Reply sent."))
@@ -82,8 +80,7 @@ def notice_reply(request, notice_id: int):
 @require_POST
 def notice_close(request, notice_id: int):
     notice = access_notice(request.user, notice_id)
-    if not is_supervisor(request.user):
-        raise PermissionDenied
+    check_may_supervise(request.user)
     try:
         actions.do_close_notice(notice, by=request.user)
     except actions.NotAllowedNow as exc:
@@ -99,8 +96,7 @@ def notice_close(request, notice_id: int):
 @require_POST
 def instruction_give(request, task_id: int):
     task = access_task(request.user, task_id)
-    if not request.user.has_role(Role.LEADER):
-        raise PermissionDenied
+    check_may_instruct(request.user)
     form = InstructionForm(request.POST)
     if form.is_valid():
         actions.do_give_instruction(task, form.cleaned_data["text"], by=request.user)
@@ -113,13 +109,12 @@ def instruction_give(request, task_id: int):
 @require_POST
 def instruction_answer(request, instruction_id: int):
     instruction = get_object_or_404(Instruction.objects.select_related("task"), pk=instruction_id)
-    if not leads_task(request.user, instruction.task):
-        raise PermissionDenied
+    check_may_answer_instruction(request.user, instruction.task)
     form = AnswerForm(request.POST)
     if form.is_valid():
         try:
             actions.do_answer_instruction(instruction, form.cleaned_data["answer"], by=request.user)
-        except actions.NotAllowedNow as exc:
+        except (actions.NotAllowedNow, TooLong) as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("Answer sent."))
@@ -131,9 +126,7 @@ def instruction_answer(request, instruction_id: int):
 @require_POST
 def extension_request(request, task_id: int):
     task = access_task(request.user, task_id)
-    departments = [d for d in lead_department_ids(task) if belongs_to(request.user, d)]
-    if not departments:
-        raise PermissionDenied
+    department = lead_department_asked_for(request.user, task)
     form = ExtensionForm(request.POST)
     if not form.is_valid():
         _refuse(request, form)
@@ -141,12 +134,12 @@ def extension_request(request, task_id: int):
     try:
         actions.do_request_extension(
             task,
-            Department.objects.get(pk=departments[0]),
+            department,
             form.cleaned_data["new_due"],
             form.cleaned_data["reason"],
             by=request.user,
         )
-    except actions.NotAllowedNow as exc:
+    except (actions.NotAllowedNow, TooLong) as exc:
         # The action's sentence already names the new deadline; a "field: " prefix would repeat it.
         messages.error(request, str(exc))
     else:
@@ -162,8 +155,7 @@ def extension_decide(request, request_id: int):
         ),
         pk=request_id,
     )
-    if not may_decide_extension(request.user, extension.task):
-        raise PermissionDenied
+    check_may_decide_extension(request.user, extension.task)
     form = DecisionForm(request.POST)
     if not form.is_valid():
         _refuse(request, form)
@@ -173,7 +165,7 @@ def extension_decide(request, request_id: int):
         actions.do_decide_extension(
             extension, approve, reason=form.cleaned_data["reason"], by=request.user
         )
-    except actions.NotAllowedNow as exc:
+    except (actions.NotAllowedNow, TooLong) as exc:
         messages.error(request, str(exc))
     else:
         values = {

@@ -49,7 +49,7 @@ TABLE = [
     ("GET",  "progress:report",         "report",     200, 200, 200, 200, 200, 200, 404),
     ("POST", "progress:report",         "report",     403, 403, 403, 200, 200, 403, 404),
     ("POST", "progress:attach-evidence", "report",    403, 403, 403, 302, 302, 403, 404),
-    ("POST", "progress:review",         "report",     403, 403, 403, 403, 403, 403, 404),
+    ("POST", "progress:review",         "report",     403, 400, 403, 403, 403, 403, 404),
     ("GET",  "progress:schedule",       "plan",       403, 200, 403, 403, 403, 403, 403),
     ("POST", "progress:schedule",       "plan",       403, 200, 403, 403, 403, 403, 403),
     ("POST", "progress:add-period",     "plan",       403, 400, 403, 403, 403, 403, 403),

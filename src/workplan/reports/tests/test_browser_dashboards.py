@@ -93,3 +93,50 @@ def test_department_dashboard(new_page, live_server, demo, screenshot_dir, viewp
     expect(page.locator("main")).to_contain_text("牵头")
     assert_fits_and_reads(page)
     page.screenshot(path=screenshot_dir / f"department-dashboard{suffix}.png", full_page=not suffix)
+
+
+# Whether ECharts drew a tooltip naming `title` on the chart's canvas, with its colour dots.
+TOOLTIP_DRAWN = """([selector, title]) => {
+  const chart = window.echarts.getInstanceByDom(document.querySelector(selector));
+  const shown = chart.getZr().storage.getRoots().filter((el) =>
+    el.style && typeof el.style.text === "string" && el.style.text.includes(title) && !el.invisible);
+  if (!shown.length) return null;
+  return Object.values(shown[0].style.rich || {}).map((style) => style.backgroundColor || "");
+}"""
+
+
+def test_leader_hovering_a_chart_sees_its_tooltip_within_the_csp(new_page, live_server, demo):
+    """The tooltip is drawn on the canvas: an HTML tooltip sets inline styles, which the
+    Content-Security-Policy (style-src 'self') refuses, so its colour dots went missing."""
+    page = sign_in(new_page, live_server, "leader", LAPTOP)
+    page.add_init_script(
+        "window.violations = [];"
+        "document.addEventListener('securitypolicyviolation',"
+        " (e) => window.violations.push(e.violatedDirective + ' ' + e.sourceFile));"
+    )
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    page.goto(f"{live_server.url}/reports/plans/{demo.pk}/dashboard/")
+    chart = page.locator("[data-chart=points] canvas")
+    expect(chart).to_have_count(1)
+    box = chart.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.6)
+    points = demo.key_points.order_by("number")
+    titles = [f"{p.number}. {p.title[:10]}" for p in points]  # a long title is broken into lines
+    page.wait_for_function(
+        "([s, titles]) => { const c = window.echarts.getInstanceByDom(document.querySelector(s));"
+        " return c.getZr().storage.getRoots().some((el) => el.style && typeof el.style.text"
+        " === 'string' && titles.some((t) => el.style.text.includes(t)) && !el.invisible); }",
+        arg=["[data-chart=points]", titles],
+        timeout=10_000,
+    )
+    dots = next(
+        found
+        for title in titles
+        if (found := page.evaluate(TOOLTIP_DRAWN, ["[data-chart=points]", title])) is not None
+    )
+    assert "#2e9d4a" in dots  # the green series' dot, drawn beside its name
+    page.locator("[data-chart=trend] canvas").hover()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.violations") == []
+    assert not [text for text in console if "Content Security Policy" in text]

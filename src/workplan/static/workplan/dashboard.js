@@ -10,11 +10,30 @@
   var font = window.getComputedStyle(document.body).fontFamily;
   var colon = /^zh/i.test(document.documentElement.lang) ? "：" : ": ";
 
+  // Tooltips are drawn on the canvas (richText): an HTML tooltip sets inline styles, which the
+  // page's Content-Security-Policy (style-src 'self') refuses, losing its colour dots.
   function finish(option) {
     option.animation = !still;
     option.textStyle = { fontFamily: font };
-    if (option.tooltip) { option.tooltip.textStyle = { fontFamily: font }; }
+    if (option.tooltip) {
+      option.tooltip.renderMode = "richText";
+      option.tooltip.confine = true;  // kept inside the chart, which fits the screen
+      option.tooltip.textStyle = { fontFamily: font };
+    }
     return option;
+  }
+
+  // Canvas text reads "{name|text}" as a styled run; a zero-width space after each brace keeps
+  // a title that happens to contain one as it is written.
+  function plain(text) {
+    return String(text).replace(/\{/g, "{\u200b");
+  }
+
+  // Canvas text does not wrap: a long key point title is broken into lines that fit a phone.
+  function lines(text, width) {
+    var chars = Array.from(text), out = [];
+    for (var i = 0; i < chars.length; i += width) { out.push(chars.slice(i, i + width).join("")); }
+    return out.join("\n");
   }
 
   // `option(narrow)` gives the chart for a phone-sized box (legend scrolls on one line, key
@@ -35,14 +54,13 @@
     });
   }
 
-  // The tooltip names the key point in full; titles come from documents, so they are escaped.
+  // The tooltip names the key point in full, one line per series after its colour dot.
   function pointTooltip(items) {
     var point = data.points[items[0].dataIndex];
-    var escape = window.echarts.format.encodeHTML;
-    return [escape(point.number + ". " + point.title)].concat(items.map(function (item) {
+    return [plain(lines(point.number + ". " + point.title, 22))].concat(items.map(function (item) {
       var unit = item.seriesIndex >= lights.length ? "%" : "";
-      return item.marker + escape(item.seriesName) + colon + item.value + unit;
-    })).join("<br>");
+      return item.marker + plain(item.seriesName) + colon + item.value + unit;
+    })).join("\n");
   }
 
   draw("points", function (narrow) { return {

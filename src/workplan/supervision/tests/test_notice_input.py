@@ -31,7 +31,7 @@ def test_an_impossible_reply_deadline_is_refused_not_dropped(client, task, super
 def test_a_requirement_over_2000_characters_is_refused(client, task, supervisor, department):
     client.force_login(supervisor)
     page = issue(client, task, department.pk, requirement="要" * 50_000).content.decode()
-    assert "Requirement: Ensure this value has at most 2000 characters" in page
+    assert "Requirement: At most 2000 characters are allowed here; this text has 50000." in page
     assert not Notice.objects.exists()
 
 
