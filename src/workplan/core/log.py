@@ -13,3 +13,15 @@ class ForeignHostAsWarning(logging.Filter):
         record.levelno, record.levelname = logging.WARNING, logging.getLevelName(logging.WARNING)
         record.exc_info = record.exc_text = None
         return True
+
+
+class RefusalWithoutTraceback(logging.Filter):
+    """Log a refused request (403: a role or a state said no) as one line.
+
+    Django attaches the PermissionDenied's traceback, but a refusal is the server working as
+    meant: a stack per refusal would bury real errors and let anyone fill the log cheaply."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "status_code", None) == 403:
+            record.exc_info = record.exc_text = None
+        return True

@@ -113,6 +113,10 @@ def task_report(request, task_id: int):
     return _report_page(request, draft, may_edit=True, form=None)
 
 
+# The buttons of the report page; a form sent with none of them (Enter in a field) saves.
+REPORT_ACTIONS = {"save", "submit", "attach", "no_change", "approve", "send_back"}
+
+
 @require_http_methods(["GET", "POST"])
 def report(request, report_id: int):
     report = access_report(request.user, report_id)
@@ -124,6 +128,11 @@ def report(request, report_id: int):
     if request.method == "POST":
         report = access_report(request.user, report_id, write=True)
         action = request.POST.get("action", "save")
+        if action not in REPORT_ACTIONS:  # no button of the page sends it: change nothing
+            messages.error(
+                request, _("The page sent an action it does not know; nothing was saved.")
+            )
+            return _report_page(request, report, may_edit=may_edit, form=None, status=400)
         try:
             if action == "no_change":
                 report = actions.do_report_no_change(report, by=request.user)
@@ -137,7 +146,8 @@ def report(request, report_id: int):
                 messages.success(request, _("Approved and submitted."))
                 return redirect("progress:report", report_id=report.pk)
             if action == "send_back":
-                comment = request.POST.get("comment", "").strip()
+                # Counted as the browser and the review form count it: a line break is one.
+                comment = request.POST.get("comment", "").replace("\r\n", "\n").strip()
                 if not comment:
                     messages.error(
                         request,

@@ -200,8 +200,14 @@ PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"foreign_host": {"()": "workplan.core.log.ForeignHostAsWarning"}},
+    "filters": {
+        "foreign_host": {"()": "workplan.core.log.ForeignHostAsWarning"},
+        "refusal": {"()": "workplan.core.log.RefusalWithoutTraceback"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("WORKPLAN_LOG_LEVEL", "WARNING")},
-    "loggers": {"django.security.DisallowedHost": {"filters": ["foreign_host"]}},
+    "loggers": {
+        "django.security.DisallowedHost": {"filters": ["foreign_host"]},
+        "django.request": {"filters": ["refusal"]},
+    },
 }
