@@ -5,8 +5,9 @@ read, and a long list of problems shows the first 100 and a count."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
-from workplan.accounts.importing import MAX_PEOPLE, read_account_sheet
+from workplan.accounts.importing import MAX_CELLS, MAX_PEOPLE, read_account_sheet
 from workplan.accounts.models import User
 from workplan.core.problems import MAX_LISTED
 from workplan.parsing.tests import badfiles
@@ -26,7 +27,8 @@ def test_administrator_is_told_at_once_that_row_1_is_not_a_header():
     data = badfiles.xlsx(
         badfiles.SHEET_HEAD + b"<sheetData>" + rows + broken + b"</sheetData></worksheet>"
     )
-    sheet = read_account_sheet(data, "名单.xlsx")
+    with translation.override("zh-hans"):
+        sheet = read_account_sheet(data, "名单.xlsx")
     assert list(sheet.errors) == ["名单.xlsx，工作表“Sheet1”第 1 行：缺少“姓名、登录名”列。"]
 
 
@@ -52,3 +54,16 @@ def test_administrator_sees_the_first_100_problems_and_how_many_more(client, adm
     assert page.count("无此部门") == MAX_LISTED
     assert "共有 150 处问题" in page and "另有 50 处问题" in page
     assert User.objects.count() == 1
+
+
+def test_administrator_is_refused_a_sheet_of_more_cells_than_a_staff_list_has():
+    wide = b"<row>" + b"<c><v>%d</v></c>" * 40 + b"</row>"
+    rows = MAX_CELLS // 40 + 1
+    data = badfiles.xlsx(
+        badfiles.SHEET_HEAD + b"<sheetData>" + badfiles.inline_row(["姓名", "登录名"])
+        + b"".join(wide.replace(b"%d", b"%d" % n) for n in range(rows))
+        + b"</sheetData></worksheet>"
+    )  # fmt: skip
+    assert rows < MAX_PEOPLE
+    sheet = read_account_sheet(data, "宽表.xlsx")
+    assert len(sheet.errors) == 1 and str(MAX_CELLS) in sheet.errors[0]

@@ -8,12 +8,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import translation
 
 from workplan.core.problems import MAX_LISTED
 from workplan.parsing.tests import badfiles
 from workplan.plans.models import Plan
 from workplan.plans.table import table_rows, table_title
-from workplan.plans.table_import import MAX_TABLE_ROWS, read_table
+from workplan.plans.table_import import MAX_TABLE_CELLS, MAX_TABLE_ROWS, read_table
 from workplan.plans.xlsx import task_table_workbook
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +34,8 @@ def test_supervisor_is_told_at_once_that_a_sheet_has_no_header(plan):
     data = badfiles.xlsx(
         badfiles.SHEET_HEAD + b"<sheetData>" + rows + broken + b"</sheetData></worksheet>"
     )
-    diff = read_table(data, "表.xlsx", plan)
+    with translation.override("zh-hans"):
+        diff = read_table(data, "表.xlsx", plan)
     assert len(diff.errors) == 1
     assert "前十行中没有包含“具体任务”列的表头行" in diff.errors[0]
 
@@ -45,6 +47,19 @@ def test_supervisor_is_refused_a_table_of_more_rows_than_a_plan_has_naming_the_l
     assert len(diff.errors) == 1
     assert "表.xlsx" in diff.errors[0] and str(MAX_TABLE_ROWS) in diff.errors[0]
     assert not diff.has_changes
+
+
+def test_supervisor_is_refused_a_table_of_more_cells_than_a_plan_has(plan):
+    row = b"<row>" + b"<c><v>%d</v></c>" * 33 + b"</row>"
+    rows = MAX_TABLE_CELLS // 33 + 1
+    data = badfiles.xlsx(
+        badfiles.SHEET_HEAD + b"<sheetData>" + badfiles.inline_row(["具体任务", "系统编号"])
+        + b"".join(row.replace(b"%d", b"%d" % n) for n in range(rows))
+        + b"</sheetData></worksheet>"
+    )  # fmt: skip
+    assert rows < MAX_TABLE_ROWS
+    diff = read_table(data, "宽表.xlsx", plan)
+    assert len(diff.errors) == 1 and str(MAX_TABLE_CELLS) in diff.errors[0]
 
 
 def test_the_export_of_a_20_000_task_plan_imports_without_changes():
