@@ -12,10 +12,16 @@ from django.utils.translation import gettext as _
 
 from workplan.accounts.lockout import login_key
 from workplan.accounts.models import Role, User
-from workplan.core.workbooks import WorkbookRefused, read_sheet
+from workplan.core.problems import ProblemList
+from workplan.core.workbooks import SheetTooLong, WorkbookRefused, read_sheet
 from workplan.org.models import Department
 
 MAX_XLSX_BYTES = 5 * 1024 * 1024
+# A university has at most a few thousand staff with accounts; a longer sheet is a list of
+# students or the wrong file, and checking each row (a department looked up, a hint found for
+# a misspelt one) would keep the request for minutes.
+MAX_PEOPLE = 5_000
+MAX_CELLS = (MAX_PEOPLE + 1) * 20  # the five columns, and the other columns of an HR export
 COLUMNS = {
     "full_name": ("姓名", "name"),
     "username": ("登录名", "用户名", "账号", "工号", "username", "login"),
@@ -41,7 +47,7 @@ class AccountRow:
 @dataclass
 class AccountSheet:
     rows: list[AccountRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    errors: ProblemList = field(default_factory=ProblemList)  # the first 100, and a count
 
 
 def _role_lookup() -> dict[str, str]:
@@ -66,6 +72,18 @@ def _cell(value) -> str:
     return text[:-2] if isinstance(value, float) and text.endswith(".0") else text
 
 
+def too_many_people(refused: SheetTooLong) -> str:
+    if refused.cells:
+        return _(
+            "{name}, sheet {sheet}: more than {limit} cells hold values; an account sheet may "
+            "have at most {limit}."
+        ).format(name=refused.name, sheet=refused.sheet, limit=refused.limit)
+    return _(
+        "{name}, sheet {sheet}: it lists more than {limit} people; at most {limit} accounts can "
+        "be made from one sheet. Please check it is the staff list, or split it."
+    ).format(name=refused.name, sheet=refused.sheet, limit=refused.limit - 1)
+
+
 def read_account_sheet(data: bytes, name: str) -> AccountSheet:
     """Return the accounts listed in an uploaded workbook, or every problem found in it."""
     sheet_result = AccountSheet()
@@ -73,12 +91,15 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
         sheet_result.errors.append(_("{name}: the file is larger than 5 MB.").format(name=name))
         return sheet_result
     try:
-        sheet = read_sheet(data, name)
+        # The header row, and the count of rows holding values, before anything else is read.
+        sheet = read_sheet(data, name, max_rows=MAX_PEOPLE + 1, max_cells=MAX_CELLS)
+        header = [_cell(v).lower() for v in next(sheet.rows, ())]
+    except SheetTooLong as refused:
+        sheet_result.errors.append(too_many_people(refused))
+        return sheet_result
     except WorkbookRefused as refused:
         sheet_result.errors.append(str(refused))
         return sheet_result
-    rows = iter(sheet.rows)
-    header = [_cell(v).lower() for v in next(rows, ())]
     columns = {}
     for key, labels in COLUMNS.items():
         for index, title in enumerate(header):
@@ -92,6 +113,11 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
                 name=name, sheet=sheet.title, columns="、".join(missing)
             )
         )
+        return sheet_result
+    try:
+        rows = list(sheet.rows)  # at most MAX_PEOPLE of them hold values
+    except WorkbookRefused as refused:
+        sheet_result.errors.append(str(refused))
         return sheet_result
 
     departments = {d.name: d for d in Department.objects.all()}
@@ -110,6 +136,9 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
     }
 
     def problem(row: int, column: str, message: str) -> None:
+        if sheet_result.errors.full:  # counted, not written
+            sheet_result.errors.append("")
+            return
         sheet_result.errors.append(
             _("{name}, sheet {sheet}, row {row}, column {column}: {message}").format(
                 name=name, sheet=sheet.title, row=row, column=column, message=message
@@ -200,7 +229,9 @@ def read_account_sheet(data: bytes, name: str) -> AccountSheet:
         for name_ in [n for n in re.split(SEPARATORS, value("departments")) if n]:
             department = departments.get(name_)
             if department is None:
-                close = difflib.get_close_matches(name_, list(departments), n=3, cutoff=0.5)
+                close = not sheet_result.errors.full and difflib.get_close_matches(
+                    name_, list(departments), n=3, cutoff=0.5
+                )
                 hint = _(" Did you mean: {names}?").format(names="、".join(close)) if close else ""
                 problem(
                     number,

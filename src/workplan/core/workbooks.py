@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -93,12 +94,24 @@ class WorkbookRefused(Exception):
     """The upload cannot be read as a workbook; the message says why, for the user."""
 
 
+class SheetTooLong(WorkbookRefused):
+    """A sheet holds more rows (`cells` False) or cells with values than the reader's job
+    allows; the caller words the refusal (`count` is at least `limit` + 1)."""
+
+    def __init__(self, name: str, sheet: str, count: int, limit: int, *, cells: bool = False):
+        super().__init__(f"{name}: {sheet}: {count} > {limit}")
+        self.name, self.sheet, self.count, self.limit = name, sheet, count, limit
+        self.cells = cells
+
+
 @dataclass
 class SheetValues:
-    """One sheet's title and its rows of cell values, row 1 first."""
+    """One sheet's title and its rows of cell values, row 1 first, read as they are asked
+    for: a reader that finds no header in the first rows stops there. Iterating may raise
+    WorkbookRefused (a cell openpyxl cannot read)."""
 
     title: str
-    rows: list[tuple]
+    rows: Iterator[tuple]
 
 
 def not_a_workbook(name: str) -> str:
@@ -107,14 +120,28 @@ def not_a_workbook(name: str) -> str:
     )
 
 
-def read_sheet(data: bytes, name: str, *, prefer: str = "") -> SheetValues:
-    """Return the values of the sheet titled `prefer` (else the first) of the workbook in `data`,
-    or raise WorkbookRefused. The archive is checked against the unpacking limits before
-    openpyxl reads a byte of it, and openpyxl then reads the sheet as a stream (read-only mode)
-    with its declared dimension ignored, so what it builds is bounded by the cells counted."""
+def read_sheet(
+    data: bytes,
+    name: str,
+    *,
+    prefer: str = "",
+    max_rows: int | None = None,
+    max_cells: int | None = None,
+) -> SheetValues:
+    """Return the sheet titled `prefer` (else the first) of the workbook in `data`, or raise
+    WorkbookRefused; SheetTooLong if more than `max_rows` rows (`max_cells` cells) of any sheet
+    hold a value. The archive is checked against the unpacking limits before openpyxl reads a
+    byte of it, the rows and cells that hold a value counted there too (the count stops once
+    past a limit), and openpyxl then streams the sheet (read-only mode) with its declared
+    dimension ignored, so what it builds is bounded by the cells counted."""
     try:
-        check_office_zip(data, name, "xlsx")
+        check_office_zip(data, name, "xlsx", max_filled_rows=max_rows, max_filled_cells=max_cells)
     except ArchiveRefused as refused:
+        if refused.reason in {"filled_rows", "filled_cells"}:
+            cells = refused.reason == "filled_cells"
+            raise SheetTooLong(
+                name, refused.part, refused.actual, refused.limit, cells=cells
+            ) from None
         if refused.reason == "wrong_kind":
             raise WorkbookRefused(not_a_workbook(name)) from None
         raise WorkbookRefused(archive_refusal_text(refused)) from None
@@ -122,13 +149,19 @@ def read_sheet(data: bytes, name: str, *, prefer: str = "") -> SheetValues:
         raise WorkbookRefused(not_a_workbook(name)) from None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            sheet = workbook[prefer] if prefer in workbook.sheetnames else workbook.worksheets[0]
-            # A declared A1:XFD1048576 would make every row 16,384 cells and add empty rows
-            # to a million; the limits above were counted from the cells actually there.
-            sheet.reset_dimensions()
-            return SheetValues(sheet.title, list(sheet.iter_rows(values_only=True)))
-        finally:
-            workbook.close()
+        sheet = workbook[prefer] if prefer in workbook.sheetnames else workbook.worksheets[0]
     except UNREADABLE_WORKBOOK:
         raise WorkbookRefused(not_a_workbook(name)) from None
+    # A declared A1:XFD1048576 would make every row 16,384 cells and add empty rows to a
+    # million; the limits above were counted from the cells actually there.
+    sheet.reset_dimensions()
+    return SheetValues(sheet.title, _rows(workbook, sheet, name))
+
+
+def _rows(workbook, sheet, name: str) -> Iterator[tuple]:
+    try:
+        yield from sheet.iter_rows(values_only=True)
+    except UNREADABLE_WORKBOOK:
+        raise WorkbookRefused(not_a_workbook(name)) from None
+    finally:
+        workbook.close()

@@ -13,6 +13,11 @@ Limits, chosen well above the largest real files (docs/parsing.md, "Limits", exp
 - sheet and shared-string XML nests at most 64 elements deep (real files: under 10);
 - a sheet has at most 100,000 rows, 300 columns, 1,000,000 cells, and rows × columns (the
   grid a reader fills in) at most 4,000,000; a workbook at most 1,000,000 shared strings.
+  The rows and cells that hold a value are counted too, and a caller may hold every sheet to
+  fewer (`max_filled_rows`, `max_filled_cells`: an account sheet lists a few thousand people),
+  refused as soon as passed;
+- a caller may hold a Word document's body (word/document.xml) to less than the limits above,
+  in bytes, in paragraphs and table rows, and in elements, as the plan reader does (readers.py).
 
 Zip members are read through `zipfile`, which never yields more than a member's declared size,
 so the sizes in the archive's directory can be trusted for the totals.
@@ -20,6 +25,7 @@ so the sizes in the archive's directory can be trusted for the totals.
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -56,7 +62,8 @@ class ArchiveRefused(ParseError):
     """The file unpacks to more than a limit allows, or to something it should not contain.
 
     `reason` is one of members, unpacked, part, ratio, dtd, wrong_kind, rows, columns, cells,
-    grid, strings, depth; `actual` and `limit` are in bytes for the sizes, counts otherwise."""
+    grid, strings, depth, body, paragraphs, elements, filled_rows, filled_cells;
+    `actual` and `limit` are in bytes for the sizes, counts otherwise."""
 
     def __init__(self, name: str, reason: str, *, part: str = "", actual=0, limit=0, kind=""):
         self.name, self.reason, self.part = name, reason, part
@@ -65,7 +72,7 @@ class ArchiveRefused(ParseError):
 
     def _chinese(self) -> str:
         mb = ("", "")
-        if self.reason in {"unpacked", "part"}:
+        if self.reason in {"unpacked", "part", "body"}:
             mb = f"{self.actual / MB:.1f} MB", f"{self.limit // MB} MB"
         return {
             "members": f"压缩包内有 {self.actual} 个部分，上限为 {self.limit} 个。",
@@ -81,12 +88,38 @@ class ArchiveRefused(ParseError):
             "grid": f"工作表 {self.part} 的行数×列数为 {self.actual}，上限为 {self.limit}。",
             "depth": f"其中的 {self.part} 元素嵌套超过 {self.limit} 层，不是正常的 Office 文件。",
             "strings": f"共享字符串超过 {self.actual} 个，上限为 {self.limit} 个。",
+            "filled_rows": f"工作表“{self.part}”有内容的行超过 {self.limit} 行。",
+            "filled_cells": f"工作表“{self.part}”有内容的单元格超过 {self.limit} 个。",
+            "body": f"正文（{self.part}）解压后为 {mb[0]}，上限为 {mb[1]}，一份工作要点没有这么大，"
+            "请检查是否选错了文件。",
+            "paragraphs": f"正文的段落和表格行超过 {self.limit} 个，一份工作要点没有这么多，"
+            "请检查是否选错了文件。",
+            "elements": f"正文的 XML 元素超过 {self.limit} 个，一份工作要点没有这么多，"
+            "请检查是否选错了文件。",
         }[self.reason]
 
 
-def check_office_zip(source: bytes | IO[bytes], name: str, kind: str) -> None:
-    """Raise ArchiveRefused if the zip in `source` is not a `kind` file within the limits;
-    zipfile.BadZipFile if it is not a zip at all."""
+@dataclass(frozen=True)
+class BodyLimits:
+    """What a reader allows a Word document's body (word/document.xml) to hold."""
+
+    xml_bytes: int
+    paragraphs: int  # paragraphs and table rows, wherever they are
+    elements: int
+
+
+def check_office_zip(
+    source: bytes | IO[bytes],
+    name: str,
+    kind: str,
+    *,
+    body: BodyLimits | None = None,
+    max_filled_rows: int | None = None,
+    max_filled_cells: int | None = None,
+) -> None:
+    """Raise ArchiveRefused if the zip in `source` is not a `kind` file within the limits (a
+    .docx's body within `body`, no sheet of an .xlsx with more than `max_filled_rows` rows or
+    `max_filled_cells` cells holding a value); zipfile.BadZipFile if it is not a zip at all."""
     stream = io.BytesIO(source) if isinstance(source, bytes | bytearray) else source
     stream.seek(0)
     with zipfile.ZipFile(stream) as archive:
@@ -98,17 +131,31 @@ def check_office_zip(source: bytes | IO[bytes], name: str, kind: str) -> None:
             raise ArchiveRefused(name, "wrong_kind", kind=kind)
         for info in infos:
             _check_size(info, name)
+            if body and info.filename == KINDS["docx"][1] and info.file_size > body.xml_bytes:
+                raise ArchiveRefused(
+                    name, "body", part=info.filename, actual=info.file_size, limit=body.xml_bytes
+                )
         total = sum(info.file_size for info in infos)
         if total > MAX_UNPACKED_BYTES:
             raise ArchiveRefused(name, "unpacked", actual=total, limit=MAX_UNPACKED_BYTES)
         for info in infos:
             _check_head(archive, info, name)
         if kind == "xlsx":
+            held = max_filled_rows is not None or max_filled_cells is not None
+            titles = _sheet_titles(archive) if held else {}
             for info in infos:
                 if _is_sheet(info.filename):
-                    _check_sheet(archive, info, name)
+                    _check_sheet(
+                        archive,
+                        info,
+                        name,
+                        (max_filled_rows, max_filled_cells),
+                        titles.get(info.filename, ""),
+                    )
                 elif info.filename.rsplit("/", 1)[-1].startswith("sharedStrings"):
                     _check_shared_strings(archive, info, name)
+        if kind == "docx" and body:
+            _check_body(archive, archive.getinfo(KINDS["docx"][1]), name, body)
     stream.seek(0)
 
 
@@ -142,10 +189,14 @@ _COUNTED = {b"row", b"c", b"si"}
 
 
 def _start_tags(
-    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    name: str,
+    counted: set[bytes] | None = _COUNTED,
+    max_depth: int = MAX_XML_DEPTH,
 ) -> Iterator[tuple[bytes, bytes]]:
-    """Yield (tag, attributes) of each row, cell and shared-string start tag, reading the part
-    a megabyte at a time; raise ArchiveRefused if elements nest deeper than MAX_XML_DEPTH."""
+    """Yield (tag, attributes) of each start tag in `counted` (every one if None), reading the
+    part a megabyte at a time; raise ArchiveRefused if elements nest deeper than `max_depth`."""
     carry = b""
     depth = 0
     with archive.open(info) as member:
@@ -160,11 +211,11 @@ def _start_tags(
                     continue
                 if not attributes.endswith(b"/"):
                     depth += 1
-                    if depth > MAX_XML_DEPTH:
+                    if depth > max_depth:
                         raise ArchiveRefused(
-                            name, "depth", part=info.filename, actual=depth, limit=MAX_XML_DEPTH
+                            name, "depth", part=info.filename, actual=depth, limit=max_depth
                         )
-                if tag in _COUNTED:
+                if counted is None or tag in counted:
                     yield tag, attributes
 
 
@@ -180,25 +231,46 @@ class SheetShape:
     rows: int = 0  # the highest row number used
     columns: int = 0  # the highest column number used
     cells: int = 0
+    filled_rows: int = 0  # rows with a cell that holds something (<c …>…</c>, not <c …/>)
+    filled_cells: int = 0
 
 
-def _check_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> SheetShape:
+def _check_sheet(
+    archive: zipfile.ZipFile,
+    info: zipfile.ZipInfo,
+    name: str,
+    max_filled: tuple[int | None, int | None] = (None, None),
+    title: str = "",
+) -> SheetShape:
     """Return the sheet's real extent, counted from its cells (its declared dimension is not
     trusted: readers pad every row out to it); raise ArchiveRefused at the first limit passed."""
     shape = SheetShape()
-    row = column = 0
+    row = column = filled = 0
     part = info.filename
     for tag, attributes in _start_tags(archive, info, name):
         ref = _REF.search(attributes)
         if tag == b"row":
             row = int(ref.group(2)) if ref and ref.group(2) else row + 1
             column = 0
+            filled = 0
             if row > MAX_SHEET_ROWS:
                 raise ArchiveRefused(name, "rows", part=part, actual=row, limit=MAX_SHEET_ROWS)
             shape.rows = max(shape.rows, row)
         elif tag == b"c":
             column = _column_number(ref.group(1)) if ref and ref.group(1) else column + 1
             shape.cells += 1
+            if not attributes.endswith(b"/"):
+                shape.filled_cells += 1
+                shape.filled_rows += not filled
+                filled = 1
+                for reason, count, limit in (
+                    ("filled_rows", shape.filled_rows, max_filled[0]),
+                    ("filled_cells", shape.filled_cells, max_filled[1]),
+                ):
+                    if limit is not None and count > limit:
+                        raise ArchiveRefused(
+                            name, reason, part=title or part, actual=count, limit=limit
+                        )
             if column > MAX_SHEET_COLUMNS:
                 raise ArchiveRefused(
                     name, "columns", part=part, actual=column, limit=MAX_SHEET_COLUMNS
@@ -219,6 +291,35 @@ def _check_sheet(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> 
     return shape
 
 
+_SHEET_ENTRY = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)>")
+_RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)>")
+_ATTRIBUTE = re.compile(rb'([\w:]+)\s*=\s*["\']([^"\']*)["\']')
+
+
+def _sheet_titles(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Return each sheet's title by its part name, from the workbook and its relationships (a
+    few KB, and their sizes already checked); {} if they cannot be read so simply."""
+    try:
+        workbook = archive.read("xl/workbook.xml")
+        relationships = archive.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for match in _RELATIONSHIP.finditer(relationships):
+        attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+        target = attributes.get(b"Target", b"").decode("utf-8", "replace")
+        target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+        targets[attributes.get(b"Id")] = target
+    titles = {}
+    for match in _SHEET_ENTRY.finditer(workbook):
+        attributes = {k.split(b":")[-1]: v for k, v in _ATTRIBUTE.findall(match.group(1))}
+        if b"id" in attributes and attributes[b"id"] in targets:
+            titles[targets[attributes[b"id"]]] = html.unescape(
+                attributes.get(b"name", b"").decode("utf-8", "replace")
+            )
+    return titles
+
+
 def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
     count = 0
     for tag, _attributes in _start_tags(archive, info, name):
@@ -228,3 +329,24 @@ def _check_shared_strings(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name:
                 raise ArchiveRefused(
                     name, "strings", actual=MAX_SHARED_STRINGS, limit=MAX_SHARED_STRINGS
                 )
+
+
+# Libxml2, which python-docx reads with, stops at 256 levels anyway; real documents: under 50.
+_BODY_DEPTH = 256
+_BLOCKS = {b"p", b"tr"}
+
+
+def _check_body(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: BodyLimits
+) -> None:
+    """Raise ArchiveRefused as soon as the document's body passes `limits`: Word's reader builds
+    the whole body in memory (some 170 bytes an element) and spends ~0.1 ms a paragraph."""
+    blocks = 0
+    tags = _start_tags(archive, info, name, None, _BODY_DEPTH)
+    for elements, (tag, _attributes) in enumerate(tags, start=1):
+        if elements > limits.elements:
+            raise ArchiveRefused(name, "elements", actual=elements, limit=limits.elements)
+        if tag in _BLOCKS:
+            blocks += 1
+            if blocks > limits.paragraphs:
+                raise ArchiveRefused(name, "paragraphs", actual=blocks, limit=limits.paragraphs)

@@ -27,6 +27,11 @@ QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")",
 LIST_MARKER_RE = re.compile(
     rf"^[ \t\u3000]*(?:[（(]{CN_NUMERAL}[)）]|[（(]\d{{1,2}}[)）]|\d{{1,2}}[.．、](?!\d)|[①-⑳])[ \t\u3000]*"
 )
+_LIST_MARKER_AT = re.compile(LIST_MARKER_RE.pattern.removeprefix("^"))  # with match(text, pos)
+_NON_SPACE = re.compile(r"\S")
+# The real plans hold at most 63 tasks, a large one a few hundred: 5,000 is no 工作要点, and
+# every task becomes a row of the preview page and of the plan.
+MAX_PLAN_TASKS = 5_000
 
 
 def chinese_number(text: str) -> int:
@@ -42,6 +47,10 @@ def chinese_number(text: str) -> int:
         else:
             current = CN_DIGITS[char]
     return total + current
+
+
+class _TooManyTasks(Exception):
+    """One stretch of a key point holds more sentences than a plan holds tasks."""
 
 
 @dataclass
@@ -65,10 +74,20 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     title, organization, org_aliases, year, preamble = _read_header(header, warnings)
 
     points: list[ParsedPoint] = []
+    tasks = 0
     for index, heading in enumerate(headings):
         end = headings[index + 1].start if index + 1 < len(headings) else len(text)
         body = text[heading.body_start : end]
-        points.append(_read_point(heading, body, document, warnings))
+        try:
+            points.append(_read_point(heading, body, document, warnings))
+            tasks += len(points[-1].tasks)
+        except _TooManyTasks:
+            tasks = MAX_PLAN_TASKS + 1
+        if tasks > MAX_PLAN_TASKS:
+            raise ParseError(
+                f"{document.name}：读到第{heading.number}条要点时，任务已超过上限 "
+                f"{MAX_PLAN_TASKS} 项，一份工作要点没有这么多，请检查是否选错了文件。"
+            )
 
     departments = _resolve_departments(points, registry, warnings)
     return ParsedPlan(
@@ -254,14 +273,17 @@ def _sentence_end(text: str, start: int, *, stop_at_newline: bool) -> int:
 
 
 def _is_paragraph_break(text: str, index: int) -> bool:
-    before = text[:index].rstrip(" \t\u3000")
-    after = text[index:].lstrip()
-    return (
-        not before
-        or before[-1] in SENTENCE_END + "：:；;"
-        or bool(LIST_MARKER_RE.match(after))
-        or _is_heading_line(before.rsplit("\n", 1)[-1])
-    )
+    # Looks only at the line before `index` and the start of the next: copying the text before
+    # and after each line break made a long key point cost the square of its length.
+    end = index
+    while end > 0 and text[end - 1] in " \t\u3000":
+        end -= 1
+    if end == 0 or text[end - 1] in SENTENCE_END + "：:；;":
+        return True
+    after = _NON_SPACE.search(text, index)
+    if after and _LIST_MARKER_AT.match(text, after.start()):
+        return True
+    return _is_heading_line(text[text.rfind("\n", 0, end) + 1 : end])
 
 
 def _is_heading_line(line: str) -> bool:
@@ -287,6 +309,8 @@ def _sentences(text: str) -> list[tuple[str, str]]:
         sentence = LIST_MARKER_RE.sub("", sentence, count=1).strip()
         if sentence:
             result.append((section, sentence))
+            if len(result) > MAX_PLAN_TASKS:  # stop here, not after a million sentences
+                raise _TooManyTasks
     return result
 
 

@@ -16,11 +16,25 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from .archive import MAX_UNPACKED_BYTES, ArchiveRefused, check_office_zip
+from .archive import MAX_UNPACKED_BYTES, MB, ArchiveRefused, BodyLimits, check_office_zip
 from .model import ParseError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DOCX_UNPACKED_BYTES = MAX_UNPACKED_BYTES
+# What a plan document may hold, whatever its format. The real plans (../shared/corpus and
+# examples/) have at most 53 lines, 6,700 characters and 63 tasks; a plan of 100 pages has
+# some 3,000 paragraphs and 150,000 characters. Past these limits a file is no 工作要点, and
+# reading it on would cost tens of seconds and hundreds of MB (python-docx spends ~0.1–0.3 ms
+# on a paragraph, the outline a few µs on a character).
+MAX_PLAN_BLOCKS = 20_000  # paragraphs, lines and table rows
+MAX_PLAN_CHARS = 2_000_000
+# Word's body XML for a 100-page plan is 2–5 MB, some 20 elements a paragraph; python-docx
+# holds the whole tree in memory, about 170 bytes an element.
+MAX_PLAN_XML_BYTES = 15 * MB
+MAX_PLAN_XML_ELEMENTS = 400_000
+PLAN_BODY = BodyLimits(MAX_PLAN_XML_BYTES, MAX_PLAN_BLOCKS, MAX_PLAN_XML_ELEMENTS)
+# No character takes more than four bytes in any encoding read here.
+_MAX_TEXT_BYTES = 4 * MAX_PLAN_CHARS
 # HTML is parsed tag by tag in Python (about 20 µs a tag): a real plan saved as a web page has
 # some 20,000 tags; 200,000 parse in a few seconds. Nesting deeper than 500 elements (tags
 # whose end may be left out, such as <p>, aside) is no document.
@@ -85,20 +99,44 @@ def read_bytes(data: bytes, name: str) -> Document:
     if not data.strip():
         raise ParseError(f"{name}：文件是空的。")
     if suffix in DOCX_SUFFIXES:
-        return _read_docx(data, name)
+        return _within_plan_limits(_read_docx(data, name))
     if suffix in HTML_SUFFIXES:
-        return _read_html(data, name)
+        return _within_plan_limits(_read_html(data, name))
     if suffix in TEXT_SUFFIXES:
+        if len(data) > _MAX_TEXT_BYTES:
+            raise _too_many_characters(name)
         text = decode_text(data, name)
         if suffix in {".md", ".markdown"}:
             text = _strip_markdown_headings(text)
-        return Document(name=name, text=text)
+        lines = text.count("\n") + 1
+        if lines > MAX_PLAN_BLOCKS:
+            raise ParseError(
+                f"{name}：文件有 {lines} 行，超过上限 {MAX_PLAN_BLOCKS} 行，"
+                "一份工作要点没有这么多，请检查是否选错了文件。"
+            )
+        return _within_plan_limits(Document(name=name, text=text))
     if suffix == ".doc":
         raise ParseError(
             f"{name}：不支持旧版 Word（.doc）格式，请在 Word 或 WPS 中另存为 .docx 后再导入。"
         )
     shown = suffix or "（无扩展名）"
     raise ParseError(f"{name}：不支持 {shown} 格式的文件，请使用 {SUPPORTED}。")
+
+
+def _too_many_characters(name: str) -> ParseError:
+    return ParseError(
+        f"{name}：文字超过 {MAX_PLAN_CHARS} 字，一份工作要点没有这么多，请检查是否选错了文件。"
+    )
+
+
+def _within_plan_limits(document: Document) -> Document:
+    """Return `document` if its text, tables included, is within MAX_PLAN_CHARS."""
+    size = len(document.text)
+    for table in document.tables:
+        size += sum(len(cell) for row in table for cell in row)
+    if size > MAX_PLAN_CHARS:
+        raise _too_many_characters(document.name)
+    return document
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -151,7 +189,7 @@ def _read_docx(data: bytes, name: str) -> Document:
 
     buffer = io.BytesIO(data)
     try:
-        check_office_zip(buffer, name, "docx")
+        check_office_zip(buffer, name, "docx", body=PLAN_BODY)
     except ArchiveRefused as refused:
         if refused.reason == "wrong_kind":
             raise ParseError(f"{name}：不是有效的 Word 文档（缺少正文部分）。") from None
@@ -187,21 +225,44 @@ def _read_docx(data: bytes, name: str) -> Document:
     return Document(name=name, text="\n\n".join(p for p in paragraphs if p.strip()), tables=tables)
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_RUN_TEXT_TAGS = {f"{_W}{tag}" for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab")}
+
+
+def _run_text(r) -> str:
+    """Return the text of a <w:r> as python-docx's run.text does, without its XPath query (which
+    compiles afresh on every call, some 40 µs a run)."""
+    return "".join(str(child) for child in r if child.tag in _RUN_TEXT_TAGS)
+
+
+def _plain_paragraph_text(p) -> str:
+    """Return the text of a <w:p> as python-docx's paragraph.text does: its runs and links."""
+    pieces = []
+    for child in p:
+        if child.tag == f"{_W}r":
+            pieces.append(_run_text(child))
+        elif child.tag == f"{_W}hyperlink":
+            pieces.extend(_run_text(r) for r in child if r.tag == f"{_W}r")
+    return "".join(pieces)
+
+
 def _docx_paragraph_text(paragraph) -> str:
     """Return the paragraph's text with bold runs marked as markdown emphasis (**…**)."""
     pieces: list[str] = []
     in_bold = False
     for run in paragraph.runs:
-        bold = bool(run.bold) and bool(run.text.strip())
-        if bold != in_bold and (run.text.strip() or not bold):
+        text = _run_text(run._r)
+        bold = bool(run.bold) and bool(text.strip())
+        if bold != in_bold and (text.strip() or not bold):
             pieces.append("**")
             in_bold = bold
-        pieces.append(run.text)
+        pieces.append(text)
     if in_bold:
         pieces.append("**")
     text = "".join(pieces)
     # Hyperlinks and fields hide runs from paragraph.runs; fall back to the plain text then.
-    return text if text.replace("**", "") == paragraph.text else paragraph.text
+    plain = _plain_paragraph_text(paragraph._p)
+    return text if text.replace("**", "") == plain else plain
 
 
 def _docx_table_rows(table) -> list[list[str]]:
@@ -237,6 +298,10 @@ class _TooDeep(Exception):
     pass
 
 
+class _TooLong(Exception):
+    pass
+
+
 class _HTMLText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -248,11 +313,18 @@ class _HTMLText(HTMLParser):
         self._cell: list[str] | None = None
         self._table_depth = 0
         self._skip = 0
+        self._blocks = 0  # paragraphs and table rows
+
+    def _count_block(self) -> None:
+        self._blocks += 1
+        if self._blocks > MAX_PLAN_BLOCKS:
+            raise _TooLong
 
     def _flush(self) -> None:
         text = "".join(self._buffer).strip()
         self._buffer = []
         if text:
+            self._count_block()
             self.paragraphs.append(text)
 
     def handle_starttag(self, tag, attrs):
@@ -289,6 +361,7 @@ class _HTMLText(HTMLParser):
                 self._row.append("".join(self._cell).strip())
             self._cell = None
         elif self._table_depth and tag == "tr" and self._row is not None:
+            self._count_block()
             self.tables[-1].append(self._row)
             self._row = None
         elif tag in _BLOCK_TAGS and not self._table_depth:
@@ -325,11 +398,16 @@ def _read_html(data: bytes, name: str) -> Document:
     try:
         parser.feed(text)
         parser.close()
+        parser._flush()
     except _TooDeep:
         raise ParseError(
             f"{name}：网页的元素嵌套超过 {MAX_HTML_DEPTH} 层，不是正常的文档，无法读取。"
         ) from None
+    except _TooLong:
+        raise ParseError(
+            f"{name}：网页的段落和表格行超过 {MAX_PLAN_BLOCKS} 个，一份工作要点没有这么多，"
+            "请检查是否选错了文件。"
+        ) from None
     except Exception:  # html.parser is lenient; anything it still raises is corrupt input
         raise ParseError(f"{name}：HTML 无法解析，文件可能已损坏。") from None
-    parser._flush()
     return Document(name=name, text="\n\n".join(parser.paragraphs), tables=parser.tables)

@@ -50,9 +50,15 @@ def find_annotations(text: str) -> list[Annotation]:
     """Return the responsibility annotations in `text`, in order of appearance."""
     found: list[Annotation] = []
     position = 0
+    bracketed = BRACKETED_START_RE.search(text)
+    line = LINE_START_RE.search(text)
     while True:
-        bracketed = BRACKETED_START_RE.search(text, position)
-        line = LINE_START_RE.search(text, position)
+        # Each search again only when the last match has been passed: searching both afresh
+        # after every annotation made a long key point cost the square of its length.
+        if bracketed is not None and bracketed.start() < position:
+            bracketed = BRACKETED_START_RE.search(text, position)
+        if line is not None and line.start() < position:
+            line = LINE_START_RE.search(text, position)
         if bracketed is None and line is None:
             return found
         if bracketed is not None and (line is None or bracketed.start() <= line.start()):

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 from workplan.accounts.models import Role, User
-from workplan.core.workbooks import SheetValues, WorkbookRefused, read_sheet
+from workplan.core.problems import ProblemList
+from workplan.core.workbooks import SheetTooLong, WorkbookRefused, read_sheet
 from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list
@@ -23,6 +26,14 @@ from workplan.plans.queries import RecordedWork, recorded_work
 from workplan.plans.table import COLUMNS, TableRow, TaskValues, table_rows
 
 MAX_TABLE_BYTES = 10 * 1024 * 1024
+# Rows holding a value, the header and key point rows included. The real plans have at most
+# 63 tasks, the province-scale benchmark 20,000 (bench/, `workplan seed-scale`), whose export
+# must import; past this a sheet is counted, not read (openpyxl spends ~25 µs a cell).
+MAX_TABLE_ROWS = 30_000
+# Cells holding a value: the export has ten columns, and a clerk may add a few; a 20,000-task
+# export fills 200,011. Without it a sheet of 30,000 rows × 33 columns would pass.
+MAX_TABLE_CELLS = 30_000 * 12
+HEADER_ROWS = 10  # the header is looked for in these first rows only
 HEADERS = {
     "code": ("序号", "编号"),
     "key_point": ("工作要点", "要点", "重点工作"),
@@ -74,10 +85,13 @@ class TableDiff:
     added: list[RowValues] = field(default_factory=list)
     changed: list[ChangedTask] = field(default_factory=list)
     removed: list[TableRow] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    errors: ProblemList = field(default_factory=ProblemList)  # the first 100, and a count
+    warnings: ProblemList = field(default_factory=ProblemList)
     removed_work: dict[int, RecordedWork] = field(default_factory=dict)  # task id → its records
     task_count: int = 0  # the plan's tasks before the change
+
+    def __post_init__(self):
+        self.errors, self.warnings = ProblemList(self.errors), ProblemList(self.warnings)
 
     @property
     def has_changes(self) -> bool:
@@ -137,6 +151,9 @@ class _Reader:
         self.key_points = {kp.number: kp for kp in plan.key_points.select_related("leader")}
 
     def problem(self, row: int, key: str, message: str) -> None:
+        if self.diff.errors.full:  # counted, not written
+            self.diff.errors.append("")
+            return
         column = LABELS.get(key, HEADERS.get(key, (key,))[0])
         self.diff.errors.append(
             _("{name}, sheet {sheet}, row {row}, column {column}: {message}").format(
@@ -145,6 +162,9 @@ class _Reader:
         )
 
     def warning(self, row: int, key: str, message: str) -> None:
+        if self.diff.warnings.full:
+            self.diff.warnings.append("")
+            return
         column = LABELS.get(key, key)
         self.diff.warnings.append(
             _("{name}, sheet {sheet}, row {row}, column {column}: {message}").format(
@@ -153,6 +173,8 @@ class _Reader:
         )
 
     def closest(self, value: str, choices) -> str:
+        if self.diff.errors.full:  # the hint would not be shown; it costs a comparison a name
+            return ""
         close = difflib.get_close_matches(value, list(choices), n=3, cutoff=0.4)
         return _(" Did you mean: {names}?").format(names="、".join(close)) if close else ""
 
@@ -201,8 +223,8 @@ def too_long_group(name: str) -> str:
     )
 
 
-def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int]] | None:
-    for row_index, row in enumerate(rows[:10], start=1):
+def _find_header(rows: Iterable[tuple]) -> tuple[int, dict[str, int]] | None:
+    for row_index, row in enumerate(rows, start=1):
         columns: dict[str, int] = {}
         for col_index, value in enumerate(row):
             title = _compact(value)
@@ -224,11 +246,17 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
     try:
         # Values only: a key point merged over its tasks' rows is read from its first row and
         # carried down (see _sheet_rows), so merged cells need no full, styled load.
-        sheet = read_sheet(data, name, prefer="任务分解表")
+        sheet = read_sheet(
+            data, name, prefer="任务分解表", max_rows=MAX_TABLE_ROWS, max_cells=MAX_TABLE_CELLS
+        )
+        first = list(itertools.islice(sheet.rows, HEADER_ROWS))
+    except SheetTooLong as refused:
+        diff.errors.append(too_many_rows(refused))
+        return diff
     except WorkbookRefused as refused:
         diff.errors.append(str(refused))
         return diff
-    header = _find_header(sheet.rows)
+    header = _find_header(first)
     if header is None:
         diff.errors.append(
             _(
@@ -245,10 +273,14 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
             ).format(name=name, sheet=sheet.title)
         )
         return diff
+    rows = itertools.chain(first[header_row:], sheet.rows)
     reader = _Reader(plan, name, sheet.title)
     current = {row.task.pk: row for row in table_rows(plan)}
     reader.diff.task_count = len(current)
-    rows = _sheet_rows(reader, sheet, header_row, columns, current)
+    try:
+        rows = _sheet_rows(reader, rows, header_row, columns, current)
+    except WorkbookRefused as refused:
+        return TableDiff(errors=[str(refused)])
     rows = _match_by_text(reader, rows, current)
     seen = {row.task_id for row in rows if row.task_id is not None}
     for row in rows:
@@ -271,14 +303,27 @@ class _SheetRow:
     bad_id: str = ""  # a 系统编号 that names no task of this plan
 
 
+def too_many_rows(refused: SheetTooLong) -> str:
+    if refused.cells:
+        return _(
+            "{name}, sheet {sheet}: more than {limit} cells hold values; a task table may have "
+            "at most {limit}. Is this the plan's task table?"
+        ).format(name=refused.name, sheet=refused.sheet, limit=refused.limit)
+    return _(
+        "{name}, sheet {sheet}: more than {limit} rows hold values; a task table may have at "
+        "most {limit} rows (tasks, key points and headings). Is this the plan's task table?"
+    ).format(name=refused.name, sheet=refused.sheet, limit=refused.limit)
+
+
 def _sheet_rows(
-    reader: _Reader, sheet: SheetValues, header_row: int, columns, current
+    reader: _Reader, sheet_rows: Iterable[tuple], header_row: int, columns, current
 ) -> list[_SheetRow]:
-    """Return the sheet's rows with the task each one's 系统编号 names, if it names one."""
+    """Return the sheet's rows below the header with the task each one's 系统编号 names, if it
+    names one."""
     rows: list[_SheetRow] = []
     seen: dict[int, int] = {}
     key_point: KeyPoint | None = None
-    for row_number, values in enumerate(sheet.rows[header_row:], start=header_row + 1):
+    for row_number, values in enumerate(sheet_rows, start=header_row + 1):
         if not any(_text(v) for v in values):
             continue
         cells = {k: _text(values[i]) if i < len(values) else "" for k, i in columns.items()}

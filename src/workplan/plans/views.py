@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from workplan.core.problems import ProblemList
 from workplan.org.queries import registry_names
 from workplan.parsing import ParsedPlan
 from workplan.plans import queries
@@ -99,7 +100,12 @@ def import_preview(request, token: str):
     return render(
         request,
         "plans/import_preview.html",
-        {"parsed": parsed, "name": preview.name, "token": preview.token},
+        {
+            "parsed": parsed,
+            "warnings": ProblemList(parsed.warnings),  # the first 100, and a count
+            "name": preview.name,
+            "token": preview.token,
+        },
     )
 
 

@@ -62,12 +62,21 @@ growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024
 print(json.dumps({"files": results, "growth_mb": growth}))
 """
 
-HOSTILE = badfiles.BOMBS
+# Bombs, and files within the size limits that hold far more than a real upload (badfiles.HEAVY).
+HOSTILE = {**badfiles.BOMBS, **{name: make for name, (make, _) in badfiles.HEAVY.items()}}
+HEAVY_FOR = {
+    reader: [name for name, (_, readers) in badfiles.HEAVY.items() if reader in readers]
+    for reader in ("table", "accounts", "plan")
+}
 READERS = {
-    "table": [n for n in HOSTILE if n.endswith(".xlsx")] + ["bomb.docx"],
-    "accounts": [n for n in HOSTILE if n.endswith(".xlsx")] + ["bomb.docx"],
-    "plan": [n for n in HOSTILE if not n.endswith(".xlsx")],
-    "cli-parse": ["bomb.docx", "entities.docx", "deep.docx", "deep.html"],
+    "table": [n for n in badfiles.BOMBS if n.endswith(".xlsx")]
+    + ["bomb.docx"]
+    + HEAVY_FOR["table"],
+    "accounts": [n for n in badfiles.BOMBS if n.endswith(".xlsx")]
+    + ["bomb.docx"]
+    + HEAVY_FOR["accounts"],
+    "plan": [n for n in badfiles.BOMBS if not n.endswith(".xlsx")] + HEAVY_FOR["plan"],
+    "cli-parse": ["bomb.docx", "entities.docx", "deep.docx", "deep.html", *HEAVY_FOR["plan"]],
     "evidence": ["bomb.xlsx", "far-cell.xlsx", "entities.xlsx", "deep.xlsx", "bomb.docx"],
 }
 

@@ -29,9 +29,19 @@ HOSTILE = {
 }
 
 
+# Files within the size limits holding far more than any real upload, by the forms they are
+# meant for: refused as soon as a limit of the form's job is passed (or, within those limits,
+# answered with a capped list of problems), as quickly as a bomb.
+HEAVY = {
+    **badfiles.HEAVY,
+    "unknown-departments.xlsx": (badfiles.xlsx_unknown_departments, {"accounts"}),
+}
+FORMS = {"plan": "plan document", "table": "task table", "accounts": "account sheet"}
+
+
 @functools.cache
 def hostile(name: str) -> bytes:
-    return HOSTILE[name]()
+    return HOSTILE[name]() if name in HOSTILE else HEAVY[name][0]()
 
 
 @pytest.fixture
@@ -85,6 +95,27 @@ def test_role_gets_a_clear_refusal_for_each_hostile_file(client, endpoints, endp
         assert response.status_code in {200, 400, 413}, name
         assert name in page, (name, page[:3000])
         assert "Traceback" not in page, name
+        assert saved() == before, name
+
+
+@pytest.mark.parametrize("endpoint", FORMS.values())
+def test_role_gets_a_quick_refusal_for_each_file_holding_more_than_the_job(
+    client, endpoints, endpoint
+):
+    url, field, user, saved = endpoints[endpoint]
+    client.force_login(user)
+    before = saved()
+    names = [n for n, (_, readers) in HEAVY.items() if endpoint in {FORMS[r] for r in readers}]
+    assert names
+    for name in names:
+        start = time.monotonic()
+        response = client.post(url, {field: SimpleUploadedFile(name, hostile(name))}, follow=True)
+        elapsed = time.monotonic() - start
+        page = response.content.decode()
+        assert elapsed < MAX_SECONDS, (name, elapsed)
+        assert response.status_code in {200, 400}, name
+        assert name in page, (name, page[:3000])
+        assert len(page) < 200_000, name  # a capped list of problems, not one per row
         assert saved() == before, name
 
 

@@ -193,3 +193,91 @@ BOMBS = {
     "deep.docx": docx_deep,
     "deep.html": html_deep,
 }
+
+
+# Files within every size limit that still cost a reader dearly if it reads them whole: what a
+# real 工作要点, task table or staff list never holds (docs/parsing.md, "Limits"). Each is
+# built in about a second; none compresses beyond the ratio limit, so only the work is at stake.
+
+
+def _lines(template: bytes, count: int) -> bytes:
+    return b"".join(template % n for n in range(count))
+
+
+def docx_many_paragraphs(paragraphs: int = 400_000) -> bytes:
+    """Return a Word document of `paragraphs` numbered-less paragraphs (about 25 MB of XML)."""
+    body = _lines("<w:p><w:r><w:t>第%d段没有编号的文字。</w:t></w:r></w:p>".encode(), paragraphs)
+    return docx(DOCUMENT_HEAD + b"<w:body>" + body + b"</w:body></w:document>")
+
+
+def inline_row(texts: list[str]) -> bytes:
+    """Return a sheet row of text cells."""
+    cells = "".join(f'<c t="inlineStr"><is><t>{text}</t></is></c>' for text in texts)
+    return f"<row>{cells}</row>".encode()
+
+
+def _sheet(header: list[str], row: bytes, rows: int) -> bytes:
+    """Return a workbook whose header (if any) is row 1, then `rows` rows filled from `row`."""
+    head = inline_row(header) if header else b""
+    body = b"".join(row.replace(b"%d", b"%d" % n) for n in range(rows))
+    return xlsx(SHEET_HEAD + b"<sheetData>" + head + body + b"</sheetData></worksheet>")
+
+
+def xlsx_no_header(rows: int = 99_000) -> bytes:
+    """Return a workbook of `rows` rows × 10 numbers and no header row (about 20 MB of XML)."""
+    return _sheet([], b"<row>" + b"<c><v>%d</v></c>" * 10 + b"</row>", rows)
+
+
+def xlsx_many_tasks(rows: int = 99_000) -> bytes:
+    """Return a task table with its header and `rows` task rows."""
+    return _sheet(
+        ["系统编号", "工作要点", "具体任务", "牵头部门"],
+        b'<row><c t="inlineStr"><is><t>%d</t></is></c><c t="inlineStr"><is><t>1.</t></is></c>'
+        b'<c t="inlineStr"><is><t>task %d</t></is></c><c t="inlineStr"><is><t>x</t></is></c></row>',
+        rows,
+    )
+
+
+def xlsx_many_people(rows: int = 99_000, department: str = "无此部门") -> bytes:
+    """Return an account sheet of `rows` people, each in a department nobody has heard of."""
+    return _sheet(
+        ["姓名", "登录名", "部门"],
+        b'<row><c t="inlineStr"><is><t>user %d</t></is></c><c t="inlineStr"><is><t>u%d</t></is>'
+        b'</c><c t="inlineStr"><is><t>' + department.encode() + b"%d</t></is></c></row>",
+        rows,
+    )
+
+
+def xlsx_unknown_departments() -> bytes:
+    """Return an account sheet within the people limit, every row naming an unknown department."""
+    return xlsx_many_people(5_000)
+
+
+def md_many_tasks(tasks: int = 272_250) -> bytes:
+    """Return a plan in markdown (about 19 MB) of 12 key points and `tasks` task sentences."""
+    per_point = tasks // 12
+    points = []
+    for point in ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"):
+        points.append(f"\n{point}、要点{point}\n".encode())
+        points.append(
+            _lines("推进第%d项具体工作，按照学校部署确保按期完成好。\n".encode(), per_point)
+        )
+    return "# 某大学2024年工作要点\n".encode() + b"".join(points)
+
+
+def html_many_elements(paragraphs: int = 99_500) -> bytes:
+    """Return a plan saved as a web page with `paragraphs` paragraphs: just under 200,000 tags."""
+    body = _lines("<p>第%d项。</p>".encode(), paragraphs - 2)
+    return "<html><body><p>2024年工作要点</p><p>一、要点</p>".encode() + body + b"</body></html>"
+
+
+# Files within the size limits that no real upload resembles, by the name they are uploaded
+# under, with the uploads (and readers) they are meant for.
+HEAVY = {
+    "many-paragraphs.docx": (docx_many_paragraphs, {"plan"}),
+    "many-tasks.md": (md_many_tasks, {"plan"}),
+    "many-elements.html": (html_many_elements, {"plan"}),
+    "no-header.xlsx": (xlsx_no_header, {"table", "accounts"}),
+    "many-tasks.xlsx": (xlsx_many_tasks, {"table"}),
+    "many-people.xlsx": (xlsx_many_people, {"accounts"}),
+}

@@ -62,11 +62,15 @@ class Command(BaseCommand):
         diff = read_table(path.read_bytes(), path.name, plan)
         for warning in diff.warnings:
             self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
+        if diff.warnings.more:
+            self.stdout.write(self.style.WARNING(f"提醒：……另有 {diff.warnings.more} 处。"))
         for error in diff.errors:
             self.stderr.write(error)
+        if diff.errors.more:
+            self.stderr.write(f"……另有 {diff.errors.more} 处问题。")
         if diff.errors:
             raise CommandError(
-                f"{path.name}：有 {len(diff.errors)} 处问题，未做任何修改。", returncode=2
+                f"{path.name}：有 {diff.errors.total} 处问题，未做任何修改。", returncode=2
             )
         if not diff.has_changes:
             self.stdout.write("没有变化（no changes）。")
