@@ -5,28 +5,17 @@ is logged as one line, not a stack."""
 import logging
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from workplan.progress.models import ProgressReport
-from workplan.progress.tests.test_reporting import JUNE_20, form, jwc_task, open_report
+from workplan.progress.tests.test_head_submits import head_approval, submit  # noqa: F401
+from workplan.progress.tests.test_reporting import form, jwc_task, open_report
 
 pytestmark = [pytest.mark.django_db]
 
 
-@pytest.fixture(autouse=True)
-def head_approval(plan):
-    plan.schedule.head_approval = True
-    plan.schedule.save()
-    with time_machine.travel(JUNE_20):
-        yield
-
-
 def awaiting(client, liaison, plan, department) -> ProgressReport:
-    client.force_login(liaison)
-    report = open_report(client, jwc_task(plan), department)
-    client.post(reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"})
-    report.refresh_from_db()
+    report = submit(client, liaison, plan, department)
     assert report.state == ProgressReport.State.AWAITING_APPROVAL
     return report
 
