@@ -95,8 +95,9 @@ class TaskValues:
         }
 
 
-def table_key_points(plan: Plan):
-    """Return the plan's key points with tasks, assignments, leaders and milestones prefetched."""
+def table_key_points(plan: Plan, *, task: Task | None = None):
+    """Return the plan's key points with tasks, assignments, leaders and milestones prefetched;
+    with `task`, only its key point holding only it."""
     assignments = Prefetch(
         "assignments",
         queryset=Assignment.objects.select_related("department", "group").order_by("position"),
@@ -106,15 +107,25 @@ def table_key_points(plan: Plan):
         .prefetch_related(assignments, "milestones")
         .order_by("number")
     )
-    return plan.key_points.select_related("leader").prefetch_related(
+    key_points = plan.key_points.all()
+    if task is not None:
+        tasks = tasks.filter(pk=task.pk)
+        key_points = key_points.filter(pk=task.key_point_id)
+    return key_points.select_related("leader").prefetch_related(
         assignments, Prefetch("tasks", queryset=tasks)
     )
 
 
-def table_rows(plan: Plan) -> list[TableRow]:
-    """Return every task of `plan` as a table row, in key point and task order."""
+def table_row(task: Task) -> TableRow:
+    """Return one task's table row, at the cost of that row alone (an edit, its form)."""
+    return table_rows(task.key_point.plan, task=task)[0]
+
+
+def table_rows(plan: Plan, *, task: Task | None = None) -> list[TableRow]:
+    """Return every task of `plan` as a table row, in key point and task order (with `task`,
+    that task's row only)."""
     rows = []
-    for key_point in table_key_points(plan):
+    for key_point in table_key_points(plan, task=task):
         point_lead, point_co, point_groups = Responsible.of(key_point.assignments.all()).names()
         for task in key_point.tasks.all():
             task.key_point = key_point

@@ -13,7 +13,7 @@ from workplan.audit.records import record_changed, record_created
 from workplan.org.models import Department, DepartmentGroup
 from workplan.plans.actions import delete_tasks, refuse_unconfirmed_deletions, set_deadline
 from workplan.plans.models import Assignment, KeyPoint, Plan, Responsible, Task
-from workplan.plans.table import LABELS_BY_KEY, TaskValues, table_rows
+from workplan.plans.table import LABELS_BY_KEY, TaskValues, table_row
 from workplan.plans.table_import import TableDiff
 
 
@@ -54,8 +54,7 @@ def _set_responsibility(task: Task, values: TaskValues) -> None:
 
 
 def _current_cells(task: Task) -> dict[str, str]:
-    row = next(r for r in table_rows(task.key_point.plan) if r.task.pk == task.pk)
-    return row.cells()
+    return table_row(task).cells()
 
 
 def _write(task: Task, values: TaskValues, before: dict[str, str], *, by, note: str = "") -> bool:

@@ -27,7 +27,7 @@ from workplan.plans.actions import (
     preview_file,
 )
 from workplan.plans.models import ImportPreview, KeyPoint
-from workplan.plans.table import table_rows, table_title
+from workplan.plans.table import table_row, table_rows, table_title
 from workplan.plans.table_actions import (
     ShiftRefused,
     StaleEdit,
@@ -125,7 +125,7 @@ def table_export(request, plan_id: int):
 
 
 def _row_for(task):
-    row = next(r for r in table_rows(task.key_point.plan) if r.task.pk == task.pk)
+    row = table_row(task)
     row.light = current_lights(task.key_point.plan, tasks=[task]).get(task.pk)
     return row
 
