@@ -56,5 +56,6 @@ urlpatterns = [
     path("progress/", include("workplan.progress.urls")),
     path("supervision/", include("workplan.supervision.urls")),
     path("reports/", include("workplan.reports.urls")),
+    path("", include("workplan.pages.urls")),
     path("", include("workplan.plans.urls")),
 ]

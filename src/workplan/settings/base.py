@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "workplan.progress",
     "workplan.supervision",
     "workplan.reports",
+    "workplan.pages",
     "django_tasks_db",
 ]
 
