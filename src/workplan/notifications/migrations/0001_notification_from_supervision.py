@@ -1,7 +1,7 @@
 # Notification, moved here from supervision with its rows: supervision/0006 renamed the table
 # (supervision_notification → notifications_notification), so this creates the model in the
 # migration state only. Its content type (and so its permissions) moves along instead of a new
-# one being created beside a stale one.
+# one being created beside a stale one, and e-mail jobs still queued follow the job's new path.
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
@@ -17,6 +17,24 @@ def move_content_type(apps, schema_editor, *, source="supervision", target="noti
 
 def move_content_type_back(apps, schema_editor):
     move_content_type(apps, schema_editor, source="notifications", target="supervision")
+
+
+OLD_JOB = "workplan.supervision.tasks.email_notifications"
+NEW_JOB = "workplan.notifications.tasks.email_notifications"
+
+
+def move_queued_jobs(apps, schema_editor, *, source=OLD_JOB, target=NEW_JOB):
+    try:  # only where the database backend keeps the queue, and once its table exists
+        results = apps.get_model("django_tasks_database", "DBTaskResult")
+    except LookupError:
+        return
+    results.objects.using(schema_editor.connection.alias).filter(task_path=source).update(
+        task_path=target
+    )
+
+
+def move_queued_jobs_back(apps, schema_editor):
+    move_queued_jobs(apps, schema_editor, source=NEW_JOB, target=OLD_JOB)
 
 
 class Migration(migrations.Migration):
@@ -66,4 +84,5 @@ class Migration(migrations.Migration):
             ],
         ),
         migrations.RunPython(move_content_type, move_content_type_back),
+        migrations.RunPython(move_queued_jobs, move_queued_jobs_back),
     ]

@@ -1,10 +1,13 @@
 """Notification moved from supervision to the notifications app with a migration that keeps
 every row: a message stored before the move is still its reader's after `migrate`, and the
-model's content type and permissions move along rather than being made anew."""
+model's content type and permissions move along rather than being made anew, and an e-mail
+job still queued finds its task at the new address."""
 
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 BEFORE = [("supervision", "0005_extensionrequest_decision_reason"), ("notifications", None)]
 
@@ -41,6 +44,12 @@ def test_a_message_stored_before_the_move_is_kept():
         .values_list("pk", flat=True)
     )
     assert len(permissions) == 4  # add, change, delete, view
+    job = DBTaskResult.objects.create(
+        args_kwargs={"args": [[1]], "kwargs": {}},
+        task_path="workplan.supervision.tasks.email_notifications",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
 
     new = migrate(latest())
     kept = new.get_model("notifications", "Notification").objects.get()
@@ -55,6 +64,9 @@ def test_a_message_stored_before_the_move_is_kept():
     assert not content_types.filter(app_label="supervision", model="notification").exists()
     moved = new.get_model("auth", "Permission").objects.filter(content_type_id=old_type.pk)
     assert set(moved.values_list("pk", flat=True)) == permissions
+    job.refresh_from_db()
+    assert job.task_path == "workplan.notifications.tasks.email_notifications"
+    assert job.task.name == "email_notifications"
 
 
 @pytest.mark.django_db(transaction=True)
