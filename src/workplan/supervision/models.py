@@ -6,6 +6,7 @@ from django.utils.translation import pgettext_lazy
 from workplan.org.models import Department
 from workplan.plans.models import Plan, Task
 from workplan.progress.models import ReportingPeriod
+from workplan.supervision import rules
 from workplan.supervision.rules import Reason
 
 REASON_TEXT = {
@@ -28,10 +29,11 @@ class TaskLight(models.Model):
     """A task's light in a period, computed by the rules, with the reason shown to people."""
 
     class Light(models.TextChoices):
-        GREEN = "green", _("Green")
-        BLUE = "blue", _("Blue (deadline near)")
-        YELLOW = "yellow", _("Yellow")
-        RED = "red", _("Red")
+        # The values are the rules' own (rules.py is pure Python); the labels are for people.
+        GREEN = rules.Light.GREEN.value, _("Green")
+        BLUE = rules.Light.BLUE.value, _("Blue (deadline near)")
+        YELLOW = rules.Light.YELLOW.value, _("Yellow")
+        RED = rules.Light.RED.value, _("Red")
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="lights")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="lights")
