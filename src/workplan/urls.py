@@ -55,6 +55,7 @@ urlpatterns = [
     path("departments/", include("workplan.org.urls")),
     path("progress/", include("workplan.progress.urls")),
     path("supervision/", include("workplan.supervision.urls")),
+    path("supervision/", include("workplan.notifications.urls")),
     path("reports/", include("workplan.reports.urls")),
     path("", include("workplan.pages.urls")),
     path("", include("workplan.plans.urls")),

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -16,7 +17,9 @@ from workplan.accounts.models import Role
 from workplan.audit.records import record_changed, record_created, record_deleted
 from workplan.core.errors import WrongState
 from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, check_length
+from workplan.notifications.notify import Message, notify_department, notify_supervisors
 from workplan.plans.models import Plan
+from workplan.progress import hooks
 from workplan.progress.access import (
     check_may_approve_report,
     check_may_change_schedule,
@@ -40,8 +43,6 @@ from workplan.progress.models import (
     ReportVersion,
     Schedule,
 )
-from workplan.supervision.models import Notice
-from workplan.supervision.notify import Message, notify_department, notify_supervisors
 
 FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
 TEXT_FIELDS = ["progress", "problems", "next_steps"]
@@ -103,6 +104,13 @@ class CadenceChange:
     added: int
 
 
+def _periods_in_use_elsewhere(plan: Plan) -> set[int]:
+    """Return the ids of the plan's periods another app has filed something against (a
+    supervision notice), asked through the `periods_in_use` hook."""
+    answers = hooks.periods_in_use.send(sender=ReportingPeriod, periods=plan.periods.all())
+    return {pk for _receiver, ids in answers for pk in ids}
+
+
 def _change_cadence(plan: Plan, schedule: Schedule, cadence: str, *, today, by) -> CadenceChange:
     """Replace the periods the old cadence generated that have not opened and have nothing
     filed against them (reports, notices); periods already open, reported on or added by hand
@@ -112,10 +120,12 @@ def _change_cadence(plan: Plan, schedule: Schedule, cadence: str, *, today, by) 
         for each in Schedule.Cadence
         for label, opens, _due in _cadence_periods(plan.year, each, schedule.due_day)
     }
-    periods = plan.periods.annotate(
-        used=Exists(ProgressReport.objects.filter(period=OuterRef("pk")))
-        | Exists(Notice.objects.filter(period=OuterRef("pk")))
+    periods = list(
+        plan.periods.annotate(used=Exists(ProgressReport.objects.filter(period=OuterRef("pk"))))
     )
+    filed_elsewhere = _periods_in_use_elsewhere(plan)
+    for period in periods:
+        period.used = period.used or period.pk in filed_elsewhere
     replaceable = [
         p
         for p in periods
@@ -279,7 +289,7 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
                 gettext_noop("A report on task {code} is waiting for your approval."),
                 code=report.task.code,
             ),
-            f"/progress/reports/{report.pk}/",
+            _report_url(report),
             roles=(Role.HEAD,),
         )
     else:
@@ -289,18 +299,14 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
                 department=report.department.name,
                 code=report.task.code,
             ),
-            f"/progress/reports/{report.pk}/",
+            _report_url(report),
         )
-        _settle_notices(report)
+        hooks.report_submitted.send(sender=ProgressReport, report=report, by=by)
     return report
 
 
-def _settle_notices(report: ProgressReport) -> None:
-    """Close a reminder or 催办 about the report's period the moment the department's last
-    report for it is in, rather than at the next hourly scan."""
-    from workplan.supervision.actions import do_settle_notices
-
-    do_settle_notices(period=report.period, department=report.department)
+def _report_url(report: ProgressReport) -> str:
+    return reverse("progress:report", kwargs={"report_id": report.pk})
 
 
 def _file_version(report: ProgressReport, *, by, now, approved_by=None) -> None:
@@ -348,7 +354,7 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
         by=by,
         scope=f"plans.task:{report.task_id}",
     )
-    _settle_notices(report)
+    hooks.report_submitted.send(sender=ProgressReport, report=report, by=by)
     return report
 
 
@@ -385,7 +391,9 @@ def _decide(report: ProgressReport, decision: str, comment: str, *, by) -> Progr
     version.save()
     before = report.state
     report.state = (
-        ProgressReport.State.ACCEPTED if decision == "accepted" else ProgressReport.State.RETURNED
+        ProgressReport.State.ACCEPTED
+        if decision == ReportVersion.Decision.ACCEPTED
+        else ProgressReport.State.RETURNED
     )
     report.version = F("version") + 1
     report.save()
@@ -410,7 +418,7 @@ def do_return_report(report: ProgressReport, comment: str, *, by) -> ProgressRep
             code=report.task.code,
             comment=comment,
         ),
-        f"/progress/reports/{report.pk}/",
+        _report_url(report),
     )
     return report
 
@@ -497,8 +505,6 @@ def do_update_schedule(
     """Save the plan's schedule with new settings and recompute every light; return what a
     change of cadence did to the periods (None when the cadence stayed)."""
     check_may_change_schedule(by)
-    from workplan.supervision.lights import do_recompute_lights
-
     today = timezone.localdate()
     schedule = do_set_up_schedule(plan, cadence=cadence, due_day=due_day, by=by)
     fields = {
@@ -521,7 +527,7 @@ def do_update_schedule(
         if period.due_on.day != day:
             period.due_on = period.due_on.replace(day=day)
             period.save(update_fields=["due_on"])
-    do_recompute_lights(plan, today)
+    hooks.schedule_updated.send(sender=Schedule, schedule=schedule, today=today, by=by)
     return change
 
 
@@ -603,7 +609,7 @@ def do_send_back_report(report: ProgressReport, comment: str, *, by) -> Progress
             code=report.task.code,
             comment=comment,
         ),
-        f"/progress/reports/{report.pk}/",
+        _report_url(report),
         roles=(Role.LIAISON,),
     )
     return report

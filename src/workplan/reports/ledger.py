@@ -15,8 +15,7 @@ from workplan.plans.table import TableRow, table_rows
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import current_period, duty_counts, last_closed_period
 from workplan.reports.dashboard import lead_light_matrix
-from workplan.supervision.lights import light_reason_text
-from workplan.supervision.models import Instruction, Notice, TaskLight
+from workplan.supervision.models import Instruction, Notice, TaskLight, light_reason_text
 
 
 @dataclass

@@ -10,8 +10,7 @@ from workplan.plans.table import table_rows
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import completion
 from workplan.reports.docx import LightRow, PointSection, ProgressReportDocument
-from workplan.supervision.lights import light_reason_text
-from workplan.supervision.models import TaskLight
+from workplan.supervision.models import TaskLight, light_reason_text
 
 LIGHT_NAMES = {"green": "绿灯", "blue": "蓝灯", "yellow": "黄灯", "red": "红灯"}
 

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "workplan.core",
     "workplan.accounts",
+    "workplan.notifications",
     "workplan.audit",
     "workplan.org",
     "workplan.plans",

@@ -18,7 +18,7 @@ from workplan.core.errors import NotAllowed
 from workplan.org.models import Department
 from workplan.progress.access import sees_all_reports
 from workplan.progress.queries import lead_department_ids
-from workplan.supervision.models import Notice
+from workplan.supervision.models import ExtensionRequest, Instruction, Notice
 
 NOTICE_RECORDS = "supervision.notice"
 
@@ -43,6 +43,30 @@ def access_notice(user, notice_id: int) -> Notice:
     if notice is None:
         raise Http404
     return notice
+
+
+def access_instruction(user, instruction_id: int) -> Instruction:
+    """Return the instruction `user` may read, with its task, or raise Http404. An
+    instruction shows to its task's readers, and every signed-in user reads the plans."""
+    instruction = Instruction.objects.select_related("task").filter(pk=instruction_id).first()
+    if instruction is None:
+        raise Http404
+    return instruction
+
+
+def access_extension(user, request_id: int) -> ExtensionRequest:
+    """Return the extension request `user` may read, with its task's leaders, or raise
+    Http404. A request shows to its task's readers, as an instruction does."""
+    extension = (
+        ExtensionRequest.objects.select_related(
+            "department", "task__key_point__leader", "task__key_point__plan", "task__leader"
+        )
+        .filter(pk=request_id)
+        .first()
+    )
+    if extension is None:
+        raise Http404
+    return extension
 
 
 def may_decide_extension(user, task) -> bool:

@@ -6,14 +6,19 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from workplan.audit.records import record_changed
+from workplan.audit.records import record_changed, record_created
 from workplan.core.errors import WrongState
 from workplan.core.limits import NOTE_CHARS, check_length
+from workplan.notifications.notify import Message, notify, notify_department, notify_supervisors
+from workplan.org.models import Department
+from workplan.plans.models import Task
 from workplan.progress.models import Schedule
+from workplan.progress.queries import lead_department_ids
 from workplan.supervision.access import (
     check_may_answer_instruction,
     check_may_decide_extension,
@@ -23,7 +28,8 @@ from workplan.supervision.access import (
     check_may_supervise,
 )
 from workplan.supervision.lights import do_recompute_lights
-from workplan.supervision.notify import Message, notify, notify_department, notify_supervisors
+from workplan.supervision.models import ExtensionRequest, Instruction, Notice
+from workplan.supervision.queries import missing_tasks
 
 
 @transaction.atomic
@@ -54,10 +60,11 @@ def _check_text(model, field: str, text: str) -> None:
     check_length(text, field=model._meta.get_field(field).verbose_name, limit=NOTE_CHARS)
 
 
-def _lead_departments(task):
-    from workplan.org.models import Department
-    from workplan.progress.queries import lead_department_ids
+def _task_url(task_id: int) -> str:
+    return reverse("plans:task-detail", kwargs={"task_id": task_id})
 
+
+def _lead_departments(task):
     return Department.objects.filter(pk__in=lead_department_ids(task))
 
 
@@ -65,9 +72,6 @@ def _lead_departments(task):
 def do_issue_notice(task, department, requirement: str, reply_due, *, by):
     """Return a new 督办通知 to `department` about `task`; its people are notified."""
     check_may_supervise(by)
-    from workplan.audit.records import record_created
-    from workplan.supervision.models import Notice
-
     _check_text(Notice, "requirement", requirement)
     notice = Notice.objects.create(
         kind=Notice.Kind.NOTICE, plan=task.key_point.plan, department=department, task=task,
@@ -82,7 +86,7 @@ def do_issue_notice(task, department, requirement: str, reply_due, *, by):
     notify_department(
         department,
         Message(gettext_noop("Supervision notice: {requirement}"), requirement=requirement[:80]),
-        f"/tasks/{task.pk}/",
+        _task_url(task.pk),
         email=True,
     )
     return notice
@@ -126,14 +130,14 @@ def _tell_issuer(notice, reply: str) -> None:
             code=notice.task.code,
             reply=reply,
         )
-        url = f"/tasks/{notice.task_id}/"
+        url = _task_url(notice.task_id)
     else:
         text = Message(
             gettext_noop("{department} replied to a notice: {reply}"),
             department=department,
             reply=reply,
         )
-        url = "/supervision/notices/"
+        url = reverse("supervision:notices")
     issuer = notice.issued_by
     if issuer is not None and issuer.is_active:
         notify([issuer], text, url)
@@ -147,9 +151,6 @@ def do_settle_notices(*, period=None, department=None) -> list:
     every report of their period: the reports settle them, nobody has to close them by hand.
     Narrow it to one `period` and `department` after a submission; the `supervise` scan checks
     them all."""
-    from workplan.supervision.models import Notice
-    from workplan.supervision.queries import missing_tasks
-
     automatic = Notice.objects.filter(
         kind__in=[Notice.Kind.REMINDER, Notice.Kind.CHASE],
         state=Notice.State.OPEN,
@@ -209,9 +210,6 @@ def do_close_notice(notice, *, by):
 def do_give_instruction(task, text: str, *, by):
     """Return a leader's 批示 on `task`; the lead departments are notified and must answer."""
     check_may_instruct(by)
-    from workplan.audit.records import record_created
-    from workplan.supervision.models import Instruction
-
     _check_text(Instruction, "text", text)
     instruction = Instruction.objects.create(task=task, leader=by, text=text)
     record_created(instruction, by=by, fields=["text"], scope=f"plans.task:{task.pk}")
@@ -222,7 +220,7 @@ def do_give_instruction(task, text: str, *, by):
         text=text[:80],
     )
     for department in _lead_departments(task):
-        notify_department(department, message, f"/tasks/{task.pk}/")
+        notify_department(department, message, _task_url(task.pk))
     return instruction
 
 
@@ -263,7 +261,7 @@ def do_answer_instruction(instruction, answer: str, *, by):
             code=task.code,
             answer=answer[:80],
         ),
-        f"/tasks/{task.pk}/",
+        _task_url(task.pk),
     )
     return instruction
 
@@ -279,9 +277,6 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
     """Return a new 延期申请 for the leader in charge to decide; NotAllowedNow if the date is
     not later than today and the current deadline, is past `latest_extension`, or a request
     is already waiting."""
-    from workplan.audit.records import record_created
-    from workplan.supervision.models import ExtensionRequest
-
     check_may_request_extension(by, task, department)
     _check_text(ExtensionRequest, "reason", reason)
     today = timezone.localdate()
@@ -312,7 +307,7 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
                 code=task.code,
                 date=new_due.isoformat(),
             ),
-            f"/tasks/{task.pk}/",
+            _task_url(task.pk),
         )
     return request
 
@@ -321,9 +316,6 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
 def do_decide_extension(request, approve: bool, *, by, reason: str = ""):
     """Return the request decided, with the leader's reason if given, and tell the department;
     on approval the task's due date moves (its words are kept)."""
-    from workplan.audit.records import record_changed as changed
-    from workplan.plans.models import Task
-
     request = (
         type(request)
         .objects.select_for_update(of=("self",))
@@ -340,7 +332,7 @@ def do_decide_extension(request, approve: bool, *, by, reason: str = ""):
             _("The new deadline must be no later than {date}.").format(date=latest.isoformat())
         )
     new_state = request.State.APPROVED if approve else request.State.REFUSED
-    changed(
+    record_changed(
         request,
         [("state", request.state, new_state), ("decision_reason", "", reason)],
         by=by,
@@ -351,9 +343,11 @@ def do_decide_extension(request, approve: bool, *, by, reason: str = ""):
     request.save()
     if approve:
         task = Task.objects.select_for_update().get(pk=request.task_id)
-        changed(task, [("due_date", str(task.due_date or ""), request.new_due.isoformat())], by=by)
+        record_changed(
+            task, [("due_date", str(task.due_date or ""), request.new_due.isoformat())], by=by
+        )
         Task.objects.filter(pk=task.pk).update(due_date=request.new_due, version=task.version + 1)
-    notify_department(request.department, _decision_message(request), f"/tasks/{request.task_id}/")
+    notify_department(request.department, _decision_message(request), _task_url(request.task_id))
     return request
 
 
@@ -374,8 +368,3 @@ def _decision_message(request) -> Message:
             reason=reason,
         )
     return Message(gettext_noop("Your extension request for task {code} was refused."), code=code)
-
-
-def do_mark_notifications_read(user) -> int:
-    """Return how many of `user`'s unread messages were marked read, all in one update."""
-    return user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())

@@ -6,23 +6,12 @@ from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from workplan.plans.models import Task
+from workplan.plans.models import Assignment, Task
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import duties
 from workplan.supervision.models import TaskLight
 from workplan.supervision.rules import LightRules, Reason, TaskState, light_for
-
-REASON_TEXT = {
-    Reason.DONE: _("Completed."),
-    Reason.ON_TRACK: _("On track against the expected progress."),
-    Reason.NEAR: _("The deadline is near."),
-    Reason.BEHIND: _("Behind the expected progress."),
-    Reason.MISSING: _("The last period's report was missing at its deadline."),
-    Reason.OVERDUE: _("Past its deadline and not completed."),
-    Reason.YELLOW_TWICE: _("Yellow for two periods running."),
-}
 
 
 def _end_of(day: date) -> datetime:
@@ -62,7 +51,7 @@ def do_recompute_lights(plan, today: date) -> dict[str, int]:
     lead_duties: dict[int, list[int]] = {}
     if last_closed is not None:
         for duty in duties(plan, last_closed):
-            if duty.role == "lead":
+            if duty.role == Assignment.Role.LEAD:
                 lead_duties.setdefault(duty.task.pk, []).append(duty.department_id)
     yellow_before = set()
     if previous is not None:
@@ -113,10 +102,6 @@ def do_recompute_lights(plan, today: date) -> dict[str, int]:
     TaskLight.objects.bulk_create(to_create)
     TaskLight.objects.bulk_update(to_update, ["light", "reason", "expected", "percent"])
     return counts
-
-
-def light_reason_text(reason: str) -> str:
-    return str(REASON_TEXT.get(reason, reason))
 
 
 def current_lights(plan, today: date | None = None, *, tasks=None) -> dict[int, TaskLight]:

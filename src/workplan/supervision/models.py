@@ -6,16 +6,34 @@ from django.utils.translation import pgettext_lazy
 from workplan.org.models import Department
 from workplan.plans.models import Plan, Task
 from workplan.progress.models import ReportingPeriod
+from workplan.supervision import rules
+from workplan.supervision.rules import Reason
+
+REASON_TEXT = {
+    Reason.DONE: _("Completed."),
+    Reason.ON_TRACK: _("On track against the expected progress."),
+    Reason.NEAR: _("The deadline is near."),
+    Reason.BEHIND: _("Behind the expected progress."),
+    Reason.MISSING: _("The last period's report was missing at its deadline."),
+    Reason.OVERDUE: _("Past its deadline and not completed."),
+    Reason.YELLOW_TWICE: _("Yellow for two periods running."),
+}
+
+
+def light_reason_text(reason: str) -> str:
+    """Return why a task has its light (a `Reason` value), in the reader's language."""
+    return str(REASON_TEXT.get(reason, reason))
 
 
 class TaskLight(models.Model):
     """A task's light in a period, computed by the rules, with the reason shown to people."""
 
     class Light(models.TextChoices):
-        GREEN = "green", _("Green")
-        BLUE = "blue", _("Blue (deadline near)")
-        YELLOW = "yellow", _("Yellow")
-        RED = "red", _("Red")
+        # The values are the rules' own (rules.py is pure Python); the labels are for people.
+        GREEN = rules.Light.GREEN.value, _("Green")
+        BLUE = rules.Light.BLUE.value, _("Blue (deadline near)")
+        YELLOW = rules.Light.YELLOW.value, _("Yellow")
+        RED = rules.Light.RED.value, _("Red")
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="lights")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="lights")
@@ -37,8 +55,6 @@ class TaskLight(models.Model):
     @property
     def reason_text(self) -> str:
         """Return why the task has this light, in the reader's language."""
-        from workplan.supervision.lights import light_reason_text
-
         return light_reason_text(self.reason)
 
 
@@ -94,42 +110,6 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.department}"
-
-
-class Notification(models.Model):
-    """A line in someone's notification centre.
-
-    It is read later by someone else, in their language: `words` (an English source sentence,
-    marked with gettext_noop) and `values` (its placeholders' values) are put into the reader's
-    language when shown. `text` holds it written in the site's language, for e-mail and for
-    messages stored before `words` existed."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    text = models.CharField(max_length=300)
-    words = models.CharField(max_length=300, blank=True)
-    values = models.JSONField(default=dict, blank=True)
-    url = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
-    # Set when the e-mail copy is claimed for sending, so it goes once whatever runs twice.
-    emailed_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-
-    def __str__(self) -> str:
-        return self.text
-
-    @property
-    def shown_text(self) -> str:
-        """Return the message in the reader's language (as stored when it has no `words`)."""
-        if not self.words:
-            return self.text
-        from workplan.supervision.notify import Message
-
-        return Message(self.words, **self.values).render(fallback=self.text)
 
 
 class Instruction(models.Model):

@@ -3,7 +3,6 @@ which of their forms the reader may use; and the task page itself, which also sh
 task's reports and history, composed here — the highest app it draws on — until the pages
 that combine several apps move to a layer of their own (issue 11)."""
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext
 
 from workplan.accounts.access import is_supervisor, may_see_audit_trail
@@ -99,8 +98,6 @@ def missing_tasks(plan, period, department) -> list:
     ]
 
 
-def messages_for(user):
-    """Return the user's messages, unread first (newest first within each): the badge counts
-    the unread ones, so they are what the message centre opens on."""
-    unread = ExpressionWrapper(Q(read_at__isnull=True), output_field=BooleanField())
-    return user.notifications.alias(unread=unread).order_by("-unread", "-created_at", "-pk")
+def notices_for(user):
+    """Return the notices `user` may read, newest first, with what their list shows."""
+    return notices_visible_to(user).select_related("department", "task__key_point", "period")

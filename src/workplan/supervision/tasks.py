@@ -1,17 +1,21 @@
-"""Background jobs (Django's tasks API; django-tasks-db stores them, `workplan worker` runs them)."""
+"""Supervision's background jobs (Django's tasks API; django-tasks-db stores them, `workplan worker` runs them)."""
 
 from __future__ import annotations
+
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.tasks import task
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
 from workplan.accounts.models import Role, User
-from workplan.supervision.models import Notice, Notification
-from workplan.supervision.notify import Message, notify
+from workplan.notifications.notify import Message, notify
+from workplan.supervision.models import Notice
+from workplan.supervision.queries import missing_tasks
 
 
 def _recipients(notice: Notice) -> list[User]:
@@ -38,8 +42,6 @@ def send_notice_email(notice_id: int) -> int:
     if not claimed:
         return 0
     notice = Notice.objects.select_related("department", "period", "plan").get(pk=notice_id)
-    from workplan.supervision.queries import missing_tasks
-
     notice.chased_tasks = missing_tasks(notice.plan, notice.period, notice.department)
     people = _recipients(notice)
     with translation.override(settings.LANGUAGE_CODE):
@@ -53,7 +55,12 @@ def send_notice_email(notice_id: int) -> int:
     addresses = [p.email for p in people if p.email]
     if addresses:
         send_mail(subject, body, None, addresses)
-    notify(people, _notice_message(notice), f"/progress/?department={notice.department_id}")
+    reports = reverse("progress:my-reports")
+    notify(
+        people,
+        _notice_message(notice),
+        f"{reports}?{urlencode({'department': notice.department_id})}",
+    )
     return len(addresses)
 
 
@@ -66,21 +73,3 @@ def _notice_message(notice: Notice) -> Message:
             gettext_noop("[Chase] {department}: reports for {period} not submitted"), **values
         )
     return Message(gettext_noop("[Reminder] {department}: reports for {period} are due"), **values)
-
-
-@task()
-def email_notifications(notification_ids: list[int]) -> int:
-    """E-mail each notification once (claimed by a conditional update); return how many went."""
-    sent = 0
-    for notification in Notification.objects.filter(pk__in=notification_ids).select_related("user"):
-        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
-            emailed_at=timezone.now()
-        )
-        if not claimed or not notification.user.email:
-            continue
-        with translation.override(settings.LANGUAGE_CODE):
-            subject = f"【工作要点督办】{notification.text[:60]}"
-            body = f"{notification.text}\n\n{settings.WORKPLAN_SITE_URL}{notification.url}\n"
-        send_mail(subject, body, None, [notification.user.email])
-        sent += 1
-    return sent

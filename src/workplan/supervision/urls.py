@@ -5,8 +5,6 @@ from workplan.supervision import views
 app_name = "supervision"
 urlpatterns = [
     path("notices/", views.notices, name="notices"),
-    path("notifications/", views.notifications, name="notifications"),
-    path("notifications/read/", views.notifications_read, name="notifications-read"),
     path("tasks/<int:task_id>/notice/", views.notice_issue, name="notice-issue"),
     path("notices/<int:notice_id>/reply/", views.notice_reply, name="notice-reply"),
     path("notices/<int:notice_id>/close/", views.notice_close, name="notice-close"),

@@ -1,14 +1,14 @@
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from workplan.core.errors import TooLong
 from workplan.plans.access import access_task
 from workplan.supervision import actions
 from workplan.supervision.access import (
+    access_extension,
+    access_instruction,
     access_notice,
     check_may_answer_instruction,
     check_may_decide_extension,
@@ -16,7 +16,6 @@ from workplan.supervision.access import (
     check_may_reply_notice,
     check_may_supervise,
     lead_department_asked_for,
-    notices_visible_to,
 )
 from workplan.supervision.forms import (
     AnswerForm,
@@ -27,8 +26,7 @@ from workplan.supervision.forms import (
     ReplyForm,
     form_problems,
 )
-from workplan.supervision.models import ExtensionRequest, Instruction
-from workplan.supervision.queries import messages_for
+from workplan.supervision.queries import notices_for
 
 
 def _back(task_id: int):
@@ -108,7 +106,7 @@ def instruction_give(request, task_id: int):
 
 @require_POST
 def instruction_answer(request, instruction_id: int):
-    instruction = get_object_or_404(Instruction.objects.select_related("task"), pk=instruction_id)
+    instruction = access_instruction(request.user, instruction_id)
     check_may_answer_instruction(request.user, instruction.task)
     form = AnswerForm(request.POST)
     if form.is_valid():
@@ -149,12 +147,7 @@ def extension_request(request, task_id: int):
 
 @require_POST
 def extension_decide(request, request_id: int):
-    extension = get_object_or_404(
-        ExtensionRequest.objects.select_related(
-            "task__key_point__leader", "task__key_point__plan", "task__leader"
-        ),
-        pk=request_id,
-    )
+    extension = access_extension(request.user, request_id)
     check_may_decide_extension(request.user, extension.task)
     form = DecisionForm(request.POST)
     if not form.is_valid():
@@ -188,32 +181,4 @@ def extension_decide(request, request_id: int):
 
 @require_GET
 def notices(request):
-    items = notices_visible_to(request.user).select_related(
-        "department", "task__key_point", "period"
-    )
-    return render(request, "supervision/notices.html", {"notices": items[:200]})
-
-
-@require_GET
-def notifications(request):
-    from django.core.paginator import Paginator
-
-    page = Paginator(messages_for(request.user), 50).get_page(request.GET.get("page"))
-    items = list(page)
-    # Only what was shown is marked read; unread messages come first, so they are what is shown.
-    request.user.notifications.filter(pk__in=[n.pk for n in items], read_at__isnull=True).update(
-        read_at=timezone.now()
-    )
-    return render(request, "supervision/notifications.html", {"items": items, "page": page})
-
-
-@require_POST
-def notifications_read(request):
-    count = actions.do_mark_notifications_read(request.user)
-    messages.success(
-        request,
-        ngettext(
-            "{count} message marked as read.", "{count} messages marked as read.", count
-        ).format(count=count),
-    )
-    return redirect("supervision:notifications")
+    return render(request, "supervision/notices.html", {"notices": notices_for(request.user)[:200]})

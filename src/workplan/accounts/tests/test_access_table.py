@@ -54,7 +54,7 @@ TABLE = [
     ("POST", "progress:schedule",       "plan",       403, 200, 403, 403, 403, 403, 403),
     ("POST", "progress:add-period",     "plan",       403, 400, 403, 403, 403, 403, 403),
     ("GET",  "supervision:notices",     None,         200, 200, 200, 200, 200, 200, 200),
-    ("GET",  "supervision:notifications", None,       200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "notifications:list",      None,         200, 200, 200, 200, 200, 200, 200),
     ("POST", "supervision:notice-issue", "task41",    403, 302, 403, 403, 403, 403, 403),
     ("POST", "supervision:instruction-give", "task41", 403, 403, 302, 403, 403, 403, 403),
     ("POST", "supervision:extension-request", "task41", 403, 403, 403, 302, 302, 403, 403),

@@ -29,7 +29,7 @@ def one_of_each(department, example_plan):
     DepartmentGroup.objects.create(name="各学院")
     DBTaskResult.objects.create(
         args_kwargs={"args": [[]], "kwargs": {}},
-        task_path="workplan.supervision.notify.email_notifications",
+        task_path="workplan.notifications.tasks.email_notifications",
         backend_name="default",
         run_after=timezone.now(),
         exception_class_path="",

@@ -49,7 +49,7 @@ CASES = [
     ("supervisor", "GET", "reports:progress-report", "plan", {"period": HUGE}),
     ("supervisor", "GET", "audit:log", None, {"page": HUGE}),
     ("admin", "GET", "audit:log", None, {"page": HUGE, "text": HUGE}),
-    ("supervisor", "GET", "supervision:notifications", None, {"page": HUGE}),
+    ("supervisor", "GET", "notifications:list", None, {"page": HUGE}),
 ]  # fmt: skip
 
 PATHS = [

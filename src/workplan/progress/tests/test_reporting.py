@@ -6,8 +6,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from workplan.audit.models import AuditRecord
+from workplan.notifications.models import Notification
 from workplan.progress.models import ProgressReport
-from workplan.supervision.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -251,7 +251,7 @@ def test_head_can_send_a_report_back_to_the_liaison(client, plan, liaison, head,
     report.refresh_from_db()
     assert report.state == "returned"
     client.force_login(liaison)
-    assert "数据有误" in client.get(reverse("supervision:notifications")).content.decode()
+    assert "数据有误" in client.get(reverse("notifications:list")).content.decode()
     # the report itself says who sent it back and why, not only the message centre
     page = client.get(reverse("progress:report", args=[report.pk])).content.decode()
     assert f"{head.display_name}" in page and "数据有误，请核对。" in page

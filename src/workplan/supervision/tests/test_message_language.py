@@ -9,14 +9,15 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from workplan.notifications.models import Notification
+from workplan.notifications.notify import Message, notify
 from workplan.supervision.actions import do_give_instruction
-from workplan.supervision.models import Notice, Notification
-from workplan.supervision.notify import Message, notify
+from workplan.supervision.models import Notice
 from workplan.supervision.supervise import supervise
 from workplan.supervision.tasks import send_notice_email
 
 pytestmark = pytest.mark.django_db
-CENTRE = reverse("supervision:notifications")
+CENTRE = reverse("notifications:list")
 
 
 def read_centre(client, user, language) -> str:

@@ -9,8 +9,9 @@ from django.urls import reverse
 from workplan.accounts.models import Role
 from workplan.audit.models import AuditRecord
 from workplan.conftest import make_user
+from workplan.notifications.models import Notification
 from workplan.plans.table_actions import do_set_key_point_leader
-from workplan.supervision.models import ExtensionRequest, Instruction, Notice, Notification
+from workplan.supervision.models import ExtensionRequest, Instruction, Notice
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from workplan.notifications.models import Notification
 from workplan.supervision.actions import do_give_instruction, do_issue_notice, do_request_extension
-from workplan.supervision.models import ExtensionRequest, Notification
+from workplan.supervision.models import ExtensionRequest
 
 pytestmark = pytest.mark.django_db
 

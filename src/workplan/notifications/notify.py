@@ -1,5 +1,5 @@
 """In-app notifications (the 消息 centre) for the people who should know, optionally with an
-e-mail copy.
+e-mail copy: the one way every app tells people something.
 
 A message is read later by someone else, so it is not written in the sender's language: a
 `Message` keeps its English source sentence (marked with gettext_noop, so it is in the
@@ -11,25 +11,13 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from django.utils.translation import gettext
 
 from workplan.accounts.models import Role, User
-from workplan.supervision.models import Notification
+from workplan.notifications.message import Message
+from workplan.notifications.models import Notification
+from workplan.notifications.tasks import email_notifications
 
-
-class Message:
-    """A sentence to translate when it is read, with its placeholders' values as plain text."""
-
-    def __init__(self, words: str, **values) -> None:
-        self.words = words
-        self.values = {name: str(value) for name, value in values.items()}
-
-    def render(self, fallback: str = "") -> str:
-        """Return the sentence in the active language (`fallback` if a placeholder is missing)."""
-        try:
-            return gettext(self.words).format(**self.values)
-        except (KeyError, IndexError, ValueError):
-            return fallback or self.words
+__all__ = ["Message", "notify", "notify_department", "notify_supervisors"]
 
 
 def notify(users, text: str | Message, url: str = "", *, email: bool = False) -> None:
@@ -47,13 +35,12 @@ def notify(users, text: str | Message, url: str = "", *, email: bool = False) ->
         for u in users
     )
     if email and rows:
-        from workplan.supervision.tasks import email_notifications
-
         ids = [row.pk for row in rows]
         transaction.on_commit(lambda: email_notifications.enqueue(ids))
 
 
 def notify_supervisors(text: str | Message, url: str = "") -> None:
+    """Tell every active member of the supervision office."""
     notify(
         User.objects.filter(role_grants__role=Role.SUPERVISOR, is_active=True).distinct(), text, url
     )
@@ -67,6 +54,7 @@ def notify_department(
     *,
     email: bool = False,
 ) -> None:
+    """Tell the active people of `department` who hold one of `roles`."""
     people = User.objects.filter(
         departments=department, role_grants__role__in=roles, is_active=True
     ).distinct()
