@@ -5,9 +5,16 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
+
+from workplan.accounts.models import Role
+from workplan.accounts.tests.factories import make_user
+from workplan.org.models import Department
+from workplan.org.tests.factories import make_department
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 EXAMPLE_PLAN = Path(__file__).resolve().parent / "examples" / "jiangcheng-2024.md"
@@ -44,83 +51,50 @@ def example_plan() -> Path:
     return EXAMPLE_PLAN
 
 
-def make_user(username: str, roles=(), departments=(), **fields):
-    """Return a new account made the way the application makes them."""
-    from workplan.accounts.actions import do_create_user
-
-    return do_create_user(
-        username=username,
-        full_name=fields.pop("full_name", username),
-        email=fields.pop("email", f"{username}@example.edu.cn"),
-        departments=departments,
-        roles=roles,
-        password=fields.pop("password", f"pw-{username}-1"),
-        by=None,
-    )
-
-
 @pytest.fixture
 def department(db):
-    from workplan.org.models import Department
-
-    return Department.objects.create(name="教务处", kind=Department.Kind.ADMINISTRATIVE)
+    return make_department(name="教务处", kind=Department.Kind.ADMINISTRATIVE)
 
 
 @pytest.fixture
 def other_department(db):
-    from workplan.org.models import Department
-
-    return Department.objects.create(name="财务处", kind=Department.Kind.ADMINISTRATIVE)
+    return make_department(name="财务处", kind=Department.Kind.ADMINISTRATIVE)
 
 
 @pytest.fixture
 def admin_user(db):
-    from workplan.accounts.models import Role
-
     return make_user("admin", [Role.ADMIN])
 
 
 @pytest.fixture
 def supervisor(db):
     """A user of the supervision office, who runs the plan."""
-    from workplan.accounts.models import Role
-
     return make_user("supervisor", [Role.SUPERVISOR])
 
 
 @pytest.fixture
 def leader(db):
-    from workplan.accounts.models import Role
-
     return make_user("leader", [Role.LEADER])
 
 
 @pytest.fixture
 def head(department):
-    from workplan.accounts.models import Role
-
     return make_user("head", [Role.HEAD], [department])
 
 
 @pytest.fixture
 def liaison(department):
-    from workplan.accounts.models import Role
-
     return make_user("liaison", [Role.LIAISON], [department])
 
 
 @pytest.fixture
 def auditor(db):
-    from workplan.accounts.models import Role
-
     return make_user("auditor", [Role.AUDITOR])
 
 
 @pytest.fixture
 def outsider(other_department):
     """The liaison of another department."""
-    from workplan.accounts.models import Role
-
     return make_user("outsider", [Role.LIAISON], [other_department])
 
 
@@ -213,10 +187,6 @@ class Inbox:
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server (aiosmtpd) on a free loopback port, and the mailer pointed at it."""
-    import socket
-
-    from aiosmtpd.controller import Controller
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -12,7 +12,7 @@ def record_work(supervisor, leader):
     """Return a function that files reports (with evidence), notices and instructions on a task,
     through the same actions the pages use."""
     from workplan.accounts.models import Role, User
-    from workplan.conftest import make_user
+    from workplan.accounts.tests.factories import make_user
     from workplan.org.models import Department
     from workplan.progress.actions import do_attach_evidence, do_set_up_schedule, do_start_report
     from workplan.supervision.actions import do_give_instruction, do_issue_notice

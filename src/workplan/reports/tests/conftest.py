@@ -4,30 +4,25 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.management import call_command
 
-from workplan.conftest import EXAMPLE_PLAN
-from workplan.plans.models import Plan
 from workplan.progress.actions import (
     ReportData,
     do_accept_report,
     do_save_report,
-    do_set_up_schedule,
     do_start_report,
     do_submit_report,
 )  # fmt: skip
 from workplan.progress.queries import duties
+from workplan.progress.tests.factories import make_reporting_plan
 from workplan.supervision.lights import do_recompute_lights
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 def plan_with_reports(department, liaison, month: int, data: ReportData, *, accept_by=None):
-    """Import the example plan and file 教务处's reports for `month` of 2024 on the 20th
-    (accepted by `accept_by` if given); lights as on the 28th."""
-    call_command("import", str(EXAMPLE_PLAN))
-    plan = Plan.objects.get()
-    do_set_up_schedule(plan)
+    """Build the example-shaped plan (no parser) and file 教务处's reports for `month` of 2024
+    on the 20th (accepted by `accept_by` if given); lights as on the 28th."""
+    plan = make_reporting_plan()
     period = plan.periods.get(opens_on=date(2024, month, 1))
     for duty in duties(plan, period, {department.pk}):
         report = do_start_report(duty.task, department, period, duty.role, by=liaison)

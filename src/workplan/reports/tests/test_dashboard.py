@@ -6,23 +6,22 @@ from datetime import date
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from workplan.plans.models import Plan
+from workplan.plans.tests.factories import make_large_plan
 from workplan.progress.actions import do_set_up_schedule
+from workplan.progress.tests.factories import make_reporting_plan
 from workplan.supervision.lights import do_recompute_lights
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan(example_plan):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
-    do_set_up_schedule(plan)
+def plan(db):
+    plan = make_reporting_plan()
     do_recompute_lights(plan, date(2024, 12, 28))
     return plan
 
@@ -57,7 +56,7 @@ def test_departments_do_not_see_the_leadership_dashboard(client, liaison, plan):
     assert client.get(reverse("reports:dashboard", args=[plan.pk])).status_code == 404
 
 
-def test_dashboard_uses_a_fixed_number_of_queries(client, supervisor, plan, hubei_txt):
+def test_dashboard_uses_a_fixed_number_of_queries(client, supervisor, plan):
     client.force_login(supervisor)
 
     def count(p):
@@ -66,7 +65,7 @@ def test_dashboard_uses_a_fixed_number_of_queries(client, supervisor, plan, hube
         return len(queries)
 
     small = count(plan)
-    call_command("import", str(hubei_txt))
+    make_large_plan(year=2021)
     big = Plan.objects.get(year=2021)
     do_set_up_schedule(big)
     do_recompute_lights(big, date(2021, 12, 28))
@@ -125,12 +124,12 @@ def test_average_progress_per_key_point_counts_unreported_tasks_as_zero(client, 
     assert points[0]["number"] == 1 and points[0]["percent"] == round(100 / count)
 
 
-def test_duties_are_counted_by_the_database_as_the_list_has_them(plan, hubei_txt):
+def test_duties_are_counted_by_the_database_as_the_list_has_them(plan):
     from collections import Counter
 
     from workplan.progress.queries import duties, duty_counts, duty_counts_by_period
 
-    call_command("import", str(hubei_txt))
+    make_large_plan(year=2021)
     for each in Plan.objects.all():
         do_set_up_schedule(each)
         listed = duties(each, each.periods.first())

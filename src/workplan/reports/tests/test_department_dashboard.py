@@ -1,21 +1,16 @@
 """A department's own dashboard, and the on-time ranking shown only where the plan allows."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from workplan.plans.models import Plan
-from workplan.progress.actions import do_set_up_schedule
+from workplan.progress.tests.factories import make_reporting_plan
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan(example_plan):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
-    do_set_up_schedule(plan)
-    return plan
+def plan(db):
+    return make_reporting_plan()
 
 
 def test_department_sees_its_tasks_and_duties_but_no_ranking_by_default(

@@ -12,7 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from workplan.accounts.models import Role
-from workplan.conftest import make_user
+from workplan.accounts.tests.factories import make_user
 from workplan.org.models import Department
 from workplan.plans.models import Task
 from workplan.plans.table import TaskValues
