@@ -7,7 +7,7 @@ from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
 from workplan.org.models import Department
 from workplan.plans.models import Plan
-from workplan.plans.tests.factories import make_example_plan, make_key_point, make_task
+from workplan.plans.tests.factories import make_example_plan, make_key_point, make_plan, make_task
 from workplan.progress.actions import (
     ReportData,
     do_accept_report,
@@ -32,7 +32,7 @@ def make_reporting_plan(**overrides) -> Plan:
 
 def make_period(plan: Plan | None = None, **overrides) -> ReportingPeriod:
     """Return a new reporting period: by default one for the month after the plan's last."""
-    plan = plan or make_example_plan()
+    plan = plan or make_plan()
     last = plan.periods.order_by("opens_on").last()
     if last is None:
         opens = date(plan.year, 1, 1)

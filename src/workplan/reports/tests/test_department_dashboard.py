@@ -1,9 +1,18 @@
 """A department's own dashboard, and the on-time ranking shown only where the plan allows."""
 
 import pytest
+import time_machine
 from django.urls import reverse
 
+from workplan.progress.actions import (
+    ReportData,
+    do_return_report,
+    do_save_report,
+    do_start_report,
+    do_submit_report,
+)
 from workplan.progress.tests.factories import make_reporting_plan
+from workplan.supervision.lights import do_recompute_lights
 
 pytestmark = pytest.mark.django_db
 
@@ -50,17 +59,6 @@ def test_leaders_see_it_with_the_ranking(client, leader, department, plan):
 def test_returned_reports_say_why_and_my_reports_leads_here(
     client, liaison, supervisor, department, plan
 ):
-    import time_machine
-
-    from workplan.progress.actions import (
-        ReportData,
-        do_return_report,
-        do_save_report,
-        do_start_report,
-        do_submit_report,
-    )
-    from workplan.supervision.lights import do_recompute_lights
-
     with time_machine.travel("2024-06-20 10:00 +08:00"):
         task = plan.key_points.get(number=4).tasks.get(number=1)
         period = plan.periods.get(opens_on="2024-06-01")

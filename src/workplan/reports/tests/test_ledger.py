@@ -20,7 +20,8 @@ from workplan.progress.actions import (
     do_start_report,
     do_submit_report,
 )
-from workplan.reports.tests.conftest import plan_with_reports
+from workplan.reports.ledger import ledger
+from workplan.supervision.tests.factories import make_plan_with_reports
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -29,7 +30,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 @pytest.fixture
 def plan(department, other_department, liaison):
     data = ReportData("on_track", 80, "十二月进展", "缺少场地", "")
-    return plan_with_reports(department, liaison, 12, data)
+    return make_plan_with_reports(department, liaison, 12, data)
 
 
 def test_ledger_lists_tasks_with_reports_lights_and_a_department_summary(client, supervisor, plan):
@@ -77,7 +78,6 @@ def test_command_line_export(plan, tmp_path, capsys):
 def test_ledger_shows_each_tasks_latest_lead_report(plan, department, liaison):
     """November's report is older than December's; a co department's later report does not
     replace the lead's."""
-    from workplan.reports.ledger import ledger
 
     task = plan.key_points.get(number=4).tasks.get(number=1)
     november = plan.periods.get(opens_on=date(2024, 11, 1))

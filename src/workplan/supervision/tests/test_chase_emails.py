@@ -9,9 +9,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from workplan.progress.actions import ReportData, do_save_report, do_start_report, do_submit_report
+from workplan.accounts.models import Role
+from workplan.accounts.tests.factories import make_user
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import duties
+from workplan.progress.tests.factories import make_report
+from workplan.supervision.actions import do_issue_notice
 from workplan.supervision.models import Notice
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,14 +33,10 @@ def june(plan, department, liaison):
     """教务处 submits every June report on time; 财务处 submits nothing."""
     period = plan.periods.get(opens_on="2024-06-01")
     for duty in duties(plan, period, {department.pk}):
-        report = do_start_report(duty.task, department, period, duty.role, by=liaison)
-        do_save_report(
-            report,
-            ReportData("on_track", 50, "按计划推进。", "", ""),
-            read_version=None,
-            by=liaison,
-        )
-        do_submit_report(report, by=liaison, now=datetime(2024, 6, 24, 9, tzinfo=SHANGHAI))
+        make_report(
+            duty.task, department, period, role=duty.role, state=ProgressReport.State.SUBMITTED,
+            by=liaison, now=datetime(2024, 6, 24, 9, tzinfo=SHANGHAI),
+        )  # fmt: skip
     return period
 
 
@@ -70,9 +69,6 @@ def test_chase_goes_once_to_each_department_with_missing_reports(
 
 
 def test_chase_escalates_to_the_head_after_a_week(smtp_server, plan, june, other_department):
-    from workplan.accounts.models import Role
-    from workplan.accounts.tests.factories import make_user
-
     head = make_user("cwc-head", [Role.HEAD], [other_department])
     call_command("supervise", "--at", "2024-07-03T09:00")
     call_command("worker", "--batch")
@@ -91,8 +87,6 @@ def test_reminder_before_the_deadline_goes_only_where_reports_are_missing(
 def test_a_supervision_notice_is_mailed_once_to_the_department(
     smtp_server, plan, supervisor, liaison, department
 ):
-    from workplan.supervision.actions import do_issue_notice
-
     task = plan.key_points.get(number=4).tasks.first()
     do_issue_notice(task, department, "请报送课程建设方案。", None, by=supervisor)
     call_command("worker", "--batch")
