@@ -26,7 +26,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan(db):
+def plan(department, other_department):
+    """The example-shaped plan; 教务处 and 财务处 are the fixtures' own, whatever order a test
+    names them in."""
     plan = make_reporting_plan()
     do_recompute_lights(plan, date(2024, 12, 28))
     return plan

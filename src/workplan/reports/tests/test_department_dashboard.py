@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan(db):
+def plan(department, other_department):
+    """The example-shaped plan; 教务处 and 财务处 are the fixtures' own, whatever order a test
+    names them in."""
     return make_reporting_plan()
 
 
