@@ -1,13 +1,11 @@
 """Reporting data for tests: `make_reporting_plan` (a plan with its monthly periods),
-`make_period`, and `make_report`, filed through the actions so each step has its audit row."""
-
-from datetime import date
+and `make_report`, filed through the actions so each step has its audit row."""
 
 from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
 from workplan.org.models import Department
 from workplan.plans.models import Plan
-from workplan.plans.tests.factories import make_example_plan, make_key_point, make_plan, make_task
+from workplan.plans.tests.factories import make_example_plan, make_key_point, make_task
 from workplan.progress.actions import (
     ReportData,
     do_accept_report,
@@ -17,7 +15,7 @@ from workplan.progress.actions import (
     do_start_report,
     do_submit_report,
 )
-from workplan.progress.models import ProgressReport, ReportingPeriod
+from workplan.progress.models import ProgressReport
 from workplan.progress.queries import lead_department_ids
 
 State = ProgressReport.State
@@ -28,23 +26,6 @@ def make_reporting_plan(**overrides) -> Plan:
     plan = make_example_plan(**overrides)
     do_set_up_schedule(plan)
     return plan
-
-
-def make_period(plan: Plan | None = None, **overrides) -> ReportingPeriod:
-    """Return a new reporting period: by default one for the month after the plan's last."""
-    plan = plan or make_plan()
-    last = plan.periods.order_by("opens_on").last()
-    if last is None:
-        opens = date(plan.year, 1, 1)
-    else:
-        month = last.opens_on.month % 12 + 1
-        opens = date(last.opens_on.year + (month == 1), month, 1)
-    opens = overrides.pop("opens_on", opens)
-    defaults = {
-        "label": f"{opens.year}年{opens.month}月",
-        "due_on": opens.replace(day=25),
-    }
-    return ReportingPeriod.objects.create(plan=plan, opens_on=opens, **{**defaults, **overrides})
 
 
 def _liaison_of(department):
