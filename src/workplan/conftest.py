@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
+
+from workplan.accounts.models import Role, User
+from workplan.accounts.tests.factories import make_user
+from workplan.org.models import Department
+from workplan.org.tests.factories import make_department
+from workplan.progress.actions import do_attach_evidence, do_set_up_schedule, do_start_report
+from workplan.supervision.actions import do_give_instruction, do_issue_notice
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 EXAMPLE_PLAN = Path(__file__).resolve().parent / "examples" / "jiangcheng-2024.md"
@@ -44,83 +54,50 @@ def example_plan() -> Path:
     return EXAMPLE_PLAN
 
 
-def make_user(username: str, roles=(), departments=(), **fields):
-    """Return a new account made the way the application makes them."""
-    from workplan.accounts.actions import do_create_user
-
-    return do_create_user(
-        username=username,
-        full_name=fields.pop("full_name", username),
-        email=fields.pop("email", f"{username}@example.edu.cn"),
-        departments=departments,
-        roles=roles,
-        password=fields.pop("password", f"pw-{username}-1"),
-        by=None,
-    )
-
-
 @pytest.fixture
 def department(db):
-    from workplan.org.models import Department
-
-    return Department.objects.create(name="教务处", kind=Department.Kind.ADMINISTRATIVE)
+    return make_department(name="教务处", kind=Department.Kind.ADMINISTRATIVE)
 
 
 @pytest.fixture
 def other_department(db):
-    from workplan.org.models import Department
-
-    return Department.objects.create(name="财务处", kind=Department.Kind.ADMINISTRATIVE)
+    return make_department(name="财务处", kind=Department.Kind.ADMINISTRATIVE)
 
 
 @pytest.fixture
 def admin_user(db):
-    from workplan.accounts.models import Role
-
     return make_user("admin", [Role.ADMIN])
 
 
 @pytest.fixture
 def supervisor(db):
     """A user of the supervision office, who runs the plan."""
-    from workplan.accounts.models import Role
-
     return make_user("supervisor", [Role.SUPERVISOR])
 
 
 @pytest.fixture
 def leader(db):
-    from workplan.accounts.models import Role
-
     return make_user("leader", [Role.LEADER])
 
 
 @pytest.fixture
 def head(department):
-    from workplan.accounts.models import Role
-
     return make_user("head", [Role.HEAD], [department])
 
 
 @pytest.fixture
 def liaison(department):
-    from workplan.accounts.models import Role
-
     return make_user("liaison", [Role.LIAISON], [department])
 
 
 @pytest.fixture
 def auditor(db):
-    from workplan.accounts.models import Role
-
     return make_user("auditor", [Role.AUDITOR])
 
 
 @pytest.fixture
 def outsider(other_department):
     """The liaison of another department."""
-    from workplan.accounts.models import Role
-
     return make_user("outsider", [Role.LIAISON], [other_department])
 
 
@@ -128,6 +105,38 @@ def outsider(other_department):
 def viewer(db):
     """A signed-in user with no role at all."""
     return make_user("viewer")
+
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def record_work(supervisor, leader):
+    """Return a function that files reports (with evidence), notices and instructions on a task,
+    through the same actions the pages use: the record of work that deleting a task destroys.
+    Here, at the top, because it reaches up to supervision while the tests that use it are
+    about plans."""
+
+    def record(task, *, reports=1, evidence=0, notices=0, instructions=0):
+        plan = task.key_point.plan
+        do_set_up_schedule(plan)
+        department = Department.objects.get(name="党办校办")
+        liaison = User.objects.filter(username="plan-liaison").first() or make_user(
+            "plan-liaison", [Role.LIAISON], [department]
+        )
+        periods = list(plan.periods.order_by("opens_on")[:reports])
+        made = [do_start_report(task, department, p, "lead", by=liaison) for p in periods]
+        for index in range(evidence):
+            do_attach_evidence(made[0], f"纪要{index}.pdf", PDF, by=liaison)
+        for _ in range(notices):
+            do_issue_notice(
+                task, department, "请报送进展。", datetime.date(2021, 6, 30), by=supervisor
+            )
+        for _ in range(instructions):
+            do_give_instruction(task, "抓紧落实。", by=leader)
+        return made
+
+    return record
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -213,10 +222,6 @@ class Inbox:
 @pytest.fixture
 def smtp_server(settings):
     """A real SMTP server (aiosmtpd) on a free loopback port, and the mailer pointed at it."""
-    import socket
-
-    from aiosmtpd.controller import Controller
-
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -12,7 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from workplan.conftest import make_user
+from workplan.accounts.tests.factories import make_user
 from workplan.org.models import Department, DepartmentGroup
 from workplan.plans.models import Plan, Task
 from workplan.progress.actions import do_set_up_schedule, do_start_report

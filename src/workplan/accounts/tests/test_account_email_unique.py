@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from workplan.accounts.actions import AccountRefused
-from workplan.conftest import make_user
+from workplan.accounts.tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,8 @@ from django.test import RequestFactory
 
 from workplan.accounts.actions import do_send_password_link
 from workplan.accounts.models import User
+from workplan.accounts.tests.factories import make_user
 from workplan.accounts.tests.test_account_sheet import sheet, upload
-from workplan.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 

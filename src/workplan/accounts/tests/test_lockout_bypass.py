@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from workplan.conftest import make_user
+from workplan.accounts.tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

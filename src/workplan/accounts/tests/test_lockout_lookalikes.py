@@ -11,8 +11,8 @@ from django.urls import reverse
 from workplan.accounts.actions import AccountRefused
 from workplan.accounts.lockout import login_key
 from workplan.accounts.models import User
+from workplan.accounts.tests.factories import make_user
 from workplan.accounts.tests.test_account_sheet import sheet, upload
-from workplan.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 

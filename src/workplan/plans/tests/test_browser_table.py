@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from workplan.accounts.models import Role
-from workplan.conftest import make_user
+from workplan.accounts.tests.factories import make_user
 from workplan.plans.models import Plan, Task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from workplan.conftest import make_user
+from workplan.accounts.tests.factories import make_user
 from workplan.plans.actions import preview_file
 from workplan.plans.models import ImportPreview, Plan
 from workplan.plans.table import table_rows, table_title

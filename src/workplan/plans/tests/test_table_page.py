@@ -11,8 +11,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from workplan.accounts.models import Role
+from workplan.accounts.tests.factories import make_user
 from workplan.audit.models import AuditRecord
-from workplan.conftest import make_user
 from workplan.org.models import Department
 from workplan.plans.models import Plan, Task
 

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from workplan.accounts.models import Role
-from workplan.conftest import make_user
+from workplan.accounts.tests.factories import make_user
 from workplan.progress.actions import (
     ReportData,
     do_save_report,

@@ -2,10 +2,9 @@
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.urls import reverse
 
-from workplan.plans.models import Plan
+from workplan.plans.tests.factories import make_example_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -23,9 +22,8 @@ def settings_form(**changes):
 
 
 @time_machine.travel("2024-06-27 10:00 +08:00")
-def test_changing_the_due_day_leaves_past_deadlines_alone(client, supervisor, example_plan):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
+def test_changing_the_due_day_leaves_past_deadlines_alone(client, supervisor):
+    plan = make_example_plan()
     client.force_login(supervisor)
     client.post(reverse("progress:schedule", args=[plan.pk]), settings_form(due_day=25))
     client.post(reverse("progress:schedule", args=[plan.pk]), settings_form(due_day=30))
@@ -33,9 +31,8 @@ def test_changing_the_due_day_leaves_past_deadlines_alone(client, supervisor, ex
     assert plan.periods.get(opens_on="2024-07-01").due_on.day == 30
 
 
-def test_others_cannot_change_the_settings(client, liaison, leader, example_plan):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
+def test_others_cannot_change_the_settings(client, liaison, leader):
+    plan = make_example_plan()
     for user in (liaison, leader):
         client.force_login(user)
         assert (
@@ -45,9 +42,8 @@ def test_others_cannot_change_the_settings(client, liaison, leader, example_plan
     assert plan.periods.count() == 0
 
 
-def test_custom_period_is_added_and_nonsense_is_refused(client, supervisor, example_plan):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
+def test_custom_period_is_added_and_nonsense_is_refused(client, supervisor):
+    plan = make_example_plan()
     client.force_login(supervisor)
     url = reverse("progress:add-period", args=[plan.pk])
     client.post(url, {"label": "年中专项督查", "opens_on": "2024-07-01", "due_on": "2024-07-15"})

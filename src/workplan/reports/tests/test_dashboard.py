@@ -2,27 +2,34 @@
 
 import json
 import re
+from collections import Counter
 from datetime import date
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from workplan.plans.models import Plan
+from workplan.plans.table import table_rows
+from workplan.plans.tests.factories import make_large_plan
 from workplan.progress.actions import do_set_up_schedule
+from workplan.progress.queries import duties, duty_counts, duty_counts_by_period
+from workplan.progress.tests.factories import make_reporting_plan
+from workplan.reports.dashboard import dashboard
+from workplan.supervision.actions import do_give_instruction
 from workplan.supervision.lights import do_recompute_lights
+from workplan.supervision.models import TaskLight
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan(example_plan):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
-    do_set_up_schedule(plan)
+def plan(department, other_department):
+    """The example-shaped plan; 教务处 and 财务处 are the fixtures' own, whatever order a test
+    names them in."""
+    plan = make_reporting_plan()
     do_recompute_lights(plan, date(2024, 12, 28))
     return plan
 
@@ -57,7 +64,7 @@ def test_departments_do_not_see_the_leadership_dashboard(client, liaison, plan):
     assert client.get(reverse("reports:dashboard", args=[plan.pk])).status_code == 404
 
 
-def test_dashboard_uses_a_fixed_number_of_queries(client, supervisor, plan, hubei_txt):
+def test_dashboard_uses_a_fixed_number_of_queries(client, supervisor, plan):
     client.force_login(supervisor)
 
     def count(p):
@@ -66,7 +73,7 @@ def test_dashboard_uses_a_fixed_number_of_queries(client, supervisor, plan, hube
         return len(queries)
 
     small = count(plan)
-    call_command("import", str(hubei_txt))
+    make_large_plan(year=2021)
     big = Plan.objects.get(year=2021)
     do_set_up_schedule(big)
     do_recompute_lights(big, date(2021, 12, 28))
@@ -74,12 +81,6 @@ def test_dashboard_uses_a_fixed_number_of_queries(client, supervisor, plan, hube
 
 
 def test_matrix_counts_lights_of_each_departments_lead_tasks_by_key_point(plan):
-    from collections import Counter
-
-    from workplan.plans.table import table_rows
-    from workplan.reports.dashboard import dashboard
-    from workplan.supervision.models import TaskLight
-
     data = dashboard(plan, date(2024, 12, 28))
     shown = Counter()
     for _pk, name, cells in data["matrix"]:
@@ -114,8 +115,6 @@ def test_matrix_cell_drills_down_to_that_departments_lead_tasks(client, leader, 
 
 
 def test_average_progress_per_key_point_counts_unreported_tasks_as_zero(client, leader, plan):
-    from workplan.supervision.models import TaskLight
-
     lights = TaskLight.objects.filter(task__key_point__number=1, task__key_point__plan=plan)
     first = lights.order_by("task__number").first()
     TaskLight.objects.filter(pk=first.pk).update(percent=100)
@@ -125,12 +124,8 @@ def test_average_progress_per_key_point_counts_unreported_tasks_as_zero(client, 
     assert points[0]["number"] == 1 and points[0]["percent"] == round(100 / count)
 
 
-def test_duties_are_counted_by_the_database_as_the_list_has_them(plan, hubei_txt):
-    from collections import Counter
-
-    from workplan.progress.queries import duties, duty_counts, duty_counts_by_period
-
-    call_command("import", str(hubei_txt))
+def test_duties_are_counted_by_the_database_as_the_list_has_them(plan):
+    make_large_plan(year=2021)
     for each in Plan.objects.all():
         do_set_up_schedule(each)
         listed = duties(each, each.periods.first())
@@ -141,8 +136,6 @@ def test_duties_are_counted_by_the_database_as_the_list_has_them(plan, hubei_txt
 
 
 def test_red_card_lists_the_red_lights_with_their_reasons(client, leader, plan):
-    from workplan.supervision.models import TaskLight
-
     # Nobody reports: yellow in November, so red in December (yellow two periods running).
     do_recompute_lights(plan, date(2024, 11, 28))
     do_recompute_lights(plan, date(2024, 12, 28))
@@ -160,8 +153,6 @@ def test_red_card_lists_the_red_lights_with_their_reasons(client, leader, plan):
 
 
 def test_labels_take_the_colon_of_the_readers_language(client, leader, plan):
-    from workplan.supervision.actions import do_give_instruction
-
     task = plan.key_points.get(number=1).tasks.get(number=1)
     do_give_instruction(task, "抓紧推进", by=leader)
     client.force_login(leader)

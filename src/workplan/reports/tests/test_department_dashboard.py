@@ -1,21 +1,27 @@
 """A department's own dashboard, and the on-time ranking shown only where the plan allows."""
 
 import pytest
-from django.core.management import call_command
+import time_machine
 from django.urls import reverse
 
-from workplan.plans.models import Plan
-from workplan.progress.actions import do_set_up_schedule
+from workplan.progress.actions import (
+    ReportData,
+    do_return_report,
+    do_save_report,
+    do_start_report,
+    do_submit_report,
+)
+from workplan.progress.tests.factories import make_reporting_plan
+from workplan.supervision.lights import do_recompute_lights
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan(example_plan):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
-    do_set_up_schedule(plan)
-    return plan
+def plan(department, other_department):
+    """The example-shaped plan; 教务处 and 财务处 are the fixtures' own, whatever order a test
+    names them in."""
+    return make_reporting_plan()
 
 
 def test_department_sees_its_tasks_and_duties_but_no_ranking_by_default(
@@ -55,17 +61,6 @@ def test_leaders_see_it_with_the_ranking(client, leader, department, plan):
 def test_returned_reports_say_why_and_my_reports_leads_here(
     client, liaison, supervisor, department, plan
 ):
-    import time_machine
-
-    from workplan.progress.actions import (
-        ReportData,
-        do_return_report,
-        do_save_report,
-        do_start_report,
-        do_submit_report,
-    )
-    from workplan.supervision.lights import do_recompute_lights
-
     with time_machine.travel("2024-06-20 10:00 +08:00"):
         task = plan.key_points.get(number=4).tasks.get(number=1)
         period = plan.periods.get(opens_on="2024-06-01")

@@ -12,15 +12,15 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from workplan.accounts.models import Role
-from workplan.conftest import make_user
+from workplan.accounts.tests.factories import make_user
 from workplan.org.models import Department
 from workplan.plans.models import Task
 from workplan.plans.table import TaskValues
 from workplan.plans.table_actions import do_update_task
 from workplan.plans.tests.test_table_formula_text import AT, LINK, MINUS, PIPE, SUM
 from workplan.progress.actions import ReportData
-from workplan.reports.tests.conftest import plan_with_reports
 from workplan.supervision.actions import do_give_instruction, do_issue_notice
+from workplan.supervision.tests.factories import make_plan_with_reports
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def hostile(department, liaison, supervisor):
     chief = make_user("chief", [Role.LEADER], full_name=AT)
     unit = Department.objects.create(name=SUM, kind=Department.Kind.ADMINISTRATIVE)
     data = ReportData("on_track", 60, SUM, LINK, MINUS)
-    plan = plan_with_reports(department, liaison, 6, data, accept_by=supervisor)
+    plan = make_plan_with_reports(department, liaison, 6, data, accept_by=supervisor)
     task = Task.objects.get(key_point__plan=plan, key_point__number=4, number=1)
     values = TaskValues(LINK, chief, ["教务处"], [SUM], [], MINUS, PIPE, AT)
     do_update_task(task.pk, values, read_version=task.version, by=office)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from workplan.plans.models import Plan
+from workplan.plans.tests.factories import make_large_plan
 from workplan.progress.actions import (
     ReportData,
     do_save_report,
@@ -19,7 +20,8 @@ from workplan.progress.actions import (
     do_start_report,
     do_submit_report,
 )
-from workplan.reports.tests.conftest import plan_with_reports
+from workplan.reports.ledger import ledger
+from workplan.supervision.tests.factories import make_plan_with_reports
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -28,7 +30,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 @pytest.fixture
 def plan(department, other_department, liaison):
     data = ReportData("on_track", 80, "十二月进展", "缺少场地", "")
-    return plan_with_reports(department, liaison, 12, data)
+    return make_plan_with_reports(department, liaison, 12, data)
 
 
 def test_ledger_lists_tasks_with_reports_lights_and_a_department_summary(client, supervisor, plan):
@@ -52,7 +54,7 @@ def test_ledger_is_hidden_from_departments(client, liaison, plan):
     assert client.get(reverse("reports:ledger", args=[plan.pk])).status_code == 404
 
 
-def test_ledger_uses_a_fixed_number_of_queries(client, supervisor, plan, hubei_txt):
+def test_ledger_uses_a_fixed_number_of_queries(client, supervisor, plan):
     client.force_login(supervisor)
 
     def count(p):
@@ -61,7 +63,7 @@ def test_ledger_uses_a_fixed_number_of_queries(client, supervisor, plan, hubei_t
         return len(queries)
 
     small = count(plan)
-    call_command("import", str(hubei_txt))
+    make_large_plan(year=2021)
     big = Plan.objects.get(year=2021)
     do_set_up_schedule(big)
     assert count(big) == small
@@ -76,7 +78,6 @@ def test_command_line_export(plan, tmp_path, capsys):
 def test_ledger_shows_each_tasks_latest_lead_report(plan, department, liaison):
     """November's report is older than December's; a co department's later report does not
     replace the lead's."""
-    from workplan.reports.ledger import ledger
 
     task = plan.key_points.get(number=4).tasks.get(number=1)
     november = plan.periods.get(opens_on=date(2024, 11, 1))

@@ -7,10 +7,28 @@ from zoneinfo import ZoneInfo
 
 import docx
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 from docx.enum.text import WD_LINE_SPACING
 from docx.oxml.ns import qn
+from openpyxl import load_workbook
+
+from workplan.progress.actions import (
+    ReportData,
+    do_accept_report,
+    do_save_report,
+    do_start_report,
+    do_submit_report,
+)
+from workplan.reports.docx import (
+    LightRow,
+    PointSection,
+    ProgressReportDocument,
+    progress_report_docx,
+)
+from workplan.reports.progress_report import build_progress_report
+from workplan.supervision.tests.factories import make_plan_with_reports
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -59,8 +77,6 @@ def test_departments_cannot_download_it(client, liaison, plan):
 
 
 def test_a_period_before_any_lights_says_so_instead_of_counting_zero(plan):
-    from workplan.reports.progress_report import build_progress_report
-
     march = plan.periods.get(opens_on=date(2024, 3, 1))
     report = build_progress_report(plan, march)
     assert "绿灯" not in report.overview and report.overview.endswith("报告如下。")
@@ -70,9 +86,6 @@ def test_a_period_before_any_lights_says_so_instead_of_counting_zero(plan):
 
 
 def test_annex_columns_fit_the_type_area_with_room_for_the_task(plan):
-    from workplan.reports.docx import progress_report_docx
-    from workplan.reports.progress_report import build_progress_report
-
     june = plan.periods.get(opens_on=date(2024, 6, 1))
     document = docx.Document(io.BytesIO(progress_report_docx(build_progress_report(plan, june))))
     widths = [column.width.cm for column in document.tables[0].columns]
@@ -81,13 +94,6 @@ def test_annex_columns_fit_the_type_area_with_room_for_the_task(plan):
 
 
 def test_headings_after_ten_are_chinese_numerals_and_the_annex_reads_across_pages():
-    from workplan.reports.docx import (
-        LightRow,
-        PointSection,
-        ProgressReportDocument,
-        progress_report_docx,
-    )
-
     sections = [PointSection(n, f"要点{n}", done=["完成。"]) for n in range(1, 13)]
     lights = [LightRow(f"{n}.1", "任务", "教务处", "绿灯", "") for n in range(1, 13)]
     content = progress_report_docx(
@@ -102,8 +108,6 @@ def test_headings_after_ten_are_chinese_numerals_and_the_annex_reads_across_page
 
 
 def test_official_documents_stay_chinese_when_the_reader_uses_english(client, leader, plan):
-    from openpyxl import load_workbook
-
     client.force_login(leader)
     client.cookies["django_language"] = "en"
     assert "Dashboard" in client.get(reverse("reports:dashboard", args=[plan.pk])).content.decode()
@@ -120,15 +124,6 @@ def test_official_documents_stay_chinese_when_the_reader_uses_english(client, le
 def test_a_task_reported_complete_counts_as_done_once_the_office_accepts_it(
     plan, department, liaison, supervisor
 ):
-    from workplan.progress.actions import (
-        ReportData,
-        do_accept_report,
-        do_save_report,
-        do_start_report,
-        do_submit_report,
-    )
-    from workplan.reports.progress_report import build_progress_report
-
     july = plan.periods.get(opens_on=date(2024, 7, 1))
     task = plan.key_points.get(number=4).tasks.get(number=2)
     report = do_start_report(task, department, july, "lead", by=liaison)
@@ -140,8 +135,6 @@ def test_a_task_reported_complete_counts_as_done_once_the_office_accepts_it(
 
 
 def test_the_dashboard_offers_reports_only_for_periods_someone_reported_in(client, leader, plan):
-    import time_machine
-
     client.force_login(leader)
     with time_machine.travel("2024-08-10 10:00 +08:00"):
         options = client.get(reverse("reports:dashboard", args=[plan.pk])).context["closed_periods"]
@@ -151,17 +144,6 @@ def test_the_dashboard_offers_reports_only_for_periods_someone_reported_in(clien
 def test_tasks_completed_count_for_the_year_and_closed_tasks_count_as_100_percent(
     client, leader, plan, department, liaison, supervisor
 ):
-    import time_machine
-
-    from workplan.progress.actions import (
-        ReportData,
-        do_accept_report,
-        do_save_report,
-        do_start_report,
-        do_submit_report,
-    )
-    from workplan.reports.progress_report import build_progress_report
-
     def file(month, task, data):
         report = do_start_report(
             task, department, plan.periods.get(opens_on=date(2024, month, 1)), "lead", by=liaison
@@ -187,14 +169,9 @@ def test_tasks_completed_count_for_the_year_and_closed_tasks_count_as_100_percen
 def test_sub_headings_number_without_gaps_show_in_the_outline_and_repeat_nothing(
     department, liaison, supervisor
 ):
-    from workplan.progress.actions import ReportData
-    from workplan.reports.docx import progress_report_docx
-    from workplan.reports.progress_report import build_progress_report
-    from workplan.reports.tests.conftest import plan_with_reports
-
     # No problems this month, and the same next step for every task of the key point.
     data = ReportData("on_track", 60, "完成课程标准修订", "", "推进教材建设")
-    plan = plan_with_reports(department, liaison, 6, data, accept_by=supervisor)
+    plan = make_plan_with_reports(department, liaison, 6, data, accept_by=supervisor)
     built = build_progress_report(plan, plan.periods.get(opens_on=date(2024, 6, 1)))
     document = docx.Document(io.BytesIO(progress_report_docx(built)))
     texts = [p.text for p in document.paragraphs if p.text]
@@ -216,8 +193,6 @@ def test_sub_headings_number_without_gaps_show_in_the_outline_and_repeat_nothing
 def test_a_link_to_a_period_with_no_report_is_not_found_rather_than_another_period(
     client, leader, plan
 ):
-    import time_machine
-
     client.force_login(leader)
     url = reverse("reports:progress-report", args=[plan.pk])
     july = plan.periods.get(opens_on=date(2024, 7, 1))  # closed, but nobody reported

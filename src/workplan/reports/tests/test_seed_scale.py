@@ -2,7 +2,14 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
+from django.db.models import Q
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from workplan.accounts.models import User
+from workplan.core.demo import do_load_demo
+from workplan.org.models import Department
 from workplan.plans.models import Plan, Task
 from workplan.progress.models import ProgressReport
 from workplan.supervision.models import TaskLight
@@ -28,8 +35,6 @@ def test_seed_scale_creates_what_was_asked(capsys):
 
 
 def test_periods_still_to_come_have_no_reports():
-    from django.utils import timezone
-
     call_command(
         "seed-scale", "--departments", "5", "--tasks", "24", "--years", "1", "--periods", "12"
     )
@@ -41,13 +46,6 @@ def test_periods_still_to_come_have_no_reports():
 def test_pages_run_as_many_queries_on_scale_data_as_on_the_demo(client):
     """Dashboards, the task table and the exports: the demo plan against a seeded plan with
     many departments, tasks, periods and reports (bench/run does the same at full size)."""
-    from django.db import connection
-    from django.db.models import Q
-    from django.test.utils import CaptureQueriesContext
-
-    from workplan.accounts.models import User
-    from workplan.core.demo import do_load_demo
-    from workplan.org.models import Department
 
     demo = do_load_demo().plan
     call_command(

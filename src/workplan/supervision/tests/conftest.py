@@ -1,7 +1,14 @@
 import pytest
 import time_machine
 
-from workplan.progress.tests.conftest import plan  # noqa: F401  (the same reporting plan)
+from workplan.progress.tests.factories import make_reporting_plan
+
+
+@pytest.fixture
+def plan(department, other_department):
+    """The reporting plan of the progress tests (the example's shape, built without the parser):
+    monthly periods of 2024 due on the 25th; 教务处 leads key point 4, 财务处 co-operates."""
+    return make_reporting_plan()
 
 
 @pytest.fixture
@@ -12,6 +19,6 @@ def june_20():
 
 
 @pytest.fixture
-def task(plan):  # noqa: F811
+def task(plan):
     """A task 教务处 (the `department` fixture) leads: key point 4's first."""
     return plan.key_points.get(number=4).tasks.first()

@@ -10,10 +10,10 @@ import pytest
 from django.core.management import call_command
 
 from workplan.accounts.models import Role
-from workplan.conftest import make_user
-from workplan.progress.actions import ReportData, do_save_report, do_start_report, do_submit_report
+from workplan.accounts.tests.factories import make_user
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import duties
+from workplan.progress.tests.factories import make_report
 from workplan.supervision.actions import do_issue_notice
 from workplan.supervision.models import Notice
 
@@ -33,14 +33,10 @@ def june(plan, department, liaison):
     """教务处 submits every June report on time; 财务处 submits nothing."""
     period = plan.periods.get(opens_on="2024-06-01")
     for duty in duties(plan, period, {department.pk}):
-        report = do_start_report(duty.task, department, period, duty.role, by=liaison)
-        do_save_report(
-            report,
-            ReportData("on_track", 50, "按计划推进。", "", ""),
-            read_version=None,
-            by=liaison,
-        )
-        do_submit_report(report, by=liaison, now=datetime(2024, 6, 24, 9, tzinfo=SHANGHAI))
+        make_report(
+            duty.task, department, period, role=duty.role, state=ProgressReport.State.SUBMITTED,
+            by=liaison, now=datetime(2024, 6, 24, 9, tzinfo=SHANGHAI),
+        )  # fmt: skip
     return period
 
 

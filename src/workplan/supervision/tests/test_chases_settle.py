@@ -9,8 +9,9 @@ import pytest
 from django.urls import reverse
 
 from workplan.audit.models import AuditRecord
-from workplan.progress.actions import ReportData, do_save_report, do_start_report, do_submit_report
+from workplan.progress.models import ProgressReport
 from workplan.progress.queries import duties
+from workplan.progress.tests.factories import make_report
 from workplan.supervision.models import Notice
 from workplan.supervision.supervise import supervise
 
@@ -23,14 +24,10 @@ def submit(plan, period, department, liaison, *, leave_out=0):
     """Submit the department's reports for the period, all but the last `leave_out`."""
     owed = duties(plan, period, {department.pk})
     for duty in owed[: len(owed) - leave_out]:
-        report = do_start_report(duty.task, department, period, duty.role, by=liaison)
-        do_save_report(
-            report,
-            ReportData("on_track", 50, "按计划推进。", "", ""),
-            read_version=None,
-            by=liaison,
-        )
-        do_submit_report(report, by=liaison, now=datetime(2024, 6, 28, 9, tzinfo=SHANGHAI))
+        make_report(
+            duty.task, department, period, role=duty.role, state=ProgressReport.State.SUBMITTED,
+            by=liaison, now=datetime(2024, 6, 28, 9, tzinfo=SHANGHAI),
+        )  # fmt: skip
 
 
 @pytest.fixture

@@ -3,10 +3,9 @@
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.urls import reverse
 
-from workplan.plans.models import Plan
+from workplan.plans.tests.factories import make_example_plan
 from workplan.progress.tests.test_schedule import settings_form
 from workplan.supervision.models import TaskLight
 
@@ -14,9 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @time_machine.travel("2024-01-10 10:00 +08:00")
-def test_supervisor_sets_up_monthly_reporting_due_on_the_28th(client, supervisor, example_plan):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
+def test_supervisor_sets_up_monthly_reporting_due_on_the_28th(client, supervisor):
+    plan = make_example_plan()
     client.force_login(supervisor)
     response = client.post(reverse("progress:schedule", args=[plan.pk]), settings_form())
     assert response.status_code == 302
