@@ -4,9 +4,10 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
 from workplan.core.after_response import after_response
 from workplan.core.ids import IdMultipleChoiceField
+from workplan.core.roles import Role
 from workplan.org.models import Department
 
 

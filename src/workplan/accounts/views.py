@@ -23,9 +23,10 @@ from workplan.accounts.forms import AccountSheetForm, UserForm
 from workplan.accounts.hashers import PasswordCheckUnavailable
 from workplan.accounts.importing import MAX_XLSX_BYTES, read_account_sheet
 from workplan.accounts.lockout import Verdict
-from workplan.accounts.models import DeviceToken, Role, RoleGrant, User
+from workplan.accounts.models import DeviceToken, RoleGrant, User
 from workplan.accounts.queries import device_token, login_verdict
 from workplan.core.net import client_ip
+from workplan.core.roles import Role
 from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
 

@@ -1,6 +1,6 @@
 from django.contrib.auth.models import AnonymousUser
 
-from workplan.accounts.access import is_admin, is_supervisor, may_see_audit_trail
+from workplan.core.roles import is_admin, is_supervisor, may_see_audit_trail
 
 
 def navigation(request):

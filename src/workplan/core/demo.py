@@ -9,7 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from workplan.accounts.actions import do_create_user
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
+from workplan.core.roles import Role
 from workplan.org.models import Department
 from workplan.org.queries import registry_names
 from workplan.parsing import parse_bytes

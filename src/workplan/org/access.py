@@ -4,7 +4,7 @@ and administrators change it; a department's own head and liaison keep its conta
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from workplan.accounts.access import belongs_to, is_admin, is_supervisor
+from workplan.core.roles import belongs_to, is_admin, is_supervisor
 from workplan.org.models import Department, DepartmentGroup
 
 

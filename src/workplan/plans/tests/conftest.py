@@ -11,8 +11,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def record_work(supervisor, leader):
     """Return a function that files reports (with evidence), notices and instructions on a task,
     through the same actions the pages use."""
-    from workplan.accounts.models import Role, User
+    from workplan.accounts.models import User
     from workplan.conftest import make_user
+    from workplan.core.roles import Role
     from workplan.org.models import Department
     from workplan.progress.actions import do_attach_evidence, do_set_up_schedule, do_start_report
     from workplan.supervision.actions import do_give_instruction, do_issue_notice

@@ -70,8 +70,8 @@ def test_chase_goes_once_to_each_department_with_missing_reports(
 
 
 def test_chase_escalates_to_the_head_after_a_week(smtp_server, plan, june, other_department):
-    from workplan.accounts.models import Role
     from workplan.conftest import make_user
+    from workplan.core.roles import Role
 
     head = make_user("cwc-head", [Role.HEAD], [other_department])
     call_command("supervise", "--at", "2024-07-03T09:00")

@@ -6,9 +6,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from workplan.accounts.models import Role
 from workplan.audit.models import AuditRecord
 from workplan.conftest import make_user
+from workplan.core.roles import Role
 from workplan.plans.table_actions import do_set_key_point_leader
 from workplan.supervision.models import ExtensionRequest, Instruction, Notice, Notification
 
