@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "workplan.supervision",
     "workplan.reports",
     "workplan.pages",
+    "workplan.demo",
     "django_tasks_db",
 ]
 
@@ -45,7 +46,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "workplan.core.middleware.LanguageMiddleware",
-    "workplan.core.middleware.HtmxMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "workplan.core.middleware.HtmxVaryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -71,7 +73,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "workplan.core.context_processors.navigation",
+                "workplan.pages.context_processors.navigation",
             ],
         },
     },

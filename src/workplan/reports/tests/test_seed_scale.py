@@ -46,7 +46,7 @@ def test_pages_run_as_many_queries_on_scale_data_as_on_the_demo(client):
     from django.test.utils import CaptureQueriesContext
 
     from workplan.accounts.models import User
-    from workplan.core.demo import do_load_demo
+    from workplan.demo.data import do_load_demo
     from workplan.org.models import Department
 
     demo = do_load_demo().plan

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from workplan.core.demo import do_load_demo
+from workplan.demo.data import do_load_demo
 from workplan.reports.tests.test_browser_dashboards import (
     LAPTOP,
     PHONE,
