@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
+from workplan.accounts.actions import do_reset_password
 from workplan.accounts.models import User
 from workplan.core.after_response import after_response
 from workplan.core.ids import IdMultipleChoiceField
@@ -17,6 +18,16 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
 
     def send_mail(self, *args, **kwargs):
         after_response(partial(super().send_mail, *args, **kwargs))
+
+
+class ResetPasswordForm(auth_forms.SetPasswordForm):
+    """Django's new-password form behind the e-mailed link, saved by do_reset_password: with
+    its audit record, unlocking the account, in one transaction."""
+
+    def save(self, commit=True):
+        if not commit:
+            return super().save(commit=False)
+        return do_reset_password(self.user, self.cleaned_data["new_password1"])
 
 
 class UserForm(forms.Form):

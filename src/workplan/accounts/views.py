@@ -6,8 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -19,16 +17,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from workplan.accounts import actions
 from workplan.accounts.access import access_user, check_admin
-from workplan.accounts.forms import AccountSheetForm, UserForm
+from workplan.accounts.forms import AccountSheetForm, ResetPasswordForm, UserForm
 from workplan.accounts.hashers import PasswordCheckUnavailable
 from workplan.accounts.importing import MAX_XLSX_BYTES, read_account_sheet
 from workplan.accounts.lockout import Verdict
-from workplan.accounts.models import DeviceToken, RoleGrant, User
-from workplan.accounts.queries import device_token, login_verdict
+from workplan.accounts.models import DeviceToken
+from workplan.accounts.queries import device_token, login_verdict, users_for_admin
 from workplan.core.net import client_ip
 from workplan.core.roles import Role
 from workplan.core.uploads import file_too_large
-from workplan.org.models import Department
 
 logger = logging.getLogger(__name__)
 
@@ -39,11 +36,7 @@ DEVICE_COOKIE = "workplan_device"
 @require_GET
 def user_list(request):
     check_admin(request.user)
-    users = User.objects.prefetch_related(
-        Prefetch("departments", queryset=Department.objects.order_by("name")),
-        Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role")),
-    ).order_by("-is_active", "username")
-    return render(request, "accounts/user_list.html", {"users": users})
+    return render(request, "accounts/user_list.html", {"users": users_for_admin()})
 
 
 @require_http_methods(["GET", "POST"])
@@ -117,7 +110,7 @@ def user_import(request):
         errors = [too_large] if too_large else sheet.errors
         try:
             if not errors:
-                _create_accounts(request, sheet.rows)
+                actions.do_import_accounts(sheet.rows, by=request.user, request=request)
         except actions.AccountRefused as exc:  # an account made since the sheet was read
             errors = [str(exc)]
         if not errors:
@@ -134,32 +127,11 @@ def user_import(request):
     )
 
 
-@transaction.atomic
-def _create_accounts(request, rows) -> None:
-    for row in rows:
-        user = actions.do_create_user(
-            username=row.username,
-            full_name=row.full_name,
-            email=row.email,
-            departments=row.departments,
-            roles=row.roles,
-            by=request.user,
-        )
-        actions.do_send_password_link(user, request=request, invitation=True)
-
-
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    """Django's reset page, recording the change of password in the audit trail and unlocking
-    the account. The new password ends the account's other sessions (Django checks each
-    session against a hash of the password)."""
+    """Django's reset page; its form saves through do_reset_password (audit trail, unlocking)."""
 
+    form_class = ResetPasswordForm
     success_url = reverse_lazy("password_reset_complete")
-
-    def form_valid(self, form):
-        with transaction.atomic():
-            response = super().form_valid(form)
-            actions.do_record_password_reset(form.user)
-        return response
 
 
 def _locked_out(request, until: datetime) -> HttpResponse:
