@@ -13,7 +13,7 @@ def home(request):
     """Where each person starts: departments at their reports, leaders at the dashboard."""
     from django.shortcuts import redirect
 
-    from workplan.core.roles import Role
+    from workplan.accounts.models import Role
     from workplan.plans.models import Plan
 
     user = request.user

@@ -10,8 +10,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from workplan.accounts.models import User
-from workplan.core.roles import Role
+from workplan.accounts.models import Role, User
 from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
 from workplan.org.queries import registry_names

@@ -13,8 +13,7 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext
 
-from workplan.accounts.models import User
-from workplan.core.roles import Role
+from workplan.accounts.models import Role, User
 from workplan.supervision.models import Notification
 
 

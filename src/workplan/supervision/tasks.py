@@ -9,8 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
-from workplan.accounts.models import User
-from workplan.core.roles import Role
+from workplan.accounts.models import Role, User
 from workplan.supervision.models import Notice, Notification
 from workplan.supervision.notify import Message, notify
 
