@@ -24,7 +24,6 @@ from workplan.accounts.lockout import Verdict
 from workplan.accounts.models import DeviceToken
 from workplan.accounts.queries import device_token, login_verdict, users_for_admin
 from workplan.core.net import client_ip
-from workplan.core.roles import Role
 from workplan.core.uploads import file_too_large
 
 logger = logging.getLogger(__name__)
@@ -43,18 +42,10 @@ def user_list(request):
 def user_edit(request, user_id: int):
     person = access_user(request.user, user_id)
     if request.method == "POST":
-        form = UserForm(request.POST, person=person)
-        if (
-            form.is_valid()
-            and person == request.user
-            and Role.ADMIN not in form.cleaned_data["roles"]
-        ):
-            form.add_error("roles", _("You cannot remove your own administrator role."))
+        form = UserForm(request.POST, person=person, actor=request.user)
         if form.is_valid():
             actions.do_update_user(person, **form.cleaned_data, by=request.user)
-            if {Role.HEAD, Role.LIAISON} & set(
-                form.cleaned_data["roles"]
-            ) and not form.cleaned_data["departments"]:
+            if form.member_of_no_department():
                 messages.warning(
                     request,
                     _(
@@ -64,15 +55,7 @@ def user_edit(request, user_id: int):
             messages.success(request, _("Saved {name}.").format(name=person.display_name))
             return redirect("accounts:user-list")
     else:
-        form = UserForm(
-            person=person,
-            initial={
-                "full_name": person.full_name,
-                "email": person.email,
-                "departments": person.departments.all(),
-                "roles": list(person.role_grants.values_list("role", flat=True)),
-            },
-        )
+        form = UserForm(person=person, actor=request.user)
     return render(request, "accounts/user_edit.html", {"person": person, "form": form})
 
 
