@@ -29,7 +29,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from workplan.accounts.models import User  # noqa: E402
-from workplan.core.demo import do_load_demo  # noqa: E402
+from workplan.demo.data import do_load_demo  # noqa: E402
 from workplan.plans.models import Plan  # noqa: E402
 from workplan.progress.models import ProgressReport  # noqa: E402
 from workplan.supervision.models import TaskLight  # noqa: E402

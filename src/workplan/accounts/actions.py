@@ -11,15 +11,9 @@ from django.contrib.sessions.models import Session
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from workplan.accounts.importing import AccountRow
 from workplan.accounts.lockout import device_spent, login_key
-from workplan.accounts.models import (
-    DeviceToken,
-    LoginFailure,
-    Role,
-    RoleGrant,
-    User,
-    UserSession,
-)
+from workplan.accounts.models import DeviceToken, LoginFailure, RoleGrant, User, UserSession
 from workplan.accounts.queries import (
     account_named,
     accounts_by_login_key,
@@ -27,6 +21,7 @@ from workplan.accounts.queries import (
     login_rules,
 )
 from workplan.audit.records import record_changed, record_created
+from workplan.core.roles import Role
 from workplan.org.models import Department
 
 
@@ -231,9 +226,12 @@ def do_unlock_user(user: User, *, by) -> int:
 
 
 @transaction.atomic
-def do_record_password_reset(user: User) -> None:
-    """Record that `user` set a new password from the e-mailed link, which also unlocks them
-    (the link proved the mailbox is theirs) and forgets the browsers they signed in with."""
+def do_reset_password(user: User, password: str) -> User:
+    """Return `user` with the new password they set from the e-mailed link, which also unlocks
+    them (the link proved the mailbox is theirs) and forgets the browsers they signed in with.
+    The new password ends their other sessions (Django checks each against the password's hash)."""
+    user.set_password(password)
+    user.save()
     cleared, _counts = LoginFailure.objects.filter(
         username=login_key(user.get_username()), device=None
     ).delete()
@@ -242,6 +240,7 @@ def do_record_password_reset(user: User) -> None:
     if cleared:
         changes.append(("locked", True, False))
     record_changed(user, changes, by=user)
+    return user
 
 
 class _OnePersonResetForm(PasswordResetForm):
@@ -274,3 +273,23 @@ def do_send_password_link(user: User, *, request, invitation: bool = False) -> N
                 use_https=request.is_secure(),
             )
         )
+
+
+@transaction.atomic
+def do_import_accounts(rows: Iterable[AccountRow], *, by, request) -> list[User]:
+    """Return the accounts made from an account sheet's rows, all of them or none (AccountRefused
+    if one clashes with an account made since the sheet was read); each with an e-mail address
+    is sent a link to set a password once they are saved."""
+    users = []
+    for row in rows:
+        user = do_create_user(
+            username=row.username,
+            full_name=row.full_name,
+            email=row.email,
+            departments=row.departments,
+            roles=row.roles,
+            by=by,
+        )
+        do_send_password_link(user, request=request, invitation=True)
+        users.append(user)
+    return users

@@ -4,9 +4,11 @@ from django import forms
 from django.contrib.auth import forms as auth_forms
 from django.utils.translation import gettext_lazy as _
 
-from workplan.accounts.models import Role, User
+from workplan.accounts.actions import do_reset_password
+from workplan.accounts.models import User
 from workplan.core.after_response import after_response
 from workplan.core.ids import IdMultipleChoiceField
+from workplan.core.roles import Role
 from workplan.org.models import Department
 
 
@@ -18,13 +20,35 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
         after_response(partial(super().send_mail, *args, **kwargs))
 
 
+class ResetPasswordForm(auth_forms.SetPasswordForm):
+    """Django's new-password form behind the e-mailed link, saved by do_reset_password: with
+    its audit record, unlocking the account, in one transaction."""
+
+    def save(self, commit=True):
+        if not commit:
+            return super().save(commit=False)
+        return do_reset_password(self.user, self.cleaned_data["new_password1"])
+
+
 class UserForm(forms.Form):
+    """An administrator's form for one account; unbound, it shows the account as it is."""
+
     full_name = forms.CharField(label=_("Name"), max_length=100)
     email = forms.EmailField(label=_("E-mail"), required=False)
 
-    def __init__(self, *args, person: User, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.person = person
+    def __init__(self, data=None, *, person: User, actor: User, **kwargs):
+        if data is None:
+            kwargs.setdefault(
+                "initial",
+                {
+                    "full_name": person.full_name,
+                    "email": person.email,
+                    "departments": person.departments.all(),
+                    "roles": list(person.role_grants.values_list("role", flat=True)),
+                },
+            )
+        super().__init__(data, **kwargs)
+        self.person, self.actor = person, actor
 
     def clean_email(self):
         email = self.cleaned_data["email"]
@@ -52,6 +76,17 @@ class UserForm(forms.Form):
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
+
+    def clean_roles(self):
+        roles = self.cleaned_data["roles"]
+        if self.person == self.actor and Role.ADMIN not in roles:
+            raise forms.ValidationError(_("You cannot remove your own administrator role."))
+        return roles
+
+    def member_of_no_department(self) -> bool:
+        """Return whether the saved account is a head or liaison without a department."""
+        roles = set(self.cleaned_data["roles"])
+        return bool({Role.HEAD, Role.LIAISON} & roles) and not self.cleaned_data["departments"]
 
 
 class AccountSheetForm(forms.Form):

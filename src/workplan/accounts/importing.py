@@ -11,8 +11,9 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from workplan.accounts.lockout import login_key
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
 from workplan.core.problems import ProblemList
+from workplan.core.roles import Role
 from workplan.core.workbooks import SheetTooLong, WorkbookRefused, read_sheet
 from workplan.org.models import Department
 

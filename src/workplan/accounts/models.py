@@ -8,16 +8,7 @@ from django.db import models
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
-
-class Role(models.TextChoices):
-    """What a person does in the system; one person may hold several."""
-
-    ADMIN = "admin", _("Administrator")
-    SUPERVISOR = "supervisor", _("Supervision office")
-    LEADER = "leader", _("School leader")
-    HEAD = "head", _("Department head")
-    LIAISON = "liaison", _("Department liaison")
-    AUDITOR = "auditor", _("Discipline inspection / audit")
+from workplan.core.roles import Role
 
 
 class User(AbstractUser):

@@ -1,15 +1,16 @@
-"""Reads for sign-in."""
+"""Reads for sign-in and the account pages."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils.crypto import constant_time_compare
 
 from workplan.accounts.lockout import Failure, Rules, Verdict, decide, login_key
-from workplan.accounts.models import DeviceToken, LoginFailure, User
+from workplan.accounts.models import DeviceToken, LoginFailure, RoleGrant, User
+from workplan.org.models import Department
 
 
 def login_rules() -> Rules:
@@ -82,3 +83,11 @@ def account_named(username: str) -> User | None:
     """Return the account `username` signs in as, or would clash with, if there is one."""
     key = login_key(username)
     return accounts_by_login_key({key}).get(key)
+
+
+def users_for_admin() -> QuerySet[User]:
+    """Return every account, active ones first, with its departments and roles fetched."""
+    return User.objects.prefetch_related(
+        Prefetch("departments", queryset=Department.objects.order_by("name")),
+        Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role")),
+    ).order_by("-is_active", "username")

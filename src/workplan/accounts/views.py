@@ -6,8 +6,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.core.exceptions import NON_FIELD_ERRORS
-from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -19,15 +17,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from workplan.accounts import actions
 from workplan.accounts.access import access_user, check_admin
-from workplan.accounts.forms import AccountSheetForm, UserForm
+from workplan.accounts.forms import AccountSheetForm, ResetPasswordForm, UserForm
 from workplan.accounts.hashers import PasswordCheckUnavailable
 from workplan.accounts.importing import MAX_XLSX_BYTES, read_account_sheet
 from workplan.accounts.lockout import Verdict
-from workplan.accounts.models import DeviceToken, Role, RoleGrant, User
-from workplan.accounts.queries import device_token, login_verdict
+from workplan.accounts.models import DeviceToken
+from workplan.accounts.queries import device_token, login_verdict, users_for_admin
 from workplan.core.net import client_ip
 from workplan.core.uploads import file_too_large
-from workplan.org.models import Department
 
 logger = logging.getLogger(__name__)
 
@@ -38,29 +35,17 @@ DEVICE_COOKIE = "workplan_device"
 @require_GET
 def user_list(request):
     check_admin(request.user)
-    users = User.objects.prefetch_related(
-        Prefetch("departments", queryset=Department.objects.order_by("name")),
-        Prefetch("role_grants", queryset=RoleGrant.objects.order_by("role")),
-    ).order_by("-is_active", "username")
-    return render(request, "accounts/user_list.html", {"users": users})
+    return render(request, "accounts/user_list.html", {"users": users_for_admin()})
 
 
 @require_http_methods(["GET", "POST"])
 def user_edit(request, user_id: int):
     person = access_user(request.user, user_id)
     if request.method == "POST":
-        form = UserForm(request.POST, person=person)
-        if (
-            form.is_valid()
-            and person == request.user
-            and Role.ADMIN not in form.cleaned_data["roles"]
-        ):
-            form.add_error("roles", _("You cannot remove your own administrator role."))
+        form = UserForm(request.POST, person=person, actor=request.user)
         if form.is_valid():
             actions.do_update_user(person, **form.cleaned_data, by=request.user)
-            if {Role.HEAD, Role.LIAISON} & set(
-                form.cleaned_data["roles"]
-            ) and not form.cleaned_data["departments"]:
+            if form.member_of_no_department():
                 messages.warning(
                     request,
                     _(
@@ -70,15 +55,7 @@ def user_edit(request, user_id: int):
             messages.success(request, _("Saved {name}.").format(name=person.display_name))
             return redirect("accounts:user-list")
     else:
-        form = UserForm(
-            person=person,
-            initial={
-                "full_name": person.full_name,
-                "email": person.email,
-                "departments": person.departments.all(),
-                "roles": list(person.role_grants.values_list("role", flat=True)),
-            },
-        )
+        form = UserForm(person=person, actor=request.user)
     return render(request, "accounts/user_edit.html", {"person": person, "form": form})
 
 
@@ -116,7 +93,7 @@ def user_import(request):
         errors = [too_large] if too_large else sheet.errors
         try:
             if not errors:
-                _create_accounts(request, sheet.rows)
+                actions.do_import_accounts(sheet.rows, by=request.user, request=request)
         except actions.AccountRefused as exc:  # an account made since the sheet was read
             errors = [str(exc)]
         if not errors:
@@ -133,32 +110,11 @@ def user_import(request):
     )
 
 
-@transaction.atomic
-def _create_accounts(request, rows) -> None:
-    for row in rows:
-        user = actions.do_create_user(
-            username=row.username,
-            full_name=row.full_name,
-            email=row.email,
-            departments=row.departments,
-            roles=row.roles,
-            by=request.user,
-        )
-        actions.do_send_password_link(user, request=request, invitation=True)
-
-
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
-    """Django's reset page, recording the change of password in the audit trail and unlocking
-    the account. The new password ends the account's other sessions (Django checks each
-    session against a hash of the password)."""
+    """Django's reset page; its form saves through do_reset_password (audit trail, unlocking)."""
 
+    form_class = ResetPasswordForm
     success_url = reverse_lazy("password_reset_complete")
-
-    def form_valid(self, form):
-        with transaction.atomic():
-            response = super().form_valid(form)
-            actions.do_record_password_reset(form.user)
-        return response
 
 
 def _locked_out(request, until: datetime) -> HttpResponse:

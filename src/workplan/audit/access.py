@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from workplan.accounts.access import may_see_audit_trail
+from workplan.core.roles import may_see_audit_trail
 
 
 def check_can_read_log(user) -> None:

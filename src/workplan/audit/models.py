@@ -4,6 +4,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from workplan.audit import labels
+
 
 class AppendOnlyError(Exception):
     """Raised on any attempt to change or delete an audit record."""
@@ -78,21 +80,17 @@ class AuditRecord(models.Model):
 
     @property
     def object_type_label(self) -> str:
-        from workplan.audit.labels import object_type_label
-
-        return object_type_label(self.object_type)
+        return labels.object_type_label(self.object_type)
 
     @property
     def labelled_changes(self) -> list[dict]:
         """Return the changes with each field's readable name under "label"."""
-        from workplan.audit.labels import field_label, value_label
-
         return [
             {
                 **c,
-                "label": field_label(self.object_type, c["field"]),
-                "before": value_label(self.object_type, c["field"], c["before"]),
-                "after": value_label(self.object_type, c["field"], c["after"]),
+                "label": labels.field_label(self.object_type, c["field"]),
+                "before": labels.value_label(self.object_type, c["field"], c["before"]),
+                "after": labels.value_label(self.object_type, c["field"], c["after"]),
             }
             for c in self.changes
         ]

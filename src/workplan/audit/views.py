@@ -1,44 +1,15 @@
-from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from workplan.audit.access import check_can_read_log
-from workplan.audit.models import AuditRecord
-from workplan.audit.queries import LogFilter, object_types, search_log
+from workplan.audit.forms import LogFilterForm
+from workplan.audit.queries import LogFilter, search_log
 from workplan.audit.xlsx import audit_workbook
 
 MAX_EXPORT_ROWS = 100_000
-
-
-class LogFilterForm(forms.Form):
-    text = forms.CharField(label=_("Contains"), required=False)
-    actor = forms.CharField(label=_("By"), required=False)
-    object_type = forms.ChoiceField(label=_("Object type"), required=False)
-    action = forms.ChoiceField(
-        label=_("Action"), required=False, choices=[("", "—"), *AuditRecord.Action.choices]
-    )
-    since = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from workplan.audit.labels import object_type_label
-
-        self.fields["object_type"].choices = [
-            ("", "—"),
-            *((t, object_type_label(t)) for t in object_types()),
-        ]
-
-    def log_filter(self) -> LogFilter:
-        return LogFilter(**self.cleaned_data) if self.is_valid() else LogFilter()
 
 
 @require_GET

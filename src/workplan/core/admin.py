@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from workplan.accounts.access import may_see_audit_trail
+from workplan.core.roles import may_see_audit_trail
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -3,6 +3,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import QueryDict
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.datastructures import MultiValueDict
 
 from workplan.core.uploads import (
@@ -31,17 +32,18 @@ class LanguageMiddleware:
         return response
 
 
-class HtmxMiddleware:
-    """Set `request.htmx` when HTMX made the request, so views can answer with a fragment."""
+class HtmxVaryMiddleware:
+    """Mark a response to an HTMX request as varying on `HX-Request`: a view may answer it with
+    a fragment, which no cache may hand to a plain request for the same URL.
+    Runs inside django-htmx's HtmxMiddleware, which sets `request.htmx`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request.htmx = request.headers.get("HX-Request") == "true"
         response = self.get_response(request)
         if request.htmx:
-            response.headers["Vary"] = ", ".join(filter(None, [response.get("Vary"), "HX-Request"]))
+            patch_vary_headers(response, ["HX-Request"])
         return response
 
 

@@ -4,7 +4,7 @@ and administrators change it; a department's own head and liaison keep its conta
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from workplan.accounts.access import belongs_to, is_admin, is_supervisor
+from workplan.core.roles import belongs_to, is_admin, is_supervisor
 from workplan.org.models import Department, DepartmentGroup
 
 
@@ -12,11 +12,16 @@ def may_change_registry(user) -> bool:
     return is_supervisor(user) or is_admin(user)
 
 
+def may_edit_contact(user, department_id: int) -> bool:
+    """Return whether `user` may change the department's contact details."""
+    return may_change_registry(user) or belongs_to(user, department_id)
+
+
 def access_department(user, department_id: int, *, contact: bool = False) -> Department:
     """Return the department `user` may read (or, with `contact`, whose contact details they
     may change); Http404 if missing, PermissionDenied if readable but not theirs to change."""
     department = get_object_or_404(Department, pk=department_id)
-    if contact and not (may_change_registry(user) or belongs_to(user, department.pk)):
+    if contact and not may_edit_contact(user, department.pk):
         raise PermissionDenied
     return department
 

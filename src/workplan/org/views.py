@@ -1,7 +1,7 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from workplan.accounts.access import belongs_to
+from workplan.core.roles import belongs_to
 from workplan.org import queries
 from workplan.org.access import access_department, access_group, may_change_registry
 from workplan.org.actions import do_set_group_members, do_update_department_contact

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from workplan.accounts.access import is_supervisor
+from workplan.core.roles import is_supervisor
 from workplan.plans.models import ImportPreview, Plan, Task
 
 

@@ -159,7 +159,7 @@ def do_set_key_point_leader(key_point: KeyPoint, leader, *, by) -> KeyPoint:
     after = leader.display_name if leader else ""
     key_point.leader = leader
     key_point.save(update_fields=["leader"])
-    record_changed(key_point, [(str(_("leader in charge")), before, after)], by=by)
+    record_changed(key_point, [("leader", before, after)], by=by)
     return key_point
 
 
@@ -183,9 +183,7 @@ def do_shift_due_dates(plan: Plan, days: int, *, key_point: KeyPoint | None = No
                     "Task {code} is due on {date}, which cannot be moved by {days} days; no due date was moved."
                 ).format(code=task.code, date=task.due_date.isoformat(), days=days)
             ) from None
-        record_changed(
-            task, [(str(_("due date")), task.due_date.isoformat(), new_date.isoformat())], by=by
-        )
+        record_changed(task, [("due_date", task.due_date.isoformat(), new_date.isoformat())], by=by)
         Task.objects.filter(pk=task.pk).update(due_date=new_date, version=F("version") + 1)
         moved += 1
     return moved

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
 from workplan.core.ids import IdChoiceField
+from workplan.core.roles import Role
 from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
 from workplan.core.problems import ProblemList
+from workplan.core.roles import Role
 from workplan.core.workbooks import SheetTooLong, WorkbookRefused, read_sheet
 from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names

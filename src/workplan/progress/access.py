@@ -17,10 +17,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from workplan.accounts.access import belongs_to, is_supervisor, member_department_ids
-from workplan.accounts.models import Role
 from workplan.audit.queries import records_about
 from workplan.core.errors import NotAllowed
+from workplan.core.roles import Role, belongs_to, is_supervisor, member_department_ids
 from workplan.progress.models import EvidenceFile, ProgressReport
 from workplan.progress.queries import tasks_led_by
 

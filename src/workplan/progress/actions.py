@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from workplan.accounts.models import Role
 from workplan.audit.records import record_changed, record_created, record_deleted
 from workplan.core.errors import WrongState
 from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, check_length
+from workplan.core.roles import Role
 from workplan.notifications.notify import Message, notify_department, notify_supervisors
 from workplan.plans.models import Plan
 from workplan.progress import hooks

@@ -6,9 +6,9 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from workplan.accounts.access import belongs_to, is_supervisor
 from workplan.core.errors import TooLong
 from workplan.core.ids import parse_id
+from workplan.core.roles import belongs_to, is_supervisor
 from workplan.core.uploads import file_too_large
 from workplan.org.models import Department
 from workplan.plans.access import access_task

@@ -122,7 +122,7 @@ def department_dashboard(request, plan_id: int, department_id: int):
     """A department's own view; its people and those who oversee the plan may open it."""
     from django.shortcuts import get_object_or_404, render
 
-    from workplan.accounts.access import belongs_to
+    from workplan.core.roles import belongs_to
     from workplan.org.models import Department
     from workplan.reports.dashboard import department_dashboard as build
     from workplan.reports.dashboard import on_time_ranking

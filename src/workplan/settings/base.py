@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "workplan.supervision",
     "workplan.reports",
     "workplan.pages",
+    "workplan.demo",
     "django_tasks_db",
 ]
 
@@ -46,7 +47,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "workplan.core.middleware.LanguageMiddleware",
-    "workplan.core.middleware.HtmxMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "workplan.core.middleware.HtmxVaryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -72,7 +74,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "workplan.core.context_processors.navigation",
+                "workplan.pages.context_processors.navigation",
             ],
         },
     },

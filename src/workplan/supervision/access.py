@@ -11,10 +11,9 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from workplan.accounts.access import belongs_to, is_supervisor, member_department_ids
-from workplan.accounts.models import Role
 from workplan.audit.queries import records_about
 from workplan.core.errors import NotAllowed
+from workplan.core.roles import Role, belongs_to, is_supervisor, member_department_ids
 from workplan.org.models import Department
 from workplan.progress.access import sees_all_reports
 from workplan.progress.queries import lead_department_ids

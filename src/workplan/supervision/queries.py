@@ -5,9 +5,8 @@ that combine several apps move to a layer of their own (issue 11)."""
 
 from django.utils.translation import gettext
 
-from workplan.accounts.access import is_supervisor, may_see_audit_trail
-from workplan.accounts.models import Role
 from workplan.audit.queries import timeline
+from workplan.core.roles import Role, is_supervisor, may_see_audit_trail
 from workplan.org.models import Department
 from workplan.plans.models import Assignment
 from workplan.progress.access import (

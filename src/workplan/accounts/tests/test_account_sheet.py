@@ -7,8 +7,9 @@ from django.core import mail
 from django.urls import reverse
 from openpyxl import Workbook
 
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
 from workplan.audit.models import AuditRecord
+from workplan.core.roles import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ change one audit record with its actor; accounts are never deleted."""
 import pytest
 from django.urls import reverse
 
-from workplan.accounts.models import Role
 from workplan.audit.models import AuditRecord
+from workplan.core.roles import Role
 
 pytestmark = pytest.mark.django_db
 

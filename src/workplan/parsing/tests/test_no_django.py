@@ -4,7 +4,7 @@ import sys
 
 def test_importing_the_parser_loads_no_django_module():
     code = (
-        "import sys, workplan.parsing, workplan.parsing.render; "
+        "import sys, workplan.parsing, workplan.parsing.render, workplan.parsing.command; "
         "loaded = sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')); "
         "print(loaded)"
     )

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
+from workplan.core.roles import Role
 from workplan.plans.models import Plan, Task
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

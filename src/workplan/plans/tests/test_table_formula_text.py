@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
+from workplan.core.roles import Role
 from workplan.org.models import Department
 from workplan.plans.models import Plan, Task
 from workplan.plans.table import TaskValues, table_rows, table_title

@@ -10,9 +10,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
 from workplan.audit.models import AuditRecord
+from workplan.core.roles import Role
 from workplan.org.models import Department
 from workplan.plans.models import Plan, Task
 

@@ -9,8 +9,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from workplan.accounts.models import Role, RoleGrant, User
+from workplan.accounts.models import RoleGrant, User
 from workplan.core.errors import NotAllowed, WrongState
+from workplan.core.roles import Role
 from workplan.progress import actions
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import current_period

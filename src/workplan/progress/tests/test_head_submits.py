@@ -6,8 +6,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from workplan.accounts.models import Role, RoleGrant, User
+from workplan.accounts.models import RoleGrant, User
 from workplan.audit.models import AuditRecord
+from workplan.core.roles import Role
 from workplan.progress.models import ProgressReport
 from workplan.progress.tests.test_reporting import JUNE_20, form, jwc_task, open_report
 

@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
+from workplan.core.roles import Role
 from workplan.progress.actions import (
     ReportData,
     do_save_report,

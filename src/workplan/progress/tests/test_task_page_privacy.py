@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
+from workplan.core.roles import Role
 from workplan.org.models import Department
 from workplan.progress.tests.test_reporting import JUNE_20, PDF, form, jwc_task, open_report
 from workplan.supervision.actions import do_issue_notice, do_reply_notice

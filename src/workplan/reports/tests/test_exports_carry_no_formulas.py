@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
+from workplan.core.roles import Role
 from workplan.org.models import Department
 from workplan.plans.models import Task
 from workplan.plans.table import TaskValues

@@ -6,9 +6,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
 from workplan.audit.models import AuditRecord
+from workplan.core.roles import Role
 from workplan.notifications.models import Notification
 from workplan.plans.table_actions import do_set_key_point_leader
 from workplan.supervision.models import ExtensionRequest, Instruction, Notice

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from workplan.cli import run_parse
+from workplan.parsing.command import run_parse
 
 
 class Command(BaseCommand):

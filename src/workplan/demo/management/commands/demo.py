@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from workplan.core.demo import DEMO_ACCOUNTS, do_load_demo
+from workplan.demo.data import DEMO_ACCOUNTS, do_load_demo
+from workplan.plans.actions import ImportStatus
 
 
 class Command(BaseCommand):
@@ -23,7 +24,7 @@ class Command(BaseCommand):
         self.stdout.write(f"数据库：{settings.DATABASES['default']['NAME']}")
         self.stdout.write(
             f"示例工作要点：{plan}（{plan.key_points.count()} 条要点，"
-            f"{'新导入' if outcome.status == 'created' else '已存在'}）"
+            f"{'新导入' if outcome.status == ImportStatus.CREATED else '已存在'}）"
         )
         self.stdout.write("演示账号（用户名 / 密码）：")
         for account in DEMO_ACCOUNTS:

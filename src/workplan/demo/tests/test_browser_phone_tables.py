@@ -8,8 +8,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from workplan.core.demo import do_load_demo
-from workplan.reports.tests.test_browser_dashboards import (
+from workplan.demo.data import do_load_demo
+from workplan.demo.tests.test_browser_dashboards import (
     LAPTOP,
     PHONE,
     assert_fits_and_reads,

@@ -5,7 +5,7 @@ that the user guide shows (scripts/screenshots writes them to docs/screenshots).
 import pytest
 from playwright.sync_api import expect
 
-from workplan.core.demo import DEMO_ACCOUNTS, do_load_demo
+from workplan.demo.data import DEMO_ACCOUNTS, do_load_demo
 from workplan.org.models import Department
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

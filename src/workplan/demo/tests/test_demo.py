@@ -1,11 +1,16 @@
 """`workplan demo` prepares the example plan and the demo accounts, and can run twice."""
 
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
-from workplan.core.demo import DEMO_ACCOUNTS
+from workplan.demo.data import DEMO_ACCOUNTS, do_load_demo
 from workplan.plans.models import Plan
+from workplan.progress.models import ProgressReport
+from workplan.supervision.models import Instruction, Notice, TaskLight
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +28,6 @@ def test_demo_loads_example_plan_and_prints_accounts(capsys, client):
     )
     assert signed_in.status_code == 302
     page = client.get(reverse("plans:plan-detail", args=[plan.pk])).content.decode()
-    from django.utils import timezone
-
     assert f"江城职业技术学院{timezone.localdate().year}年工作要点" in page
 
 
@@ -36,12 +39,6 @@ def test_demo_twice_keeps_one_plan(capsys):
 
 
 def test_demo_plan_is_part_way_through_the_year_with_a_mix_of_reports(capsys):
-    from datetime import date
-
-    from workplan.core.demo import do_load_demo
-    from workplan.progress.models import ProgressReport
-    from workplan.supervision.models import Instruction, Notice, TaskLight
-
     do_load_demo(today=date(2026, 11, 24))
     plan = Plan.objects.get()
     assert plan.year == 2026

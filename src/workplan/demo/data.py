@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
 
 from workplan.accounts.actions import do_create_user
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
+from workplan.core.roles import Role
 from workplan.org.models import Department
 from workplan.org.queries import registry_names
 from workplan.parsing import parse_bytes
-from workplan.plans.actions import ImportOutcome, do_import_plan
+from workplan.plans.actions import ImportOutcome, ImportStatus, do_import_plan
+from workplan.plans.table import TaskValues, table_rows
+from workplan.plans.table_actions import do_set_key_point_leader, do_update_task
+from workplan.progress.actions import (
+    ReportData,
+    do_accept_report,
+    do_return_report,
+    do_save_report,
+    do_set_up_schedule,
+    do_start_report,
+    do_submit_report,
+)
+from workplan.progress.models import ProgressReport
+from workplan.progress.queries import duties
+from workplan.supervision.actions import do_give_instruction, do_issue_notice
+from workplan.supervision.lights import do_recompute_lights
+from workplan.supervision.supervise import supervise
 
 EXAMPLE_PLAN = Path(__file__).resolve().parent.parent / "examples" / "jiangcheng-2024.md"
 
@@ -76,7 +95,7 @@ def do_load_demo(today=None) -> ImportOutcome:
         if Role.ADMIN in account.roles:
             # The Django admin (read-only here) is open to staff superusers only.
             User.objects.filter(pk=user.pk).update(is_staff=True, is_superuser=True)
-    if outcome.status == "created":
+    if outcome.status == ImportStatus.CREATED:
         _fill_task_table(outcome.plan)
         _report_progress(outcome.plan, today)
     return outcome
@@ -96,9 +115,6 @@ DEMO_DEADLINES = [
 
 def _fill_task_table(plan) -> None:
     """Give the demo table what a clerk would have entered: leaders, deadlines, outcomes."""
-    from workplan.plans.table import TaskValues, table_rows
-    from workplan.plans.table_actions import do_set_key_point_leader, do_update_task
-
     supervisor = User.objects.get(username="duban")
     leaders = [User.objects.get(username="leader"), User.objects.get(username="leader2")]
     for key_point in plan.key_points.all():
@@ -120,23 +136,6 @@ def _fill_task_table(plan) -> None:
 def _report_progress(plan, today) -> None:
     """Three closed periods of reports: mostly on time, some late, some missing, one returned;
     a 督办通知 and a leader's 批示; then the lights and reminders of today."""
-    import zlib
-    from datetime import datetime, time, timedelta
-
-    from workplan.progress.actions import (
-        ReportData,
-        do_accept_report,
-        do_return_report,
-        do_save_report,
-        do_set_up_schedule,
-        do_start_report,
-        do_submit_report,
-    )  # fmt: skip
-    from workplan.progress.queries import duties
-    from workplan.supervision.actions import do_give_instruction, do_issue_notice
-    from workplan.supervision.lights import do_recompute_lights
-    from workplan.supervision.supervise import supervise
-
     do_set_up_schedule(plan)
     supervisor = User.objects.get(username="duban")
     zone = timezone.get_current_timezone()
@@ -161,9 +160,11 @@ def _report_progress(plan, today) -> None:
             month_share = (period.due_on.month * 100) // 12
             percent = max(0, min(100, month_share - 25 + roll // 2))
             status = (
-                "lagging"
+                ProgressReport.Status.LAGGING
                 if percent < month_share - 20
-                else ("done" if percent >= 100 else "on_track")
+                else (
+                    ProgressReport.Status.DONE if percent >= 100 else ProgressReport.Status.ON_TRACK
+                )
             )
             data = ReportData(
                 status,

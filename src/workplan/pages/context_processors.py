@@ -1,10 +1,10 @@
 from django.contrib.auth.models import AnonymousUser
 
-from workplan.accounts.access import is_admin, is_supervisor, may_see_audit_trail
+from workplan.core.roles import is_admin, is_supervisor, may_see_audit_trail
 
 
 def navigation(request):
-    """Which menu entries the signed-in user may open."""
+    """Which menu entries the signed-in user may open, and how many notifications are unread."""
     # A request refused before AuthenticationMiddleware ran (a foreign Host header, answered
     # with the 400 page by CommonMiddleware) has no user yet: show it the anonymous menu.
     user = getattr(request, "user", None) or AnonymousUser()
