@@ -1,4 +1,5 @@
-"""Helpers for the plans tests: a task given the record of work that deleting it would destroy."""
+"""Helpers for the pages tests: a task given the record of work that deleting it would destroy
+(reports with evidence, notices, instructions), which plans learns of through its hooks."""
 
 import datetime
 
