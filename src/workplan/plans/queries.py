@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import ngettext, pgettext
 
+from workplan.accounts.models import Role, User
 from workplan.org.models import Department
 from workplan.plans import hooks
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
@@ -23,6 +24,15 @@ def plans_for_list() -> QuerySet[Plan]:
         point_count=Count("key_points", distinct=True),
         task_count=Count("key_points__tasks", distinct=True),
     ).select_related("created_by")
+
+
+def school_leaders() -> QuerySet[User]:
+    """Return the active school leaders, whom a key point or task may name as leader in charge."""
+    return (
+        User.objects.filter(role_grants__role=Role.LEADER, is_active=True)
+        .distinct()
+        .order_by("full_name")
+    )
 
 
 def key_points_for_plan(plan: Plan) -> QuerySet[KeyPoint]:
