@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from django.db.models import QuerySet
-
 from workplan.accounts.access import may_see_audit_trail
 from workplan.audit.queries import timeline
 from workplan.org.models import Department
+from workplan.org.queries import active_departments, department_name
 from workplan.plans.models import Assignment, Plan
 from workplan.plans.queries import school_leaders, tasks_of_department
 from workplan.plans.table import TableRow, table_row, table_rows
@@ -24,11 +23,6 @@ from workplan.supervision.models import TaskLight
 from workplan.supervision.queries import supervision_context
 
 TABLE_FILTERS = ("department", "role", "leader", "month", "missing", "light", "point")
-
-
-def plans_with_dashboards() -> QuerySet[Plan]:
-    """Return the plans that have a reporting schedule, and so dashboards, latest year first."""
-    return Plan.objects.filter(schedule__isnull=False).order_by("-year")
 
 
 def task_page(user, task) -> dict:
@@ -77,7 +71,7 @@ def table_groups(plan: Plan, params) -> tuple[list[tuple[object, list[TableRow]]
 def table_filter_choices(plan: Plan) -> dict:
     """Return what the task table's filters offer to choose from."""
     return {
-        "departments": Department.objects.filter(is_active=True),
+        "departments": active_departments(),
         "leaders": school_leaders(),
         "key_points": plan.key_points.order_by("number"),
         "light_choices": TaskLight.Light.choices,
@@ -94,7 +88,7 @@ def table_row_with_light(task) -> TableRow:
 def _filtered(rows: list[TableRow], params) -> list[TableRow]:
     department = params.get("department", "")
     if department.isdecimal():
-        name = Department.objects.filter(pk=department).values_list("name", flat=True).first()
+        name = department_name(int(department))
         if params.get("role") == Assignment.Role.LEAD:
             rows = [r for r in rows if name in r.lead]
         else:

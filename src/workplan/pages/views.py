@@ -14,6 +14,7 @@ from workplan.plans.queries import key_points_for_plan
 from workplan.plans.table_actions import StaleEdit, do_update_task
 from workplan.plans.table_forms import TableUploadForm, TaskRowForm
 from workplan.progress.access import sees_all_reports
+from workplan.progress.queries import scheduled_plans
 
 
 def home(request):
@@ -22,7 +23,7 @@ def home(request):
     if user.has_role(Role.LIAISON, Role.HEAD) and user.department_ids:
         return redirect("progress:my-reports")
     if user.has_role(Role.LEADER):
-        plan = queries.plans_with_dashboards().first()
+        plan = scheduled_plans().first()
         if plan is not None:
             return redirect("reports:dashboard", plan_id=plan.pk)
     return redirect("plans:plan-list")
@@ -64,7 +65,7 @@ def department_detail(request, department_id: int):
         "aliases": department.aliases.all(),
         **queries.department_tasks(department),
         "may_edit_contact": may_change_contact(request.user, department),
-        "dashboards": queries.plans_with_dashboards()[:3]
+        "dashboards": scheduled_plans()[:3]
         if may_see_department_dashboards(request.user, department)
         else [],
     }
