@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
 from workplan.accounts.tests.factories import make_user
+from workplan.core.roles import Role
 from workplan.org.models import Department
 from workplan.org.tests.factories import make_department
 from workplan.progress.actions import do_attach_evidence, do_set_up_schedule, do_start_report

@@ -8,7 +8,7 @@ from django.views.i18n import set_language
 
 from workplan.accounts.forms import PasswordResetForm
 from workplan.accounts.views import LoginView, PasswordResetConfirmView
-from workplan.core.views import healthz, home
+from workplan.core.views import healthz
 
 auth_patterns = [
     path("login/", LoginView.as_view(), name="login"),
@@ -43,7 +43,6 @@ urlpatterns = [
     path("accounts/", include(auth_patterns)),
     path("i18n/setlang/", login_not_required(csrf_protect(set_language)), name="set_language"),
     path("healthz", healthz, name="healthz"),
-    path("start/", home, name="home"),
     # One sign-in page, the one under the lock-out rules, for the admin site too.
     path(
         "admin/login/",

@@ -12,7 +12,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import translation
 
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
+from workplan.core.roles import Role
 from workplan.notifications.message import Message
 from workplan.notifications.models import Notification
 from workplan.notifications.tasks import email_notifications

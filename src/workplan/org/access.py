@@ -12,16 +12,16 @@ def may_change_registry(user) -> bool:
     return is_supervisor(user) or is_admin(user)
 
 
-def may_edit_contact(user, department_id: int) -> bool:
-    """Return whether `user` may change the department's contact details."""
-    return may_change_registry(user) or belongs_to(user, department_id)
+def may_change_contact(user, department) -> bool:
+    """The registry's keepers and the department's own people keep its contact details."""
+    return may_change_registry(user) or belongs_to(user, department.pk)
 
 
 def access_department(user, department_id: int, *, contact: bool = False) -> Department:
     """Return the department `user` may read (or, with `contact`, whose contact details they
     may change); Http404 if missing, PermissionDenied if readable but not theirs to change."""
     department = get_object_or_404(Department, pk=department_id)
-    if contact and not may_edit_contact(user, department.pk):
+    if contact and not may_change_contact(user, department):
         raise PermissionDenied
     return department
 

@@ -25,3 +25,13 @@ def groups_for_registry() -> QuerySet[DepartmentGroup]:
     return DepartmentGroup.objects.annotate(member_count=Count("members")).prefetch_related(
         Prefetch("members", queryset=Department.objects.order_by("name"))
     )
+
+
+def active_departments() -> QuerySet[Department]:
+    """Return the departments in use, by name: those a list or filter offers to choose from."""
+    return Department.objects.filter(is_active=True)
+
+
+def department_name(department_id: int) -> str | None:
+    """Return the name of the department with this id, None if there is none."""
+    return Department.objects.filter(pk=department_id).values_list("name", flat=True).first()

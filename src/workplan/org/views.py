@@ -1,12 +1,10 @@
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from workplan.core.roles import belongs_to
 from workplan.org import queries
 from workplan.org.access import access_department, access_group, may_change_registry
 from workplan.org.actions import do_set_group_members, do_update_department_contact
 from workplan.org.forms import ContactForm, GroupMembersForm
-from workplan.plans.queries import tasks_of_department
 
 
 @require_GET
@@ -17,34 +15,6 @@ def department_list(request):
         "may_change": may_change_registry(request.user),
     }
     return render(request, "org/department_list.html", context)
-
-
-def _may_edit_contact(user, department) -> bool:
-    return may_change_registry(user) or belongs_to(user, department.pk)
-
-
-def _dashboards(user, department):
-    from workplan.plans.models import Plan
-    from workplan.progress.access import sees_all_reports
-
-    if not (sees_all_reports(user) or belongs_to(user, department.pk)):
-        return []
-    return Plan.objects.filter(schedule__isnull=False).order_by("-year")[:3]
-
-
-@require_GET
-def department_detail(request, department_id: int):
-    department = access_department(request.user, department_id)
-    rows = tasks_of_department(department)
-    context = {
-        "department": department,
-        "aliases": department.aliases.all(),
-        "lead_rows": [r for r in rows if r.role == "lead"],
-        "co_rows": [r for r in rows if r.role == "co"],
-        "may_edit_contact": _may_edit_contact(request.user, department),
-        "dashboards": _dashboards(request.user, department),
-    }
-    return render(request, "org/department_detail.html", context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -61,7 +31,7 @@ def department_contact(request, department_id: int):
                     "org/_contact.html",
                     {"department": department, "may_edit_contact": True},
                 )
-            return redirect("org:department-detail", department_id=department.pk)
+            return redirect("pages:department-detail", department_id=department.pk)
     else:
         form = ContactForm(initial={"phone": department.phone, "address": department.address})
     template = "org/_contact_form.html" if request.htmx else "org/contact_edit.html"

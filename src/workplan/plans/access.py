@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from workplan.core.roles import is_supervisor
-from workplan.plans.models import ImportPreview, Plan, Task
+from workplan.plans.models import ImportPreview, KeyPoint, Plan, Task
 
 
 def may_change_plans(user) -> bool:
@@ -17,9 +17,20 @@ def access_plan(user, plan_id: int) -> Plan:
     return get_object_or_404(Plan, pk=plan_id)
 
 
+def access_key_point(user, key_point_id: int) -> KeyPoint:
+    """Return the key point `user` may read, with its plan, or raise Http404."""
+    return get_object_or_404(KeyPoint.objects.select_related("plan"), pk=key_point_id)
+
+
 def access_task(user, task_id: int) -> Task:
     """Return the task `user` may read, with its key point and plan, or raise Http404."""
     return get_object_or_404(Task.objects.select_related("key_point__plan"), pk=task_id)
+
+
+def check_may_change_plans(user) -> None:
+    """Raise PermissionDenied unless `user` may change plans (the task table's edits)."""
+    if not may_change_plans(user):
+        raise PermissionDenied
 
 
 def check_can_import_plan(user) -> None:

@@ -25,6 +25,7 @@ from workplan.audit.records import (
 from workplan.org.actions import RegistryChanges, do_register_names
 from workplan.org.models import Department, DepartmentGroup
 from workplan.parsing import ParsedPlan, Responsibility
+from workplan.plans import hooks
 from workplan.plans.deadlines import parse_deadline
 from workplan.plans.models import Assignment, ImportPreview, KeyPoint, Plan, Task
 from workplan.plans.queries import RecordedWork, recorded_work
@@ -360,15 +361,8 @@ def refuse_unconfirmed_deletions(tasks, *, confirmed: bool) -> dict[Task, Record
 
 def delete_tasks(tasks, work: dict[Task, RecordedWork], *, by, note: str = "") -> None:
     """Delete the tasks with everything recorded on them; their evidence files leave the disk
-    once the deletion is committed."""
-    from workplan.progress.evidence import evidence_dir
-    from workplan.progress.models import EvidenceFile
-
-    stored = list(
-        EvidenceFile.objects.filter(report__task__in=[t.pk for t in tasks]).values_list(
-            "stored_name", flat=True
-        )
-    )
+    once the deletion is committed (`hooks.deleting_tasks`)."""
+    hooks.deleting_tasks.send(sender=Task, task_ids=[t.pk for t in tasks])
     for task in tasks:
         carried = work.get(task)
         words = (
@@ -378,8 +372,6 @@ def delete_tasks(tasks, work: dict[Task, RecordedWork], *, by, note: str = "") -
         )
         record_deleted(task, by=by, note=" ".join(filter(None, [note, words])))
     Task.objects.filter(pk__in=[t.pk for t in tasks]).delete()
-    folder = evidence_dir()
-    transaction.on_commit(lambda: [(folder / name).unlink(missing_ok=True) for name in stored])
 
 
 # A preview waits a day for confirmation; an uploader keeps their five latest of each kind

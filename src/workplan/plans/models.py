@@ -194,12 +194,17 @@ class Milestone(models.Model):
         return f"{self.due_date:%Y-%m-%d} {self.description}"
 
 
+class AssignmentRole(models.TextChoices):
+    """Whether a department leads a task or co-operates on it (`Assignment.Role`)."""
+
+    LEAD = "lead", _("Lead")
+    CO = "co", _("Co-operating")
+
+
 class Assignment(models.Model):
     """A department or group responsible for a key point (inherited by its tasks) or one task."""
 
-    class Role(models.TextChoices):
-        LEAD = "lead", _("Lead")
-        CO = "co", _("Co-operating")
+    Role = AssignmentRole
 
     key_point = models.ForeignKey(
         KeyPoint, on_delete=models.CASCADE, null=True, blank=True, related_name="assignments"
@@ -228,7 +233,7 @@ class Assignment(models.Model):
             ),
             models.CheckConstraint(
                 condition=Q(department__isnull=False, group__isnull=True)
-                | Q(department__isnull=True, group__isnull=False, role="co"),
+                | Q(department__isnull=True, group__isnull=False, role=AssignmentRole.CO),
                 name="assignment_department_or_group",
             ),
             models.UniqueConstraint(

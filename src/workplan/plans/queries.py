@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
 from django.utils.translation import ngettext, pgettext
 
+from workplan.accounts.models import User
+from workplan.core.roles import Role
 from workplan.org.models import Department
+from workplan.plans import hooks
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
 
 _ASSIGNMENTS = Prefetch(
@@ -22,6 +25,15 @@ def plans_for_list() -> QuerySet[Plan]:
         point_count=Count("key_points", distinct=True),
         task_count=Count("key_points__tasks", distinct=True),
     ).select_related("created_by")
+
+
+def school_leaders() -> QuerySet[User]:
+    """Return the active school leaders, whom a key point or task may name as leader in charge."""
+    return (
+        User.objects.filter(role_grants__role=Role.LEADER, is_active=True)
+        .distinct()
+        .order_by("full_name")
+    )
 
 
 def key_points_for_plan(plan: Plan) -> QuerySet[KeyPoint]:
@@ -106,26 +118,12 @@ class RecordedWork:
 
 
 def recorded_work(task_ids) -> dict[int, RecordedWork]:
-    """Return, for each of the tasks that carries any, the work recorded on it (five queries)."""
-    from workplan.progress.models import EvidenceFile, ProgressReport
-    from workplan.supervision.models import ExtensionRequest, Instruction, Notice
-
+    """Return, for each of the tasks that carries any, the work recorded on it: the apps that
+    record work on tasks answer `hooks.count_recorded_work` with their counts."""
     task_ids = list(task_ids)
     work: dict[int, RecordedWork] = {}
-    sources = [
-        ("reports", ProgressReport.objects, "task"),
-        ("evidence", EvidenceFile.objects, "report__task"),
-        ("notices", Notice.objects, "task"),
-        ("instructions", Instruction.objects, "task"),
-        ("extensions", ExtensionRequest.objects, "task"),
-    ]
-    for field, manager, path in sources:
-        rows = (
-            manager.filter(**{f"{path}__in": task_ids})
-            .values_list(path)
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-        for task_id, count in rows:
-            setattr(work.setdefault(task_id, RecordedWork()), field, count)
+    for _receiver, counts in hooks.count_recorded_work.send(sender=Task, task_ids=task_ids):
+        for field, per_task in counts.items():
+            for task_id, count in per_task.items():
+                setattr(work.setdefault(task_id, RecordedWork()), field, count)
     return work

@@ -20,6 +20,7 @@ from workplan.core.roles import Role
 from workplan.core.workbooks import SheetTooLong, WorkbookRefused, read_sheet
 from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names
+from workplan.parsing.outline import chinese_number
 from workplan.parsing.responsibility import is_group, split_department_list
 from workplan.plans.deadlines import parse_deadline
 from workplan.plans.models import KeyPoint, Plan
@@ -470,8 +471,6 @@ def _compare_row(reader: _Reader, row: _SheetRow, columns, existing: TableRow | 
 
 
 def _key_point_from(label: str, key_points: dict[int, KeyPoint]) -> KeyPoint | None:
-    from workplan.parsing.outline import chinese_number
-
     match = re.match(r"^\s*([一二三四五六七八九十百]+)[、.．]", label)
     if match:
         return key_points.get(chinese_number(match.group(1)))

@@ -7,9 +7,6 @@ urlpatterns = [
     path("", views.plan_list, name="plan-list"),
     path("plans/upload/", views.plan_upload, name="plan-upload"),
     path("plans/upload/<str:token>/", views.import_preview, name="import-preview"),
-    path("plans/<int:plan_id>/", views.plan_detail, name="plan-detail"),
-    path("tasks/<int:task_id>/", views.task_detail, name="task-detail"),
-    path("plans/<int:plan_id>/table/", table_views.table, name="table"),
     path("plans/<int:plan_id>/table.xlsx", table_views.table_export, name="table-export"),
     path("plans/<int:plan_id>/table/upload/", table_views.table_upload, name="table-upload"),
     path(
@@ -21,6 +18,4 @@ urlpatterns = [
         table_views.key_point_leader,
         name="key-point-leader",
     ),
-    path("tasks/<int:task_id>/row/", table_views.task_row, name="task-row"),
-    path("tasks/<int:task_id>/row/edit/", table_views.task_row_edit, name="task-row-edit"),
 ]

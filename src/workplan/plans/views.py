@@ -9,8 +9,6 @@ from workplan.parsing import ParsedPlan
 from workplan.plans import queries
 from workplan.plans.access import (
     access_import_preview,
-    access_plan,
-    access_task,
     check_can_import_plan,
     may_change_plans,
 )
@@ -28,8 +26,6 @@ from workplan.plans.actions import (
 from workplan.plans.forms import PlanUploadForm
 from workplan.plans.models import ImportPreview
 from workplan.plans.revisions import compare_revision
-from workplan.progress.access import sees_all_reports
-from workplan.supervision.queries import task_page
 
 LEGACY_SESSION_KEY = "pending_plan_imports"
 
@@ -96,7 +92,7 @@ def import_preview(request, token: str):
                     names="、".join(outcome.new_departments)
                 ),
             )
-        return redirect("plans:plan-detail", plan_id=outcome.plan.pk)
+        return redirect("pages:plan-detail", plan_id=outcome.plan.pk)
     return render(
         request,
         "plans/import_preview.html",
@@ -154,7 +150,7 @@ def _revision_preview(request, preview, parsed, plan):
                     work=revision.removed_work_total.describe()
                 ),
             )
-        return redirect("plans:plan-detail", plan_id=plan.pk)
+        return redirect("pages:plan-detail", plan_id=plan.pk)
     revision = compare_revision(plan, parsed)
     context = {
         "parsed": parsed,
@@ -164,32 +160,3 @@ def _revision_preview(request, preview, parsed, plan):
         "revision": revision,
     }
     return render(request, "plans/revision_preview.html", context)
-
-
-@require_GET
-def plan_detail(request, plan_id: int):
-    plan = access_plan(request.user, plan_id)
-    key_points = queries.key_points_for_plan(plan)
-    context = {
-        "plan": plan,
-        "key_points": key_points,
-        "may_change": may_change_plans(request.user),
-        "sees_all": sees_all_reports(request.user),
-    }
-    return render(request, "plans/plan_detail.html", context)
-
-
-@require_GET
-def task_detail(request, task_id: int):
-    task = access_task(request.user, task_id)
-    key_point = task.key_point
-    context = {
-        "task": task,
-        "key_point": key_point,
-        "plan": key_point.plan,
-        "own": task.responsible,
-        "inherited": key_point.responsible,
-        # Reports, notices and the history come filtered by who may read them.
-        **task_page(request.user, task),
-    }
-    return render(request, "plans/task_detail.html", context)

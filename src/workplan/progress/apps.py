@@ -1,8 +1,21 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from workplan.plans import hooks as plans_hooks
+
 
 class ProgressConfig(AppConfig):
     name = "workplan.progress"
     label = "progress"
     verbose_name = _("Progress reporting")
+
+    def ready(self):
+        # The receivers use the models, which can only be imported once the apps are ready.
+        from workplan.progress import receivers
+
+        plans_hooks.count_recorded_work.connect(
+            receivers.count_reports_and_evidence, dispatch_uid="progress-recorded-work"
+        )
+        plans_hooks.deleting_tasks.connect(
+            receivers.remove_evidence_files, dispatch_uid="progress-evidence-files"
+        )

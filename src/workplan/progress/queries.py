@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
-from workplan.plans.models import Assignment, Task
+from workplan.plans.models import Assignment, Plan, Task
 from workplan.progress.models import ProgressReport, ReportingPeriod
 
 
@@ -38,6 +38,11 @@ def tasks_led_by(department_ids) -> QuerySet[Task]:
     )
     has_own = Assignment.objects.filter(task=OuterRef("pk"))
     return Task.objects.filter(Exists(own_lead) | (~Exists(has_own) & Exists(point_lead)))
+
+
+def scheduled_plans() -> QuerySet[Plan]:
+    """Return the plans with a reporting schedule (and so dashboards), latest year first."""
+    return Plan.objects.filter(schedule__isnull=False).order_by("-year")
 
 
 def current_period(plan, today=None) -> ReportingPeriod | None:

@@ -7,6 +7,7 @@ from collections import defaultdict
 from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
+from workplan.org.models import Department
 from workplan.plans.models import Assignment
 from workplan.plans.table import table_rows
 from workplan.progress.models import ProgressReport, ReportVersion, period_label
@@ -18,9 +19,9 @@ from workplan.progress.queries import (
     duty_counts_by_period,
     last_closed_period,
 )
-from workplan.supervision.models import Instruction, TaskLight
+from workplan.supervision.models import Instruction, Notice, TaskLight
 
-LIGHTS = ["green", "blue", "yellow", "red"]
+LIGHTS = TaskLight.Light.values  # green, blue, yellow, red: the order the charts show
 
 
 def dashboard(plan, today) -> dict:
@@ -80,11 +81,11 @@ def dashboard(plan, today) -> dict:
             (pk, name, [(n, matrix[pk].get(n)) for n in points]) for pk, name in departments
         ],
         "point_numbers": points,
-        "red": lights.filter(light="red")
+        "red": lights.filter(light=TaskLight.Light.RED)
         .select_related("task__key_point")
         .order_by("task__key_point__number", "task__number")[:30],
         "returned": ProgressReport.objects.filter(
-            period__plan=plan, state="returned"
+            period__plan=plan, state=ProgressReport.State.RETURNED
         ).select_related("task__key_point", "department", "period")[:30],
         "instructions": Instruction.objects.filter(
             task__key_point__plan=plan, answer=""
@@ -96,7 +97,7 @@ def lead_light_matrix(lights) -> tuple[dict, list[tuple[int, str]]]:
     """Count lights by lead department and key point in SQL: a task's own lead departments, or
     its key point's when the task has no assignments of its own (as the task table shows)."""
     own = lights.filter(
-        task__assignments__role="lead", task__assignments__department__isnull=False
+        task__assignments__role=Assignment.Role.LEAD, task__assignments__department__isnull=False
     ).values_list(
         "task__assignments__department_id",
         "task__assignments__department__name",
@@ -106,7 +107,7 @@ def lead_light_matrix(lights) -> tuple[dict, list[tuple[int, str]]]:
     inherited = (
         lights.filter(~Exists(Assignment.objects.filter(task=OuterRef("task"))))
         .filter(
-            task__key_point__assignments__role="lead",
+            task__key_point__assignments__role=Assignment.Role.LEAD,
             task__key_point__assignments__department__isnull=False,
         )
         .values_list(
@@ -127,8 +128,6 @@ def lead_light_matrix(lights) -> tuple[dict, list[tuple[int, str]]]:
 
 def on_time_ranking(plan, today) -> list[tuple[str, int, int]]:
     """Return (department, on-time reports, reports due) for the last closed period, best first."""
-    from workplan.org.models import Department
-
     closed = last_closed_period(plan, today)
     if closed is None:
         return []
@@ -149,8 +148,6 @@ def on_time_ranking(plan, today) -> list[tuple[str, int, int]]:
 def department_dashboard(plan, department, today) -> dict:
     """Return what a department needs to see: its tasks and lights, this period's reports,
     what was returned, open notices and unanswered 批示."""
-    from workplan.supervision.models import Notice
-
     period = current_period(plan, today)
     lights = (
         dict(TaskLight.objects.filter(period=period).values_list("task_id", "light"))
@@ -172,18 +169,20 @@ def department_dashboard(plan, department, today) -> dict:
         "co": co,
         "duties": this_period,
         "returned": ProgressReport.objects.filter(
-            period__plan=plan, department=department, state="returned"
+            period__plan=plan, department=department, state=ProgressReport.State.RETURNED
         )
         .annotate(  # the office's reason, from the version it returned
             return_comment=Subquery(
-                ReportVersion.objects.filter(report=OuterRef("pk"), decision="returned")
+                ReportVersion.objects.filter(
+                    report=OuterRef("pk"), decision=ReportVersion.Decision.RETURNED
+                )
                 .order_by("-number")
                 .values("comment")[:1]
             )
         )
         .select_related("task__key_point", "period"),
         "notices": Notice.objects.filter(plan=plan, department=department)
-        .exclude(state="closed")
+        .exclude(state=Notice.State.CLOSED)
         .select_related("task__key_point"),
         "instructions": Instruction.objects.filter(
             task__key_point__plan=plan, answer="", task__in=[r.task for r in lead]

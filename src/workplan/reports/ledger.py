@@ -11,8 +11,9 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from workplan.org.models import Department
+from workplan.plans.models import Assignment
 from workplan.plans.table import TableRow, table_rows
-from workplan.progress.models import ProgressReport
+from workplan.progress.models import ProgressReport, ReportVersion
 from workplan.progress.queries import current_period, duty_counts, last_closed_period
 from workplan.reports.dashboard import lead_light_matrix
 from workplan.supervision.models import Instruction, Notice, TaskLight, light_reason_text
@@ -111,7 +112,7 @@ def _summary(plan, lights, period, today) -> list[DepartmentSummary]:
         d.pk: DepartmentSummary(d) for d in Department.objects.filter(pk__in=department_ids)
     }
     for (department_id, role), n in counts.items():
-        if role == "lead":
+        if role == Assignment.Role.LEAD:
             summaries[department_id].lead_tasks += n
         else:
             summaries[department_id].co_tasks += n
@@ -119,8 +120,8 @@ def _summary(plan, lights, period, today) -> list[DepartmentSummary]:
         matrix, _names = lead_light_matrix(TaskLight.objects.filter(period=period))
         for department_id, points in matrix.items():
             for cell in points.values():
-                summaries[department_id].red += cell["red"]
-                summaries[department_id].yellow += cell["yellow"]
+                summaries[department_id].red += cell[TaskLight.Light.RED]
+                summaries[department_id].yellow += cell[TaskLight.Light.YELLOW]
     closed = last_closed_period(plan, today)
     if closed is not None:
         submitted = (
@@ -140,7 +141,9 @@ def _summary(plan, lights, period, today) -> list[DepartmentSummary]:
             summary.on_time, summary.late = reported.get(pk, (0, 0))
             summary.missing = max(0, summary.due - summary.on_time - summary.late)
         returned = (
-            ProgressReport.objects.filter(period__plan=plan, versions__decision="returned")
+            ProgressReport.objects.filter(
+                period__plan=plan, versions__decision=ReportVersion.Decision.RETURNED
+            )
             .values_list("department_id")
             .annotate(n=Count("id"))
             .order_by()

@@ -12,7 +12,12 @@ from workplan.progress.queries import completion
 from workplan.reports.docx import LightRow, PointSection, ProgressReportDocument
 from workplan.supervision.models import TaskLight, light_reason_text
 
-LIGHT_NAMES = {"green": "绿灯", "blue": "蓝灯", "yellow": "黄灯", "red": "红灯"}
+LIGHT_NAMES = {
+    TaskLight.Light.GREEN: "绿灯",
+    TaskLight.Light.BLUE: "蓝灯",
+    TaskLight.Light.YELLOW: "黄灯",
+    TaskLight.Light.RED: "红灯",
+}
 
 
 def _add_once(lines: list[str], new: Iterable[str]) -> None:

@@ -1,15 +1,25 @@
-from django.db.models import Exists, OuterRef
+from django.contrib import messages
 from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_GET
 
-from workplan.plans.access import access_plan
-from workplan.progress.access import sees_all_reports
-from workplan.progress.models import ProgressReport
+from workplan.reports import dashboard as figures
+from workplan.reports.access import (
+    access_department_dashboard,
+    access_plan_reports,
+    may_see_ranking,
+)
+from workplan.reports.docx import progress_report_docx
 from workplan.reports.ledger import ledger
+from workplan.reports.pdf import PdfUnavailable, docx_to_pdf
+from workplan.reports.progress_report import build_progress_report, report_file_name
+from workplan.reports.queries import reportable_period, reportable_periods
 from workplan.reports.xlsx import ledger_workbook
+from workplan.supervision.models import TaskLight
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -17,24 +27,10 @@ CONTENT_TYPES = {
 }
 
 
-def reportable_periods(plan):
-    """The periods a progress report can be written for, latest first: those closed by today
-    in which someone reported (a report of a period nobody reported in would be empty)."""
-    return (
-        plan.periods.filter(due_on__lt=timezone.localdate())
-        .filter(
-            Exists(ProgressReport.objects.filter(period=OuterRef("pk"), submitted_at__isnull=False))
-        )
-        .order_by("-due_on")
-    )
-
-
 @require_GET
 def ledger_xlsx(request, plan_id: int):
     """The 督办台账 for those who oversee the whole plan; others do not see it exists."""
-    plan = access_plan(request.user, plan_id)
-    if not sees_all_reports(request.user):
-        raise Http404
+    plan = access_plan_reports(request.user, plan_id)
     rows, summary = ledger(plan)
     response = HttpResponse(
         ledger_workbook(plan, rows, summary),
@@ -44,22 +40,11 @@ def ledger_xlsx(request, plan_id: int):
     return response
 
 
-@require_GET
-def leadership_dashboard(request, plan_id: int):
-    from django.shortcuts import render
-
-    from workplan.reports.dashboard import dashboard
-
-    plan = access_plan(request.user, plan_id)
-    if not sees_all_reports(request.user):
-        raise Http404
-    data = dashboard(plan, timezone.localdate())
-    charts = {
+def _charts(plan, data: dict) -> dict:
+    """Return what the dashboard's charts draw, their labels in the reader's language."""
+    return {
         "labels": {
-            "green": gettext("Green"),
-            "blue": gettext("Blue (deadline near)"),
-            "yellow": gettext("Yellow"),
-            "red": gettext("Red"),
+            **{light: str(label) for light, label in TaskLight.Light.choices},
             "percent": gettext("Average progress"),
             "on_time": gettext("On time"),
             "late": gettext("Late"),
@@ -68,12 +53,18 @@ def leadership_dashboard(request, plan_id: int):
         "lights": data["by_light"],
         "points": data["per_point"],
         "trend": data["trend"],
-        "tableUrl": f"/plans/{plan.pk}/table/",
+        "tableUrl": reverse("pages:table", args=[plan.pk]),
     }
+
+
+@require_GET
+def leadership_dashboard(request, plan_id: int):
+    plan = access_plan_reports(request.user, plan_id)
+    data = figures.dashboard(plan, timezone.localdate())
     context = {
         "plan": plan,
         "d": data,
-        "charts": charts,
+        "charts": _charts(plan, data),
         "closed_periods": reportable_periods(plan),
     }
     return render(request, "reports/dashboard.html", context)
@@ -82,24 +73,8 @@ def leadership_dashboard(request, plan_id: int):
 @require_GET
 def progress_report(request, plan_id: int):
     """The 落实情况报告 as of the last reportable period (or ?period=<id>), as .docx or ?format=pdf."""
-    from django.contrib import messages
-    from django.shortcuts import redirect
-
-    from workplan.reports.docx import progress_report_docx
-    from workplan.reports.pdf import PdfUnavailable, docx_to_pdf
-    from workplan.reports.progress_report import build_progress_report, report_file_name
-
-    plan = access_plan(request.user, plan_id)
-    if not sees_all_reports(request.user):
-        raise Http404
-    # The period asked for must be one the dashboard offers; a link naming another (not yet
-    # closed, nobody reported, another plan's, nonsense) is not quietly given a different one.
-    periods = reportable_periods(plan)
-    period_id = request.GET.get("period", "")
-    if period_id:
-        chosen = periods.filter(pk=period_id).first() if period_id.isdecimal() else None
-    else:
-        chosen = periods.first()
+    plan = access_plan_reports(request.user, plan_id)
+    chosen = reportable_period(plan, request.GET.get("period", ""))
     if chosen is None:
         raise Http404
     content = progress_report_docx(build_progress_report(plan, chosen))
@@ -120,25 +95,14 @@ def progress_report(request, plan_id: int):
 @require_GET
 def department_dashboard(request, plan_id: int, department_id: int):
     """A department's own view; its people and those who oversee the plan may open it."""
-    from django.shortcuts import get_object_or_404, render
-
-    from workplan.core.roles import belongs_to
-    from workplan.org.models import Department
-    from workplan.reports.dashboard import department_dashboard as build
-    from workplan.reports.dashboard import on_time_ranking
-
-    plan = access_plan(request.user, plan_id)
-    department = get_object_or_404(Department, pk=department_id)
-    overseer = sees_all_reports(request.user)
-    if not (overseer or belongs_to(request.user, department.pk)):
-        raise Http404
+    plan, department = access_department_dashboard(request.user, plan_id, department_id)
     today = timezone.localdate()
-    schedule = getattr(plan, "schedule", None)
-    show_ranking = overseer or bool(schedule and schedule.show_ranking)
     context = {
         "plan": plan,
         "department": department,
-        "d": build(plan, department, today),
-        "ranking": on_time_ranking(plan, today) if show_ranking else None,
+        "d": figures.department_dashboard(plan, department, today),
+        "ranking": figures.on_time_ranking(plan, today)
+        if may_see_ranking(request.user, plan)
+        else None,
     }
     return render(request, "reports/department_dashboard.html", context)

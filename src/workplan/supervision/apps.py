@@ -1,7 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-from workplan.progress import hooks
+from workplan.plans import hooks as plans_hooks
+from workplan.progress import hooks as progress_hooks
 
 
 class SupervisionConfig(AppConfig):
@@ -10,14 +11,18 @@ class SupervisionConfig(AppConfig):
     verbose_name = _("Supervision")
 
     def ready(self):
-        from . import receivers  # imports the models, which are loaded only now
+        # The receivers use the models, which can only be imported once the apps are ready.
+        from workplan.supervision import receivers
 
-        hooks.report_submitted.connect(
-            receivers.settle_notices, dispatch_uid="workplan.supervision.settle_notices"
+        plans_hooks.count_recorded_work.connect(
+            receivers.count_supervision_records, dispatch_uid="supervision-recorded-work"
         )
-        hooks.schedule_updated.connect(
-            receivers.recompute_lights, dispatch_uid="workplan.supervision.recompute_lights"
+        progress_hooks.report_submitted.connect(
+            receivers.settle_notices, dispatch_uid="supervision-settle-notices"
         )
-        hooks.periods_in_use.connect(
-            receivers.periods_with_notices, dispatch_uid="workplan.supervision.periods_in_use"
+        progress_hooks.schedule_updated.connect(
+            receivers.recompute_lights, dispatch_uid="supervision-recompute-lights"
+        )
+        progress_hooks.periods_in_use.connect(
+            receivers.periods_with_notices, dispatch_uid="supervision-periods-in-use"
         )

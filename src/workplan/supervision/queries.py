@@ -1,56 +1,18 @@
 """What the task page shows of supervision: notices, instructions, extension requests, and
-which of their forms the reader may use; and the task page itself, which also shows the
-task's reports and history, composed here — the highest app it draws on — until the pages
-that combine several apps move to a layer of their own (issue 11)."""
+which of their forms the reader may use (the page itself is composed in pages.queries)."""
 
 from django.utils.translation import gettext
 
-from workplan.audit.queries import timeline
-from workplan.core.roles import Role, is_supervisor, may_see_audit_trail
+from workplan.core.roles import Role, is_supervisor
 from workplan.org.models import Department
 from workplan.plans.models import Assignment
-from workplan.progress.access import (
-    report_records_visible_to,
-    reports_visible_to,
-    sees_all_reports,
-)
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import duties
 from workplan.supervision.access import (
     leads_task,
     may_decide_extension,
-    notice_records_visible_to,
     notices_visible_to,
 )
-from workplan.supervision.lights import current_lights
-
-
-def task_page(user, task) -> dict:
-    """Return what the task page shows `user`: its reports and the history of the task, its
-    reports and notices, each filtered in its query by who may read it."""
-    key_point = task.key_point
-    records = timeline(
-        f"plans.task:{task.pk}",
-        f"plans.keypoint:{key_point.pk}",
-        visible=report_records_visible_to(user) & notice_records_visible_to(user),
-    )
-    reports = (
-        reports_visible_to(user)
-        .filter(task=task)
-        .select_related("department", "period")
-        .order_by("-period__opens_on", "role")
-    )
-    context = supervision_context(user, task)
-    return {
-        "records": records,
-        "light": current_lights(key_point.plan, tasks=[task]).get(task.pk),
-        # The light's reported percent is the lead department's report: shown to those who may
-        # read that report, the colour and its reason to everyone who sees the task.
-        "show_light_percent": sees_all_reports(user) or context["may_answer"],
-        "reports": reports[:20],
-        "show_addresses": may_see_audit_trail(user),
-        **context,
-    }
 
 
 def supervision_context(user, task) -> dict:

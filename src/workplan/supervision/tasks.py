@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_noop
 
-from workplan.accounts.models import Role, User
+from workplan.accounts.models import User
+from workplan.core.roles import Role
 from workplan.notifications.notify import Message, notify
 from workplan.supervision.models import Notice
 from workplan.supervision.queries import missing_tasks

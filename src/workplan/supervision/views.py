@@ -30,7 +30,7 @@ from workplan.supervision.queries import notices_for
 
 
 def _back(task_id: int):
-    return redirect("plans:task-detail", task_id=task_id)
+    return redirect("pages:task-detail", task_id=task_id)
 
 
 def _refuse(request, form) -> None:

@@ -27,7 +27,7 @@ def test_demo_loads_example_plan_and_prints_accounts(capsys, client):
         reverse("login"), {"username": duban.username, "password": duban.password}
     )
     assert signed_in.status_code == 302
-    page = client.get(reverse("plans:plan-detail", args=[plan.pk])).content.decode()
+    page = client.get(reverse("pages:plan-detail", args=[plan.pk])).content.decode()
     assert f"江城职业技术学院{timezone.localdate().year}年工作要点" in page
 
 

@@ -21,4 +21,4 @@ def test_each_role_starts_at_its_work(client, liaison, leader, supervisor, examp
     }
     for user, url in expected.items():
         client.force_login(user)
-        assert client.get(reverse("home"))["Location"] == url
+        assert client.get(reverse("pages:home"))["Location"] == url

@@ -43,9 +43,9 @@ CASES = [
     ("supervisor", "GET", "progress:review-queue", None, {"department": HUGE, "period": HUGE}),
     ("liaison", "GET", "progress:task-report", "task", {"department": HUGE}),
     ("liaison", "POST", "progress:report", "report", {"remove": HUGE, "status": "on_track", "percent": 1, "progress": "x", "version": 1}),
-    ("supervisor", "GET", "plans:table", "plan", {"department": HUGE, "leader": HUGE, "point": HUGE}),
+    ("supervisor", "GET", "pages:table", "plan", {"department": HUGE, "leader": HUGE, "point": HUGE}),
     ("supervisor", "POST", "plans:key-point-leader", "key_point", {"leader": HUGE}),
-    ("supervisor", "POST", "plans:task-row-edit", "task", {"leader": HUGE, "version": 1}),
+    ("supervisor", "POST", "pages:task-row-edit", "task", {"leader": HUGE, "version": 1}),
     ("supervisor", "GET", "reports:progress-report", "plan", {"period": HUGE}),
     ("supervisor", "GET", "audit:log", None, {"page": HUGE}),
     ("admin", "GET", "audit:log", None, {"page": HUGE, "text": HUGE}),
@@ -53,8 +53,8 @@ CASES = [
 ]  # fmt: skip
 
 PATHS = [
-    "plans:plan-detail", "plans:task-detail", "progress:report", "progress:task-report",
-    "progress:evidence", "org:department-detail", "org:group-edit", "accounts:user-edit",
+    "pages:plan-detail", "pages:task-detail", "progress:report", "progress:task-report",
+    "progress:evidence", "pages:department-detail", "org:group-edit", "accounts:user-edit",
     "supervision:notice-reply", "supervision:instruction-answer", "supervision:extension-decide",
 ]  # fmt: skip
 

@@ -61,7 +61,7 @@ def test_log_page_and_export_use_a_fixed_number_of_queries(
 def test_task_page_shows_its_timeline(client, viewer, imported):
     task = Task.objects.first()
     client.force_login(viewer)
-    page = client.get(reverse("plans:task-detail", args=[task.pk])).content.decode()
+    page = client.get(reverse("pages:task-detail", args=[task.pk])).content.decode()
     assert task.text in page
     assert "jiangcheng-2024.md" in page  # created by the import of that file
 

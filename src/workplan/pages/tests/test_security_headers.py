@@ -34,7 +34,7 @@ def test_pages_have_no_inline_script_or_style(client, admin_user, example_plan):
     urls = [
         reverse("login"),
         reverse("plans:plan-list"),
-        reverse("plans:task-detail", args=[Task.objects.first().pk]),
+        reverse("pages:task-detail", args=[Task.objects.first().pk]),
         reverse("org:department-list"),
         reverse("audit:log"),
         reverse("accounts:user-list"),

@@ -28,7 +28,7 @@ def test_supervisor_uploads_checks_and_confirms(client, supervisor, example_plan
     assert Plan.objects.count() == 0
     confirmed = client.post(preview_url, follow=True)
     plan = Plan.objects.get()
-    assert confirmed.redirect_chain[-1][0] == reverse("plans:plan-detail", args=[plan.pk])
+    assert confirmed.redirect_chain[-1][0] == reverse("pages:plan-detail", args=[plan.pk])
     assert Task.objects.count() == 50
     assert plan.created_by == supervisor
     assert "待核对" in confirmed.content.decode()  # new departments are announced

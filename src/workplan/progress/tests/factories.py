@@ -1,8 +1,8 @@
 """Reporting data for tests: `make_reporting_plan` (a plan with its monthly periods),
 and `make_report`, filed through the actions so each step has its audit row."""
 
-from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
+from workplan.core.roles import Role
 from workplan.org.models import Department
 from workplan.plans.models import Plan
 from workplan.plans.tests.factories import make_example_plan, make_key_point, make_task

@@ -53,7 +53,7 @@ def test_leader_sees_light_counts_charts_with_tables_and_drill_down(client, lead
 
 def test_drill_down_link_filters_the_table(client, leader, plan):
     client.force_login(leader)
-    response = client.get(reverse("plans:table", args=[plan.pk]), {"point": "3"})
+    response = client.get(reverse("pages:table", args=[plan.pk]), {"point": "3"})
     assert {
         row.task.key_point.number for _, rows in response.context["groups"] for row in rows
     } == {3}
@@ -106,7 +106,7 @@ def test_matrix_cell_drills_down_to_that_departments_lead_tasks(client, leader, 
     pk, name, cells = data["matrix"][0]
     number, cell = next((n, c) for n, c in cells if c)
     response = client.get(
-        reverse("plans:table", args=[plan.pk]),
+        reverse("pages:table", args=[plan.pk]),
         {"department": pk, "role": "lead", "point": number},
     )
     rows = [row for _, rows in response.context["groups"] for row in rows]

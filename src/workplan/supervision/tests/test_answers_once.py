@@ -45,7 +45,7 @@ def test_a_second_notice_reply_is_refused_and_the_first_kept(client, notice, lia
 def test_the_reply_box_is_gone_once_the_notice_is_answered(client, notice, liaison, task):
     client.force_login(liaison)
     post(client, "notice-reply", notice.pk, {"reply": "方案已报送。"})
-    page = client.get(reverse("plans:task-detail", args=[task.pk])).content.decode()
+    page = client.get(reverse("pages:task-detail", args=[task.pk])).content.decode()
     assert reverse("supervision:notice-reply", args=[notice.pk]) not in page
 
 

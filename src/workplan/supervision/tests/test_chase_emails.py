@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from workplan.accounts.models import Role
 from workplan.accounts.tests.factories import make_user
+from workplan.core.roles import Role
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import duties
 from workplan.progress.tests.factories import make_report

@@ -67,7 +67,7 @@ def test_changing_a_rule_recomputes_every_light(
 def test_the_table_and_task_page_show_the_light_and_why(client, viewer, plan, task_due_in_august):
     do_recompute_lights(plan, timezone.localdate())
     client.force_login(viewer)
-    table = client.get(reverse("plans:table", args=[plan.pk])).content.decode()
+    table = client.get(reverse("pages:table", args=[plan.pk])).content.decode()
     assert "light light-" in table
-    page = client.get(reverse("plans:task-detail", args=[task_due_in_august.pk])).content.decode()
+    page = client.get(reverse("pages:task-detail", args=[task_due_in_august.pk])).content.decode()
     assert "light light-" in page

@@ -119,7 +119,7 @@ def test_extension_is_decided_by_the_leader_in_charge(client, task, liaison, sup
 def test_task_page_shows_the_forms_each_role_may_use(
     client, task, supervisor, leader, liaison, viewer
 ):
-    url = reverse("plans:task-detail", args=[task.pk])
+    url = reverse("pages:task-detail", args=[task.pk])
     expectations = {
         supervisor: ("notice-issue", True),
         leader: ("instruction-give", True),
@@ -145,7 +145,7 @@ def test_extension_to_a_past_or_earlier_date_or_twice_is_refused(client, task, l
 
 def test_notice_form_offers_the_tasks_departments_first(client, task, supervisor, department):
     client.force_login(supervisor)
-    page = client.get(reverse("plans:task-detail", args=[task.pk])).content.decode()
+    page = client.get(reverse("pages:task-detail", args=[task.pk])).content.decode()
     own, others = page.split('<optgroup label="')[1:3]
     assert own.startswith("本任务的部门") and f'value="{department.pk}">教务处<' in own
     assert others.startswith("其他部门") and "教务处<" not in others

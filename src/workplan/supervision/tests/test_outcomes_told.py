@@ -87,7 +87,7 @@ def test_leader_is_told_of_the_answer(client, leader, liaison, task):
 
 def test_closing_a_notice_asks_first_and_is_confirmed(client, supervisor, notice):
     client.force_login(supervisor)
-    page = client.get(reverse("plans:task-detail", args=[notice.task_id])).content.decode()
+    page = client.get(reverse("pages:task-detail", args=[notice.task_id])).content.decode()
     close = reverse("supervision:notice-close", args=[notice.pk])
     form = page.split(f'action="{close}"')[1].split("</form>")[0]
     assert "data-confirm=" in form

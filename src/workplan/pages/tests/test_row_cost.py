@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.db.models.signals import post_init
 from django.urls import reverse
 
+from workplan.pages.tests.test_table_page import HX, edit_data
 from workplan.plans.models import Plan, Task
-from workplan.plans.tests.test_table_page import HX, edit_data
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def task(example_plan):
 def test_row_editor_reads_only_its_task(client, supervisor, task):
     client.force_login(supervisor)
     with tasks_loaded() as loaded:
-        response = client.get(reverse("plans:task-row-edit", args=[task.pk]), headers=HX)
+        response = client.get(reverse("pages:task-row-edit", args=[task.pk]), headers=HX)
     assert response.status_code == 200
     assert len(loaded) <= 3  # the task itself, as asked for and as shown in its row
 
@@ -49,7 +49,7 @@ def test_saving_a_row_reads_only_its_task(client, supervisor, task):
     client.force_login(supervisor)
     with tasks_loaded() as loaded:
         response = client.post(
-            reverse("plans:task-row-edit", args=[task.pk]),
+            reverse("pages:task-row-edit", args=[task.pk]),
             edit_data(task, deadline="2024年9月底前"),
             headers=HX,
         )

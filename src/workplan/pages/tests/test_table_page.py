@@ -43,15 +43,15 @@ def edit_data(task, **changes):
 
 def test_table_lists_tasks_grouped_with_filters(client, viewer, plan):
     client.force_login(viewer)
-    page = client.get(reverse("plans:table", args=[plan.pk]))
+    page = client.get(reverse("pages:table", args=[plan.pk]))
     assert page.status_code == 200
     assert page.context["row_count"] == 50
     jwc = Department.objects.get(name="教务处")
-    filtered = client.get(reverse("plans:table", args=[plan.pk]), {"department": jwc.pk})
+    filtered = client.get(reverse("pages:table", args=[plan.pk]), {"department": jwc.pk})
     assert {
         row.task.key_point.number for _, rows in filtered.context["groups"] for row in rows
     } == {4, 6, 9}
-    no_due = client.get(reverse("plans:table", args=[plan.pk]), {"missing": "due"})
+    no_due = client.get(reverse("pages:table", args=[plan.pk]), {"missing": "due"})
     assert no_due.context["row_count"] == 50
     assert "hx-get" not in page.content.decode()  # a viewer gets no edit links
 
@@ -59,14 +59,14 @@ def test_table_lists_tasks_grouped_with_filters(client, viewer, plan):
 def test_supervisor_edits_lead_and_deadline_inline(client, supervisor, plan):
     task = Task.objects.get(key_point__number=1, number=1)
     client.force_login(supervisor)
-    form = client.get(reverse("plans:task-row-edit", args=[task.pk]), headers=HX)
+    form = client.get(reverse("pages:task-row-edit", args=[task.pk]), headers=HX)
     assert (
         form.status_code == 200
         and "<form" in form.content.decode()
         and "<html" not in form.content.decode()
     )
     saved = client.post(
-        reverse("plans:task-row-edit", args=[task.pk]),
+        reverse("pages:task-row-edit", args=[task.pk]),
         edit_data(task, lead="质评办", deadline="6月底前"),
         headers=HX,
     )
@@ -86,7 +86,7 @@ def test_unknown_department_in_the_row_form_is_explained(client, supervisor, pla
     task = Task.objects.first()
     client.force_login(supervisor)
     response = client.post(
-        reverse("plans:task-row-edit", args=[task.pk]), edit_data(task, lead="教务部"), headers=HX
+        reverse("pages:task-row-edit", args=[task.pk]), edit_data(task, lead="教务部"), headers=HX
     )
     assert "教务部" in response.content.decode()
     task.refresh_from_db()
@@ -101,12 +101,12 @@ def test_second_save_of_a_stale_row_is_refused_and_shows_the_first_change(client
     second.force_login(other)
     stale = edit_data(task, version=task.version)
     first.post(
-        reverse("plans:task-row-edit", args=[task.pk]),
+        reverse("pages:task-row-edit", args=[task.pk]),
         {**stale, "note": "第一个人的修改"},
         headers=HX,
     )
     response = second.post(
-        reverse("plans:task-row-edit", args=[task.pk]),
+        reverse("pages:task-row-edit", args=[task.pk]),
         {**stale, "note": "第二个人的修改"},
         headers=HX,
     )
@@ -121,10 +121,10 @@ def test_viewer_and_liaison_cannot_edit_rows(client, viewer, liaison, plan):
     task = Task.objects.first()
     for user in (viewer, liaison):
         client.force_login(user)
-        assert client.get(reverse("plans:task-row-edit", args=[task.pk])).status_code == 403
+        assert client.get(reverse("pages:task-row-edit", args=[task.pk])).status_code == 403
         assert (
             client.post(
-                reverse("plans:task-row-edit", args=[task.pk]), edit_data(task, note="x")
+                reverse("pages:task-row-edit", args=[task.pk]), edit_data(task, note="x")
             ).status_code
             == 403
         )
@@ -137,11 +137,11 @@ def test_set_leader_of_a_key_point_and_shift_due_dates(client, supervisor, plan)
     client.force_login(supervisor)
     key_point = plan.key_points.get(number=3)
     client.post(reverse("plans:key-point-leader", args=[key_point.pk]), {"leader": leader.pk})
-    page = client.get(reverse("plans:table", args=[plan.pk]), {"leader": leader.pk})
+    page = client.get(reverse("pages:table", args=[plan.pk]), {"leader": leader.pk})
     assert {row.task.key_point.number for _, rows in page.context["groups"] for row in rows} == {3}
     task = key_point.tasks.first()
     client.post(
-        reverse("plans:task-row-edit", args=[task.pk]),
+        reverse("pages:task-row-edit", args=[task.pk]),
         edit_data(task, lead="学生工作处", deadline="5月底前"),
     )
     client.post(
@@ -183,13 +183,13 @@ def test_table_page_and_export_use_a_fixed_number_of_queries(client, viewer, pla
         return len(queries)
 
     small = (
-        count(reverse("plans:table", args=[plan.pk])),
+        count(reverse("pages:table", args=[plan.pk])),
         count(reverse("plans:table-export", args=[plan.pk])),
     )
     call_command("import", str(hubei_txt))
     big = Plan.objects.get(year=2021)
     large = (
-        count(reverse("plans:table", args=[big.pk])),
+        count(reverse("pages:table", args=[big.pk])),
         count(reverse("plans:table-export", args=[big.pk])),
     )
     assert small == large
@@ -201,14 +201,14 @@ def test_nonsense_in_filters_and_bulk_actions_is_refused_without_an_error_page(
     client.force_login(supervisor)
     assert (
         client.get(
-            reverse("plans:table", args=[plan.pk]),
+            reverse("pages:table", args=[plan.pk]),
             {"department": "abc", "leader": "x", "month": "2024-99"},
         ).status_code
         == 200
     )
     # Characters that count as digits but are not numbers (a superscript two) are ignored too.
     for name in ("department", "leader", "point"):
-        page = client.get(reverse("plans:table", args=[plan.pk]), {name: "²"})
+        page = client.get(reverse("pages:table", args=[plan.pk]), {name: "²"})
         assert page.status_code == 200
         assert page.context["row_count"] == 50
     for days in ("-1000000", "99999999999", "abc", "0"):
@@ -235,7 +235,7 @@ def test_filters_from_the_dashboard_show_in_the_form_and_survive_another_filter(
     yellow = TaskLight.objects.filter(light="yellow", task__key_point__number=3).count()
     assert yellow
     client.force_login(viewer)
-    url = reverse("plans:table", args=[plan.pk])
+    url = reverse("pages:table", args=[plan.pk])
     with time_machine.travel("2024-12-28 10:00 +08:00"):
         page = client.get(url, {"light": "yellow", "point": "3"}).content.decode()
         response = client.get(url, {"light": "yellow", "point": "3", "leader": ""})
@@ -285,7 +285,7 @@ def test_a_collective_term_too_long_to_store_is_a_field_error(client, supervisor
     client.force_login(supervisor)
     long_term = "各" + "二级学院" * 40
     page = client.post(
-        reverse("plans:task-row-edit", args=[task.pk]),
+        reverse("pages:task-row-edit", args=[task.pk]),
         edit_data(task, co=long_term),
         headers=HX,
     )

@@ -21,7 +21,7 @@ def hubei_plan(hubei_txt):
 def test_anonymous_visitor_is_sent_to_login(client, hubei_plan):
     for url in (
         reverse("plans:plan-list"),
-        reverse("plans:plan-detail", args=[hubei_plan.pk]),
+        reverse("pages:plan-detail", args=[hubei_plan.pk]),
         reverse("org:department-list"),
     ):
         response = client.get(url)
@@ -33,7 +33,7 @@ def test_plan_page_shows_preamble_points_tasks_and_departments(
     client, viewer, hubei_plan, hubei_expected
 ):
     client.force_login(viewer)
-    response = client.get(reverse("plans:plan-detail", args=[hubei_plan.pk]))
+    response = client.get(reverse("pages:plan-detail", args=[hubei_plan.pk]))
     page = response.content.decode()
     assert response.status_code == 200
     assert "湖北开放大学2021年工作要点" in page
@@ -55,7 +55,7 @@ def test_plan_list_shows_counts(client, viewer, hubei_plan):
 def test_department_page_lists_its_lead_and_co_tasks(client, viewer, hubei_plan, hubei_expected):
     client.force_login(viewer)
     department = Department.objects.get(name="教学质量管理与评估中心")
-    response = client.get(reverse("org:department-detail", args=[department.pk]))
+    response = client.get(reverse("pages:department-detail", args=[department.pk]))
     page = response.content.decode()
     assert response.status_code == 200
     assert "管评中心" in page  # its alias
@@ -69,7 +69,7 @@ def test_department_page_lists_its_lead_and_co_tasks(client, viewer, hubei_plan,
 def test_lead_department_page(client, viewer, hubei_plan):
     client.force_login(viewer)
     department = Department.objects.get(name="党办校办")
-    response = client.get(reverse("org:department-detail", args=[department.pk]))
+    response = client.get(reverse("pages:department-detail", args=[department.pk]))
     lead_points = {row.task.key_point.number for row in response.context["lead_rows"]}
     assert lead_points == {1, 2, 4, 10, 12}
 
@@ -87,13 +87,13 @@ def test_registry_page_shows_aliases_and_groups(client, viewer, hubei_plan):
 
 def test_missing_plan_and_department_are_404(client, viewer):
     client.force_login(viewer)
-    assert client.get(reverse("plans:plan-detail", args=[999])).status_code == 404
-    assert client.get(reverse("org:department-detail", args=[999])).status_code == 404
+    assert client.get(reverse("pages:plan-detail", args=[999])).status_code == 404
+    assert client.get(reverse("pages:department-detail", args=[999])).status_code == 404
 
 
 def test_wrong_method_is_405(client, viewer, hubei_plan):
     client.force_login(viewer)
-    assert client.post(reverse("plans:plan-detail", args=[hubei_plan.pk])).status_code == 405
+    assert client.post(reverse("pages:plan-detail", args=[hubei_plan.pk])).status_code == 405
     assert client.post(reverse("org:department-list")).status_code == 405
 
 
@@ -111,10 +111,10 @@ def test_pages_use_a_fixed_number_of_queries(client, viewer, hubei_txt, example_
     small = {
         "plans": _queries(client, reverse("plans:plan-list")),
         "registry": _queries(client, reverse("org:department-list")),
-        "plan": _queries(client, reverse("plans:plan-detail", args=[small_plan.pk])),
+        "plan": _queries(client, reverse("pages:plan-detail", args=[small_plan.pk])),
         "department": _queries(
             client,
-            reverse("org:department-detail", args=[Department.objects.get(name="党政办公室").pk]),
+            reverse("pages:department-detail", args=[Department.objects.get(name="党政办公室").pk]),
         ),
     }
     call_command("import", str(hubei_txt))
@@ -122,10 +122,10 @@ def test_pages_use_a_fixed_number_of_queries(client, viewer, hubei_txt, example_
     large = {
         "plans": _queries(client, reverse("plans:plan-list")),
         "registry": _queries(client, reverse("org:department-list")),
-        "plan": _queries(client, reverse("plans:plan-detail", args=[big_plan.pk])),
+        "plan": _queries(client, reverse("pages:plan-detail", args=[big_plan.pk])),
         "department": _queries(
             client,
-            reverse("org:department-detail", args=[Department.objects.get(name="党办校办").pk]),
+            reverse("pages:department-detail", args=[Department.objects.get(name="党办校办").pk]),
         ),
     }
     assert large == small

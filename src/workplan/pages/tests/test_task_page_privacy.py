@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -13,6 +14,8 @@ from django.urls import reverse
 from workplan.accounts.tests.factories import make_user
 from workplan.core.roles import Role
 from workplan.org.models import Department
+from workplan.plans.models import Plan
+from workplan.progress.actions import do_set_up_schedule
 from workplan.progress.tests.test_reporting import JUNE_20, PDF, form, jwc_task, open_report
 from workplan.supervision.actions import do_issue_notice, do_reply_notice
 from workplan.supervision.lights import do_recompute_lights
@@ -20,6 +23,16 @@ from workplan.supervision.models import TaskLight
 from workplan.supervision.rules import Reason
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan(example_plan, department, other_department):
+    """The example plan (2024) with monthly reporting due on the 25th; 教务处 and 财务处 report."""
+    call_command("import", str(example_plan))
+    plan = Plan.objects.get()
+    do_set_up_schedule(plan)
+    return plan
+
 
 SECRETS = ["机密进展甲", "机密困难乙", "机密退回丙", "机密回复丁", "机密佐证.pdf", "机密要求戊"]
 
@@ -54,7 +67,7 @@ def reported(client, plan, liaison, supervisor, department):
 
 def _task_page(client, user, task) -> str:
     client.force_login(user)
-    response = client.get(reverse("plans:task-detail", args=[task.pk]))
+    response = client.get(reverse("pages:task-detail", args=[task.pk]))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -98,7 +111,7 @@ def test_task_page_costs_the_same_however_many_hidden_reports(
     """The filter is in the query: more hidden rows do not add queries for the outsider."""
     task, _ = reported
     client.force_login(outsider)
-    url = reverse("plans:task-detail", args=[task.pk])
+    url = reverse("pages:task-detail", args=[task.pk])
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for number in range(5):

@@ -1,0 +1,18 @@
+"""The hooks through which plans lets the apps above it act on its tasks, without knowing them.
+
+Each is a Django signal sent by a plans function; an app above connects its receiver in its
+`AppConfig.ready()`. Receivers run inside the sender's transaction."""
+
+from django.dispatch import Signal
+
+count_recorded_work = Signal()
+"""Sent by `plans.queries.recorded_work` (sender: `Task`) with `task_ids`, a list of task ids,
+to learn the work recorded on those tasks that deleting them would destroy. Each receiver
+returns a dict from a field of `plans.queries.RecordedWork` ("reports", "evidence", "notices",
+"instructions", "extensions") to a dict from task id to count, leaving out tasks with none."""
+
+deleting_tasks = Signal()
+"""Sent by `plans.actions.delete_tasks` (sender: `Task`) with `task_ids`, a list of task ids,
+inside its transaction just before those tasks and everything recorded on them are deleted.
+Receivers clean up what the database deletion does not reach (files on disk), e.g. with
+`transaction.on_commit`."""
