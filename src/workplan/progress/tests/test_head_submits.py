@@ -25,7 +25,7 @@ def head_approval(plan):
 def submit(client, user, plan, department) -> ProgressReport:
     client.force_login(user)
     report = open_report(client, jwc_task(plan), department)
-    client.post(reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"})
+    client.post(reverse("progress:submit-report", args=[report.pk]), form(report))
     report.refresh_from_db()
     return report
 
