@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from workplan.accounts.actions import do_create_user
 from workplan.accounts.models import Role
-from workplan.conftest import make_user
 from workplan.progress.actions import (
     ReportData,
     do_save_report,
@@ -24,7 +24,15 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 def submit(plan, department, month, *, count, status="on_track", late=False):
     """Submit `count` reports from `department` for `month` of 2024 (on time unless `late`)."""
-    author = make_user(f"writer-{department.pk}-{month}-{status}", [Role.LIAISON], [department])
+    name = f"writer-{department.pk}-{month}-{status}"
+    author = do_create_user(
+        username=name,
+        full_name=name,
+        email=f"{name}@example.edu.cn",
+        departments=[department],
+        roles=[Role.LIAISON],
+        by=None,
+    )
     period = plan.periods.get(opens_on=date(2024, month, 1))
     tasks = [t for kp in plan.key_points.order_by("number") for t in kp.tasks.order_by("number")]
     used = set(period.reports.filter(department=department).values_list("task_id", flat=True))
