@@ -79,10 +79,14 @@ def test_each_report_action_checks_the_role(draft, people, action, role, allowed
 def test_starting_a_report_checks_the_department(plan, department, people, role):
     period = current_period(plan)
     if role in ("head", "liaison"):
-        actions.do_start_report(jwc_task(plan), department, period, "lead", by=people[role])
+        actions.do_start_report(
+            jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=people[role]
+        )
     else:
         with pytest.raises(NotAllowed):
-            actions.do_start_report(jwc_task(plan), department, period, "lead", by=people[role])
+            actions.do_start_report(
+                jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=people[role]
+            )
 
 
 @pytest.mark.parametrize("role", ROLES)

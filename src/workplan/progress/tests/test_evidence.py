@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from workplan.progress.actions import FIELDS, do_start_report
 from workplan.progress.evidence import evidence_dir
-from workplan.progress.models import EvidenceFile
+from workplan.progress.models import EvidenceFile, ProgressReport
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20")]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -17,7 +17,11 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 def report(plan, department, liaison):
     task = plan.key_points.get(number=4).tasks.first()
     return do_start_report(
-        task, department, plan.periods.get(opens_on="2024-06-01"), "lead", by=liaison
+        task,
+        department,
+        plan.periods.get(opens_on="2024-06-01"),
+        ProgressReport.Role.LEAD,
+        by=liaison,
     )
 
 

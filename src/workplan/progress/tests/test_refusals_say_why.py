@@ -56,7 +56,9 @@ def test_liaison_file_for_a_report_awaiting_the_head_names_that_state(
     plan.schedule.head_approval = True
     plan.schedule.save()
     period = current_period(plan)
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=liaison)
+    report = actions.do_start_report(
+        jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=liaison
+    )
     report = actions.do_submit_report(
         actions.do_save_report(report, DATA, read_version=None, by=liaison), by=liaison
     )
@@ -73,7 +75,9 @@ def test_liaison_file_for_a_report_awaiting_the_head_names_that_state(
 def test_office_refused_page_does_not_tell_it_to_ask_the_office(client, plan, supervisor, head):
     period = current_period(plan)
     department = head.departments.get()
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=head)
+    report = actions.do_start_report(
+        jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=head
+    )
     client.force_login(supervisor)
     response = client.post(reverse("progress:save-report", args=[report.pk]))
     assert response.status_code == 403
@@ -93,7 +97,9 @@ def test_liaison_file_sent_with_a_form_in_error_is_said_not_attached(
     client, plan, department, liaison
 ):
     period = current_period(plan)
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=liaison)
+    report = actions.do_start_report(
+        jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=liaison
+    )
     client.force_login(liaison)
     data = {
         "status": "on_track",

@@ -17,6 +17,7 @@ from workplan.progress.actions import (
     do_start_report,
     do_submit_report,
 )  # fmt: skip
+from workplan.progress.models import ProgressReport
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -37,7 +38,7 @@ def submit(plan, department, month, *, count, status="on_track", late=False):
     tasks = [t for kp in plan.key_points.order_by("number") for t in kp.tasks.order_by("number")]
     used = set(period.reports.filter(department=department).values_list("task_id", flat=True))
     for task in [t for t in tasks if t.pk not in used][:count]:
-        report = do_start_report(task, department, period, "lead", by=author)
+        report = do_start_report(task, department, period, ProgressReport.Role.LEAD, by=author)
         percent = 100 if status == "done" else 40
         data = ReportData(status, percent, "本月进展", "", "")
         do_save_report(report, data, read_version=None, by=author)
