@@ -99,8 +99,8 @@ def report(request, report_id: int):
 
 
 def _by_button(request, report_id: int):
-    """Pass the report page's form on to the endpoint of the button pressed; a form sent with
-    no button (Enter in a field) saves, and an action no button sends changes nothing (400)."""
+    """Pass the report page's form on to the endpoint of the button pressed: a form sent with
+    no button saves, and an action no button sends changes nothing (400)."""
     report = access_report(request.user, report_id, write=True)
     action = request.POST.get("action", "save")
     if action not in BUTTONS:
@@ -111,9 +111,6 @@ def _by_button(request, report_id: int):
     if action in WORDS_BUTTONS and remove.isdecimal():  # 移除 sends no action of its own
         return save_and_remove(request, report_id, int(remove))
     return BUTTONS[action](request, report_id)
-
-
-# The report page's form, saved before its button's step; the file chosen with it goes in too.
 
 
 def _save_then(request, report_id: int, step):
