@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 
 from workplan.progress.models import ProgressReport
-from workplan.progress.tests.test_head_submits import head_approval, submit  # noqa: F401
+from workplan.progress.tests.test_head_submits import submit
 from workplan.progress.tests.test_reporting import form, jwc_task, open_report
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("head_approval", "june_20")]
 
 
 def awaiting(client, liaison, plan, department) -> ProgressReport:
