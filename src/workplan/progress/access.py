@@ -149,6 +149,13 @@ def check_may_review_report(by) -> None:
         raise NotAllowed(_("Only the supervision office may accept or return a report."))
 
 
+def check_may_see_review_queue(user) -> None:
+    """Raise Http404 unless `user` works in the supervision office: others do not learn the
+    review queue exists."""
+    if not is_supervisor(user):
+        raise Http404
+
+
 def check_may_change_schedule(by) -> None:
     """Raise NotAllowed unless `by` may change a plan's reporting settings and periods."""
     if by is not None and not is_supervisor(by):

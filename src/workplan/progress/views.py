@@ -26,6 +26,7 @@ from workplan.progress.access import (
     access_report,
     check_may_approve_report,
     check_may_change_schedule,
+    check_may_see_review_queue,
     check_may_send_back_report,
     may_approve_report,
     may_edit_report,
@@ -398,8 +399,7 @@ def review(request, report_id: int):
 
 @require_GET
 def review_queue(request):
-    if not is_supervisor(request.user):
-        raise Http404
+    check_may_see_review_queue(request.user)
     waiting = queries.waiting_for_review()
     filters = ReviewFilterForm(request.GET, waiting)
     reports = filters.apply(waiting).select_related("task__key_point", "department", "period")
