@@ -262,6 +262,8 @@ def _report_page(request, report, *, may_edit: bool, form, review=None, status=2
         "report": report,
         "form": form,
         "may_edit": may_edit,
+        # A returned report was sent back to be changed, not sent again as it was.
+        "offers_no_change": report.state != ProgressReport.State.RETURNED,
         "may_approve": saved and may_approve_report(request.user, report),
         "may_review": is_supervisor(request.user)
         and report.state == ProgressReport.State.SUBMITTED,
