@@ -19,9 +19,11 @@ from django.utils.translation import gettext as _
 
 from workplan.audit.queries import records_about
 from workplan.core.errors import NotAllowed
+from workplan.core.ids import parse_id
 from workplan.core.roles import Role, belongs_to, is_supervisor, member_department_ids
-from workplan.progress.models import EvidenceFile, ProgressReport
-from workplan.progress.queries import tasks_led_by
+from workplan.org.models import Department
+from workplan.progress.models import EvidenceFile, ProgressReport, ReportingPeriod
+from workplan.progress.queries import Duty, current_period, duties, tasks_led_by
 
 EDITABLE = {ProgressReport.State.DRAFT, ProgressReport.State.RETURNED}
 REPORT_RECORDS = "progress.progressreport"
@@ -79,6 +81,12 @@ def may_approve_report(user, report: ProgressReport) -> bool:
         and is_head_of(user, report)
         and report.submitted_by_id != user.pk
     )
+
+
+def may_edit_report(user, report: ProgressReport) -> bool:
+    """Return whether `user` may fill in the report now: its department's people, while it is
+    a draft or returned."""
+    return may_write_report(user, report) and report.state in EDITABLE
 
 
 def is_head_of(user, report) -> bool:
@@ -140,6 +148,13 @@ def check_may_review_report(by) -> None:
         raise NotAllowed(_("Only the supervision office may accept or return a report."))
 
 
+def check_may_see_review_queue(user) -> None:
+    """Raise Http404 unless `user` works in the supervision office: others do not learn the
+    review queue exists."""
+    if not is_supervisor(user):
+        raise Http404
+
+
 def check_may_change_schedule(by) -> None:
     """Raise NotAllowed unless `by` may change a plan's reporting settings and periods."""
     if by is not None and not is_supervisor(by):
@@ -171,3 +186,32 @@ def access_evidence(user, evidence_id: int) -> EvidenceFile:
     if evidence is None:
         raise Http404
     return evidence
+
+
+def access_duty(user, task, department: str) -> tuple[Duty, ReportingPeriod, Department]:
+    """Return the duty of `department` (an id as typed; else the user's first department) on
+    `task` in its plan's current period, that period and the department, or raise Http404:
+    when there is no such duty, when its report is one `user` may not read, or when there is
+    no report yet and the department is not the user's to start it."""
+    period = current_period(task.key_point.plan)
+    if period is None:
+        raise Http404
+    own = sorted(user.department_ids)
+    department_id = parse_id(department) if department else (own[0] if own else None)
+    if department_id is None:
+        raise Http404
+    duty = next(
+        (d for d in duties(task.key_point.plan, period, {department_id}) if d.task.pk == task.pk),
+        None,
+    )
+    if duty is None:
+        raise Http404
+    if duty.report is not None:
+        # The same answer as for a department with no such duty: the page would name a report
+        # the reader may not know of.
+        if not may_see_report(user, duty.report):
+            raise Http404
+        return duty, period, duty.report.department
+    if not belongs_to(user, department_id):
+        raise Http404
+    return duty, period, Department.objects.get(pk=department_id)

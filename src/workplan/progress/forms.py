@@ -1,10 +1,11 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from workplan.core.ids import IdChoiceField
 from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, LimitedText
 from workplan.org.models import Department
-from workplan.progress.models import ProgressReport, ReportingPeriod
+from workplan.progress.models import ProgressReport, ReportingPeriod, Schedule
 
 
 class ReportForm(forms.Form):
@@ -32,7 +33,10 @@ class ReportForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("status") == "done" and data.get("percent") not in (None, 100):
+        if data.get("status") == ProgressReport.Status.DONE and data.get("percent") not in (
+            None,
+            100,
+        ):
             self.add_error(
                 "percent",
                 _("A completed task must be at 100 percent; choose another status or set 100."),
@@ -50,15 +54,12 @@ class EvidenceForm(forms.Form):
     )
 
 
-class ReviewForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[("accept", _("Accept")), ("return", _("Return for revision"))],
-        error_messages={
-            "required": _("Choose Accept or Return for revision."),
-            "invalid_choice": _("Choose Accept or Return for revision."),
-        },
-    )
+class ReturnForm(forms.Form):
+    """A report sent back to its department, by its head before it reaches the office (send
+    back) or by the office after (return): the one place that asks for the reason."""
+
+    NO_REASON = "no_reason"  # the error's code, for views that tell it apart
+
     comment = LimitedText(
         limit=NOTE_CHARS,
         label=_("Comment"),
@@ -66,11 +67,50 @@ class ReviewForm(forms.Form):
         required=False,
     )
 
+    def returns(self) -> bool:
+        """Return whether the form, as filled in, sends the report back."""
+        return True
+
+    def clean(self):
+        data = super().clean()
+        if "comment" in data and not data["comment"] and self.returns():
+            self.add_error(
+                "comment",
+                forms.ValidationError(
+                    _("Say why the report is returned, so the department knows what to change."),
+                    code=self.NO_REASON,
+                ),
+            )
+        return data
+
+
+class SendBackForm(ReturnForm):
+    """The department head's sending back, before the report reaches the office."""
+
+
+class ReviewForm(ReturnForm):
+    """The office's decision on a submitted report: accept, or return with a reason."""
+
+    class Decision(models.TextChoices):
+        ACCEPT = "accept", _("Accept")
+        RETURN = "return", _("Return for revision")
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=Decision,
+        error_messages={
+            "required": _("Choose Accept or Return for revision."),
+            "invalid_choice": _("Choose Accept or Return for revision."),
+        },
+    )
+    field_order = ["decision", "comment"]
+
+    def returns(self) -> bool:
+        return self.cleaned_data.get("decision") == self.Decision.RETURN
+
 
 class ScheduleForm(forms.Form):
-    from workplan.progress.models import Schedule as _Schedule
-
-    cadence = forms.ChoiceField(label=_("Cadence"), choices=_Schedule.Cadence.choices)
+    cadence = forms.ChoiceField(label=_("Cadence"), choices=Schedule.Cadence.choices)
     due_day = forms.IntegerField(label=_("Reports due on day"), min_value=1, max_value=31)
     head_approval = forms.BooleanField(
         label=_("Department head approves before submission"), required=False

@@ -5,7 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from workplan.org.models import Department
-from workplan.plans.models import Plan, Task
+from workplan.plans.models import Assignment, Plan, Task
 
 
 class Schedule(models.Model):
@@ -96,9 +96,8 @@ class ProgressReport(models.Model):
         RETURNED = "returned", _("Returned")
         ACCEPTED = "accepted", _("Accepted")
 
-    class Role(models.TextChoices):
-        LEAD = "lead", _("Lead")
-        CO = "co", _("Co-operating")
+    # The department's part in the task (牵头/配合), as its assignment in the plan gives it.
+    Role = Assignment.Role
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="reports")

@@ -7,22 +7,24 @@ from dataclasses import dataclass
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
+from workplan.audit.models import AuditRecord
+from workplan.org.models import Department
 from workplan.plans.models import Assignment, Plan, Task
-from workplan.progress.models import ProgressReport, ReportingPeriod
+from workplan.progress.models import ProgressReport, ReportingPeriod, Schedule
 
 
 def lead_department_ids(task: Task) -> list[int]:
     """Return the ids of the task's lead departments (its own, or else its key point's)."""
     own = list(
-        Assignment.objects.filter(task=task, role="lead", department__isnull=False).values_list(
-            "department_id", flat=True
-        )
+        Assignment.objects.filter(
+            task=task, role=Assignment.Role.LEAD, department__isnull=False
+        ).values_list("department_id", flat=True)
     )
     if own or Assignment.objects.filter(task=task).exists():
         return own
     return list(
         Assignment.objects.filter(
-            key_point_id=task.key_point_id, role="lead", department__isnull=False
+            key_point_id=task.key_point_id, role=Assignment.Role.LEAD, department__isnull=False
         ).values_list("department_id", flat=True)
     )
 
@@ -31,10 +33,10 @@ def tasks_led_by(department_ids) -> QuerySet[Task]:
     """Return the tasks any of `department_ids` leads, by the rule of `lead_department_ids`
     (the task's own assignments, or else its key point's), as one query."""
     own_lead = Assignment.objects.filter(
-        task=OuterRef("pk"), role="lead", department_id__in=department_ids
+        task=OuterRef("pk"), role=Assignment.Role.LEAD, department_id__in=department_ids
     )
     point_lead = Assignment.objects.filter(
-        key_point=OuterRef("key_point"), role="lead", department_id__in=department_ids
+        key_point=OuterRef("key_point"), role=Assignment.Role.LEAD, department_id__in=department_ids
     )
     has_own = Assignment.objects.filter(task=OuterRef("pk"))
     return Task.objects.filter(Exists(own_lead) | (~Exists(has_own) & Exists(point_lead)))
@@ -64,6 +66,11 @@ class Duty:
     department_id: int
     role: str
     report: ProgressReport | None
+
+    @property
+    def role_label(self) -> str:
+        """Return the department's part in the task as the reader's language says it."""
+        return Assignment.Role(self.role).label
 
 
 def done_reports(task_ref: str):
@@ -212,8 +219,6 @@ class Return:
 def last_return(report: ProgressReport) -> Return | None:
     """Return the latest sending back of `report` — by the office, or by the department head
     before it reached the office — read from the audit trail, where both are recorded."""
-    from workplan.audit.models import AuditRecord
-
     records = AuditRecord.objects.filter(
         object_type=report._meta.label_lower, object_id=str(report.pk), action="change"
     ).order_by("-id")
@@ -222,3 +227,52 @@ def last_return(report: ProgressReport) -> Return | None:
         if changes.get("state", {}).get("after") == ProgressReport.State.RETURNED:
             return Return(record.actor_name, record.at, changes.get("comment", {}).get("after", ""))
     return None
+
+
+def departments_of(user) -> QuerySet[Department]:
+    """Return the departments `user` belongs to, by name."""
+    return Department.objects.filter(pk__in=user.department_ids).order_by("name")
+
+
+def current_periods() -> list[tuple[Plan, ReportingPeriod]]:
+    """Return (plan, period being reported) for every plan with reporting under way."""
+    current = ((plan, current_period(plan)) for plan in Plan.objects.filter(schedule__isnull=False))
+    return [(plan, period) for plan, period in current if period is not None]
+
+
+def unfinished_reports(departments) -> QuerySet[ProgressReport]:
+    """Return the departments' reports still theirs to finish (drafts, returned, waiting for
+    the head), oldest period first."""
+    State = ProgressReport.State
+    return (
+        ProgressReport.objects.filter(
+            department__in=departments,
+            state__in=[State.RETURNED, State.DRAFT, State.AWAITING_APPROVAL],
+        )
+        .select_related("task__key_point", "period", "department")
+        .order_by("period__opens_on")
+    )
+
+
+def contributions(report: ProgressReport, *, among) -> QuerySet[ProgressReport]:
+    """Return the other departments' reports on the report's task and period, of `among`."""
+    return (
+        among.filter(task=report.task, period=report.period)
+        .exclude(pk=report.pk)
+        .select_related("department")
+    )
+
+
+def versions(report: ProgressReport):
+    """Return the report's submitted versions with who submitted, approved and decided."""
+    return report.versions.select_related("submitted_by", "approved_by", "decided_by")
+
+
+def waiting_for_review() -> QuerySet[ProgressReport]:
+    """Return the reports submitted to the office and not yet accepted or returned."""
+    return ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
+
+
+def schedule_of(plan) -> Schedule | None:
+    """Return the plan's reporting settings, or None before reporting is set up."""
+    return Schedule.objects.filter(plan=plan).first()

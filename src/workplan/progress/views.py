@@ -1,4 +1,13 @@
+"""Progress pages. Each change to a report has its own endpoint: access → action → redirect.
+
+The report page shows one form for the words and the files; each of its buttons posts to its own
+endpoint (`formaction`). The page's own address, and the task's before the report exists, still
+take that form as one POST and pass it on by the button pressed (`action`), so that a form
+opened before the report existed, or before the buttons had addresses, does what it says.
+"""
+
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -7,20 +16,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workplan.core.errors import TooLong
-from workplan.core.ids import parse_id
-from workplan.core.roles import belongs_to, is_supervisor
+from workplan.core.roles import is_supervisor
 from workplan.core.uploads import file_too_large
-from workplan.org.models import Department
-from workplan.plans.access import access_task
-from workplan.plans.models import Plan
-from workplan.progress import actions
+from workplan.plans.access import access_plan, access_task
+from workplan.progress import actions, queries
 from workplan.progress.access import (
+    access_duty,
     access_evidence,
     access_report,
+    check_may_approve_report,
     check_may_change_schedule,
+    check_may_see_review_queue,
+    check_may_send_back_report,
     may_approve_report,
-    may_see_report,
-    may_write_report,
+    may_edit_report,
     reports_visible_to,
 )
 from workplan.progress.evidence import MAX_EVIDENCE_BYTES, EvidenceRefused, evidence_dir
@@ -30,45 +39,31 @@ from workplan.progress.forms import (
     ReportForm,
     ReviewFilterForm,
     ReviewForm,
+    ScheduleForm,
+    SendBackForm,
 )
-from workplan.progress.models import ProgressReport
-from workplan.progress.queries import current_period, duties, last_return
-
-
-def _my_departments(user):
-    return Department.objects.filter(pk__in=user.department_ids).order_by("name")
+from workplan.progress.models import ProgressReport, Schedule
 
 
 @require_GET
 def my_reports(request):
     """The department's duties this period: what to report, what was returned."""
-    rows, dashboards = [], []
-    departments = list(_my_departments(request.user))
-    for plan in Plan.objects.filter(schedule__isnull=False):
-        period = current_period(plan)
-        if period is None:
-            continue
-        dashboards += [(plan, department) for department in departments]
-        ids = {d.pk for d in departments}
-        rows += [(plan, period, duty) for duty in duties(plan, period, ids)]
-    earlier = (
-        ProgressReport.objects.filter(
-            department__in=departments,
-            state__in=[
-                ProgressReport.State.RETURNED,
-                ProgressReport.State.DRAFT,
-                ProgressReport.State.AWAITING_APPROVAL,
-            ],
-        )
-        .exclude(pk__in=[duty.report.pk for _, _, duty in rows if duty.report])
-        .select_related("task__key_point", "period", "department")
-        .order_by("period__opens_on")
+    departments = list(queries.departments_of(request.user))
+    ids = {d.pk for d in departments}
+    current = queries.current_periods()
+    rows = [
+        (plan, period, duty)
+        for plan, period in current
+        for duty in queries.duties(plan, period, ids)
+    ]
+    earlier = queries.unfinished_reports(departments).exclude(
+        pk__in=[duty.report.pk for _, _, duty in rows if duty.report]
     )
     context = {
         "rows": rows,
         "departments": departments,
         "earlier": earlier,
-        "dashboards": dashboards,
+        "dashboards": [(plan, department) for plan, _ in current for department in departments],
     }
     return render(request, "progress/my_reports.html", context)
 
@@ -79,29 +74,11 @@ def task_report(request, task_id: int):
     until the first save the form shows a report started from the previous one, and the first
     save (or file attached, or 本期无变化) creates it."""
     task = access_task(request.user, task_id)
-    plan = task.key_point.plan
-    period = current_period(plan)
-    if period is None:
-        raise Http404
-    requested = request.GET.get("department", "")
-    own = sorted(request.user.department_ids)
-    department_id = parse_id(requested) if requested else (own[0] if own else None)
-    if department_id is None:
-        raise Http404
-    duty = next((d for d in duties(plan, period, {department_id}) if d.task.pk == task.pk), None)
-    if duty is None:
-        raise Http404
+    duty, period, department = access_duty(request.user, task, request.GET.get("department", ""))
     if duty.report is not None:
-        # The same answer as for a department with no such duty: the redirect would name a
-        # report id the reader may not know of.
-        if not may_see_report(request.user, duty.report):
-            raise Http404
         if request.method == "POST":  # a form shown here before the report existed
-            return report(request, duty.report.pk)
+            return _by_button(request, duty.report.pk)
         return redirect("progress:report", report_id=duty.report.pk)
-    if not belongs_to(request.user, department_id):
-        raise Http404
-    department = Department.objects.get(pk=department_id)
     draft = actions.new_report(task, department, period, duty.role)
     if request.method == "POST":
         if request.POST.get("action", "save") != "no_change":
@@ -109,91 +86,161 @@ def task_report(request, task_id: int):
             if not form.is_valid():  # nothing is created until what was typed is valid
                 return _report_page(request, draft, may_edit=True, form=form)
         started = actions.do_start_report(task, department, period, duty.role, by=request.user)
-        return report(request, started.pk)
+        return _by_button(request, started.pk)
     return _report_page(request, draft, may_edit=True, form=None)
-
-
-# The buttons of the report page; a form sent with none of them (Enter in a field) saves.
-REPORT_ACTIONS = {"save", "submit", "attach", "no_change", "approve", "send_back"}
 
 
 @require_http_methods(["GET", "POST"])
 def report(request, report_id: int):
-    report = access_report(request.user, report_id)
-    may_edit = may_write_report(request.user, report) and report.state in (
-        ProgressReport.State.DRAFT,
-        ProgressReport.State.RETURNED,
-    )
-    form = None
+    """The report page; a POST is the page's form sent here as one (see the module's doc)."""
     if request.method == "POST":
-        report = access_report(request.user, report_id, write=True)
-        action = request.POST.get("action", "save")
-        if action not in REPORT_ACTIONS:  # no button of the page sends it: change nothing
-            messages.error(
-                request, _("The page sent an action it does not know; nothing was saved.")
-            )
-            return _report_page(request, report, may_edit=may_edit, form=None, status=400)
-        try:
-            if action == "no_change":
-                report = actions.do_report_no_change(report, by=request.user)
-                if report.state == ProgressReport.State.AWAITING_APPROVAL:
-                    messages.success(request, _submitted_message(report))
-                else:
-                    messages.success(request, _("Submitted with no change from the last period."))
-                return redirect("progress:report", report_id=report.pk)
-            if action == "approve":
-                actions.do_approve_report(report, by=request.user)
-                messages.success(request, _("Approved and submitted."))
-                return redirect("progress:report", report_id=report.pk)
-            if action == "send_back":
-                # Counted as the browser and the review form count it: a line break is one.
-                comment = request.POST.get("comment", "").replace("\r\n", "\n").strip()
-                if not comment:
-                    messages.error(
-                        request,
-                        _(
-                            "Say why the report is returned, so the department knows what to change."
-                        ),
-                    )
-                else:
-                    actions.do_send_back_report(report, comment, by=request.user)
-                    messages.success(request, _("Sent back for revision."))
-                return redirect("progress:report", report_id=report.pk)
-            # Refused by the report's state before the form is read: a file sent with it is
-            # then refused with that reason, never dropped without a word.
-            actions.check_editable(report)
-            form = ReportForm(request.POST)
-            valid = form.is_valid()
-            if not valid and request.FILES.get("file"):
+        return _by_button(request, report_id)
+    report = access_report(request.user, report_id)
+    return _report_page(request, report, may_edit=may_edit_report(request.user, report), form=None)
+
+
+def _by_button(request, report_id: int):
+    """Pass the report page's form on to the endpoint of the button pressed: a form sent with
+    no button saves, and an action no button sends changes nothing (400)."""
+    report = access_report(request.user, report_id, write=True)
+    action = request.POST.get("action", "save")
+    if action not in BUTTONS:
+        messages.error(request, _("The page sent an action it does not know; nothing was saved."))
+        may_edit = may_edit_report(request.user, report)
+        return _report_page(request, report, may_edit=may_edit, form=None, status=400)
+    remove = request.POST.get("remove", "")
+    if action in WORDS_BUTTONS and remove.isdecimal():  # 移除 sends no action of its own
+        return save_and_remove(request, report_id, int(remove))
+    return BUTTONS[action](request, report_id)
+
+
+def _save_then(request, report_id: int, step):
+    """Save the words typed on the report page, then do `step(request, report)`; back to the
+    report, or the page again with the form's errors (nothing saved)."""
+    report = access_report(request.user, report_id, write=True)
+    try:
+        # Refused by the report's state before the form is read: a file sent with it is then
+        # refused with that reason, never dropped without a word.
+        actions.check_editable(report)
+        form = ReportForm(request.POST)
+        if not form.is_valid():
+            if request.FILES.get("file"):
                 messages.error(
                     request,
                     _("“{name}” was not attached: correct the form and attach it again.").format(
                         name=request.FILES["file"].name
                     ),
                 )
-            if valid:
-                data = actions.ReportData(
-                    **{k: v for k, v in form.cleaned_data.items() if k != "version"}
-                )
-                report = actions.do_save_report(
-                    report, data, read_version=form.cleaned_data["version"], by=request.user
-                )
-                if request.POST.get("remove", "").isdecimal():
-                    _remove_file(request, report, int(request.POST["remove"]))
-                elif action == "attach":
-                    _attach_file(request, report)
-                elif request.FILES.get("file") and not _attach_file(request, report):
-                    pass  # a file chosen but refused: nothing goes out without it
-                elif action == "submit":
-                    report = actions.do_submit_report(report, by=request.user)
-                    messages.success(request, _submitted_message(report))
-                else:
-                    messages.success(request, _("Draft saved."))
-                return redirect("progress:report", report_id=report.pk)
-        except (actions.StaleReport, actions.NotEditable, TooLong) as exc:
-            messages.error(request, _not_kept(request, exc))
-            return redirect("progress:report", report_id=report.pk)
-    return _report_page(request, report, may_edit=may_edit, form=form)
+            return _report_page(request, report, may_edit=True, form=form)
+        data = actions.ReportData(**{k: v for k, v in form.cleaned_data.items() if k != "version"})
+        report = actions.do_save_report(
+            report, data, read_version=form.cleaned_data["version"], by=request.user
+        )
+        step(request, report)
+    except (actions.StaleReport, actions.NotEditable, TooLong) as exc:
+        messages.error(request, _not_kept(request, exc))
+    return redirect("progress:report", report_id=report.pk)
+
+
+@require_POST
+def save_report(request, report_id: int):
+    """Save the report as a draft, with the file chosen on the page if any."""
+
+    def step(request, report):
+        if _chosen_file_attached(request, report):
+            messages.success(request, _("Draft saved."))
+
+    return _save_then(request, report_id, step)
+
+
+@require_POST
+def submit_report(request, report_id: int):
+    """Save and submit the report (to the head first, when the plan asks for approval)."""
+
+    def step(request, report):
+        if _chosen_file_attached(request, report):  # nothing goes out without the file chosen
+            report = actions.do_submit_report(report, by=request.user)
+            messages.success(request, _submitted_message(report))
+
+    return _save_then(request, report_id, step)
+
+
+@require_POST
+def save_and_attach(request, report_id: int):
+    """Save the words typed and attach the chosen file (上传 on the report page)."""
+    return _save_then(request, report_id, _attach_file)
+
+
+@require_POST
+def save_and_remove(request, report_id: int, evidence_id: int):
+    """Save the words typed and remove one file attached since the last submission."""
+
+    def step(request, report):
+        _remove_file(request, report, evidence_id)
+
+    return _save_then(request, report_id, step)
+
+
+@require_POST
+def report_no_change(request, report_id: int):
+    """Submit last period's report again, unchanged (本期无变化); what was typed is not kept."""
+    report = access_report(request.user, report_id, write=True)
+    try:
+        report = actions.do_report_no_change(report, by=request.user)
+    except (actions.StaleReport, actions.NotEditable, TooLong) as exc:
+        messages.error(request, _not_kept(request, exc))
+    else:
+        if report.state == ProgressReport.State.AWAITING_APPROVAL:
+            messages.success(request, _submitted_message(report))
+        else:
+            messages.success(request, _("Submitted with no change from the last period."))
+    return redirect("progress:report", report_id=report.pk)
+
+
+@require_POST
+def approve_report(request, report_id: int):
+    """The department head approves the report, which goes on to the office."""
+    report = access_report(request.user, report_id)
+    check_may_approve_report(request.user, report)
+    try:
+        actions.do_approve_report(report, by=request.user)
+    except actions.NotEditable as exc:
+        messages.error(request, _not_kept(request, exc))
+    else:
+        messages.success(request, _("Approved and submitted."))
+    return redirect("progress:report", report_id=report.pk)
+
+
+@require_POST
+def send_back_report(request, report_id: int):
+    """The department head sends the report back to its writer, with a reason."""
+    report = access_report(request.user, report_id)
+    check_may_send_back_report(request.user, report)
+    form = SendBackForm(request.POST)
+    if not form.is_valid():
+        for error in form.errors.get("comment", []):
+            messages.error(request, error)
+        return redirect("progress:report", report_id=report.pk)
+    try:
+        actions.do_send_back_report(report, form.cleaned_data["comment"], by=request.user)
+    except (actions.NotEditable, TooLong) as exc:
+        messages.error(request, _not_kept(request, exc))
+    else:
+        messages.success(request, _("Sent back for revision."))
+    return redirect("progress:report", report_id=report.pk)
+
+
+# The report page's buttons by the `action` each sends, and the endpoint it posts to.
+BUTTONS = {
+    "save": save_report,
+    "submit": submit_report,
+    "attach": save_and_attach,
+    "no_change": report_no_change,
+    "approve": approve_report,
+    "send_back": send_back_report,
+}
+# The buttons that save the words typed before their step: 移除 goes with them.
+WORDS_BUTTONS = {"save", "submit", "attach"}
 
 
 def _not_kept(request, refusal) -> str:
@@ -210,32 +257,33 @@ def _report_page(request, report, *, may_edit: bool, form, review=None, status=2
         form = ReportForm(
             initial={**{f: getattr(report, f) for f in actions.FIELDS}, "version": report.version}
         )
-    contributions = (
-        reports_visible_to(request.user)
-        .filter(task=report.task, period=report.period)
-        .exclude(pk=report.pk)
-        .select_related("department")
-    )
     saved = report.pk is not None
     context = {
         "report": report,
         "form": form,
         "may_edit": may_edit,
+        # A returned report was sent back to be changed, not sent again as it was.
+        "offers_no_change": report.state != ProgressReport.State.RETURNED,
         "may_approve": saved and may_approve_report(request.user, report),
         "may_review": is_supervisor(request.user)
         and report.state == ProgressReport.State.SUBMITTED,
-        "contributions": contributions,
-        "versions": report.versions.select_related("submitted_by", "approved_by", "decided_by")
-        if saved
-        else [],
+        "contributions": queries.contributions(report, among=reports_visible_to(request.user)),
+        "versions": queries.versions(report) if saved else [],
         "evidence": report.evidence.all() if saved else [],
         "evidence_form": EvidenceForm(),
         "review_form": review or ReviewForm(),
         "office": is_supervisor(request.user),  # its way back is the review queue
         "queue": request.GET.get("queue", ""),  # the review queue's filters, kept for the next
-        "sent_back": last_return(report) if report.state == ProgressReport.State.RETURNED else None,
+        "sent_back": queries.last_return(report)
+        if report.state == ProgressReport.State.RETURNED
+        else None,
     }
     return render(request, "progress/report.html", context, status=status)
+
+
+def _chosen_file_attached(request, report) -> bool:
+    """Attach the file chosen with the words, if any; return False if one was refused."""
+    return request.FILES.get("file") is None or _attach_file(request, report)
 
 
 def _attach_file(request, report) -> bool:
@@ -309,20 +357,17 @@ def download_evidence(request, evidence_id: int):
 
 @require_POST
 def review(request, report_id: int):
+    """The office accepts the report, or returns it with a reason; then on to the next one."""
     report = access_report(request.user, report_id, review=True)
     form = ReviewForm(request.POST)
+    if form.has_error("comment", ReviewForm.NO_REASON):
+        messages.error(request, form.errors["comment"][0])
+        return redirect("progress:report", report_id=report.pk)
     if not form.is_valid():  # a decision the form does not offer is a bad request
         return _report_page(request, report, may_edit=False, form=None, review=form, status=400)
     comment = form.cleaned_data["comment"]
-    decision = form.cleaned_data["decision"]
     try:
-        if decision == "return":
-            if not comment.strip():
-                messages.error(
-                    request,
-                    _("Say why the report is returned, so the department knows what to change."),
-                )
-                return redirect("progress:report", report_id=report.pk)
+        if form.cleaned_data["decision"] == ReviewForm.Decision.RETURN:
             actions.do_return_report(report, comment, by=request.user)
             messages.success(
                 request,
@@ -343,7 +388,7 @@ def review(request, report_id: int):
         return redirect("progress:report", report_id=report.pk)
     # On to the next report waiting under the filters the office chose in the queue, if any.
     queue = request.POST.get("queue", "")
-    waiting = ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
+    waiting = queries.waiting_for_review()
     filters = ReviewFilterForm(QueryDict(queue), waiting)
     following = filters.apply(waiting).order_by("submitted_at", "pk").first()
     if queue and not filters.is_valid():  # e.g. that department has nothing left waiting
@@ -356,11 +401,8 @@ def review(request, report_id: int):
 
 @require_GET
 def review_queue(request):
-    if not is_supervisor(request.user):
-        raise Http404
-    from django.core.paginator import Paginator
-
-    waiting = ProgressReport.objects.filter(state=ProgressReport.State.SUBMITTED)
+    check_may_see_review_queue(request.user)
+    waiting = queries.waiting_for_review()
     filters = ReviewFilterForm(request.GET, waiting)
     reports = filters.apply(waiting).select_related("task__key_point", "department", "period")
     page = Paginator(reports.order_by("submitted_at", "pk"), 50).get_page(request.GET.get("page"))
@@ -388,6 +430,12 @@ def _schedule_page(request, plan, *, form, period_form, status=200):
     return render(request, "progress/schedule.html", context, status=status)
 
 
+def _settings_form(plan) -> ScheduleForm:
+    """Return the reporting settings form filled with the plan's settings (or the defaults)."""
+    current = queries.schedule_of(plan) or Schedule(plan=plan)
+    return ScheduleForm(initial={f: getattr(current, f) for f in ScheduleForm.base_fields})
+
+
 def _cadence_message(change) -> str:
     if change is None:
         return _("Reporting settings saved; every light was recomputed.")
@@ -400,13 +448,8 @@ def _cadence_message(change) -> str:
 
 @require_http_methods(["GET", "POST"])
 def schedule(request, plan_id: int):
-    from workplan.plans.access import access_plan
-    from workplan.progress.forms import ScheduleForm
-    from workplan.progress.models import Schedule
-
     plan = access_plan(request.user, plan_id)
     check_may_change_schedule(request.user)
-    current = Schedule.objects.filter(plan=plan).first()
     if request.method == "POST":
         form = ScheduleForm(request.POST)
         if form.is_valid():
@@ -414,29 +457,12 @@ def schedule(request, plan_id: int):
             messages.success(request, _cadence_message(change))
             return redirect("progress:schedule", plan_id=plan.pk)
     else:
-        defaults = current or Schedule(plan=plan)
-        form = ScheduleForm(
-            initial={
-                f: getattr(defaults, f)
-                for f in (
-                    "cadence",
-                    "due_day",
-                    "head_approval",
-                    "lag_points",
-                    "near_days",
-                    "show_ranking",
-                )
-            }
-        )
+        form = _settings_form(plan)
     return _schedule_page(request, plan, form=form, period_form=PeriodForm())
 
 
 @require_POST
 def add_period(request, plan_id: int):
-    from workplan.plans.access import access_plan
-    from workplan.progress.forms import ScheduleForm
-    from workplan.progress.models import Schedule
-
     plan = access_plan(request.user, plan_id)
     check_may_change_schedule(request.user)
     form = PeriodForm(request.POST)
@@ -448,6 +474,4 @@ def add_period(request, plan_id: int):
         else:
             messages.success(request, _("Period added."))
             return redirect("progress:schedule", plan_id=plan.pk)
-    current = Schedule.objects.filter(plan=plan).first() or Schedule(plan=plan)
-    settings_form = ScheduleForm(initial={f: getattr(current, f) for f in ScheduleForm.base_fields})
-    return _schedule_page(request, plan, form=settings_form, period_form=form, status=400)
+    return _schedule_page(request, plan, form=_settings_form(plan), period_form=form, status=400)

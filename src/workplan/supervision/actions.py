@@ -61,7 +61,7 @@ def _check_text(model, field: str, text: str) -> None:
 
 
 def _task_url(task_id: int) -> str:
-    return reverse("plans:task-detail", kwargs={"task_id": task_id})
+    return reverse("pages:task-detail", args=[task_id])
 
 
 def _lead_departments(task):

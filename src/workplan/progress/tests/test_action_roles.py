@@ -6,7 +6,6 @@ or 404 from the address."""
 from datetime import date
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from workplan.accounts.models import RoleGrant, User
@@ -15,34 +14,19 @@ from workplan.core.roles import Role
 from workplan.progress import actions
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import current_period
-from workplan.progress.tests.test_reporting import JUNE_20, PDF, jwc_task
+from workplan.progress.tests.conftest import DRAFT as DATA
+from workplan.progress.tests.test_reporting import PDF, jwc_task
 
-pytestmark = [pytest.mark.django_db]
+# 教务处's draft (conftest) is made under head approval.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20", "head_approval")]
 
 ROLES = ["admin", "supervisor", "leader", "head", "liaison", "auditor", "outsider"]
-DATA = actions.ReportData("on_track", 40, "已完成方案初稿。", "", "")
-
-
-@pytest.fixture(autouse=True)
-def june_20():
-    with time_machine.travel(JUNE_20):
-        yield
 
 
 @pytest.fixture
 def people(admin_user, supervisor, leader, head, liaison, auditor, outsider):
     users = [admin_user, supervisor, leader, head, liaison, auditor, outsider]
     return dict(zip(ROLES, users, strict=True))
-
-
-@pytest.fixture
-def draft(plan, department, liaison):
-    """教务处's report on its task, saved as a draft, under head approval."""
-    plan.schedule.head_approval = True
-    plan.schedule.save()
-    period = current_period(plan)
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=liaison)
-    return actions.do_save_report(report, DATA, read_version=None, by=liaison)
 
 
 def awaiting(report, liaison):
@@ -96,10 +80,14 @@ def test_each_report_action_checks_the_role(draft, people, action, role, allowed
 def test_starting_a_report_checks_the_department(plan, department, people, role):
     period = current_period(plan)
     if role in ("head", "liaison"):
-        actions.do_start_report(jwc_task(plan), department, period, "lead", by=people[role])
+        actions.do_start_report(
+            jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=people[role]
+        )
     else:
         with pytest.raises(NotAllowed):
-            actions.do_start_report(jwc_task(plan), department, period, "lead", by=people[role])
+            actions.do_start_report(
+                jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=people[role]
+            )
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -170,8 +158,8 @@ def test_each_report_action_checks_the_state(draft, people, case):
 
 # URL: the POST a page would send, and what each role gets: 302 done, 403 refused, 404 unseen
 URLS = {
-    "approve": ("progress:report", {"action": "approve"}, awaiting, [403, 403, 403, 302, 403, 403, 404]),
-    "send back": ("progress:report", {"action": "send_back", "comment": "再改"}, awaiting, [403, 403, 403, 302, 403, 403, 404]),
+    "approve": ("progress:approve-report", {}, awaiting, [403, 403, 403, 302, 403, 403, 404]),
+    "send back": ("progress:send-back-report", {"comment": "再改"}, awaiting, [403, 403, 403, 302, 403, 403, 404]),
     "accept": ("progress:review", {"decision": "accept"}, "submitted", [403, 302, 403, 403, 403, 403, 404]),
     "return": ("progress:review", {"decision": "return", "comment": "补"}, "submitted", [403, 302, 403, 403, 403, 403, 404]),
 }  # fmt: skip
@@ -203,7 +191,7 @@ def test_liaison_who_submitted_cannot_approve_by_posting(client, draft, liaison)
     report = awaiting(draft, liaison)
     client.force_login(liaison)
     client.cookies["django_language"] = "en"
-    response = client.post(reverse("progress:report", args=[report.pk]), {"action": "approve"})
+    response = client.post(reverse("progress:approve-report", args=[report.pk]))
     assert response.status_code == 403
     assert "Only the head of 教务处 may approve or send back its report." in response.text
     report.refresh_from_db()

@@ -14,6 +14,7 @@ from workplan.progress.actions import (
     do_start_report,
     do_submit_report,
 )  # fmt: skip
+from workplan.progress.models import ProgressReport
 from workplan.progress.queries import duties, duty_counts, duty_counts_by_period
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 def report_done(plan, task, department, month, by):
     period = plan.periods.get(opens_on=date(2024, month, 1))
-    report = do_start_report(task, department, period, "lead", by=by)
+    report = do_start_report(task, department, period, ProgressReport.Role.LEAD, by=by)
     do_save_report(report, ReportData("done", 100, "已建成。", "", ""), read_version=None, by=by)
     do_submit_report(report, by=by, now=datetime(2024, month, 20, tzinfo=SHANGHAI))
     return report
@@ -44,8 +45,12 @@ def test_a_task_accepted_as_complete_leaves_the_later_periods(
     pairs = before - len(later)
     assert pairs >= 1
     assert sum(duty_counts(plan, july).values()) == len(later)
-    assert duty_counts(plan, july)[department.pk, "lead"] == 4  # 教务处 leads five tasks
-    assert duty_counts(plan)[department.pk, "lead"] == 5  # still responsible for all five
+    assert (
+        duty_counts(plan, july)[department.pk, ProgressReport.Role.LEAD] == 4
+    )  # 教务处 leads five tasks
+    assert (
+        duty_counts(plan)[department.pk, ProgressReport.Role.LEAD] == 5
+    )  # still responsible for all five
     assert duty_counts_by_period(plan, [june, july]) == {june.pk: before, july.pk: len(later)}
 
 

@@ -1,30 +1,27 @@
 """Evidence files: checked by content, stored under random names, served only to those who may see them."""
 
 import pytest
-import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from workplan.progress.actions import FIELDS, do_start_report
 from workplan.progress.evidence import evidence_dir
-from workplan.progress.models import EvidenceFile
+from workplan.progress.models import EvidenceFile, ProgressReport
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20")]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
-
-
-@pytest.fixture(autouse=True)
-def june():
-    with time_machine.travel("2024-06-20 10:00 +08:00"):
-        yield
 
 
 @pytest.fixture
 def report(plan, department, liaison):
     task = plan.key_points.get(number=4).tasks.first()
     return do_start_report(
-        task, department, plan.periods.get(opens_on="2024-06-01"), "lead", by=liaison
+        task,
+        department,
+        plan.periods.get(opens_on="2024-06-01"),
+        ProgressReport.Role.LEAD,
+        by=liaison,
     )
 
 
@@ -92,8 +89,8 @@ def remove(client, evidence):
     report.refresh_from_db()
     fields = {field: getattr(report, field) for field in FIELDS}
     return client.post(
-        reverse("progress:report", args=[report.pk]),
-        {**fields, "version": report.version, "remove": evidence.pk},
+        reverse("progress:save-and-remove", args=[report.pk, evidence.pk]),
+        {**fields, "version": report.version},
         follow=True,
     )
 
@@ -159,10 +156,9 @@ def test_attaching_or_removing_a_file_keeps_the_words_being_typed(
     """The file controls belong to the report's own form: what was typed is saved with them."""
     client.force_login(liaison)
     fields = {"status": "on_track", "percent": 30, "problems": "", "next_steps": ""}
-    page = reverse("progress:report", args=[report.pk])
     client.post(
-        page,
-        {**fields, "progress": "正在写的进展", "version": report.version, "action": "attach",
+        reverse("progress:save-and-attach", args=[report.pk]),
+        {**fields, "progress": "正在写的进展", "version": report.version,
          "file": SimpleUploadedFile("方案.pdf", PDF)},
         follow=True,
     )  # fmt: skip
@@ -171,8 +167,8 @@ def test_attaching_or_removing_a_file_keeps_the_words_being_typed(
     evidence = report.evidence.get()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            page,
-            {**fields, "progress": "又改了一句", "version": report.version, "remove": evidence.pk},
+            reverse("progress:save-and-remove", args=[report.pk, evidence.pk]),
+            {**fields, "progress": "又改了一句", "version": report.version},
             follow=True,
         )
     report.refresh_from_db()

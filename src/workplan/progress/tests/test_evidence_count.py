@@ -2,32 +2,22 @@
 removed file makes room again."""
 
 import pytest
-import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from workplan.progress import actions
 from workplan.progress.evidence import MAX_EVIDENCE_FILES
-from workplan.progress.queries import current_period
-from workplan.progress.tests.test_reporting import JUNE_20, PDF, jwc_task
+from workplan.progress.tests.test_reporting import PDF
 
-pytestmark = [pytest.mark.django_db]
-
-
-@pytest.fixture(autouse=True)
-def june_20():
-    with time_machine.travel(JUNE_20):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20")]
 
 
 @pytest.fixture
-def full(plan, department, liaison):
+def full(draft, liaison):
     """A draft report carrying as many files as a report may."""
-    period = current_period(plan)
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=liaison)
     for number in range(MAX_EVIDENCE_FILES):
-        actions.do_attach_evidence(report, f"材料{number}.pdf", PDF, by=liaison)
-    return report
+        actions.do_attach_evidence(draft, f"材料{number}.pdf", PDF, by=liaison)
+    return draft
 
 
 def test_limit_is_twenty():

@@ -17,8 +17,8 @@ def test_liaison_is_told_the_report_waits_for_the_head(client, plan, liaison, de
     client.cookies["django_language"] = "en"
     report = open_report(client, jwc_task(plan), department)
     page = client.post(
-        reverse("progress:report", args=[report.pk]),
-        {**form(report), "action": "submit"},
+        reverse("progress:submit-report", args=[report.pk]),
+        form(report),
         follow=True,
     ).content.decode()
     assert "Sent to your department head for approval" in page
@@ -31,8 +31,8 @@ def test_without_head_approval_the_report_is_submitted(client, plan, liaison, de
     client.cookies["django_language"] = "en"
     report = open_report(client, jwc_task(plan), department)
     page = client.post(
-        reverse("progress:report", args=[report.pk]),
-        {**form(report), "action": "submit"},
+        reverse("progress:submit-report", args=[report.pk]),
+        form(report),
         follow=True,
     ).content.decode()
     assert "Report submitted." in page and "department head" not in page

@@ -3,30 +3,21 @@ approved by that head, instead of waiting for an approval nobody could give (the
 may not approve their own report, and a department often has one head)."""
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from workplan.accounts.models import RoleGrant, User
 from workplan.audit.models import AuditRecord
 from workplan.core.roles import Role
 from workplan.progress.models import ProgressReport
-from workplan.progress.tests.test_reporting import JUNE_20, form, jwc_task, open_report
+from workplan.progress.tests.test_reporting import form, jwc_task, open_report
 
-pytestmark = [pytest.mark.django_db]
-
-
-@pytest.fixture(autouse=True)
-def head_approval(plan):
-    plan.schedule.head_approval = True
-    plan.schedule.save()
-    with time_machine.travel(JUNE_20):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("head_approval", "june_20")]
 
 
 def submit(client, user, plan, department) -> ProgressReport:
     client.force_login(user)
     report = open_report(client, jwc_task(plan), department)
-    client.post(reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"})
+    client.post(reverse("progress:submit-report", args=[report.pk]), form(report))
     report.refresh_from_db()
     return report
 

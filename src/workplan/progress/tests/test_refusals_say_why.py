@@ -4,33 +4,23 @@ change is refused with the report's state, not dropped; and the 403 page never t
 office to ask the office."""
 
 import pytest
-import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from workplan.progress import actions
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import current_period
-from workplan.progress.tests.test_reporting import JUNE_20, PDF, jwc_task
+from workplan.progress.tests.conftest import DRAFT as DATA
+from workplan.progress.tests.test_reporting import PDF, jwc_task
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20")]
 
-DATA = actions.ReportData("on_track", 40, "已完成方案初稿。", "", "")
 ASK_THE_OFFICE = "请联系督办部门"
 
 
-@pytest.fixture(autouse=True)
-def june_20():
-    with time_machine.travel(JUNE_20):
-        yield
-
-
 @pytest.fixture
-def submitted(plan, department, liaison):
-    period = current_period(plan)
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=liaison)
-    report = actions.do_save_report(report, DATA, read_version=None, by=liaison)
-    return actions.do_submit_report(report, by=liaison)
+def submitted(draft, liaison):
+    return actions.do_submit_report(draft, by=liaison)
 
 
 def test_office_posting_an_unknown_decision_gets_a_field_error(client, submitted, supervisor):
@@ -43,15 +33,16 @@ def test_office_posting_an_unknown_decision_gets_a_field_error(client, submitted
     assert submitted.state == ProgressReport.State.SUBMITTED
 
 
-@pytest.mark.parametrize("action", ["attach", "save", "submit"])
+@pytest.mark.parametrize("action", ["save-and-attach", "save-report", "submit-report"])
 def test_liaison_file_for_a_submitted_report_is_refused_with_its_state(
     client, submitted, liaison, action
 ):
     client.force_login(liaison)
-    data = {"action": action, "file": SimpleUploadedFile("方案.pdf", PDF)}
-    if action != "attach":
+    data = {"file": SimpleUploadedFile("方案.pdf", PDF)}
+    if action != "save-and-attach":
         data.update(status="on_track", percent=50, progress="改过", version=submitted.version)
-    response = client.post(reverse("progress:report", args=[submitted.pk]), data, follow=True)
+    url = reverse(f"progress:{action}", args=[submitted.pk])
+    response = client.post(url, data, follow=True)
     assert "此进展报告已报送" in response.text
     assert "“方案.pdf”未保存" in response.text
     assert submitted.evidence.count() == 0
@@ -65,7 +56,9 @@ def test_liaison_file_for_a_report_awaiting_the_head_names_that_state(
     plan.schedule.head_approval = True
     plan.schedule.save()
     period = current_period(plan)
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=liaison)
+    report = actions.do_start_report(
+        jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=liaison
+    )
     report = actions.do_submit_report(
         actions.do_save_report(report, DATA, read_version=None, by=liaison), by=liaison
     )
@@ -82,9 +75,11 @@ def test_liaison_file_for_a_report_awaiting_the_head_names_that_state(
 def test_office_refused_page_does_not_tell_it_to_ask_the_office(client, plan, supervisor, head):
     period = current_period(plan)
     department = head.departments.get()
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=head)
+    report = actions.do_start_report(
+        jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=head
+    )
     client.force_login(supervisor)
-    response = client.post(reverse("progress:report", args=[report.pk]), {"action": "save"})
+    response = client.post(reverse("progress:save-report", args=[report.pk]))
     assert response.status_code == 403
     assert "只有教务处的人员可以修改本部门的进展报告。" in response.text
     assert ASK_THE_OFFICE not in response.text
@@ -102,16 +97,17 @@ def test_liaison_file_sent_with_a_form_in_error_is_said_not_attached(
     client, plan, department, liaison
 ):
     period = current_period(plan)
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=liaison)
+    report = actions.do_start_report(
+        jwc_task(plan), department, period, ProgressReport.Role.LEAD, by=liaison
+    )
     client.force_login(liaison)
     data = {
-        "action": "attach",
         "status": "on_track",
         "percent": 200,
         "progress": "改过",
         "version": report.version,
         "file": SimpleUploadedFile("方案.pdf", PDF),
     }
-    response = client.post(reverse("progress:report", args=[report.pk]), data)
+    response = client.post(reverse("progress:save-and-attach", args=[report.pk]), data)
     assert "“方案.pdf”未能上传：请先更正表单中的错误，再重新上传。" in response.text
     assert report.evidence.count() == 0

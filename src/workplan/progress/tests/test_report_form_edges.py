@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 
 from workplan.progress.models import ProgressReport
-from workplan.progress.tests.test_head_submits import head_approval, submit  # noqa: F401
+from workplan.progress.tests.test_head_submits import submit
 from workplan.progress.tests.test_reporting import form, jwc_task, open_report
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("head_approval", "june_20")]
 
 
 def awaiting(client, liaison, plan, department) -> ProgressReport:
@@ -39,9 +39,7 @@ def test_head_reason_with_many_lines_counts_each_break_once(
     report = awaiting(client, liaison, plan, department)
     client.force_login(head)
     reason = ("s" * 19 + "\r\n") * 100  # 2,000 characters as the browser counts them
-    client.post(
-        reverse("progress:report", args=[report.pk]), {"action": "send_back", "comment": reason}
-    )
+    client.post(reverse("progress:send-back-report", args=[report.pk]), {"comment": reason})
     report.refresh_from_db()
     assert report.state == ProgressReport.State.RETURNED
 
@@ -49,7 +47,7 @@ def test_head_reason_with_many_lines_counts_each_break_once(
 def test_refused_approval_is_logged_as_one_line(client, plan, liaison, department, caplog):
     report = awaiting(client, liaison, plan, department)
     with caplog.at_level(logging.WARNING, logger="django.request"):
-        response = client.post(reverse("progress:report", args=[report.pk]), {"action": "approve"})
+        response = client.post(reverse("progress:approve-report", args=[report.pk]))
     assert response.status_code == 403
     [record] = [r for r in caplog.records if r.name == "django.request"]
     assert record.exc_info is None

@@ -16,9 +16,7 @@ def returned_report(client, plan, liaison, supervisor, department):
     with time_machine.travel("2024-06-20 10:00 +08:00"):
         client.force_login(liaison)
         report = open_report(client, jwc_task(plan), department)
-        client.post(
-            reverse("progress:report", args=[report.pk]), {**form(report), "action": "submit"}
-        )
+        client.post(reverse("progress:submit-report", args=[report.pk]), form(report))
     with time_machine.travel("2024-06-28 10:00 +08:00"):
         client.force_login(supervisor)
         client.post(
@@ -35,8 +33,8 @@ def resubmit(client, report, liaison, **extra):
     with time_machine.travel("2024-06-29 10:00 +08:00"):
         client.force_login(liaison)
         return client.post(
-            reverse("progress:report", args=[report.pk]),
-            {**form(report, progress="已补充。"), "action": "submit", **extra},
+            reverse("progress:submit-report", args=[report.pk]),
+            {**form(report, progress="已补充。"), **extra},
             follow=True,
         )
 
@@ -79,7 +77,7 @@ def test_a_returned_report_cannot_be_sent_back_unchanged(
     client.force_login(liaison)
     page = client.get(reverse("progress:report", args=[report.pk])).content.decode()
     assert 'value="no_change"' not in page
-    client.post(reverse("progress:report", args=[report.pk]), {"action": "no_change"})
+    client.post(reverse("progress:report-no-change", args=[report.pk]))
     report.refresh_from_db()
     assert report.state == "returned"
 

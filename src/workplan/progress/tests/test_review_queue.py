@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from workplan.accounts.tests.factories import make_user
+from workplan.accounts.actions import do_create_user
 from workplan.core.roles import Role
 from workplan.progress.actions import (
     ReportData,
@@ -17,6 +17,7 @@ from workplan.progress.actions import (
     do_start_report,
     do_submit_report,
 )  # fmt: skip
+from workplan.progress.models import ProgressReport
 
 pytestmark = pytest.mark.django_db
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -24,12 +25,20 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 def submit(plan, department, month, *, count, status="on_track", late=False):
     """Submit `count` reports from `department` for `month` of 2024 (on time unless `late`)."""
-    author = make_user(f"writer-{department.pk}-{month}-{status}", [Role.LIAISON], [department])
+    name = f"writer-{department.pk}-{month}-{status}"
+    author = do_create_user(
+        username=name,
+        full_name=name,
+        email=f"{name}@example.edu.cn",
+        departments=[department],
+        roles=[Role.LIAISON],
+        by=None,
+    )
     period = plan.periods.get(opens_on=date(2024, month, 1))
     tasks = [t for kp in plan.key_points.order_by("number") for t in kp.tasks.order_by("number")]
     used = set(period.reports.filter(department=department).values_list("task_id", flat=True))
     for task in [t for t in tasks if t.pk not in used][:count]:
-        report = do_start_report(task, department, period, "lead", by=author)
+        report = do_start_report(task, department, period, ProgressReport.Role.LEAD, by=author)
         percent = 100 if status == "done" else 40
         data = ReportData(status, percent, "本月进展", "", "")
         do_save_report(report, data, read_version=None, by=author)

@@ -3,31 +3,14 @@ comments to 2,000: the form refuses more with the limit beside the field, and ea
 refuses it again (a hand-made POST, a command) naming the field and the limit."""
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from workplan.core.errors import TooLong
 from workplan.progress import actions
 from workplan.progress.models import ProgressReport
-from workplan.progress.queries import current_period
-from workplan.progress.tests.test_reporting import JUNE_20, form, jwc_task
+from workplan.progress.tests.test_reporting import form
 
-pytestmark = [pytest.mark.django_db]
-
-DATA = actions.ReportData("on_track", 40, "已完成方案初稿。", "", "")
-
-
-@pytest.fixture(autouse=True)
-def june_20():
-    with time_machine.travel(JUNE_20):
-        yield
-
-
-@pytest.fixture
-def draft(plan, department, liaison):
-    period = current_period(plan)
-    report = actions.do_start_report(jwc_task(plan), department, period, "lead", by=liaison)
-    return actions.do_save_report(report, DATA, read_version=None, by=liaison)
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20")]
 
 
 @pytest.mark.parametrize("field", ["progress", "problems", "next_steps"])
@@ -36,8 +19,8 @@ def test_liaison_saving_5001_characters_sees_the_limit_and_nothing_is_saved(
 ):
     client.force_login(liaison)
     response = client.post(
-        reverse("progress:report", args=[draft.pk]),
-        {**form(draft), field: "进" * 5001, "action": "save"},
+        reverse("progress:save-report", args=[draft.pk]),
+        {**form(draft), field: "进" * 5001},
     )
     assert response.status_code == 200
     assert "此处最多 5000 个字符，您填写了 5001 个。" in response.text
@@ -49,8 +32,8 @@ def test_liaison_saving_5000_characters_in_lines_is_accepted(client, draft, liai
     client.force_login(liaison)
     text = "\r\n".join(["进" * 99] * 50)  # 4,999 characters as typed, 5,048 as sent
     response = client.post(
-        reverse("progress:report", args=[draft.pk]),
-        {**form(draft), "progress": text, "action": "save"},
+        reverse("progress:save-report", args=[draft.pk]),
+        {**form(draft), "progress": text},
     )
     assert response.status_code == 302
     assert len(ProgressReport.objects.get(pk=draft.pk).progress) == 4999
@@ -86,8 +69,8 @@ def test_head_sending_back_with_a_2001_character_comment_is_told_the_limit(
     report = actions.do_submit_report(draft, by=liaison)
     client.force_login(head)
     response = client.post(
-        reverse("progress:report", args=[report.pk]),
-        {"action": "send_back", "comment": "改" * 2001},
+        reverse("progress:send-back-report", args=[report.pk]),
+        {"comment": "改" * 2001},
         follow=True,
     )
     assert "最多 2000 个字符" in response.text
