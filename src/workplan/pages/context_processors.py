@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AnonymousUser
 
 from workplan.core.roles import is_admin, is_supervisor, may_see_audit_trail
+from workplan.notifications.queries import unread_count
 
 
 def navigation(request):
@@ -14,8 +15,6 @@ def navigation(request):
             "accounts": is_admin(user),
             "reports": user.is_authenticated and bool(user.department_ids),
             "review": is_supervisor(user),
-            "unread": user.notifications.filter(read_at__isnull=True).count()
-            if user.is_authenticated
-            else 0,
+            "unread": unread_count(user),
         }
     }

@@ -1,6 +1,7 @@
 """What the task page's supervision forms accept; every problem names its field."""
 
 from django import forms
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -51,9 +52,11 @@ class ExtensionForm(forms.Form):
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))]
-    )
+    class Decision(models.TextChoices):
+        APPROVE = "approve", _("Approve")
+        REFUSE = "refuse", _("Refuse")
+
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision)
     reason = LimitedText(limit=NOTE_CHARS, label=_("Reason"), required=False)
 
 

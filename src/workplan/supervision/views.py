@@ -153,7 +153,7 @@ def extension_decide(request, request_id: int):
     if not form.is_valid():
         _refuse(request, form)
         return _back(extension.task_id)
-    approve = form.cleaned_data["decision"] == "approve"
+    approve = form.cleaned_data["decision"] == DecisionForm.Decision.APPROVE
     try:
         actions.do_decide_extension(
             extension, approve, reason=form.cleaned_data["reason"], by=request.user
