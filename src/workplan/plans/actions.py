@@ -399,8 +399,7 @@ def do_stage_import_preview(
     older than a day and the owner's previews of this kind that the new one supersedes.
 
     No audit row: a preview changes nothing; confirming it is recorded by the import."""
-    cutoff = timezone.now() - PREVIEW_LIFETIME
-    _discard_previews(ImportPreview.objects.filter(created_at__lt=cutoff))
+    do_discard_stale_previews(timezone.now())
     superseded = ImportPreview.objects.filter(owner=owner, kind=kind).order_by("-created_at")
     _discard_previews(
         ImportPreview.objects.filter(
@@ -417,11 +416,23 @@ def do_stage_import_preview(
     )
     if data is not None:
         preview_file(preview).write_bytes(data)
-    # Files whose preview is gone without them: a failed request, or the old session-kept ones.
+    return preview
+
+
+@transaction.atomic
+def do_discard_stale_previews(now) -> int:
+    """Delete the previews nobody confirmed within a day of uploading, with their waiting files,
+    and any waiting file older than that whose preview is already gone (a failed request).
+    Return how many previews went. Run by every new upload and by the periodic scan, so an
+    abandoned upload does not stay on the disk for good."""
+    cutoff = now - PREVIEW_LIFETIME
+    stale = ImportPreview.objects.filter(created_at__lt=cutoff)
+    count = stale.count()
+    _discard_previews(stale)
     for path in staging_dir().glob("*.xlsx"):
         if path.stat().st_mtime < cutoff.timestamp():
             path.unlink(missing_ok=True)
-    return preview
+    return count
 
 
 def do_discard_import_preview(preview: ImportPreview) -> None:
