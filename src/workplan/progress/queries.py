@@ -279,3 +279,8 @@ def waiting_for_review() -> QuerySet[ProgressReport]:
 def schedule_of(plan) -> Schedule | None:
     """Return the plan's reporting settings, or None before reporting is set up."""
     return Schedule.objects.filter(plan=plan).first()
+
+
+def evidence_of(report: ProgressReport, evidence_id: int):
+    """Return the file attached to `report` with this id, or None (another report's, or gone)."""
+    return report.evidence.filter(pk=evidence_id).first()

@@ -334,7 +334,7 @@ def _attach_file(request, report) -> bool:
 
 
 def _remove_file(request, report, evidence_id: int) -> None:
-    evidence = report.evidence.filter(pk=evidence_id).first()
+    evidence = queries.evidence_of(report, evidence_id)
     if evidence is None:
         messages.error(request, _("That file is not attached to this report."))
         return
