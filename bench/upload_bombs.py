@@ -31,7 +31,7 @@ if case == "body":
     setup_test_environment()
     connection.creation.create_test_db(verbosity=0)
     from workplan.accounts.models import User
-from workplan.core.roles import Role
+    from workplan.core.roles import Role
     from workplan.plans.models import Plan
     user = User.objects.create_user("clerk", full_name="Clerk")
     user.role_grants.create(role=Role.SUPERVISOR)

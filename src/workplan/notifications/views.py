@@ -29,7 +29,7 @@ def mark_read(request):
     """Mark read the messages a page of the centre showed; HTMX gets the new badge back."""
     ids = [i for i in map(parse_id, request.POST.getlist("id")) if i is not None]
     do_mark_notifications_read(request.user, ids)
-    if request.headers.get("HX-Request"):
+    if request.htmx:
         context = {"unread": unread_count(request.user), "shown_unread": []}
         return render(request, "notifications/_marked_read.html", context)
     return redirect("notifications:list")

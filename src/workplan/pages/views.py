@@ -17,6 +17,7 @@ from workplan.progress.access import sees_all_reports
 from workplan.progress.queries import scheduled_plans
 
 
+@require_GET
 def home(request):
     """Where each person starts: departments at their reports, leaders at the dashboard."""
     user = request.user

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workplan.org.models import Department, DepartmentGroup
+from workplan.plans import deadlines
 
 
 @dataclass
@@ -112,12 +113,13 @@ class Task(models.Model):
     """One task (具体任务) of a key point."""
 
     class Recurrence(models.TextChoices):
-        # The same values as workplan.plans.deadlines.Recurrence, which knows no Django.
-        MONTHLY = "monthly", _("Every month")
-        QUARTERLY = "quarterly", _("Every quarter")
-        SEMESTER = "semester", _("Every semester")
-        YEARLY = "yearly", _("Every year")
-        CONTINUOUS = "continuous", _("Ongoing")
+        # The values are those of deadlines.Recurrence, which knows no Django; here they get
+        # their labels.
+        MONTHLY = deadlines.Recurrence.MONTHLY, _("Every month")
+        QUARTERLY = deadlines.Recurrence.QUARTERLY, _("Every quarter")
+        SEMESTER = deadlines.Recurrence.SEMESTER, _("Every semester")
+        YEARLY = deadlines.Recurrence.YEARLY, _("Every year")
+        CONTINUOUS = deadlines.Recurrence.CONTINUOUS, _("Ongoing")
 
     key_point = models.ForeignKey(
         KeyPoint, on_delete=models.CASCADE, related_name="tasks", verbose_name=_("key point")

@@ -36,6 +36,16 @@ def school_leaders() -> QuerySet[User]:
     )
 
 
+def school_leader(typed_id: str) -> User | None:
+    """Return the active school leader whose id a form sent, or None (not an id, not a leader)."""
+    return school_leaders().filter(pk=typed_id).first() if typed_id.isdecimal() else None
+
+
+def key_point_of(plan, typed_id: str):
+    """Return the key point of `plan` whose id a form sent, or None (not an id, not this plan's)."""
+    return plan.key_points.filter(pk=typed_id).first() if typed_id.isdecimal() else None
+
+
 def key_points_for_plan(plan: Plan) -> QuerySet[KeyPoint]:
     """Return the plan's key points with their tasks and all assignments prefetched."""
     return plan.key_points.prefetch_related(

@@ -22,7 +22,7 @@ from workplan.plans.actions import (
     preview_file,
 )
 from workplan.plans.models import ImportPreview
-from workplan.plans.queries import school_leaders
+from workplan.plans.queries import key_point_of, school_leader
 from workplan.plans.table import table_rows, table_title
 from workplan.plans.table_actions import (
     ShiftRefused,
@@ -54,7 +54,7 @@ def key_point_leader(request, key_point_id: int):
     key_point = access_key_point(request.user, key_point_id)
     check_may_change_plans(request.user)
     leader_id = request.POST.get("leader", "")
-    leader = school_leaders().filter(pk=leader_id).first() if leader_id.isdecimal() else None
+    leader = school_leader(leader_id)
     if leader_id and leader is None:  # e.g. an account closed while the page was open
         messages.error(
             request, _("The leader chosen is not (or no longer) a school leader; nothing changed.")
@@ -84,7 +84,7 @@ def shift_due_dates(request, plan_id: int):
         )
         return redirect("pages:table", plan_id=plan.pk)
     point_id = request.POST.get("key_point", "")
-    key_point = plan.key_points.filter(pk=point_id).first() if point_id.isdecimal() else None
+    key_point = key_point_of(plan, point_id)
     if point_id and key_point is None:
         messages.error(request, _("That key point is not in this plan; no due date was moved."))
         return redirect("pages:table", plan_id=plan.pk)

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
 
 from workplan.audit.models import AuditRecord
+from workplan.core.roles import member_department_ids
 from workplan.org.models import Department
 from workplan.plans.models import Assignment, Plan, Task
 from workplan.progress.models import ProgressReport, ReportingPeriod, Schedule
@@ -230,8 +231,10 @@ def last_return(report: ProgressReport) -> Return | None:
 
 
 def departments_of(user) -> QuerySet[Department]:
-    """Return the departments `user` belongs to, by name."""
-    return Department.objects.filter(pk__in=user.department_ids).order_by("name")
+    """Return the departments `user` reports for (as their head or liaison), by name: the same
+    rule the report pages check, so a supervisor who is also listed in a department is not
+    offered reports they may not open."""
+    return Department.objects.filter(pk__in=member_department_ids(user)).order_by("name")
 
 
 def current_periods() -> list[tuple[Plan, ReportingPeriod]]:
@@ -276,3 +279,8 @@ def waiting_for_review() -> QuerySet[ProgressReport]:
 def schedule_of(plan) -> Schedule | None:
     """Return the plan's reporting settings, or None before reporting is set up."""
     return Schedule.objects.filter(plan=plan).first()
+
+
+def evidence_of(report: ProgressReport, evidence_id: int):
+    """Return the file attached to `report` with this id, or None (another report's, or gone)."""
+    return report.evidence.filter(pk=evidence_id).first()

@@ -8,6 +8,7 @@ opened before the report existed, or before the buttons had addresses, does what
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import FileResponse, Http404, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -81,12 +82,24 @@ def task_report(request, task_id: int):
         return redirect("progress:report", report_id=duty.report.pk)
     draft = actions.new_report(task, department, period, duty.role)
     if request.method == "POST":
-        if request.POST.get("action", "save") != "no_change":
+        action = request.POST.get("action", "save")
+        if action not in FIRST_BUTTONS:  # approve, send back: the page shows them on no draft
+            messages.error(
+                request, _("The page sent an action it does not know; nothing was saved.")
+            )
+            return _report_page(request, draft, may_edit=True, form=None, status=400)
+        if action != "no_change":
             form = ReportForm(request.POST)
             if not form.is_valid():  # nothing is created until what was typed is valid
                 return _report_page(request, draft, may_edit=True, form=form)
-        started = actions.do_start_report(task, department, period, duty.role, by=request.user)
-        return _by_button(request, started.pk)
+        # The report and the button's step stand or fall together: a step refused with an
+        # error (403, 400) leaves no report behind.
+        with transaction.atomic():
+            started = actions.do_start_report(task, department, period, duty.role, by=request.user)
+            response = _by_button(request, started.pk)
+            if response.status_code >= 400:
+                transaction.set_rollback(True)
+        return response
     return _report_page(request, draft, may_edit=True, form=None)
 
 
@@ -241,6 +254,8 @@ BUTTONS = {
 }
 # The buttons that save the words typed before their step: 移除 goes with them.
 WORDS_BUTTONS = {"save", "submit", "attach"}
+# The buttons of a report not started yet (the page shows no others before the first save).
+FIRST_BUTTONS = {*WORDS_BUTTONS, "no_change"}
 
 
 def _not_kept(request, refusal) -> str:
@@ -319,7 +334,7 @@ def _attach_file(request, report) -> bool:
 
 
 def _remove_file(request, report, evidence_id: int) -> None:
-    evidence = report.evidence.filter(pk=evidence_id).first()
+    evidence = queries.evidence_of(report, evidence_id)
     if evidence is None:
         messages.error(request, _("That file is not attached to this report."))
         return

@@ -1,0 +1,46 @@
+"""A report not started yet is created by its first save, and only if the button's step is
+accepted: a refused first request (an action the page never shows, a step the role may not
+take) leaves no report and no audit row behind."""
+
+import pytest
+from django.urls import reverse
+
+from workplan.audit.models import AuditRecord
+from workplan.progress.models import ProgressReport
+from workplan.progress.tests.test_reporting import jwc_task
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20")]
+
+
+def first_post(client, plan, department, action: str):
+    """Send the form as the page offers it, with words typed, and `action` as its button."""
+    task = jwc_task(plan)
+    url = reverse("progress:task-report", args=[task.pk]) + f"?department={department.pk}"
+    offered = dict(client.get(url).context["form"].initial)
+    typed = {"status": "on_track", "percent": 40, "progress": "已完成方案初稿。"}
+    return client.post(url, {**offered, **typed, "action": action})
+
+
+@pytest.mark.parametrize(
+    ("action", "status"), [("bogus", 400), ("approve", 400), ("send_back", 400)]
+)
+def test_liaison_refused_first_request_leaves_no_report(
+    client, plan, liaison, department, action, status
+):
+    client.force_login(liaison)
+    response = first_post(client, plan, department, action)
+    assert response.status_code == status
+    assert not ProgressReport.objects.exists()
+    assert not AuditRecord.objects.filter(object_type="progress.progressreport").exists()
+
+
+def test_head_approving_a_report_nobody_started_leaves_nothing(client, plan, head, department):
+    client.force_login(head)
+    assert first_post(client, plan, department, "approve").status_code == 400
+    assert not ProgressReport.objects.exists()
+
+
+def test_liaison_first_save_creates_the_report(client, plan, liaison, department):
+    client.force_login(liaison)
+    assert first_post(client, plan, department, "save").status_code == 302
+    assert ProgressReport.objects.get().progress == "已完成方案初稿。"
