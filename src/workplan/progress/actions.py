@@ -43,6 +43,7 @@ from workplan.progress.models import (
     ReportVersion,
     Schedule,
 )
+from workplan.progress.queries import previous_report
 
 FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
 TEXT_FIELDS = ["progress", "problems", "next_steps"]
@@ -153,21 +154,11 @@ def _change_cadence(plan: Plan, schedule: Schedule, cadence: str, *, today, by) 
     return CadenceChange(removed=len(replaceable), added=added)
 
 
-def _previous(task, department, period) -> ProgressReport | None:
-    return (
-        ProgressReport.objects.filter(
-            task=task, department=department, period__opens_on__lt=period.opens_on
-        )
-        .order_by("-period__opens_on")
-        .first()
-    )
-
-
 def new_report(task, department, period, role: str) -> ProgressReport:
     """Return an unsaved report starting from the department's previous one on the task: what
     the form shows before anything is saved."""
     report = ProgressReport(task=task, department=department, period=period, role=role)
-    previous = _previous(task, department, period)
+    previous = previous_report(task, department, period)
     if previous is not None:
         for field in FIELDS:
             setattr(report, field, getattr(previous, field))
@@ -365,7 +356,7 @@ def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressRepo
     check_may_write_report(by, report)
     if report.state == ProgressReport.State.RETURNED:
         raise NotEditable(_("This report was returned to be changed; edit it and submit it again."))
-    previous = _previous(report.task, report.department, report.period)
+    previous = previous_report(report.task, report.department, report.period)
     data = ReportData(**_snapshot(previous)) if previous else ReportData(**_snapshot(report))
     do_save_report(report, data, read_version=None, by=by)
     return do_submit_report(report, by=by, now=now)

@@ -284,3 +284,14 @@ def schedule_of(plan) -> Schedule | None:
 def evidence_of(report: ProgressReport, evidence_id: int):
     """Return the file attached to `report` with this id, or None (another report's, or gone)."""
     return report.evidence.filter(pk=evidence_id).first()
+
+
+def previous_report(task, department, period) -> ProgressReport | None:
+    """Return the department's report on `task` for the latest period before `period`."""
+    return (
+        ProgressReport.objects.filter(
+            task=task, department=department, period__opens_on__lt=period.opens_on
+        )
+        .order_by("-period__opens_on")
+        .first()
+    )

@@ -83,6 +83,10 @@ def task_report(request, task_id: int):
     draft = actions.new_report(task, department, period, duty.role)
     if request.method == "POST":
         action = request.POST.get("action", "save")
+        if action == "no_change" and queries.previous_report(task, department, period) is None:
+            # Nothing to repeat: the page offers no such button on a duty's first report.
+            messages.error(request, _("Write what was done this period before submitting."))
+            return _report_page(request, draft, may_edit=True, form=None, status=400)
         if action not in FIRST_BUTTONS:  # approve, send back: the page shows them on no draft
             messages.error(
                 request, _("The page sent an action it does not know; nothing was saved.")
@@ -92,6 +96,11 @@ def task_report(request, task_id: int):
             form = ReportForm(request.POST)
             if not form.is_valid():  # nothing is created until what was typed is valid
                 return _report_page(request, draft, may_edit=True, form=form)
+            if form.cleaned_data["version"] != draft.version:  # not a form this page sent
+                messages.error(
+                    request, _("The page sent an action it does not know; nothing was saved.")
+                )
+                return _report_page(request, draft, may_edit=True, form=None, status=400)
         # The report and the button's step stand or fall together: a step refused with an
         # error (403, 400) leaves no report behind.
         with transaction.atomic():
@@ -278,7 +287,8 @@ def _report_page(request, report, *, may_edit: bool, form, review=None, status=2
         "form": form,
         "may_edit": may_edit,
         # A returned report was sent back to be changed, not sent again as it was.
-        "offers_no_change": report.state != ProgressReport.State.RETURNED,
+        "offers_no_change": report.state != ProgressReport.State.RETURNED
+        and queries.previous_report(report.task, report.department, report.period) is not None,
         "may_approve": saved and may_approve_report(request.user, report),
         "may_review": is_supervisor(request.user)
         and report.state == ProgressReport.State.SUBMITTED,

@@ -7,6 +7,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_GET
 
+from workplan.core.roles import belongs_to
 from workplan.reports import dashboard as figures
 from workplan.reports.access import (
     access_department_dashboard,
@@ -101,6 +102,8 @@ def department_dashboard(request, plan_id: int, department_id: int):
         "plan": plan,
         "department": department,
         "d": figures.department_dashboard(plan, department, today),
+        # Its own people open a duty's report form; others read the task page.
+        "reports_here": belongs_to(request.user, department.pk),
         "ranking": figures.on_time_ranking(plan, today)
         if may_see_ranking(request.user, plan)
         else None,

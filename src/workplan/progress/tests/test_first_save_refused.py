@@ -44,3 +44,26 @@ def test_liaison_first_save_creates_the_report(client, plan, liaison, department
     client.force_login(liaison)
     assert first_post(client, plan, department, "save").status_code == 302
     assert ProgressReport.objects.get().progress == "已完成方案初稿。"
+
+
+def test_a_first_report_offers_no_repeat_and_refuses_one(client, plan, liaison, department):
+    client.force_login(liaison)
+    task = jwc_task(plan)
+    url = reverse("progress:task-report", args=[task.pk]) + f"?department={department.pk}"
+    assert 'value="no_change"' not in client.get(url).content.decode()
+    response = first_post(client, plan, department, "no_change")
+    assert response.status_code == 400
+    assert "请先填写本期进展再报送" in response.content.decode()
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_first_save_with_a_version_the_page_never_sent_creates_nothing(
+    client, plan, liaison, department
+):
+    client.force_login(liaison)
+    task = jwc_task(plan)
+    url = reverse("progress:task-report", args=[task.pk]) + f"?department={department.pk}"
+    offered = dict(client.get(url).context["form"].initial)
+    response = client.post(url, {**offered, "version": 7, "action": "save"})
+    assert response.status_code == 400
+    assert not ProgressReport.objects.exists()

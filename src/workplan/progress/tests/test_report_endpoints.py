@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from workplan.progress import actions
 from workplan.progress.models import ProgressReport
+from workplan.progress.tests.factories import make_report
 from workplan.progress.tests.test_reporting import PDF, form
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("june_20", "head_approval")]
@@ -87,6 +88,8 @@ def test_each_report_endpoint_refuses_a_get(client, draft, people, name):
 
 
 def test_the_report_pages_buttons_post_to_their_endpoints(client, draft, liaison):
+    may = draft.period.plan.periods.get(opens_on=draft.period.opens_on.replace(month=5))
+    make_report(draft.task, draft.department, may)  # a report to repeat: 本期无变化 is offered
     with_file(draft, liaison)
     client.force_login(liaison)
     page = client.get(reverse("progress:report", args=[draft.pk])).text

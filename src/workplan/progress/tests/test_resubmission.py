@@ -6,6 +6,7 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from workplan.progress.tests.factories import make_report
 from workplan.progress.tests.test_reporting import PDF, form, jwc_task, open_report
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +83,12 @@ def test_a_returned_report_cannot_be_sent_back_unchanged(
     assert report.state == "returned"
 
 
-def test_no_change_asks_first_because_it_replaces_what_was_typed(client, plan, liaison, department):
+def test_no_change_asks_first_because_it_replaces_what_was_typed(
+    client, plan, liaison, supervisor, department
+):
+    may = plan.periods.get(opens_on="2024-05-01")
+    with time_machine.travel("2024-05-20 10:00 +08:00"):
+        make_report(jwc_task(plan), department, may, state="accepted", reviewer=supervisor)
     with time_machine.travel("2024-06-20 10:00 +08:00"):
         client.force_login(liaison)
         url = reverse("progress:task-report", args=[jwc_task(plan).pk])
