@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .model import (
+    AliasProposal,
     ParsedDepartment,
     ParsedPlan,
     ParsedPoint,
@@ -17,6 +18,7 @@ from .outline import parse_document
 from .readers import Document, read_bytes, read_document
 
 __all__ = [
+    "AliasProposal",
     "Document",
     "ParseError",
     "ParsedDepartment",

@@ -55,6 +55,9 @@ class ParsedTask:
     responsibility: Responsibility | None = None
     section: str = ""
     deadline: str = ""
+    # Why this task's reading is uncertain (a missing lead, a person in a department field…),
+    # shown beside it in the preview; empty when the reading is sure.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -65,6 +68,8 @@ class ParsedTask:
             data["section"] = self.section
         if self.deadline:
             data["deadline"] = self.deadline
+        if self.warnings:
+            data["warnings"] = list(self.warnings)
         return data
 
     @classmethod
@@ -74,6 +79,7 @@ class ParsedTask:
             responsibility=Responsibility.from_dict(data.get("responsibility")),
             section=data.get("section", ""),
             deadline=data.get("deadline", ""),
+            warnings=list(data.get("warnings", [])),
         )
 
 
@@ -85,14 +91,18 @@ class ParsedPoint:
     title: str
     tasks: list[ParsedTask] = field(default_factory=list)
     responsibility: Responsibility | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "number": self.number,
             "title": self.title,
             "tasks": [task.to_dict() for task in self.tasks],
             "responsibility": self.responsibility.to_dict() if self.responsibility else None,
         }
+        if self.warnings:
+            data["warnings"] = list(self.warnings)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ParsedPoint:
@@ -101,7 +111,22 @@ class ParsedPoint:
             title=data["title"],
             tasks=[ParsedTask.from_dict(t) for t in data.get("tasks", [])],
             responsibility=Responsibility.from_dict(data.get("responsibility")),
+            warnings=list(data.get("warnings", [])),
         )
+
+
+@dataclass
+class AliasProposal:
+    """A name the document uses that the registry suggests is another department's 简称.
+
+    Proposed, never applied: the office confirms it in the preview (or `workplan import
+    --accept-aliases`)."""
+
+    name: str
+    proposed: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "proposed": self.proposed}
 
 
 @dataclass
@@ -127,6 +152,8 @@ class ParsedPlan:
     points: list[ParsedPoint]
     departments: list[ParsedDepartment]
     warnings: list[str] = field(default_factory=list)
+    # Names the registry suggests belong to a known department; kept as written until confirmed.
+    proposals: list[AliasProposal] = field(default_factory=list)
     # A digest of the document's own text, so the same document is recognised whatever the
     # registry resolved its names to. Not part of the JSON contract.
     source_digest: str = ""
@@ -144,7 +171,7 @@ class ParsedPlan:
         return list(seen)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "title": self.title,
             "organization": self.organization,
             "organization_aliases": list(self.organization_aliases),
@@ -154,6 +181,9 @@ class ParsedPlan:
             "departments": [dept.to_dict() for dept in self.departments],
             "warnings": list(self.warnings),
         }
+        if self.proposals:
+            data["proposals"] = [proposal.to_dict() for proposal in self.proposals]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> ParsedPlan:
@@ -169,4 +199,5 @@ class ParsedPlan:
                 for d in data.get("departments", [])
             ],
             warnings=list(data.get("warnings", [])),
+            proposals=[AliasProposal(p["name"], p["proposed"]) for p in data.get("proposals", [])],
         )
