@@ -18,7 +18,14 @@ from .model import (
 )
 from .names import resolve_names
 from .readers import TABLE_MARK_RE, Document
-from .responsibility import BRACKETED_START_RE, UNIT_ENDINGS, find_annotations, parse_annotation
+from .responsibility import (
+    BRACKETED_START_RE,
+    SHORT_BRACKET_RE,
+    UNIT_ENDINGS,
+    find_annotations,
+    parse_annotation,
+    short_annotation,
+)
 from .tables import TableRows, header_index, read_table_sections, read_task_table
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -83,12 +90,14 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     text, dated_years = _strip_furniture(text)
     document = Document(name=document.name, text=text, tables=tables)
     warnings: list[str] = []
-    headings = _plan_headings(text, tables)
+    # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.
+    inline = not find_annotations(text.replace(EMPHASIS, ""))
+    headings = _plan_headings(text, tables, inline)
     if headings:
         start = headings[0].start
-        points = _read_points(headings, text, document, warnings)
+        points = _read_points(headings, text, document, warnings, inline)
     else:
-        start, points = _read_without_points(text, document, warnings)
+        start, points = _read_without_points(text, document, warnings, inline)
     if not points:
         raise ParseError(
             f"{document.name}：没有找到编号的工作要点（如“一、”“二、”或“第一条”），"
@@ -121,7 +130,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
 
 
 def _read_points(
-    headings: list[_Heading], text: str, document: Document, warnings: list[str]
+    headings: list[_Heading], text: str, document: Document, warnings: list[str], inline: bool
 ) -> list[ParsedPoint]:
     points: list[ParsedPoint] = []
     tasks = 0
@@ -129,7 +138,7 @@ def _read_points(
         end = headings[index + 1].start if index + 1 < len(headings) else len(text)
         body = text[heading.body_start : end]
         try:
-            points.append(_read_point(heading, body, document, warnings))
+            points.append(_read_point(heading, body, document, warnings, inline))
             tasks += len(points[-1].tasks)
         except _TooManyTasks:
             tasks = MAX_PLAN_TASKS + 1
@@ -167,13 +176,13 @@ def _drop_unassigned_edges(points: list[ParsedPoint], warnings: list[str]) -> li
 
 
 def _read_without_points(
-    text: str, document: Document, warnings: list[str]
+    text: str, document: Document, warnings: list[str], inline: bool
 ) -> tuple[int, list[ParsedPoint]]:
     """Read a plan that has no 一、 key points: annotated items, or task tables, only.
 
     Returns where the plan begins (the text before is its header) and its key points: one per
     section heading above the annotated items, or one for the whole document."""
-    annotations = find_annotations(text.replace(EMPHASIS, ""))
+    annotations = find_annotations(text.replace(EMPHASIS, ""), inline=inline)
     marks = list(TABLE_MARK_RE.finditer(text))
     task_tables = [m for m in marks if header_index(document.tables[int(m.group(1))]) is not None]
     if not annotations:
@@ -190,10 +199,13 @@ def _read_without_points(
     for index, (begin, title, body_start) in enumerate(bounds):
         end = bounds[index + 1][0] if index + 1 < len(bounds) else len(body)
         part = body[body_start:end]
-        if not part.strip() or (index == 0 and sections and not find_annotations(part)):
+        if not part.strip() or (
+            index == 0 and sections and not find_annotations(part, inline=inline)
+        ):
             continue
         heading = _Heading(len(points) + 1, start + begin, start + body_start, False)
-        point = _read_body(heading, title.strip(" ：:。") or "", part, document, warnings)
+        title = title.strip(" ：:。")
+        point = _read_body(heading, title, part, document, warnings, inline)
         points.append(point)
     return start, _drop_unassigned_edges(points, warnings)
 
@@ -311,7 +323,7 @@ def _point_headings(text: str) -> list[list[_Heading]]:
     return runs
 
 
-def _plan_headings(text: str, tables: list[TableRows]) -> list[_Heading]:
+def _plan_headings(text: str, tables: list[TableRows], inline: bool) -> list[_Heading]:
     """Return the key point headings of the plan: the run that assigns the most work.
 
     When no run assigns anything in its text but the document holds annotated items or task
@@ -323,7 +335,7 @@ def _plan_headings(text: str, tables: list[TableRows]) -> list[_Heading]:
     bounds = [run[0].start for run in runs[1:]] + [len(text)]
     scores = []
     for run, end in zip(runs, bounds, strict=True):
-        annotations = len(find_annotations(plain[run[0].start : end]))
+        annotations = len(find_annotations(plain[run[0].start : end], inline=inline))
         tables_in_run = sum(
             1
             for mark in TABLE_MARK_RE.finditer(text, run[0].start, end)
@@ -331,7 +343,8 @@ def _plan_headings(text: str, tables: list[TableRows]) -> list[_Heading]:
         )
         scores.append((annotations, tables_in_run))
     best = max(range(len(runs)), key=lambda i: (scores[i][0] + scores[i][1], -i))
-    if sum(scores[best]) == 0 and (find_annotations(plain) or _has_task_table(text, tables)):
+    elsewhere = find_annotations(plain, inline=inline) or _has_task_table(text, tables)
+    if sum(scores[best]) == 0 and elsewhere:
         return []
     if scores[best][0] == 0 and scores[best][1] and len(runs[best]) == 1:
         return []  # a lone 一、 over a task table: the table's own sections are the key points
@@ -429,18 +442,23 @@ def _split_organization(name: str) -> tuple[str, list[str]]:
 
 
 def _read_point(
-    heading: _Heading, body: str, document: Document, warnings: list[str]
+    heading: _Heading, body: str, document: Document, warnings: list[str], inline: bool
 ) -> ParsedPoint:
     title, body = _title_sentence(body, emphasised=heading.emphasised)
-    return _read_body(heading, title, body, document, warnings)
+    return _read_body(heading, title, body, document, warnings, inline)
 
 
 def _read_body(
-    heading: _Heading, title: str, body: str, document: Document, warnings: list[str]
+    heading: _Heading,
+    title: str,
+    body: str,
+    document: Document,
+    warnings: list[str],
+    inline: bool,
 ) -> ParsedPoint:
     number = heading.number
     body = body.replace(EMPHASIS, "")
-    annotations = find_annotations(body)
+    annotations = find_annotations(body, inline=inline)
     for annotation in annotations:
         if not annotation.closed:
             warnings.append(f"第{number}条要点：责任部门的括号没有闭合，已读到本条末尾。")
@@ -531,8 +549,10 @@ def _title_sentence(text: str, *, emphasised: bool) -> tuple[str, str]:
         emphasised, stripped = True, stripped[1:]
     end = _sentence_end(stripped, 0, stop_at_newline=True)
     annotation = BRACKETED_START_RE.search(stripped, 0, end)
-    if annotation:
-        end = annotation.start()
+    short = SHORT_BRACKET_RE.search(stripped, 0, end)
+    for found in (annotation, short):
+        if found and found.start() < end and (found is annotation or short_annotation(found)):
+            end = found.start()
     if emphasised and 0 < stripped.find(EMPHASIS) < end:
         end = stripped.find(EMPHASIS)
     title = stripped[:end].replace(EMPHASIS, "").strip()

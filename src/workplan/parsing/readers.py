@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 
 from .archive import MAX_UNPACKED_BYTES, MB, ArchiveRefused, BodyLimits, check_office_zip
 from .model import ParseError
+from .tables import header_index
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DOCX_UNPACKED_BYTES = MAX_UNPACKED_BYTES
@@ -43,7 +44,10 @@ MAX_HTML_DEPTH = 500
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 DOCX_SUFFIXES = {".docx"}
-SUPPORTED = ".docx, .txt, .md, .html"
+XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+SUPPORTED = ".docx, .xlsx, .txt, .md, .html"
+# A task table of 5,000 tasks has some 50,000 filled cells.
+MAX_PLAN_CELLS = 200_000
 
 TABLE_MARK = "\u241e表格{index}\u241e"
 TABLE_MARK_RE = re.compile("\u241e表格(\\d+)\u241e")
@@ -102,6 +106,12 @@ def read_bytes(data: bytes, name: str) -> Document:
         return _within_plan_limits(_read_docx(data, name))
     if suffix in HTML_SUFFIXES:
         return _within_plan_limits(_read_html(data, name))
+    if suffix in XLSX_SUFFIXES:
+        return _within_plan_limits(_read_xlsx(data, name))
+    if suffix == ".xls":
+        raise ParseError(
+            f"{name}：不支持旧版 Excel（.xls）格式，请在 Excel 或 WPS 中另存为 .xlsx 后再导入。"
+        )
     if suffix in TEXT_SUFFIXES:
         if len(data) > _MAX_TEXT_BYTES:
             raise _too_many_characters(name)
@@ -225,6 +235,84 @@ def _read_docx(data: bytes, name: str) -> Document:
     return Document(name=name, text="\n\n".join(p for p in paragraphs if p.strip()), tables=tables)
 
 
+def _read_xlsx(data: bytes, name: str) -> Document:
+    """Return a workbook as a document: on each sheet, the rows above a task table's header
+    (its title, its date) are paragraphs and the rest is the table, merged cells filled."""
+    import io
+
+    import openpyxl
+
+    buffer = io.BytesIO(data)
+    try:
+        check_office_zip(
+            buffer, name, "xlsx", max_filled_rows=MAX_PLAN_BLOCKS, max_filled_cells=MAX_PLAN_CELLS
+        )
+    except ArchiveRefused as refused:
+        if refused.reason == "wrong_kind":
+            raise ParseError(f"{name}：不是有效的 Excel 工作簿（缺少工作簿部分）。") from None
+        raise
+    except zipfile.BadZipFile:
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise ParseError(
+                f"{name}：这是旧版 Excel（.xls）或加密的工作簿，请另存为未加密的 .xlsx 后再导入。"
+            ) from None
+        raise ParseError(
+            f"{name}：不是有效的 Excel 工作簿（.xlsx 文件已损坏或格式不对）。"
+        ) from None
+    try:
+        workbook = openpyxl.load_workbook(buffer, data_only=True)
+        paragraphs: list[str] = []
+        tables: list[list[list[str]]] = []
+        for sheet in workbook.worksheets:
+            if sheet.sheet_state != "visible":
+                continue
+            rows = _sheet_rows(sheet)
+            header = header_index(rows)
+            above = rows if header is None else rows[:header]
+            for row in above:
+                line = "  ".join(dict.fromkeys(cell for cell in row if cell))
+                if line:
+                    paragraphs.append(line)
+            if header is not None:
+                paragraphs.append(TABLE_MARK.format(index=len(tables)))
+                tables.append(rows[header:])
+    except ParseError:
+        raise
+    except Exception:  # openpyxl raises many kinds on malformed parts; none helps the reader
+        raise ParseError(
+            f"{name}：Excel 工作簿内容已损坏，无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。"
+        ) from None
+    return Document(name=name, text="\n\n".join(paragraphs), tables=tables)
+
+
+def _sheet_rows(sheet) -> list[list[str]]:
+    values = [[_cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    for merged in sheet.merged_cells.ranges:
+        top = (
+            values[merged.min_row - 1][merged.min_col - 1] if merged.min_row <= len(values) else ""
+        )
+        for row in range(merged.min_row - 1, min(merged.max_row, len(values))):
+            for column in range(merged.min_col - 1, min(merged.max_col, len(values[row]))):
+                values[row][column] = top
+    rows = []
+    for row in values:
+        while row and not row[-1]:
+            row.pop()
+        if row:
+            rows.append(row)
+    return rows
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "year") and hasattr(value, "month") and hasattr(value, "day"):
+        return f"{value.year}年{value.month}月{value.day}日"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _RUN_TEXT_TAGS = {f"{_W}{tag}" for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab")}
 
@@ -312,6 +400,8 @@ class _HTMLText(HTMLParser):
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
         self._table_depth = 0
+        self._spans: tuple[int, int] = (1, 1)  # the open cell's (rowspan, colspan)
+        self._pending: dict[int, list] = {}  # column → [rows left, text] of cells spanning rows
         self._skip = 0
         self._blocks = 0  # paragraphs and table rows
 
@@ -340,10 +430,13 @@ class _HTMLText(HTMLParser):
             if self._table_depth == 1:
                 self.paragraphs.append(TABLE_MARK.format(index=len(self.tables)))
                 self.tables.append([])
-        elif self._table_depth and tag == "tr":
+                self._pending = {}
+        elif self._table_depth == 1 and tag == "tr":
             self._row = []
-        elif self._table_depth and tag in {"td", "th"}:
+        elif self._table_depth == 1 and tag in {"td", "th"}:
             self._cell = []
+            values = dict(attrs)
+            self._spans = (_span(values.get("rowspan")), _span(values.get("colspan")))
         elif tag == "br":
             (self._cell if self._cell is not None else self._buffer).append("\n")
         elif tag in _BLOCK_TAGS and not self._table_depth:
@@ -356,16 +449,39 @@ class _HTMLText(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag == "table" and self._table_depth:
             self._table_depth -= 1
-        elif self._table_depth and tag in {"td", "th"} and self._cell is not None:
+        elif self._table_depth == 1 and tag in {"td", "th"} and self._cell is not None:
             if self._row is not None:
-                self._row.append("".join(self._cell).strip())
+                self._fill_spanned()
+                text = "".join(self._cell).strip()
+                rows, columns = self._spans
+                for _ in range(columns):
+                    if rows > 1:
+                        self._pending[len(self._row)] = [rows - 1, text]
+                    self._row.append(text)
             self._cell = None
-        elif self._table_depth and tag == "tr" and self._row is not None:
+        elif self._table_depth == 1 and tag == "tr" and self._row is not None:
+            self._fill_spanned(to_end=True)
             self._count_block()
             self.tables[-1].append(self._row)
             self._row = None
         elif tag in _BLOCK_TAGS and not self._table_depth:
             self._flush()
+
+    def _fill_spanned(self, *, to_end: bool = False) -> None:
+        """Put the text of cells spanning down from rows above into the open row."""
+        row = self._row
+        while row is not None and (
+            len(row) in self._pending or (to_end and any(c >= len(row) for c in self._pending))
+        ):
+            column = len(row) if len(row) in self._pending else min(self._pending)
+            if column > len(row):
+                break
+            left, text = self._pending[column]
+            row.append(text)
+            if left <= 1:
+                del self._pending[column]
+            else:
+                self._pending[column][0] = left - 1
 
     def handle_data(self, data):
         if self._skip:
@@ -374,6 +490,14 @@ class _HTMLText(HTMLParser):
             self._cell.append(data)
         elif not self._table_depth:
             self._buffer.append(re.sub(r"[ \t\r\n]+", " ", data) if data.strip() else data.strip())
+
+
+def _span(value: str | None) -> int:
+    """Return a rowspan or colspan attribute's value, within reason."""
+    try:
+        return max(1, min(int(value or 1), 100))
+    except ValueError:
+        return 1
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)

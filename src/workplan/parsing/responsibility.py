@@ -54,11 +54,26 @@ class Annotation:
     closed: bool
 
 
-def find_annotations(text: str) -> list[Annotation]:
+def find_annotations(text: str, *, inline: bool = False) -> list[Annotation]:
     """Return the responsibility annotations in `text`, in order of appearance; fields on
-    consecutive lines (牵头单位：A / 配合单位：B / 完成时限：…) are one annotation."""
+    consecutive lines (牵头单位：A / 配合单位：B / 完成时限：…) are one annotation.
+
+    Besides labelled fields, a bracket holding only units and 负责/牵头/配合 is an annotation
+    (（教务处负责）, （教务处牵头，学生处配合）); with `inline`, so is such a clause inside a
+    sentence (由教务处牵头, 教务处、学生处按职责分工负责), read as closing its sentence."""
+    found = _find_each(text) + _short_forms(text, inline=inline)
+    found.sort(key=lambda a: a.start)
     merged: list[Annotation] = []
-    for annotation in _find_each(text):
+    for annotation in found:
+        if merged and annotation.start < merged[-1].end:
+            continue  # a short form inside a labelled annotation
+        merged.append(annotation)
+    return _merge_adjacent(text, merged)
+
+
+def _merge_adjacent(text: str, found: list[Annotation]) -> list[Annotation]:
+    merged: list[Annotation] = []
+    for annotation in found:
         previous = merged[-1] if merged else None
         if previous and previous.closed and not text[previous.end : annotation.start].strip():
             merged[-1] = Annotation(
@@ -70,6 +85,58 @@ def find_annotations(text: str) -> list[Annotation]:
         else:
             merged.append(annotation)
     return merged
+
+
+_UNITS = r"[^（）()。；;：:\n]{2,80}?"
+SHORT_BRACKET_RE = re.compile(
+    rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:牵头负责|牵头落实|负责落实|牵头|负责)"
+    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办)(?:落实)?)?\s*[)）]"
+)
+_SHORT_INLINE_RE = re.compile(
+    rf"(?:由(?P<lead>{_UNITS})(?:牵头负责|牵头|负责)(?:[，,]\s*(?P<co>{_UNITS})(?:配合|协助|参与))?"
+    rf"|(?P<shared>{_UNITS})按(?:照)?职责分工负责)"
+)
+
+
+def _short_forms(text: str, *, inline: bool) -> list[Annotation]:
+    found = []
+    for match in SHORT_BRACKET_RE.finditer(text):
+        inner = short_annotation(match)
+        if inner:
+            found.append(Annotation(match.start(), match.end(), inner, True))
+    if inline:
+        for match in _SHORT_INLINE_RE.finditer(text):
+            inner = short_annotation(match)
+            if inner and not any(a.start <= match.start() < a.end for a in found):
+                # The clause stays in the task's words; the annotation closes its sentence.
+                end = _sentence_close(text, match.end())
+                found.append(Annotation(end, end, inner, True))
+    return found
+
+
+def short_annotation(match: re.Match) -> str:
+    """Return the labelled form of a short annotation, or "" when its words are not units."""
+    groups = match.groupdict()
+    lead = groups.get("lead") or groups.get("shared") or ""
+    lead = re.sub(r"^(?:由|请|要求)", "", lead.strip(" ，,、"))
+    co = (groups.get("co") or "").strip(" ，,、")
+    names = [*split_department_list(lead)[0], *split_department_list(lead)[1]]
+    co_names = [*split_department_list(co)[0], *split_department_list(co)[1]] if co else []
+    if not names or not all(_is_unit(n) for n in [*names, *co_names]):
+        return ""
+    inner = f"牵头单位：{lead}" if co or groups.get("lead") else f"责任单位：{lead}"
+    return f"{inner}；配合单位：{co}" if co else inner
+
+
+def _is_unit(name: str) -> bool:
+    return len(name) <= 20 and (is_group(name) or name.endswith(UNIT_ENDINGS))
+
+
+def _sentence_close(text: str, position: int) -> int:
+    for index in range(position, min(len(text), position + 200)):
+        if text[index] in "。；;\n":
+            return index + 1 if text[index] != "\n" else index
+    return min(len(text), position + 200)
 
 
 def _find_each(text: str) -> list[Annotation]:
