@@ -60,7 +60,11 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
         line = lines[end].strip(" \t\u3000")
         if not line:
             break
-        if line == "|":
+        following = lines[end + 1].lstrip(" \t\u3000") if end + 1 < len(lines) else ""
+        if line == "|" and following.startswith("|") and following.strip() != "|":
+            row.append("\n".join(cell))  # an empty cell: the row goes on
+            cell = []
+        elif line == "|":
             row.append("\n".join(cell))
             rows.append(row)
             row, cell = [], []
@@ -89,13 +93,14 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
 
 
 _MARKDOWN_ROW = re.compile(r"^[ \t]*\|.*\|.*\|[ \t]*$")
+_MARKDOWN_CONTINUES = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MARKDOWN_RULE = re.compile(r"^[ \t]*\|?[ \t:|-]+\|?[ \t]*$")
 
 
 def _markdown_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     rows = []
     end = start
-    while end < len(lines) and _MARKDOWN_ROW.match(lines[end]):
+    while end < len(lines) and _MARKDOWN_CONTINUES.match(lines[end]):
         if not _MARKDOWN_RULE.match(lines[end]):
             cells = lines[end].strip().strip("|").split("|")
             rows.append([c.strip().replace("<br>", "\n") for c in cells])

@@ -98,7 +98,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         points = _read_points(headings, text, document, warnings, inline)
     else:
         start, points = _read_without_points(text, document, warnings, inline)
-    if not points:
+    if not any(point.tasks or _assigned(point) for point in points):
         raise ParseError(
             f"{document.name}：没有找到编号的工作要点（如“一、”“二、”或“第一条”），"
             "也没有找到标注了责任单位的任务或任务分解表，无法识别为工作要点文档。"
@@ -189,7 +189,7 @@ def _read_without_points(
         if not task_tables:
             return 0, []
         return task_tables[0].start(), _points_from_tables(task_tables, document, warnings)
-    start = _first_item_start(text, annotations[0].start)
+    start = _with_headings_above(text, _first_item_start(text, annotations[0].start))
     if task_tables and task_tables[0].start() < start:
         start = _line_start(text, task_tables[0].start())
     body = text[start:]
@@ -268,6 +268,27 @@ def _first_item_start(text: str, annotation_at: int) -> int:
             if _item_number(item.group("marker")) <= 1:
                 break
     return first.start()
+
+
+def _with_headings_above(text: str, start: int) -> int:
+    """Return `start` moved up over the section heading lines standing directly above it."""
+    style = ""
+    item = _ITEM_RE.match(text, start)
+    if item:
+        style = _marker_style(item.group("marker"))
+    while start > 0:
+        end = start - 1
+        while end > 0 and text[end - 1] in " \t\u3000\n":
+            end -= 1
+        line_start = _line_start(text, end)
+        line = text[line_start:end].replace(EMPHASIS, "").strip()
+        heading = _ITEM_RE.match(line)
+        if not heading or _marker_style(heading.group("marker")) == style:
+            return start
+        if not (_is_heading_line(line) or (len(line) <= 40 and line[-1:] not in SENTENCE_END)):
+            return start
+        start = line_start
+    return start
 
 
 def _item_number(marker: str) -> int:
@@ -363,7 +384,11 @@ _FURNITURE_RE = re.compile(
     r"(?m)^[ \t\u3000]*(?:#\s*source:|索引号|发布机构|发文机关|信息来源|来源[:：]|作者[:：]|发布时间|"
     r"发布日期|更新时间|时间[:：]|日期[:：]|点击数|点击量|浏览次数|阅读次数|阅读量|访问量|当前位置|"
     r"您现在的位置|您的位置|所在位置|首页\s*[>›»]|【\s*(?:打印|关闭|字体|字号)|打印本页|关闭窗口|"
-    r"分享到|责任编辑|编辑[:：]|审核[:：]|浏览字号|上一篇|下一篇|https?://).*$"
+    r"分享到|责任编辑|编辑[:：]|审核[:：]|浏览字号|上一篇|下一篇|https?://|抄送[:：]|"
+    r"附件\s*\d*\s*[:：]|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
+    # A signature: the issuing body's name alone on its line, then the date alone on the next.
+    r"|^[ \t\u3000]*(?:\S{2,30}(?:人民政府|办公室|委员会|党委|学院|大学|学校|局|厅)[ \t\u3000]*\n+)?"
+    r"[ \t\u3000]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]*$"
 )
 _DATE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}")
 
@@ -515,6 +540,11 @@ def _read_body(
                     section = ""
                 point.tasks.append(
                     ParsedTask(text=joined, responsibility=resp, section=section, deadline=deadline)
+                )
+            elif _opening_heading(text):
+                # A short item without a full stop (2.新开工项目30个) is still the task.
+                point.tasks.append(
+                    ParsedTask(text=_opening_heading(text), responsibility=resp, deadline=deadline)
                 )
             else:
                 point.responsibility = point.responsibility or resp

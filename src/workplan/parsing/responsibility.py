@@ -41,6 +41,21 @@ GENERIC_NOUNS = {
     "职能部门", "党总支", "直属单位", "教学单位",
 }  # fmt: skip
 GROUP_PREFIXES = ("各", "相关", "有关", "其他", "其它", "全校", "所有")
+# Nouns that, listed after a 各… term, continue it: 各乡镇人民政府、街道办事处.
+COLLECTIVE_TAILS = {
+    "街道办事处",
+    "街道",
+    "乡镇",
+    "社区",
+    "部门",
+    "单位",
+    "直属单位",
+    "院系",
+    "系部",
+}
+_COLLECTIVE_INSIDE_RE = re.compile(
+    r"^.{1,8}各.{0,6}(?:部门|单位|学院|院系|系部|处室|科室|乡镇|街道|委办局)$"
+)
 KNOWN_GROUPS = {"直属党支部", "各总支", "机关各部门", "各单位、部门"}
 
 
@@ -89,12 +104,13 @@ def _merge_adjacent(text: str, found: list[Annotation]) -> list[Annotation]:
 
 _UNITS = r"[^（）()。；;：:\n]{2,80}?"
 SHORT_BRACKET_RE = re.compile(
-    rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:牵头负责|牵头落实|负责落实|牵头|负责)"
+    rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
+    rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责)"
     rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办)(?:落实)?)?\s*[)）]"
 )
 _SHORT_INLINE_RE = re.compile(
-    rf"(?:由(?P<lead>{_UNITS})(?:牵头负责|牵头|负责)(?:[，,]\s*(?P<co>{_UNITS})(?:配合|协助|参与))?"
-    rf"|(?P<shared>{_UNITS})按(?:照)?职责分工负责)"
+    rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责)(?:[，,]\s*(?P<co>{_UNITS})(?:配合|协助|参与))?"
+    r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责)"
 )
 
 
@@ -124,7 +140,9 @@ def short_annotation(match: re.Match) -> str:
     co_names = [*split_department_list(co)[0], *split_department_list(co)[1]] if co else []
     if not names or not all(_is_unit(n) for n in [*names, *co_names]):
         return ""
-    inner = f"牵头单位：{lead}" if co or groups.get("lead") else f"责任单位：{lead}"
+    # Only 牵头 says who leads; A、B负责 names its units, the first of which leads.
+    leads = "牵头" in (groups.get("verb") or "")
+    inner = f"牵头单位：{lead}" if leads else f"责任单位：{lead}"
     return f"{inner}；配合单位：{co}" if co else inner
 
 
@@ -259,11 +277,11 @@ def split_department_list(
     while index < len(tokens):
         token = tokens[index]
         # 各单位、部门 is one collective term even though it contains the list separator.
-        if (
+        # So are 各乡镇人民政府、街道办事处 and 各处室、部门.
+        while (
             token.startswith("各")
-            and token[1:] in GENERIC_NOUNS
             and index + 1 < len(tokens)
-            and tokens[index + 1] in GENERIC_NOUNS
+            and tokens[index + 1] in GENERIC_NOUNS | COLLECTIVE_TAILS
         ):
             token = f"{token}、{tokens[index + 1]}"
             index += 1
@@ -356,4 +374,8 @@ def _strip_open_tail(token: str) -> str:
 
 def is_group(name: str) -> bool:
     """Return whether `name` is a collective term (各学院, 相关职能部门, 直属党支部) rather than a unit."""
-    return name in KNOWN_GROUPS or name.startswith(GROUP_PREFIXES)
+    return (
+        name in KNOWN_GROUPS
+        or name.startswith(GROUP_PREFIXES)
+        or bool(_COLLECTIVE_INSIDE_RE.match(name))  # 区政府各部门, 县直各单位
+    )

@@ -1,0 +1,385 @@
+"""Documents written in other institutions' styles, in every file format each occurs in.
+
+All institutions and names here are fictional. Each test asserts, per item, what the office
+would check after importing: the key points, the tasks, the lead, the co departments, the
+collective groups and the leaders in charge.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from workplan.parsing import ParseError, parse_file
+
+
+def write(tmp_path: Path, paragraphs: list[str], fmt: str) -> Path:
+    """Write `paragraphs` as a document in format `fmt` and return its path."""
+    path = tmp_path / f"plan.{fmt.split('-')[0]}"
+    if fmt == "txt":
+        path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    elif fmt == "txt-gbk":
+        path = tmp_path / "plan.txt"
+        path.write_bytes("\r\n".join(paragraphs).encode("gb18030"))
+    elif fmt == "md":
+        path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    elif fmt == "html":
+        body = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+        path.write_text(f"<html><meta charset='utf-8'><body>{body}</body></html>", "utf-8")
+    elif fmt == "docx":
+        document = docx.Document()
+        for paragraph in paragraphs:
+            document.add_paragraph(paragraph)
+        document.save(path)
+    return path
+
+
+def responsibilities(plan):
+    """Return [(point title, task text start, lead, co, groups, leaders)] with inheritance."""
+    rows = []
+    for point in plan.points:
+        for task in point.tasks:
+            resp = task.responsibility or point.responsibility
+            rows.append(
+                (
+                    point.title,
+                    task.text[:6],
+                    resp.lead if resp else [],
+                    resp.co if resp else [],
+                    resp.groups if resp else [],
+                    resp.leaders if resp else [],
+                )
+            )
+    return rows
+
+
+TEXT_FORMATS = ["txt", "txt-gbk", "md", "html", "docx"]
+
+GOVERNMENT_STYLE = [
+    "青禾县人民政府办公室文件",
+    "青政办发〔2024〕3号",
+    "各乡镇人民政府、街道办事处，县政府各部门：",
+    "现将《青禾县2024年政府工作报告重点任务分解方案》印发给你们，请认真抓好落实。",
+    "一、各责任单位要高度重视，主要负责同志亲自抓。",
+    "二、各牵头单位要每季度报送一次进展情况。",
+    "青禾县2024年政府工作报告重点任务分解方案",
+    "一、稳住经济大盘",
+    "1.全年地区生产总值增长6%左右。（责任领导：周明远；牵头单位：县发改局；责任单位：县统计局、县财政局）",
+    "2.新开工亿元以上项目30个(责任领导:周明远;牵头单位:县发改局;责任单位:各乡镇人民政府、街道办事处)",
+    "二、办好民生实事",
+    "3.新建改建农村公路80公里。（牵头单位：县交通运输局；配合单位：县财政局、县自然资源局）",
+    "4.城乡居民医保财政补助标准提高到每人每年640元。（县医保局、县财政局按职责分工负责）",
+    "附件：1.重点任务台账",
+    "青禾县人民政府办公室",
+    "2024年2月20日",
+]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_government_task_split_with_covering_notice_leaders_and_short_forms(tmp_path, fmt):
+    plan = parse_file(write(tmp_path, GOVERNMENT_STYLE, fmt))
+    assert plan.year == 2024
+    assert "任务分解方案" in plan.title
+    assert [p.title for p in plan.points] == ["稳住经济大盘", "办好民生实事"]
+    assert responsibilities(plan) == [
+        ("稳住经济大盘", "全年地区生产", ["县发改局"], ["县统计局", "县财政局"], [], ["周明远"]),
+        (
+            "稳住经济大盘",
+            "新开工亿元以",
+            ["县发改局"],
+            [],
+            ["各乡镇人民政府、街道办事处"],
+            ["周明远"],
+        ),
+        ("办好民生实事", "新建改建农村", ["县交通运输局"], ["县财政局", "县自然资源局"], [], []),
+        ("办好民生实事", "城乡居民医保", ["县医保局"], ["县财政局"], [], []),
+    ]
+    assert all("周明远" not in d.name for d in plan.departments)
+    # The covering notice's instructions, the attachment and the signature are not tasks.
+    texts = [t.text for p in plan.points for t in p.tasks]
+    assert not any("高度重视" in t or "附件" in t or "2024年2月20日" in t for t in texts)
+
+
+COLLEGE_FIELDS_ON_LINES = [
+    "星河职业技术学院2023年重点工作责任清单",
+    "（一）深化产教融合",
+    "1.新建2个产业学院，推进校企共建实训基地。",
+    "牵头单位:校企合作处",
+    "配合单位：教务处、各二级学院",
+    "完成时限：2023年6月底前",
+    "2.修订专业人才培养方案。",
+    "牵头单位：教务处 配合单位：各二级学院",
+    "（二）加强队伍建设",
+    "3.引进博士10名。",
+    "责任部门：人事处,科研处",
+    "4.开展师德师风专题教育。",
+    "协办单位：各党总支",
+    "牵头单位：党委教师工作部",
+]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_fields_on_their_own_lines_under_numbered_items_and_sections(tmp_path, fmt):
+    plan = parse_file(write(tmp_path, COLLEGE_FIELDS_ON_LINES, fmt))
+    assert plan.year == 2023
+    assert [p.title for p in plan.points] == ["深化产教融合", "加强队伍建设"]
+    assert responsibilities(plan) == [
+        ("深化产教融合", "新建2个产业", ["校企合作处"], ["教务处"], ["各二级学院"], []),
+        ("深化产教融合", "修订专业人才", ["教务处"], [], ["各二级学院"], []),
+        ("加强队伍建设", "引进博士10", ["人事处"], ["科研处"], [], []),
+        ("加强队伍建设", "开展师德师风", ["党委教师工作部"], [], ["各党总支"], []),
+    ]
+    assert plan.points[0].tasks[0].deadline == "2023年6月底前"
+    assert "牵头单位" not in plan.points[0].tasks[0].text
+
+
+ONLY_NUMBERED_ITEMS = [
+    "云岭师范学校文明校园创建责任分工",
+    "发布时间：2022-04-06  浏览次数：312",
+    "当前位置：首页 > 通知公告",
+    "1.校园环境整洁，无卫生死角。",
+    "",
+    "责任部门:总务处、各系部",
+    "2.开展心理健康教育活动。（学生处负责）",
+    "3.完善应急预案并组织演练（保卫处牵头，总务处、学生处配合）",
+    "4.建立校史陈列室。",
+    "责任部门：党政办公室 校史办",
+]
+
+
+@pytest.mark.parametrize("fmt", TEXT_FORMATS)
+def test_numbered_items_without_key_points_make_one_implicit_key_point(tmp_path, fmt):
+    plan = parse_file(write(tmp_path, ONLY_NUMBERED_ITEMS, fmt))
+    assert len(plan.points) == 1
+    assert plan.points[0].title == plan.title == "云岭师范学校文明校园创建责任分工"
+    assert plan.year == 2022  # from the page's date, with a warning
+    assert any("发布日期" in w for w in plan.warnings)
+    assert responsibilities(plan) == [
+        (plan.title, "校园环境整洁", ["总务处"], [], ["各系部"], []),
+        (plan.title, "开展心理健康", ["学生处"], [], [], []),
+        (plan.title, "完善应急预案", ["保卫处"], ["总务处", "学生处"], [], []),
+        (plan.title, "建立校史陈列", ["党政办公室"], ["校史办"], [], []),
+    ]
+    assert not any("浏览次数" in t.text for p in plan.points for t in p.tasks)
+
+
+def test_inline_clauses_assign_when_the_document_has_no_annotation(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "松江理工学院2025年工作要点",
+            "一、加强内涵建设",
+            "1.启动新一轮专业评估，由教务处牵头，各二级学院配合。",
+            "2.推进智慧校园建设，网络信息中心、资产管理处按职责分工负责。",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    assert responsibilities(plan) == [
+        ("加强内涵建设", "启动新一轮专", ["教务处"], [], ["各二级学院"], []),
+        ("加强内涵建设", "推进智慧校园", ["网络信息中心"], ["资产管理处"], [], []),
+    ]
+
+
+def test_scheme_parts_without_any_assignment_are_left_out(tmp_path):
+    plan = parse_file(
+        write(
+            tmp_path,
+            [
+                "各部门、各学院：",
+                "为做好迎检工作，特制定本方案。",
+                "一、领导小组",
+                "组长：王立新",
+                "二、工作任务",
+                "（一）宣传发动。",
+                "广泛宣传，营造氛围。",
+                "(牵头部门: 宣传部 责任单位: 各部门、各学院)",
+                "（二）整理材料",
+                "按时报送材料。",
+                "(责任单位: 党政办、档案馆)",
+                "三、工作要求",
+                "1.各单位要高度重视。",
+            ],
+            "txt",
+        )
+    )
+    assert [p.title for p in plan.points] == ["工作任务"]
+    assert responsibilities(plan) == [
+        ("工作任务", "宣传发动。广", ["宣传部"], [], ["各部门", "各学院"], []),
+        ("工作任务", "整理材料：按", ["党政办"], ["档案馆"], [], []),
+    ]
+    assert any("领导小组" in w and "工作要求" in w for w in plan.warnings)
+
+
+# A task table: header synonyms, a section row across the table, a lead cell merged over two
+# rows, several units in one cell one per line, and a deadline cell that names a unit.
+TABLE = [
+    ["序号", "重点工作", "主要责任单位", "协同配合单位", "责任校领导", "时间节点"],
+    ["一、人才培养", "", "", "", "", ""],
+    ["1", "实施课程思政示范工程", "教务处", "马克思主义学院\n各二级学院", "林书记", "2024年12月"],
+    ["2", "举办第五届技能大赛", "教务处", "学生处、团委", "林书记", "2024年5月前报团委备案"],
+    ["二、科学研究", "", "", "", "", ""],
+    ["3", "申报省级科研平台2个", "科研处", "", "赵校长", "2024年9月底前"],
+]
+MERGED = {(2, 2): 2}  # (row, column) → rows the cell spans
+
+
+def table_file(tmp_path: Path, fmt: str, title: str = "明湖学院2024年重点任务分解表") -> Path:
+    path = tmp_path / f"table.{fmt}"
+    if fmt == "xlsx":
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.append([title])
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=6)
+        for index, row in enumerate(TABLE):
+            sheet.append([cell or None for cell in row])
+            if row[0].startswith(("一", "二")):
+                sheet.merge_cells(
+                    start_row=index + 2, start_column=1, end_row=index + 2, end_column=6
+                )
+        for (row, column), span in MERGED.items():
+            sheet.cell(row + 3, column + 1).value = None
+            sheet.merge_cells(
+                start_row=row + 2,
+                start_column=column + 1,
+                end_row=row + 1 + span,
+                end_column=column + 1,
+            )
+        workbook.save(path)
+    elif fmt == "docx":
+        document = docx.Document()
+        document.add_paragraph(title)
+        table = document.add_table(rows=len(TABLE), cols=6)
+        for r, row in enumerate(TABLE):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+            if row[0].startswith(("一", "二")):
+                table.cell(r, 0).merge(table.cell(r, 5))
+        for (row, column), span in MERGED.items():
+            table.cell(row + span - 1, column).text = ""
+            merged = table.cell(row, column).merge(table.cell(row + span - 1, column))
+            merged.text = TABLE[row][column]
+        document.save(path)
+    elif fmt == "html":
+        rows = []
+        for r, row in enumerate(TABLE):
+            if row[0].startswith(("一", "二")):
+                rows.append(f"<tr><td colspan='6'>{row[0]}</td></tr>")
+                continue
+            cells = []
+            for c, value in enumerate(row):
+                if any(
+                    r == mr + k
+                    for (mr, mc), span in MERGED.items()
+                    for k in range(1, span)
+                    if mc == c
+                ):
+                    continue
+                span = MERGED.get((r, c), 1)
+                cells.append(f"<td rowspan='{span}'>{value.replace(chr(10), '<br>')}</td>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        path.write_text(
+            f"<html><meta charset='utf-8'><body><h1>{title}</h1><table>{''.join(rows)}</table>"
+            "</body></html>",
+            encoding="utf-8",
+        )
+    return path
+
+
+def check_table_plan(plan) -> None:
+    assert plan.year == 2024
+    assert [p.title for p in plan.points] == ["人才培养", "科学研究"]
+    assert responsibilities(plan) == [
+        ("人才培养", "实施课程思政", ["教务处"], ["马克思主义学院"], ["各二级学院"], ["林书记"]),
+        ("人才培养", "举办第五届技", ["教务处"], ["学生处", "团委"], [], ["林书记"]),
+        ("科学研究", "申报省级科研", ["科研处"], [], [], ["赵校长"]),
+    ]
+    assert plan.points[0].tasks[1].deadline == "2024年5月前报团委备案"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html"])
+def test_task_table_document(tmp_path, fmt):
+    check_table_plan(parse_file(table_file(tmp_path, fmt)))
+
+
+def flattened(style: str) -> str:
+    lines = ["明湖学院2024年重点任务分解表"]
+    for row in TABLE:
+        cells = [c for c in row]
+        if row[0].startswith(("一", "二")):
+            cells = [row[0]]
+        if style == "tab":
+            lines.append("\t".join(c.replace("\n", "、") for c in cells))
+        elif style == "pipe":
+            lines.append(cells[0])
+            lines.extend(f"| {c}" for c in cells[1:])
+            lines.append("|")
+        elif style == "markdown":
+            lines.append("| " + " | ".join(c.replace("\n", "<br>") for c in cells) + " |")
+            if row is TABLE[0]:
+                lines.append("|" + "---|" * len(cells))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("style", ["tab", "pipe", "markdown"])
+def test_task_table_flattened_to_text(tmp_path, style):
+    path = tmp_path / ("table.md" if style == "markdown" else "table.txt")
+    path.write_text(flattened(style), encoding="utf-8")
+    check_table_plan(parse_file(path))
+
+
+def test_truncated_table_parses_as_far_as_it_goes_with_a_warning(tmp_path):
+    text = flattened("pipe").rsplit("\n| 科研处", 1)[0]
+    path = tmp_path / "cut.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path)
+    assert [t.text[:6] for p in plan.points for t in p.tasks][:2] == [
+        "实施课程思政",
+        "举办第五届技",
+    ]
+    assert any("截断" in w for w in plan.warnings)
+
+
+def test_department_names_split_flagged_and_people_noticed(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "海川学院2024年工作要点",
+            "一、加强组织建设",
+            "1.完善干部考核办法。（责任部门：党委组织部人事处、纪委办公室等）",
+            "2.开展作风专项整治。（责任部门：李建国、监察室）",
+            "3.推进二级学院改革。（责任部门：各学院，相关职能部门）",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    tasks = plan.points[0].tasks
+    assert tasks[0].responsibility.lead == ["党委组织部"]
+    assert tasks[0].responsibility.co == ["人事处", "纪委办公室"]
+    assert any("连写" in w for w in tasks[0].warnings)
+    assert any("人名" in w and "李建国" in w for w in tasks[1].warnings)
+    assert tasks[2].responsibility.groups == ["各学院", "相关职能部门"]
+    assert any("牵头" in w for w in tasks[2].warnings)
+
+
+def test_a_registry_guess_is_proposed_not_applied(tmp_path):
+    path = write(
+        tmp_path,
+        ["海川学院2024年工作要点", "一、加强党建", "1.开展主题教育。（责任部门：组织部）"],
+        "txt",
+    )
+    plan = parse_file(path, registry={"党委组织人事部": "党委组织人事部"})
+    assert responsibilities(plan)[0][2] == ["组织部"]
+    assert [(p.name, p.proposed) for p in plan.proposals] == [("组织部", "党委组织人事部")]
+    assert plan.to_dict()["proposals"] == [{"name": "组织部", "proposed": "党委组织人事部"}]
+
+
+def test_a_page_with_no_task_list_is_refused_clearly(tmp_path):
+    path = write(tmp_path, ["关于放假的通知", "一、放假时间", "二、注意事项"], "txt")
+    with pytest.raises(ParseError) as refused:
+        parse_file(path)
+    assert "plan.txt" in str(refused.value) and "任务" in str(refused.value)
