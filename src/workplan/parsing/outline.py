@@ -167,7 +167,7 @@ def _drop_unassigned_edges(points: list[ParsedPoint], warnings: list[str]) -> li
     if not assigned:
         return points
     kept = points[assigned[0] : assigned[-1] + 1]
-    dropped = [p for p in points if p not in kept]
+    dropped = points[: assigned[0]] + points[assigned[-1] + 1 :]
     if dropped:
         names = "；".join(f"“{p.title}”" for p in dropped)
         warnings[:] = [w for w in warnings if not any(f"“{p.title}”" in w for p in dropped)]
