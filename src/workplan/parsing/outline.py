@@ -520,6 +520,7 @@ def _read_body(
             for sec, s in _sentences(segments[0][0])
         ]
     else:
+        outline: list[tuple[str, str]] = []  # (numbering style, title) of the items above
         for text, resp, deadline in segments:
             sentences = _sentences(text)
             if resp is None:
@@ -529,25 +530,8 @@ def _read_body(
                 elif deadline and point.tasks:
                     point.tasks[-1].deadline = point.tasks[-1].deadline or deadline
                 point.tasks.extend(tasks)
-            elif sentences:
-                # One annotation after a numbered task (or a run of sentences) governs all of it.
-                section = sentences[0][0]
-                joined = "".join(s for _, s in sentences)
-                heading = _opening_heading(text)
-                if heading and section.endswith(heading):
-                    # The task's own heading line (（五）撰写汇报材料) is its first words.
-                    joined = f"{heading}：{joined}"
-                    section = ""
-                point.tasks.append(
-                    ParsedTask(text=joined, responsibility=resp, section=section, deadline=deadline)
-                )
-            elif _opening_heading(text):
-                # A short item without a full stop (2.新开工项目30个) is still the task.
-                point.tasks.append(
-                    ParsedTask(text=_opening_heading(text), responsibility=resp, deadline=deadline)
-                )
             else:
-                point.responsibility = point.responsibility or resp
+                _read_assigned(text, resp, deadline, point, outline)
     for rows in table_rows:
         tasks, table_warnings = read_task_table(rows, number)
         point.tasks.extend(tasks)
@@ -558,6 +542,74 @@ def _read_body(
     if not point.tasks:
         warnings.append(f"第{number}条要点“{title}”没有具体任务。")
     return point
+
+
+def _read_assigned(
+    text: str, resp: Responsibility, deadline: str, point: ParsedPoint, outline: list
+) -> None:
+    """Read the text that one annotation closes: the last numbered item in it is the task the
+    annotation assigns; items before it are headings or parents above it (（一）本科教育,
+    1.启动专业认证 over ①②), or tasks the document left unassigned."""
+    items = _split_items(text)
+    if not items:
+        point.responsibility = point.responsibility or resp
+        return
+    for index, (style, item) in enumerate(items[:-1]):
+        next_style = items[index + 1][0]
+        _enter(outline, style)
+        is_parent = next_style != style and next_style not in {s for s, _ in outline}
+        if not _sentences(item) or (style and is_parent):
+            outline.append((style, _item_title(item)))
+        else:
+            section = outline[-1][1] if outline else ""
+            point.tasks.extend(
+                ParsedTask(text=s, section=sec or section) for sec, s in _sentences(item)
+            )
+    style, last = items[-1]
+    _enter(outline, style)
+    section = outline[-1][1] if outline else ""
+    sentences = _sentences(last)
+    heading = _opening_heading(last)
+    if sentences:
+        joined = "".join(s for _, s in sentences)
+        if heading and sentences[0][0].endswith(heading):
+            # The task's own heading line (（五）撰写汇报材料) is its first words.
+            joined = f"{heading}：{joined}"
+    elif heading:
+        joined = heading  # a short item without a full stop (2.新开工项目30个) is still the task
+    else:
+        point.responsibility = point.responsibility or resp
+        return
+    point.tasks.append(
+        ParsedTask(text=joined, responsibility=resp, section=section, deadline=deadline)
+    )
+
+
+def _split_items(text: str) -> list[tuple[str, str]]:
+    """Return (numbering style, text) of each numbered item in `text`, and of any text before
+    the first (style "")."""
+    starts = [m for m in _ITEM_RE.finditer(text)]
+    items = []
+    head = text[: starts[0].start()] if starts else text
+    if head.strip() and re.search(r"\w", head):
+        items.append(("", head))
+    for index, match in enumerate(starts):
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(text)
+        items.append((_marker_style(match.group("marker")), text[match.start() : end]))
+    return items
+
+
+def _enter(outline: list[tuple[str, str]], style: str) -> None:
+    """Close the items of the same numbering as a new item, and everything under them."""
+    for index, (other, _) in enumerate(outline):
+        if other == style:
+            del outline[index:]
+            return
+
+
+def _item_title(item: str) -> str:
+    line = item.strip(" \t\u3000\n").split("\n", 1)[0]
+    return LIST_MARKER_RE.sub("", _ITEM_RE.sub("", line, count=1), count=1).strip(" ：:。")
 
 
 def _opening_heading(text: str) -> str:

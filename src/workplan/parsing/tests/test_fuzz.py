@@ -18,7 +18,7 @@ ALPHABET = st.sampled_from(
 FORMATS = st.sampled_from(["x.txt", "x.md", "x.html", "x.docx", "x.htm", "x.xlsx"])
 HEADER_CELLS = ["序号", "重点工作", "具体任务", "牵头单位", "配合单位", "责任领导", "完成时限", ""]
 CELLS = st.one_of(
-    st.sampled_from(HEADER_CELLS + ["一、党建", "1", "1.1", "教务处\n学生处", "各学院", "|", ""]),
+    st.sampled_from([*HEADER_CELLS, "一、党建", "1", "1.1", "教务处\n学生处", "各学院", "|", ""]),
     st.text(alphabet=ALPHABET, max_size=20),
 )
 
@@ -69,7 +69,9 @@ def _table_file(rows: list[list[str]], kind: str) -> tuple[bytes, str]:
     if kind == "tab":
         text = "\n".join("\t".join(row) for row in rows)
     elif kind == "pipe":
-        text = "\n".join(f"{row[0]}\n" + "".join(f"| {c}\n" for c in row[1:]) + "|" for row in rows if row)
+        text = "\n".join(
+            f"{row[0]}\n" + "".join(f"| {c}\n" for c in row[1:]) + "|" for row in rows if row
+        )
     else:
         text = "\n".join("| " + " | ".join(row) + " |" for row in rows)
     return text.encode("utf-8"), "x.md"

@@ -383,3 +383,88 @@ def test_a_page_with_no_task_list_is_refused_clearly(tmp_path):
     with pytest.raises(ParseError) as refused:
         parse_file(path)
     assert "plan.txt" in str(refused.value) and "任务" in str(refused.value)
+
+
+def sections(plan):
+    return [(p.title, t.section, t.text[:6], (t.responsibility or p.responsibility).lead)
+            for p in plan.points for t in p.tasks]  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "html"])
+def test_articles_with_bracketed_numbers(tmp_path, fmt):
+    plan = parse_file(
+        write(
+            tmp_path,
+            [
+                "北辰大学2025年工作要点",
+                "第一条 全面加强党的建设",
+                "（1）深化理论武装。（党委宣传部负责）",
+                "（2）建强基层组织。（党委组织部牵头，各二级党组织配合）",
+                "第二条 提高人才培养质量",
+                "（1）推进新工科建设。（责任单位：教务处、各学院）",
+                "（2）实施拔尖人才计划。（责任单位：教务处）",
+            ],
+            fmt,
+        )
+    )
+    assert sections(plan) == [
+        ("全面加强党的建设", "", "深化理论武装", ["党委宣传部"]),
+        ("全面加强党的建设", "", "建强基层组织", ["党委组织部"]),
+        ("提高人才培养质量", "", "推进新工科建", ["教务处"]),
+        ("提高人才培养质量", "", "实施拔尖人才", ["教务处"]),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "docx"])
+def test_four_levels_of_numbering_annotated_at_different_depths(tmp_path, fmt):
+    plan = parse_file(
+        write(
+            tmp_path,
+            [
+                "北辰大学2025年重点任务清单",
+                "一、人才培养",
+                "（一）本科教育",
+                "1.启动专业认证。",
+                "①完成3个专业认证申请。",
+                "责任单位：教务处",
+                "②组织认证培训。",
+                "责任单位：教师发展中心",
+                "2.建设一流课程。",
+                "牵头单位：教务处",
+                "（二）研究生教育",
+                "3.扩大博士点。",
+                "牵头单位：研究生院；配合单位：学科办",
+                "二、科学研究",
+                "4.新增省部级平台2个。（科研处负责）",
+            ],
+            fmt,
+        )
+    )
+    assert sections(plan) == [
+        ("人才培养", "启动专业认证", "完成3个专业", ["教务处"]),
+        ("人才培养", "启动专业认证", "组织认证培训", ["教师发展中心"]),
+        ("人才培养", "本科教育", "建设一流课程", ["教务处"]),
+        ("人才培养", "研究生教育", "扩大博士点。", ["研究生院"]),
+        ("科学研究", "", "新增省部级平", ["科研处"]),
+    ]
+
+
+def test_table_copied_one_cell_per_line(tmp_path):
+    path = tmp_path / "cells.txt"
+    path.write_text(
+        "\n".join(
+            [
+                "南岭学院2024年重点任务分解表",
+                "序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+                "1", "推进学分制改革", "教务处", "学生处", "2024年9月",
+                "2", "完善绩效分配办法", "人事处", "财务处、审计处", "2024年12月",
+            ]
+        ),  # fmt: skip
+        encoding="utf-8",
+    )
+    plan = parse_file(path)
+    assert responsibilities(plan) == [
+        (plan.title, "推进学分制改", ["教务处"], ["学生处"], [], []),
+        (plan.title, "完善绩效分配", ["人事处"], ["财务处", "审计处"], [], []),
+    ]
+    assert [t.deadline for t in plan.points[0].tasks] == ["2024年9月", "2024年12月"]
