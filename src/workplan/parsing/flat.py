@@ -92,8 +92,9 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
     return rows, end
 
 
-_MARKDOWN_ROW = re.compile(r"^[ \t]*\|.*\|.*\|[ \t]*$")
-_MARKDOWN_CONTINUES = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
+# A row of cells on one line: `| a | b |`, or `a | b |` as some copies leave it.
+_MARKDOWN_ROW = re.compile(r"^[ \t]*\|?[^|\n]+\|[^|\n]+\|.*$")
+_MARKDOWN_CONTINUES = re.compile(r"^[ \t]*\|?.*\|[ \t]*\S*.*$")
 _MARKDOWN_RULE = re.compile(r"^[ \t]*\|?[ \t:|-]+\|?[ \t]*$")
 
 
@@ -150,15 +151,21 @@ def _is_section_line(line: str) -> bool:
 
 
 def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
-    """Read a table copied one cell per line: a header of known column names, one per line,
-    then rows that each begin with a serial number (the 序号 column)."""
+    """Read a table copied one cell per line (or per paragraph, or each cell ending in ` |`):
+    a header of known column names, one per line, then rows that each begin with their serial
+    number (the 序号 column); section lines (一、…) between rows are kept as rows of their own."""
     header: list[str] = []
     end = start
-    while end < len(lines) and lines[end].strip() and len(header) < 8:
-        candidate = [*header, lines[end].strip()]
-        if not is_header_row(candidate, strict=True):
+    while end < len(lines) and len(header) < 10:
+        line = _bare(lines[end])
+        if not line:
+            if not header:
+                return None
+            end += 1
+            continue
+        if not is_header_row([*header, line], strict=True):
             break
-        header = candidate
+        header.append(line)
         end += 1
     if len(header) < 3 or not is_header_row(header) or not re.fullmatch(r"序\s*号", header[0]):
         return None
@@ -166,19 +173,25 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
     current: list[str] | None = None
     serial = 0
     while end < len(lines):
-        line = lines[end].strip()
-        if _SERIAL.match(line) and int(line) == serial + 1:
-            serial += 1
+        line = _bare(lines[end])
+        if _SERIAL.match(line) and serial < int(line) <= serial + 200:
+            serial = int(line)
             current = [line]
             rows.append(current)
+        elif line and _is_section_line(line):
+            rows.append([line])
+            current = None
         elif line and current is not None:
             if len(current) < len(header):
                 current.append(line)
             else:
                 current[-1] += "\n" + line
-        elif line and _is_section_line(line):
-            rows.append([line])
         elif line:
             break
         end += 1
     return (rows, end) if serial else None
+
+
+def _bare(line: str) -> str:
+    """Return a line without the pipe a copy left at its start or end."""
+    return line.strip(" \t\u3000").removesuffix("|").removeprefix("|").strip(" \t\u3000")

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
+
+import opencc
 
 from .flat import unflatten_tables
 from .model import (
@@ -85,11 +89,13 @@ class _Heading:
 
 def parse_document(document: Document, registry: Mapping[str, str] | None = None) -> ParsedPlan:
     """Return the plan written in `document`; names resolve against `registry` (name → canonical)."""
+    warnings: list[str] = []
+    original = document
+    document = simplified = _in_simplified(document, warnings)
     tables = list(document.tables)
     text = unflatten_tables(_clean(document.text), tables)
     text, dated_years = _strip_furniture(text)
     document = Document(name=document.name, text=text, tables=tables)
-    warnings: list[str] = []
     # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.
     inline = not find_annotations(text.replace(EMPHASIS, ""))
     headings = _plan_headings(text, tables, inline)
@@ -115,7 +121,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         point.title = point.title or title or "工作任务"
     departments, proposals = _resolve_departments(points, registry, warnings)
     _flag_items(points)
-    return ParsedPlan(
+    plan = ParsedPlan(
         title=title,
         organization=organization,
         organization_aliases=org_aliases,
@@ -125,8 +131,11 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         departments=departments,
         warnings=warnings,
         proposals=proposals,
-        source_digest=document.digest(),
+        source_digest=original.digest(),
     )
+    if simplified is not original:
+        _write_as_original(plan, original, simplified)
+    return plan
 
 
 def _read_points(
@@ -323,6 +332,78 @@ def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
     return found
 
 
+# Characters written only in traditional script, common in task documents: a document with
+# several is read in simplified script (mirror sites republish mainland documents converted).
+_TRADITIONAL = set(
+    "們這個為與國會發對區縣責單門辦負頭務關點內級導領時間處職體機構織組應開業經濟設計劃現實進動員學長產條質種項"
+)
+
+
+@cache
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def _in_simplified(document: Document, warnings: list[str]) -> Document:
+    """Return `document` in simplified script if it is written in traditional script."""
+    sample = document.text[:20_000] + "".join(
+        cell for table in document.tables[:3] for row in table[:50] for cell in row
+    )
+    if sum(1 for char in sample if char in _TRADITIONAL) < 5:
+        return document
+    convert = _to_simplified().convert
+    warnings.append("文档是繁体字，已按简体字识别；名称仍按原文书写。")
+    return Document(
+        name=document.name,
+        text=convert(document.text),
+        tables=[[[convert(cell) for cell in row] for row in table] for table in document.tables],
+    )
+
+
+def _write_as_original(plan: ParsedPlan, original: Document, simplified: Document) -> None:
+    """Give the plan's words back in the document's own script: the names as written."""
+    counts: dict[str, Counter] = {}
+    pairs = [(original.text, simplified.text)] + [
+        (a, b)
+        for table_a, table_b in zip(original.tables, simplified.tables, strict=True)
+        for row_a, row_b in zip(table_a, table_b, strict=True)
+        for a, b in zip(row_a, row_b, strict=True)
+    ]
+    for before, after in pairs:
+        if len(before) == len(after):
+            for a, b in zip(before, after, strict=True):
+                if a != b:
+                    counts.setdefault(b, Counter())[a] += 1
+    table = str.maketrans({b: c.most_common(1)[0][0] for b, c in counts.items()})
+
+    def back(text: str) -> str:
+        return text.translate(table)
+
+    def responsibility(resp: Responsibility | None) -> None:
+        if resp is not None:
+            resp.raw = back(resp.raw)
+            for names in (resp.lead, resp.co, resp.groups, resp.leaders):
+                names[:] = [back(name) for name in names]
+
+    plan.title, plan.organization, plan.preamble = map(
+        back, (plan.title, plan.organization, plan.preamble)
+    )
+    plan.organization_aliases = [back(name) for name in plan.organization_aliases]
+    for point in plan.points:
+        point.title = back(point.title)
+        responsibility(point.responsibility)
+        for task in point.tasks:
+            task.text, task.section, task.deadline = map(
+                back, (task.text, task.section, task.deadline)
+            )
+            responsibility(task.responsibility)
+    for department in plan.departments:
+        department.name = back(department.name)
+        department.aliases = [back(alias) for alias in department.aliases]
+    for proposal in plan.proposals:
+        proposal.name, proposal.proposed = back(proposal.name), back(proposal.proposed)
+
+
 def _clean(text: str) -> str:
     text = text.replace("\ufeff", "").replace("\u00a0", " ")
     # Markdown emphasis is noise here: **（责任部门：…）** reads as the annotation itself.
@@ -385,7 +466,8 @@ _FURNITURE_RE = re.compile(
     r"发布日期|更新时间|时间[:：]|日期[:：]|点击数|点击量|浏览次数|阅读次数|阅读量|访问量|当前位置|"
     r"您现在的位置|您的位置|所在位置|首页\s*[>›»]|【\s*(?:打印|关闭|字体|字号)|打印本页|关闭窗口|"
     r"分享到|责任编辑|编辑[:：]|审核[:：]|浏览字号|上一篇|下一篇|https?://|抄送[:：]|"
-    r"附件\s*\d*\s*[:：]|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
+    r"附件\s*\d*\s*[:：]|组配分类|主题分类|名称[:：]|文号[:：]|发文日期|成文日期|公开方式|"
+    r"公开范围|有效性|设为首页|加入收藏|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
     # A signature: the issuing body's name alone on its line, then the date alone on the next.
     r"|^[ \t\u3000]*(?:\S{2,30}(?:人民政府|办公室|委员会|党委|学院|大学|学校|局|厅)[ \t\u3000]*\n+)?"
     r"[ \t\u3000]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]*$"

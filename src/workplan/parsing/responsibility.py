@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from .model import Responsibility
 
-OPEN = "（("
-CLOSE = "）)"
+OPEN = "（([【"
+CLOSE = "）)]】"
 
 # The bare forms (牵头：…；配合：…) are common in offices' own drafts.
 LEAD_LABELS = (
@@ -29,7 +29,7 @@ ALL_LABELS = LEAD_LABELS + CO_LABELS + PLAIN_LABELS + LEADER_LABELS + DEADLINE_L
 _LABEL_ALT = "|".join(sorted(map(re.escape, ALL_LABELS), key=len, reverse=True))
 LABEL_RE = re.compile(rf"({_LABEL_ALT})\s*[:：]")
 # An annotation in brackets: the opening bracket directly followed by a label.
-BRACKETED_START_RE = re.compile(rf"[（(]\s*(?={_LABEL_ALT}\s*[:：])")
+BRACKETED_START_RE = re.compile(rf"[（(\[【]\s*(?={_LABEL_ALT}\s*[:：])")
 # An annotation on a line of its own, without brackets.
 LINE_START_RE = re.compile(
     rf"(?m)(?:^[ \t\u3000]*|(?<=[。；;])[ \t\u3000]*)(?=(?:{_LABEL_ALT})\s*[:：])"
@@ -106,10 +106,12 @@ _UNITS = r"[^（）()。；;：:\n]{2,80}?"
 SHORT_BRACKET_RE = re.compile(
     rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
     rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责)"
-    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办)(?:落实)?)?\s*[)）]"
+    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办|按照?职责分工负责|按职责负责|分别负责)"
+    rf"(?:落实)?)?\s*[)）]"
 )
 _SHORT_INLINE_RE = re.compile(
-    rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责)(?:[，,]\s*(?P<co>{_UNITS})(?:配合|协助|参与))?"
+    rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责)"
+    rf"(?:[，,]\s*(?P<co>{_UNITS})(?:配合|协助|参与|按照?职责分工负责))?"
     r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责)"
 )
 
@@ -289,6 +291,10 @@ def split_department_list(
         token = _strip_open_tail(token)
         if not token:
             continue
+        joined = _split_conjunction(token)
+        if len(joined) > 1:
+            tokens[index:index] = joined[1:]
+            token = joined[0]
         if is_group(token):
             names, target = [token], groups
         else:
@@ -324,6 +330,20 @@ def split_run_together(name: str) -> list[str]:
                 continue
             return [head, *split_run_together(tail)]
     return [name]
+
+
+def _split_conjunction(token: str) -> list[str]:
+    """Split 财务处及审计处 / 教务处和学生处 where both sides are units; keep 研究与发展中心."""
+    for word in ("及", "和", "与", "以及"):
+        head, _, tail = token.partition(word)
+        if (
+            len(head) >= 2
+            and len(tail) >= 2
+            and (head.endswith(UNIT_ENDINGS) or is_group(head))
+            and (tail.endswith(UNIT_ENDINGS) or is_group(tail))
+        ):
+            return [head, *_split_conjunction(tail)]
+    return [token]
 
 
 def _spaces_to_separators(value: str) -> str:

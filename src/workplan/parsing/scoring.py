@@ -88,7 +88,13 @@ def score_plan(name: str, plan: dict[str, Any], gold: dict[str, Any]) -> Documen
         match = next((resp for text, resp in parsed_items if start and start in text), False)
         found = match is not False
         resp = match or {}
-        parsed = _names([*resp.get("lead", []), *resp.get("co", []), *resp.get("groups", [])])
+        groups = []
+        for group in _names(resp.get("groups", [])):
+            parts = group.split("、")
+            # 各乡镇人民政府、街道办事处 is one collective term; a hand annotation may list its
+            # parts. Either way counts.
+            groups += parts if len(parts) > 1 and all(p in expected for p in parts) else [group]
+        parsed = _names([*resp.get("lead", []), *resp.get("co", [])]) + groups
         score.items.append(
             ItemScore(
                 title=item["title"],
