@@ -163,7 +163,7 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
                 return None
             end += 1
             continue
-        if not is_header_row([*header, line], strict=True):
+        if _is_section_line(line) or not is_header_row([*header, line], strict=True):
             break
         header.append(line)
         end += 1

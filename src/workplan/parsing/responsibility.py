@@ -256,11 +256,13 @@ def _extend_unique(target: list[str], names: list[str]) -> None:
 
 
 def _split_people(value: str) -> list[str]:
+    """Return the people named: separated by 、，; or spaces between full names (孙 悦 is one)."""
     people = []
-    for token in re.split(rf"[{SEPARATORS}\s]+", value):
-        token = token.strip().removesuffix("等")
-        if token:
-            people.append(token)
+    for part in re.split(rf"[{SEPARATORS}]+", value):
+        pieces = [p for p in re.split(r"[\s\u3000]+", part.strip()) if p]
+        if pieces and min(len(p) for p in pieces) == 1:
+            pieces = ["".join(pieces)]
+        people += [p.removesuffix("等") for p in pieces if p.removesuffix("等")]
     return people
 
 

@@ -480,3 +480,95 @@ def test_table_copied_one_cell_per_line(tmp_path):
         (plan.title, "完善绩效分配", ["人事处"], ["财务处", "审计处"], [], []),
     ]
     assert [t.deadline for t in plan.points[0].tasks] == ["2024年9月", "2024年12月"]
+
+
+def test_square_brackets_and_combined_short_forms(tmp_path):
+    plan = parse_file(
+        write(
+            tmp_path,
+            [
+                "清溪区2023年重点工作责任分解",
+                "1、完善常态化防控机制。[牵头单位:区卫健局;责任单位:区应急局、各街办(新区)]",
+                "2、推进审批改革。【牵头单位：区数据局】",
+                "3、清理证明事项。(区司法局、区数据局牵头,区级各有关部门及各镇按职责分工负责)",
+            ],
+            "txt",
+        )
+    )
+    assert responsibilities(plan) == [
+        (plan.title, "完善常态化防", ["区卫健局"], ["区应急局"], ["各街办(新区)"], []),
+        (plan.title, "推进审批改革", ["区数据局"], [], [], []),
+        (plan.title, "清理证明事项", ["区司法局", "区数据局"], [], ["区级各有关部门", "各镇"], []),
+    ]
+    assert all("[" not in t.text and "牵头" not in t.text for p in plan.points for t in p.tasks)
+
+
+def test_traditional_script_is_read_and_names_kept_as_written(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "翠峰縣2022年政府工作報告重點任務分解",
+            "一、深化改革",
+            "1.全面實施許可事項清單管理。(縣政府辦公室、縣審改辦牽頭,縣級各有關部門按職責分工負責)",
+            "2.推進數字政府建設。(責任單位:縣數據資源局)",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    assert responsibilities(plan) == [
+        ("深化改革", "全面實施許可", ["縣政府辦公室", "縣審改辦"], [], ["縣級各有關部門"], []),
+        ("深化改革", "推進數字政府", ["縣數據資源局"], [], [], []),
+    ]
+    assert any("繁体" in w for w in plan.warnings)
+
+
+def test_web_table_copies_with_trailing_pipes_and_rows_on_one_line(tmp_path):
+    cells = tmp_path / "cells.txt"
+    cells.write_text(
+        "\n".join(
+            [
+                "柳岸县2024年重点工作目标任务分解表",
+                "序号 |", "目标与任务 |", "分 管 县领导 |", "牵头责任单位 |", "责任单位 |",
+                "41 |", "新增托位400个以上。 |", "孙 悦 |", "县教育局 |", "县各有关单位 |",
+                "42 |", "支持职业学校发展。 |", "孙 悦 |", "县教育局 |", "县人社局 |",
+            ]
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    plan = parse_file(cells)
+    assert responsibilities(plan) == [
+        (plan.title, "新增托位40", ["县教育局"], [], ["县各有关单位"], ["孙悦"]),
+        (plan.title, "支持职业学校", ["县教育局"], ["县人社局"], [], ["孙悦"]),
+    ]
+    rows = tmp_path / "rows.txt"
+    rows.write_text(
+        "柳岸县2024年重点工作任务表\n重点任务 | 工作内容 | 负责科室 |\n"
+        "政策解读 | 对政策文件进行全面解读。 | 各业务科室 |\n"
+        "政务服务 | 注重办理结果信息发布 | 综合科 |\n",
+        encoding="utf-8",
+    )
+    plan = parse_file(rows)
+    assert [(p.title, t.text[:4], (t.responsibility.lead, t.responsibility.groups))
+            for p in plan.points for t in p.tasks] == [
+        ("政策解读", "对政策文", ([], ["各业务科室"])),
+        ("政务服务", "注重办理", (["综合科"], [])),
+    ]  # fmt: skip
+
+
+def test_table_one_cell_per_paragraph_with_section_rows_between(tmp_path):
+    paragraphs = [
+        "桐城区教育局2025年重点工作任务分解表",
+        "索引号: 11341602003/202506-00023",
+        "序号", "重点工作任务", "主要责任单位", "协同配合单位",
+        "一、主要预期目标",
+        "3", "固定资产投资增长7.5%左右。", "区发改委", "区工信局、区住建局",
+        "二、加快社会事业发展",
+        "三、打造宜居家园",
+        "68", "推进学前教育普惠发展。", "区教育局", "区政府有关部门,各乡镇人民政府、街道办事处。",
+    ]  # fmt: skip
+    plan = parse_file(write(tmp_path, paragraphs, "txt"))
+    assert responsibilities(plan) == [
+        ("主要预期目标", "固定资产投资", ["区发改委"], ["区工信局", "区住建局"], [], []),
+        ("打造宜居家园", "推进学前教育", ["区教育局"], [],
+         ["区政府有关部门", "各乡镇人民政府、街道办事处"], []),
+    ]  # fmt: skip
