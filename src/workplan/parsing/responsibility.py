@@ -53,9 +53,8 @@ COLLECTIVE_TAILS = {
     "院系",
     "系部",
 }
-_COLLECTIVE_INSIDE_RE = re.compile(
-    r"^.{1,8}各.{0,6}(?:部门|单位|学院|院系|系部|处室|科室|乡镇|街道|委办局)$"
-)
+# 区政府各部门, 县直各单位, 全区经济运行各专班, 区政府有关部门: a collective term.
+_COLLECTIVE_INSIDE_RE = re.compile(r"^.{1,12}(?:各|有关|相关).{0,10}$")
 KNOWN_GROUPS = {"直属党支部", "各总支", "机关各部门", "各单位、部门"}
 
 
@@ -273,7 +272,7 @@ def split_department_list(
 
     Names are separated by 、，,；; or by spaces and line breaks between them. Two names run
     together (党委组织部人事处) are split and noted in `notes` for the office to check."""
-    compact = _spaces_to_separators(value.replace("**", ""))
+    compact = _spaces_to_separators(value.replace("**", "")).rstrip("。.！!")
     tokens = _split_top_level(compact)
     departments: list[str] = []
     groups: list[str] = []
