@@ -24,9 +24,13 @@ def run_parse(argv: list[str]) -> int:
     except ParseError as exc:
         print(f"workplan parse: {exc}", file=sys.stderr)
         return 2
-    if args.json:
-        json.dump(plan.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-    else:
-        print(render_outline(plan))
+    try:
+        if args.json:
+            json.dump(plan.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            print(render_outline(plan))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `workplan parse x | head`: the reader has all it wants
+        sys.stdout = None
     return 0

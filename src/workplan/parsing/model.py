@@ -19,6 +19,13 @@ class Responsibility:
     co: list[str] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)
     leaders: list[str] = field(default_factory=list)
+    # Read with the annotation but not part of the JSON contract: a 完成时限 field (given to the
+    # task) and doubts about the reading (given to the item's warnings).
+    deadline: str = field(default="", compare=False)
+    notes: list[str] = field(default_factory=list, compare=False)
+
+    def is_empty(self) -> bool:
+        return not (self.lead or self.co or self.groups or self.leaders)
 
     def department_names(self) -> list[str]:
         return [*self.lead, *self.co]

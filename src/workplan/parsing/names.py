@@ -33,6 +33,8 @@ class Resolution:
 
     canonical: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Names only the registry says abbreviate a known department: kept as written, proposed.
+    proposals: dict[str, str] = field(default_factory=dict)
 
 
 def is_abbreviation_of(short: str, full: str) -> bool:
@@ -71,7 +73,8 @@ def resolve_names(
 
     `registry` maps every known name and alias to its canonical department name. A name is
     canonical if the registry knows it; otherwise it resolves to the single longer name (in
-    the document or the registry) it abbreviates; two candidates give a warning and no guess.
+    the document) it abbreviates. A name that abbreviates only a registry name is kept as
+    written and proposed; two candidates give a warning and no guess.
     """
     registry = dict(registry or {})
     names = list(dict.fromkeys(names))
@@ -93,10 +96,16 @@ def resolve_names(
         ]
         if len(candidates) == 1:
             full = registry.get(candidates[0], candidates[0])
-            result.canonical[name] = full
-            if full not in names:
-                # Only the registry says so: another year's name may mean another office now.
-                result.warnings.append(f"“{name}”按部门名录识别为“{full}”的简称，请核对。")
+            if full in names:
+                result.canonical[name] = full
+            else:
+                # Only the registry says so: another year's name may mean another office now,
+                # so the office confirms it; until then the name stays as written.
+                result.canonical[name] = name
+                result.proposals[name] = full
+                result.warnings.append(
+                    f"“{name}”可能是部门名录中“{full}”的简称，未自动合并，请在导入时确认。"
+                )
         else:
             result.canonical[name] = name
             if len(candidates) > 1:

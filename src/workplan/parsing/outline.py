@@ -6,11 +6,20 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import ParsedDepartment, ParsedPlan, ParsedPoint, ParsedTask, ParseError, Responsibility
+from .flat import unflatten_tables
+from .model import (
+    AliasProposal,
+    ParsedDepartment,
+    ParsedPlan,
+    ParsedPoint,
+    ParsedTask,
+    ParseError,
+    Responsibility,
+)
 from .names import resolve_names
 from .readers import TABLE_MARK_RE, Document
-from .responsibility import BRACKETED_START_RE, find_annotations, parse_annotation
-from .tables import TableRows, read_task_table
+from .responsibility import BRACKETED_START_RE, UNIT_ENDINGS, find_annotations, parse_annotation
+from .tables import TableRows, header_index, read_table_sections, read_task_table
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -32,6 +41,12 @@ _NON_SPACE = re.compile(r"\S")
 # The real plans hold at most 63 tasks, a large one a few hundred: 5,000 is no 工作要点, and
 # every task becomes a row of the preview page and of the plan.
 MAX_PLAN_TASKS = 5_000
+NO_YEAR = "没有从标题中读出年度。"
+# What the title of a task list ends in, when it is not a 工作要点.
+TITLE_WORDS = (
+    "任务分解方案", "分工方案", "任务分解表", "责任清单", "任务清单", "分解表", "工作方案", "实施方案",
+    "责任分工", "任务分工", "工作计划", "工作安排", "要点", "方案", "清单",
+)  # fmt: skip
 
 
 def chinese_number(text: str) -> int:
@@ -63,16 +78,51 @@ class _Heading:
 
 def parse_document(document: Document, registry: Mapping[str, str] | None = None) -> ParsedPlan:
     """Return the plan written in `document`; names resolve against `registry` (name → canonical)."""
-    text = _clean(document.text)
-    headings = _point_headings(text)
-    if not headings:
-        raise ParseError(
-            f"{document.name}：没有找到编号的工作要点（如“一、”“二、”或“第一条”），无法识别为工作要点文档。"
-        )
+    tables = list(document.tables)
+    text = unflatten_tables(_clean(document.text), tables)
+    text, dated_years = _strip_furniture(text)
+    document = Document(name=document.name, text=text, tables=tables)
     warnings: list[str] = []
-    header = text[: headings[0].start].replace(EMPHASIS, "")
+    headings = _plan_headings(text, tables)
+    if headings:
+        start = headings[0].start
+        points = _read_points(headings, text, document, warnings)
+    else:
+        start, points = _read_without_points(text, document, warnings)
+    if not points:
+        raise ParseError(
+            f"{document.name}：没有找到编号的工作要点（如“一、”“二、”或“第一条”），"
+            "也没有找到标注了责任单位的任务或任务分解表，无法识别为工作要点文档。"
+        )
+    header = text[:start].replace(EMPHASIS, "")
     title, organization, org_aliases, year, preamble = _read_header(header, warnings)
+    if year is None and dated_years:
+        year = dated_years[0]
+        warnings[:] = [w for w in warnings if w != NO_YEAR]
+        warnings.append(f"标题中没有年度，已按文中的发布日期读作{year}年，请核对。")
+    for number, point in enumerate(points, start=1):
+        point.number = number
+    for point in points:
+        point.title = point.title or title or "工作任务"
+    departments, proposals = _resolve_departments(points, registry, warnings)
+    _flag_items(points)
+    return ParsedPlan(
+        title=title,
+        organization=organization,
+        organization_aliases=org_aliases,
+        year=year,
+        preamble=preamble,
+        points=points,
+        departments=departments,
+        warnings=warnings,
+        proposals=proposals,
+        source_digest=document.digest(),
+    )
 
+
+def _read_points(
+    headings: list[_Heading], text: str, document: Document, warnings: list[str]
+) -> list[ParsedPoint]:
     points: list[ParsedPoint] = []
     tasks = 0
     for index, heading in enumerate(headings):
@@ -84,23 +134,160 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         except _TooManyTasks:
             tasks = MAX_PLAN_TASKS + 1
         if tasks > MAX_PLAN_TASKS:
-            raise ParseError(
-                f"{document.name}：读到第{heading.number}条要点时，任务已超过上限 "
-                f"{MAX_PLAN_TASKS} 项，一份工作要点没有这么多，请检查是否选错了文件。"
-            )
+            raise _too_many(document.name, heading.number)
+    return _drop_unassigned_edges(points, warnings)
 
-    departments = _resolve_departments(points, registry, warnings)
-    return ParsedPlan(
-        title=title,
-        organization=organization,
-        organization_aliases=org_aliases,
-        year=year,
-        preamble=preamble,
-        points=points,
-        departments=departments,
-        warnings=warnings,
-        source_digest=document.digest(),
+
+def _too_many(name: str, number: int) -> ParseError:
+    return ParseError(
+        f"{name}：读到第{number}条要点时，任务已超过上限 "
+        f"{MAX_PLAN_TASKS} 项，一份工作要点没有这么多，请检查是否选错了文件。"
     )
+
+
+def _assigned(point: ParsedPoint) -> bool:
+    return point.responsibility is not None or any(t.responsibility for t in point.tasks)
+
+
+def _drop_unassigned_edges(points: list[ParsedPoint], warnings: list[str]) -> list[ParsedPoint]:
+    """Leave out the numbered parts before the first and after the last that assign anyone.
+
+    A scheme's own 一、领导小组 and 三、工作要求 (or a covering notice's instructions) are not
+    tasks; a key point between annotated ones is kept even without an annotation."""
+    assigned = [i for i, point in enumerate(points) if _assigned(point)]
+    if not assigned:
+        return points
+    kept = points[assigned[0] : assigned[-1] + 1]
+    dropped = [p for p in points if p not in kept]
+    if dropped:
+        names = "；".join(f"“{p.title}”" for p in dropped)
+        warnings[:] = [w for w in warnings if not any(f"“{p.title}”" in w for p in dropped)]
+        warnings.append(f"以下部分没有任何责任分工，不作为工作要点导入：{names}。")
+    return kept
+
+
+def _read_without_points(
+    text: str, document: Document, warnings: list[str]
+) -> tuple[int, list[ParsedPoint]]:
+    """Read a plan that has no 一、 key points: annotated items, or task tables, only.
+
+    Returns where the plan begins (the text before is its header) and its key points: one per
+    section heading above the annotated items, or one for the whole document."""
+    annotations = find_annotations(text.replace(EMPHASIS, ""))
+    marks = list(TABLE_MARK_RE.finditer(text))
+    task_tables = [m for m in marks if header_index(document.tables[int(m.group(1))]) is not None]
+    if not annotations:
+        if not task_tables:
+            return 0, []
+        return task_tables[0].start(), _points_from_tables(task_tables, document, warnings)
+    start = _first_item_start(text, annotations[0].start)
+    if task_tables and task_tables[0].start() < start:
+        start = _line_start(text, task_tables[0].start())
+    body = text[start:]
+    sections = _section_headings(body, _item_style(text, annotations[0].start))
+    points = []
+    bounds = [(0, "", 0), *sections]
+    for index, (begin, title, body_start) in enumerate(bounds):
+        end = bounds[index + 1][0] if index + 1 < len(bounds) else len(body)
+        part = body[body_start:end]
+        if not part.strip() or (index == 0 and sections and not find_annotations(part)):
+            continue
+        heading = _Heading(len(points) + 1, start + begin, start + body_start, False)
+        point = _read_body(heading, title.strip(" ：:。") or "", part, document, warnings)
+        points.append(point)
+    return start, _drop_unassigned_edges(points, warnings)
+
+
+def _points_from_tables(marks, document: Document, warnings: list[str]) -> list[ParsedPoint]:
+    points: list[ParsedPoint] = []
+    for mark in marks:
+        sections, table_warnings = read_table_sections(document.tables[int(mark.group(1))])
+        warnings.extend(table_warnings)
+        for section in sections or []:
+            if not section.tasks:
+                continue
+            if section.title or not points or points[-1].title:
+                points.append(ParsedPoint(number=len(points) + 1, title=section.title))
+            points[-1].tasks.extend(section.tasks)
+        if sum(len(p.tasks) for p in points) > MAX_PLAN_TASKS:
+            raise _too_many(document.name, len(points))
+    return points
+
+
+def _line_start(text: str, index: int) -> int:
+    return text.rfind("\n", 0, index) + 1
+
+
+_ITEM_RE = re.compile(
+    rf"(?m)^[ \t\u3000]*(?:{EMPHASIS})?(?P<marker>[（(]{CN_NUMERAL}[)）]|[（(]\d{{1,3}}[)）]"
+    rf"|\d{{1,3}}(?:[.．]\d{{1,3}})+|\d{{1,3}}[.．、](?!\d)|\d{{1,3}}[)）]|[①-⑳]|第{CN_NUMERAL}条)"
+)
+
+
+def _marker_style(marker: str) -> str:
+    if marker[0] in "（(":
+        return "(一)" if marker[1] in CN_DIGITS or marker[1] in "十百" else "(1)"
+    if marker[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return "①"
+    if marker.startswith("第"):
+        return "第一条"
+    if re.fullmatch(r"\d+(?:[.．]\d+)+", marker):
+        return "1." * (marker.count(".") + marker.count("．") + 1)
+    return "1)" if marker[-1] in ")）" else "1."
+
+
+def _item_style(text: str, position: int) -> str:
+    """Return the numbering style of the item that an annotation at `position` closes."""
+    items = [m for m in _ITEM_RE.finditer(text, 0, position)]
+    return _marker_style(items[-1].group("marker")) if items else ""
+
+
+def _first_item_start(text: str, annotation_at: int) -> int:
+    """Return where the run of numbered items holding the first annotation begins."""
+    items = list(_ITEM_RE.finditer(text, 0, annotation_at))
+    if not items:
+        # An annotation under an unnumbered paragraph: the plan starts at that paragraph.
+        return _paragraph_start(text, annotation_at)
+    style = _marker_style(items[-1].group("marker"))
+    first = items[-1]
+    for item in reversed(items):
+        if _marker_style(item.group("marker")) == style:
+            first = item
+            if _item_number(item.group("marker")) <= 1:
+                break
+    return first.start()
+
+
+def _item_number(marker: str) -> int:
+    digits = re.findall(r"\d+", marker)
+    if digits:
+        return int(digits[-1])
+    if marker[0] in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳":
+        return ord(marker[0]) - ord("①") + 1
+    numeral = re.search(CN_NUMERAL, marker)
+    return chinese_number(numeral.group()) if numeral else 0
+
+
+def _paragraph_start(text: str, index: int) -> int:
+    before = text.rfind("\n\n", 0, _line_start(text, index))
+    return before + 2 if before != -1 else 0
+
+
+def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
+    """Return the heading lines above the task items: numbered in another style, short, and
+    without a full stop (（一）宣传氛围 over 1.、2.)."""
+    found = []
+    for match in re.finditer(r"(?m)^[ \t\u3000]*(.+)$", body):
+        line = match.group(1).replace(EMPHASIS, "").strip()
+        item = _ITEM_RE.match(line)
+        if not item or _marker_style(item.group("marker")) == task_style:
+            continue
+        if _is_heading_line(line) or (
+            len(line) <= 40 and line[-1:] not in SENTENCE_END + "；;，," and "：" not in line[1:-1]
+        ):
+            title = line[item.end() :].strip(" \t\u3000、.．")
+            found.append((match.start(), title, match.end()))
+    return found
 
 
 def _clean(text: str) -> str:
@@ -109,31 +296,93 @@ def _clean(text: str) -> str:
     return re.sub(r"\*\*|__", EMPHASIS, text)
 
 
-def _point_headings(text: str) -> list[_Heading]:
-    """Return the key point headings numbered 1, 2, 3… in order; other numbers are text."""
-    headings: list[_Heading] = []
+def _point_headings(text: str) -> list[list[_Heading]]:
+    """Return the runs of key point headings numbered 1, 2, 3… in order; a heading numbered
+    一 after a run has begun starts another run (a covering notice, then the plan itself).
+    Other numbers are text."""
+    runs: list[list[_Heading]] = []
     for match in POINT_HEADING_RE.finditer(text):
         number = chinese_number(match.group(2) or match.group(3))
-        if number == len(headings) + 1:
-            headings.append(_Heading(number, match.start(), match.end(), bool(match.group(1))))
-    return headings
+        heading = _Heading(number, match.start(), match.end(), bool(match.group(1)))
+        if runs and number == len(runs[-1]) + 1:
+            runs[-1].append(heading)
+        elif number == 1:
+            runs.append([heading])
+    return runs
+
+
+def _plan_headings(text: str, tables: list[TableRows]) -> list[_Heading]:
+    """Return the key point headings of the plan: the run that assigns the most work.
+
+    When no run assigns anything in its text but the document holds annotated items or task
+    tables elsewhere, return none: the plan is read without 一、 key points."""
+    runs = _point_headings(text)
+    if not runs:
+        return []
+    plain = text.replace(EMPHASIS, "")
+    bounds = [run[0].start for run in runs[1:]] + [len(text)]
+    scores = []
+    for run, end in zip(runs, bounds, strict=True):
+        annotations = len(find_annotations(plain[run[0].start : end]))
+        tables_in_run = sum(
+            1
+            for mark in TABLE_MARK_RE.finditer(text, run[0].start, end)
+            if header_index(tables[int(mark.group(1))]) is not None
+        )
+        scores.append((annotations, tables_in_run))
+    best = max(range(len(runs)), key=lambda i: (scores[i][0] + scores[i][1], -i))
+    if sum(scores[best]) == 0 and (find_annotations(plain) or _has_task_table(text, tables)):
+        return []
+    if scores[best][0] == 0 and scores[best][1] and len(runs[best]) == 1:
+        return []  # a lone 一、 over a task table: the table's own sections are the key points
+    return runs[best]
+
+
+def _has_task_table(text: str, tables: list[TableRows]) -> bool:
+    return any(
+        header_index(tables[int(mark.group(1))]) is not None
+        for mark in TABLE_MARK_RE.finditer(text)
+    )
+
+
+# Lines a web page puts around an article, and the date it gives (for the year).
+_FURNITURE_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:#\s*source:|索引号|发布机构|发文机关|信息来源|来源[:：]|作者[:：]|发布时间|"
+    r"发布日期|更新时间|时间[:：]|日期[:：]|点击数|点击量|浏览次数|阅读次数|阅读量|访问量|当前位置|"
+    r"您现在的位置|您的位置|所在位置|首页\s*[>›»]|【\s*(?:打印|关闭|字体|字号)|打印本页|关闭窗口|"
+    r"分享到|责任编辑|编辑[:：]|审核[:：]|浏览字号|上一篇|下一篇|https?://).*$"
+)
+_DATE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}")
+
+
+def _strip_furniture(text: str) -> tuple[str, list[int]]:
+    """Return `text` without web-page furniture lines, and the years of the dates they gave."""
+    years = [
+        int(year.group(1))
+        for line in _FURNITURE_RE.finditer(text)
+        for year in _DATE_YEAR_RE.finditer(line.group())
+    ]
+    return _FURNITURE_RE.sub("", text), years
 
 
 def _read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], int | None, str]:
     lines = [line.strip(" \t\u3000") for line in header.split("\n")]
     lines = [line for line in lines if line and not TABLE_MARK_RE.fullmatch(line)]
-    title_index = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if YEAR_RE.search(line) and "要点" in line and len(line) <= 60
-        ),
-        None,
-    )
-    if title_index is None:
-        title_index = next(
-            (i for i, line in enumerate(lines) if "要点" in line and len(line) <= 60), None
-        )
+    title_index = None
+    for keywords in (("要点",), TITLE_WORDS):
+        for needs_year in (True, False):
+            title_index = next(
+                (
+                    i
+                    for i, line in reversed(list(enumerate(lines)))
+                    if _is_title(line, keywords) and (YEAR_RE.search(line) or not needs_year)
+                ),
+                None,
+            )
+            if title_index is not None:
+                break
+        if title_index is not None:
+            break
     organization, title, year = "", "", None
     if title_index is None:
         warnings.append("没有找到标题（如“2021年工作要点”）。")
@@ -152,11 +401,20 @@ def _read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str],
             organization = lines[title_index - 1]
         preamble_lines = lines[title_index + 1 :]
     if year is None:
-        warnings.append("没有从标题中读出年度。")
+        warnings.append(NO_YEAR)
     organization, aliases = _split_organization(organization)
     if not organization:
         warnings.append("没有找到单位名称（标题上方或标题开头）。")
     return title, organization, aliases, year, "\n".join(preamble_lines)
+
+
+def _is_title(line: str, keywords: tuple[str, ...]) -> bool:
+    return (
+        len(line) <= 60
+        and any(word in line for word in keywords)
+        and line[-1:] not in "。：:；;，,"
+        and not line.startswith(("关于", "根据", "为"))
+    )
 
 
 def _split_organization(name: str) -> tuple[str, list[str]]:
@@ -173,8 +431,14 @@ def _split_organization(name: str) -> tuple[str, list[str]]:
 def _read_point(
     heading: _Heading, body: str, document: Document, warnings: list[str]
 ) -> ParsedPoint:
-    number = heading.number
     title, body = _title_sentence(body, emphasised=heading.emphasised)
+    return _read_body(heading, title, body, document, warnings)
+
+
+def _read_body(
+    heading: _Heading, title: str, body: str, document: Document, warnings: list[str]
+) -> ParsedPoint:
+    number = heading.number
     body = body.replace(EMPHASIS, "")
     annotations = find_annotations(body)
     for annotation in annotations:
@@ -188,32 +452,52 @@ def _read_point(
         return TABLE_MARK_RE.sub("\n", segment)
 
     # Split the body into the text before each annotation; the annotation governs that text.
-    segments: list[tuple[str, Responsibility | None]] = []
+    segments: list[tuple[str, Responsibility | None, str]] = []
     position = 0
     for annotation in annotations:
         responsibility, _ = parse_annotation(annotation.inner)
-        segments.append((take_tables(body[position : annotation.start]), responsibility))
+        text = take_tables(body[position : annotation.start])
+        if responsibility.is_empty():
+            # Only a 完成时限: the deadline of the text before it, which stays unassigned.
+            segments.append((text, None, responsibility.deadline))
+        else:
+            segments.append((text, responsibility, responsibility.deadline))
         position = annotation.end
-    segments.append((take_tables(body[position:]), None))
+    segments.append((take_tables(body[position:]), None, ""))
 
     point = ParsedPoint(number=number, title=title)
 
-    non_empty = [(text, resp) for text, resp in segments if _sentences(text) or resp]
+    assigning = [resp for _, resp, _ in segments if resp is not None]
     trailing_text = segments[-1][0]
-    if len(annotations) == 1 and not _sentences(trailing_text):
+    if len(assigning) == 1 and len(segments) == 2 and not _sentences(trailing_text):
         # The usual form: tasks, then one annotation for the whole key point.
         point.responsibility = segments[0][1]
-        point.tasks = [ParsedTask(text=s, section=sec) for sec, s in _sentences(segments[0][0])]
+        point.tasks = [
+            ParsedTask(text=s, section=sec, deadline=segments[0][2])
+            for sec, s in _sentences(segments[0][0])
+        ]
     else:
-        for text, resp in non_empty:
+        for text, resp, deadline in segments:
             sentences = _sentences(text)
             if resp is None:
-                point.tasks.extend(ParsedTask(text=s, section=sec) for sec, s in sentences)
+                tasks = [ParsedTask(text=s, section=sec) for sec, s in sentences]
+                if tasks and deadline:
+                    tasks[-1].deadline = deadline
+                elif deadline and point.tasks:
+                    point.tasks[-1].deadline = point.tasks[-1].deadline or deadline
+                point.tasks.extend(tasks)
             elif sentences:
                 # One annotation after a numbered task (or a run of sentences) governs all of it.
                 section = sentences[0][0]
                 joined = "".join(s for _, s in sentences)
-                point.tasks.append(ParsedTask(text=joined, responsibility=resp, section=section))
+                heading = _opening_heading(text)
+                if heading and section.endswith(heading):
+                    # The task's own heading line (（五）撰写汇报材料) is its first words.
+                    joined = f"{heading}：{joined}"
+                    section = ""
+                point.tasks.append(
+                    ParsedTask(text=joined, responsibility=resp, section=section, deadline=deadline)
+                )
             else:
                 point.responsibility = point.responsibility or resp
     for rows in table_rows:
@@ -226,6 +510,14 @@ def _read_point(
     if not point.tasks:
         warnings.append(f"第{number}条要点“{title}”没有具体任务。")
     return point
+
+
+def _opening_heading(text: str) -> str:
+    """Return the text's first line without its number, if that line is a heading."""
+    first = text.strip(" \t\u3000\n").split("\n", 1)[0].strip(" \t\u3000")
+    if not _is_heading_line(first):
+        return ""
+    return LIST_MARKER_RE.sub("", first, count=1).strip()
 
 
 def _title_sentence(text: str, *, emphasised: bool) -> tuple[str, str]:
@@ -316,7 +608,7 @@ def _sentences(text: str) -> list[tuple[str, str]]:
 
 def _resolve_departments(
     points: list[ParsedPoint], registry: Mapping[str, str] | None, warnings: list[str]
-) -> list[ParsedDepartment]:
+) -> tuple[list[ParsedDepartment], list[AliasProposal]]:
     responsibilities = [
         resp
         for point in points
@@ -336,4 +628,50 @@ def _resolve_departments(
         department = departments.setdefault(full, ParsedDepartment(name=full))
         if name != full and name not in department.aliases:
             department.aliases.append(name)
-    return list(departments.values())
+    proposals = [AliasProposal(name, full) for name, full in resolution.proposals.items()]
+    return list(departments.values()), proposals
+
+
+# Common surnames: a two- or three-character name starting with one, and not ending like a unit,
+# is likely a person written where a department belongs.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
+    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈"
+    "饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵"
+    "苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+
+def looks_like_person(name: str) -> bool:
+    """Return whether `name` looks like a person's name rather than a unit's."""
+    return (
+        2 <= len(name) <= 3
+        and name[0] in _SURNAMES
+        and not name.endswith(UNIT_ENDINGS)
+        and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
+    )
+
+
+def _flag_items(points: list[ParsedPoint]) -> None:
+    """Give each key point and task the reasons its reading is uncertain."""
+    for point in points:
+        _flag(point.responsibility, point.warnings, inherited=None)
+        for task in point.tasks:
+            _flag(task.responsibility, task.warnings, inherited=point.responsibility)
+
+
+def _flag(resp: Responsibility | None, target: list[str], inherited) -> None:
+    if resp is None:
+        if inherited is None and not target:
+            target.append("没有标注责任单位。")
+        return
+    for note in resp.notes:
+        if note not in target:
+            target.append(note)
+    if not resp.lead and (resp.co or resp.groups):
+        target.append("没有明确的牵头单位（只列了配合单位或泛指的单位）。")
+    for name in [*resp.lead, *resp.co]:
+        if looks_like_person(name):
+            target.append(f"“{name}”像是人名，不像部门名称，请核对。")

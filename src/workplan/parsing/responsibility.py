@@ -11,21 +11,29 @@ OPEN = "（("
 CLOSE = "）)"
 
 # The bare forms (牵头：…；配合：…) are common in offices' own drafts.
-LEAD_LABELS = ("牵头部门", "牵头单位", "牵头处室", "主责部门", "主责单位", "牵头", "主责")
-CO_LABELS = (
-    "配合部门", "配合单位", "协办单位", "协办部门", "协作单位", "参与单位", "参与部门", "配合", "协办",
+LEAD_LABELS = (
+    "牵头部门", "牵头单位", "牵头处室", "主责部门", "主责单位", "主要责任单位", "牵头", "主责",
 )  # fmt: skip
-PLAIN_LABELS = ("责任部门", "责任单位", "责任处室", "承办单位", "承办部门")
+CO_LABELS = (
+    "协同配合单位", "配合部门", "配合单位", "协办单位", "协办部门", "协作单位", "参与单位", "参与部门",
+    "协同单位", "配合", "协办",
+)  # fmt: skip
+PLAIN_LABELS = ("责任部门", "责任单位", "责任处室", "承办单位", "承办部门", "责任主体", "实施单位")
 LEADER_LABELS = (
     "分管校领导", "责任校领导", "牵头校领导", "分管领导", "责任领导", "牵头领导", "牵头负责领导",
 )  # fmt: skip
-ALL_LABELS = LEAD_LABELS + CO_LABELS + PLAIN_LABELS + LEADER_LABELS
+# Not departments: kept with the task (its deadline) or left in the annotation's words.
+DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限")
+OTHER_LABELS = ("预期成果", "成果形式", "工作目标", "完成标准")
+ALL_LABELS = LEAD_LABELS + CO_LABELS + PLAIN_LABELS + LEADER_LABELS + DEADLINE_LABELS + OTHER_LABELS
 _LABEL_ALT = "|".join(sorted(map(re.escape, ALL_LABELS), key=len, reverse=True))
 LABEL_RE = re.compile(rf"({_LABEL_ALT})\s*[:：]")
 # An annotation in brackets: the opening bracket directly followed by a label.
 BRACKETED_START_RE = re.compile(rf"[（(]\s*(?={_LABEL_ALT}\s*[:：])")
 # An annotation on a line of its own, without brackets.
-LINE_START_RE = re.compile(rf"(?m)^[ \t\u3000]*(?=(?:{_LABEL_ALT})\s*[:：])")
+LINE_START_RE = re.compile(
+    rf"(?m)(?:^[ \t\u3000]*|(?<=[。；;])[ \t\u3000]*)(?=(?:{_LABEL_ALT})\s*[:：])"
+)
 
 SEPARATORS = "、，,；;/／"
 GENERIC_NOUNS = {
@@ -47,7 +55,24 @@ class Annotation:
 
 
 def find_annotations(text: str) -> list[Annotation]:
-    """Return the responsibility annotations in `text`, in order of appearance."""
+    """Return the responsibility annotations in `text`, in order of appearance; fields on
+    consecutive lines (牵头单位：A / 配合单位：B / 完成时限：…) are one annotation."""
+    merged: list[Annotation] = []
+    for annotation in _find_each(text):
+        previous = merged[-1] if merged else None
+        if previous and previous.closed and not text[previous.end : annotation.start].strip():
+            merged[-1] = Annotation(
+                previous.start,
+                annotation.end,
+                f"{previous.inner}；{annotation.inner}",
+                annotation.closed,
+            )
+        else:
+            merged.append(annotation)
+    return merged
+
+
+def _find_each(text: str) -> list[Annotation]:
     found: list[Annotation] = []
     position = 0
     bracketed = BRACKETED_START_RE.search(text)
@@ -94,8 +119,8 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
     """Return the responsibility an annotation's inner text states, and the names it lists.
 
     In a plain list (责任部门：A、B，各单位) the first department leads; explicit 牵头/配合
-    labels win; names under a leader label are people, not departments.
-    """
+    labels win; names under a leader label are people, not departments; a 完成时限 field is
+    the task's deadline."""
     parts = _split_labels(inner)
     raw = inner.strip()
     if len(parts) == 1 and parts[0][0] in PLAIN_LABELS:
@@ -106,7 +131,12 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
         if label in LEADER_LABELS:
             resp.leaders.extend(_split_people(value))
             continue
-        departments, groups = split_department_list(value)
+        if label in DEADLINE_LABELS:
+            resp.deadline = resp.deadline or value
+            continue
+        if label in OTHER_LABELS:
+            continue
+        departments, groups = split_department_list(value, notes=resp.notes)
         _extend_unique(resp.groups, groups)
         if label in LEAD_LABELS:
             _extend_unique(resp.lead, departments)
@@ -147,9 +177,14 @@ def _split_people(value: str) -> list[str]:
     return people
 
 
-def split_department_list(value: str) -> tuple[list[str], list[str]]:
-    """Return (department names, collective groups) named in a list such as 'A、B，各学院等'."""
-    compact = re.sub(r"[\s\u3000]+", "", value).replace("**", "")
+def split_department_list(
+    value: str, notes: list[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """Return (department names, collective groups) named in a list such as 'A、B，各学院等'.
+
+    Names are separated by 、，,；; or by spaces and line breaks between them. Two names run
+    together (党委组织部人事处) are split and noted in `notes` for the office to check."""
+    compact = _spaces_to_separators(value.replace("**", ""))
     tokens = _split_top_level(compact)
     departments: list[str] = []
     groups: list[str] = []
@@ -169,10 +204,63 @@ def split_department_list(value: str) -> tuple[list[str], list[str]]:
         token = _strip_open_tail(token)
         if not token:
             continue
-        target = groups if is_group(token) else departments
-        if token not in target:
-            target.append(token)
+        if is_group(token):
+            names, target = [token], groups
+        else:
+            names, target = split_run_together(token), departments
+            if len(names) > 1 and notes is not None:
+                notes.append(f"“{token}”像是两个部门连写，已拆分为{'、'.join(names)}，请核对。")
+        for name in names:
+            if name not in target:
+                target.append(name)
     return departments, groups
+
+
+# What the name of a unit ends in.
+UNIT_ENDINGS = (
+    "办公室", "委员会", "中心", "学院", "研究院", "研究所", "图书馆", "博物馆", "出版社", "医院",
+    "公司", "部", "处", "办", "室", "委", "院", "馆", "科", "站", "所", "队", "会", "局", "厅",
+    "组", "团", "社", "系", "校", "府", "司", "署", "庭", "中队", "支部", "总支", "党委", "工委",
+)  # fmt: skip
+_RUN_TOGETHER_RE = re.compile(r"^(.{2,}?[部处])(?=(.{2,}))")
+
+
+def split_run_together(name: str) -> list[str]:
+    """Return `name` split where two unit names were written without a separator.
+
+    Only at 部 or 处 inside the name, when both halves are unit names of three or more
+    characters: 党委组织部人事处 → 党委组织部, 人事处; 组织人事处 and 党委组织部 stay whole."""
+    if len(name) < 6 or any(ch in name for ch in OPEN + CLOSE):
+        return [name]
+    for cut in range(3, len(name) - 2):
+        head, tail = name[:cut], name[cut:]
+        if head[-1] in "部处" and len(tail) >= 3 and tail.endswith(UNIT_ENDINGS):
+            if head.endswith(("处部",)) or tail.startswith(("室", "门", "长")):
+                continue
+            return [head, *split_run_together(tail)]
+    return [name]
+
+
+def _spaces_to_separators(value: str) -> str:
+    """Turn spaces and line breaks between names into 、, and join a name that a line break or
+    justified spacing cut (教务\n处, 组 长): a cut is where the text before is no unit name yet."""
+    pieces = [piece for piece in re.split(r"[\s\u3000]+", value.strip()) if piece]
+    if not pieces:
+        return ""
+    joined = pieces[0]
+    for piece in pieces[1:]:
+        before = joined.rstrip(SEPARATORS)
+        ends_name = (
+            joined[-1] in SEPARATORS
+            or piece[0] in SEPARATORS
+            or (before.endswith(UNIT_ENDINGS) or is_group(_last_token(before)))
+        )
+        joined += ("、" if ends_name and joined[-1] not in SEPARATORS else "") + piece
+    return joined
+
+
+def _last_token(text: str) -> str:
+    return re.split(f"[{SEPARATORS}]", text)[-1]
 
 
 def _split_top_level(text: str) -> list[str]:

@@ -1,79 +1,231 @@
-"""Read a task table (任务分解表) found in a document: one task per row, annotated per row."""
+"""Read a task table (任务分解表): one task per row, its units in their own columns.
+
+The header row names the columns (序号, 重点工作, 牵头单位, 配合单位, 责任领导, 完成时限…, with
+the synonyms offices use). Rows spanning the table (`一、…`) or numbered categories whose tasks
+are numbered beneath them (`1、…` over `1.1`, `1.2`) are sections: they become key points. A unit
+or deadline cell left empty, or missing, under a row that had one was merged over several rows
+in the original, and is inherited.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from .model import ParsedTask
 from .responsibility import parse_annotation
 
 TableRows = list[list[str]]
 
+# A column naming the task. When two are present (重点工作 | 具体任务), the first is the key point.
 TASK_HEADERS = (
-    "具体任务",
-    "工作任务",
-    "工作举措",
-    "主要任务",
-    "重点任务",
-    "任务内容",
-    "工作内容",
-    "具体措施",
-    "任务",
-)
+    "重点工作", "工作任务", "主要任务", "具体任务", "工作举措", "责任目标", "任务内容", "重点任务",
+    "工作内容", "具体措施", "主要举措", "工作措施", "具体工作", "工作要点", "任务事项", "工作事项",
+    "目标任务", "任务名称", "主要内容", "考核内容", "指标内容", "创建标准", "工作目标", "任务",
+)  # fmt: skip
 COLUMN_LABELS = {
-    "lead": ("牵头单位", "牵头部门", "主责单位", "主责部门"),
-    "plain": ("责任单位", "责任部门"),
-    "co": ("配合单位", "配合部门", "协办单位", "协办部门", "参与单位"),
-    "leader": ("责任领导", "分管校领导", "牵头领导", "分管领导", "责任校领导", "牵头负责领导"),
-    "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时限"),
-}
+    "serial": ("序号", "编号"),
+    "co": (
+        "协同配合单位", "配合单位", "配合部门", "协办单位", "协办部门", "参与单位", "参与部门",
+        "协同单位", "协作单位", "配合",
+    ),
+    "lead": (
+        "主要责任单位", "牵头单位", "牵头部门", "主责单位", "主责部门", "牵头处室", "牵头",
+    ),
+    "leader": (
+        "责任校领导", "分管校领导", "牵头校领导", "责任领导", "分管领导", "牵头领导", "牵头负责领导",
+        "校领导",
+    ),
+    "plain": ("责任单位", "责任部门", "责任主体", "责任处室", "承办单位", "实施单位"),
+    "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时间安排", "完成期限", "时限"),
+    "outcome": ("预期成果", "预期目标", "成果形式", "完成标准", "考核标准"),
+}  # fmt: skip
 # How each column is labelled when the row is read as an annotation.
 ANNOTATION_LABEL = {"lead": "牵头单位", "plain": "责任单位", "co": "配合单位", "leader": "责任领导"}
+_RESPONSIBLE = ("lead", "plain", "co", "leader")
+_SECTION_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+[部分章项类])"
+)
+_CATEGORY_NUMBER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
+_SUB_NUMBER = re.compile(r"^(\d{1,3})[.．](\d{1,3})")
+_NUMBER_PREFIX = re.compile(r"^(?:\d{1,3}(?:[.．]\d{1,3})*[、.．]?|[（(]\d{1,3}[)）])[ \t\u3000]*")
 
 
 def _normalise(cell: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", cell)
+    return re.sub(r"[\s\u3000*]+", "", cell)
 
 
 def _column_map(header: list[str]) -> dict[str, int]:
+    """Return {column kind: index}; kinds are those of COLUMN_LABELS plus task and point."""
     columns: dict[str, int] = {}
     for index, cell in enumerate(_normalise(c) for c in header):
-        if "task" not in columns and any(cell.startswith(h) or cell == h for h in TASK_HEADERS):
-            columns["task"] = index
+        if not cell or len(cell) > 12:
             continue
-        for key, labels in COLUMN_LABELS.items():
-            if key not in columns and any(label in cell for label in labels):
-                columns[key] = index
-                break
+        kind = _header_kind(cell)
+        if kind == "task":
+            if "task" in columns and "point" not in columns:
+                columns["point"] = columns["task"]
+                columns["task"] = index
+            elif "task" not in columns:
+                columns["task"] = index
+        elif kind and kind not in columns:
+            columns[kind] = index
     return columns
 
 
+def _header_kind(cell: str) -> str | None:
+    for kind in ("serial", "leader", "co", "lead", "plain", "deadline", "outcome"):
+        if any(label in cell for label in COLUMN_LABELS[kind]):
+            return kind
+    if any(cell.startswith(h) or cell.endswith(h) for h in TASK_HEADERS):
+        return "task"
+    return None
+
+
+def is_header_row(row: list[str], *, strict: bool = False) -> bool:
+    """Return whether `row` names a task table's columns: a task and who is responsible.
+
+    With `strict`, every cell must be a known column name (used while a header is still being
+    collected line by line, when a complete one is not yet required)."""
+    cells = [_normalise(c) for c in row if _normalise(c)]
+    if strict:
+        return bool(cells) and all(len(c) <= 12 and _header_kind(c) for c in cells)
+    columns = _column_map(row)
+    return "task" in columns and any(kind in columns for kind in _RESPONSIBLE)
+
+
+def header_index(rows: TableRows) -> int | None:
+    """Return the index of the header row among the first rows (title rows may come first)."""
+    return next((i for i, row in enumerate(rows[:6]) if is_header_row(row)), None)
+
+
+@dataclass
+class TableSection:
+    """A key point read from a table: a section row, or the table's own title."""
+
+    title: str
+    tasks: list[ParsedTask] = field(default_factory=list)
+
+
 def read_task_table(rows: TableRows, point_number: int) -> tuple[list[ParsedTask], list[str]]:
-    """Return the tasks of a table under key point `point_number`, and warnings about it."""
-    header_index = next(
-        (i for i, header in enumerate(rows[:3]) if "task" in _column_map(header)), None
-    )
-    if header_index is None:
+    """Return the tasks of a table under key point `point_number`, and warnings about it.
+
+    Section rows inside such a table give their title to the tasks beneath as `section`."""
+    sections, warnings = read_table_sections(rows, f"第{point_number}条要点中的表格")
+    if sections is None:
         return [], [f"第{point_number}条要点中的表格没有“任务”列，已跳过。"]
-    columns = _column_map(rows[header_index])
-    tasks: list[ParsedTask] = []
+    tasks = []
+    for section in sections:
+        for task in section.tasks:
+            task.section = task.section or section.title
+            tasks.append(task)
+    return tasks, warnings
+
+
+def read_table_sections(
+    rows: TableRows, where: str = "表格"
+) -> tuple[list[TableSection] | None, list[str]]:
+    """Return a task table's sections, each with its tasks, or None when it has no header."""
+    index = header_index(rows)
+    if index is None:
+        return None, []
+    header = rows[index]
+    columns = _column_map(header)
+    width = len(header)
+    sections: list[TableSection] = [TableSection(title="")]
     warnings: list[str] = []
-    for row_number, row in enumerate(rows[header_index + 1 :], start=header_index + 2):
+    inherited: dict[str, str] = {}
+    category = ""  # the number of the category row the current tasks sit under (1、 over 1.1)
+    last_point = ""
+    body = rows[index + 1 :]
+    for offset, row in enumerate(body):
+        row_number = index + 2 + offset
 
         def cell(key: str, row: list[str] = row) -> str:
-            index = columns.get(key)
-            return row[index].strip() if index is not None and index < len(row) else ""
+            position = columns.get(key)
+            return row[position].strip() if position is not None and position < len(row) else ""
 
-        text = re.sub(r"\s*\n\s*", "", cell("task"))
+        text = cell("task")
+        filled = [c for c in row if c.strip()]
+        if _is_section_row(row, text, filled, columns):
+            title = (text or filled[0]).strip()
+            sections.append(TableSection(title=_section_title(title)))
+            inherited = {}
+            continue
         if not text:
             continue
-        parts = [f"{ANNOTATION_LABEL[key]}：{cell(key)}" for key in ANNOTATION_LABEL if cell(key)]
-        responsibility = None
+        number = _CATEGORY_NUMBER.match(_normalise(text))
+        next_text = _task_cell(body[offset + 1], columns) if offset + 1 < len(body) else ""
+        sub = _SUB_NUMBER.match(_normalise(next_text))
+        if number and sub and sub.group(1) == number.group(1):
+            # 1、宣传氛围 over 1.1, 1.2…: a category; its unit and deadline cells span its tasks.
+            sections.append(TableSection(title=_section_title(text)))
+            category = number.group(1)
+            inherited = {key: cell(key) for key in (*_RESPONSIBLE, "deadline") if cell(key)}
+            continue
+        if category and not ((m := _SUB_NUMBER.match(_normalise(text))) and m.group(1) == category):
+            category = ""
+        point = cell("point")
+        if point and point != last_point and "point" in columns:
+            sections.append(TableSection(title=_section_title(point)))
+            last_point = point
+        values = {}
+        for key in (*_RESPONSIBLE, "deadline"):
+            position = columns.get(key)
+            # A cell missing from a short row was merged over several rows in the original.
+            missing = position is not None and position >= len(row)
+            values[key] = inherited.get(key, "") if missing else cell(key)
+        if not category:
+            inherited = {k: v for k, v in values.items() if v}
+        task_text = _task_text(text)
+        parts = [
+            f"{ANNOTATION_LABEL[key]}：{values[key]}" for key in ANNOTATION_LABEL if values[key]
+        ]
+        task = ParsedTask(text=task_text, deadline=values["deadline"].replace("\n", " "))
         if parts:
-            responsibility, _ = parse_annotation("；".join(parts))
+            task.responsibility, _ = parse_annotation("；".join(parts))
         else:
-            warnings.append(f"第{point_number}条要点的表格第{row_number}行没有填写责任单位。")
-        tasks.append(
-            ParsedTask(text=text, responsibility=responsibility, deadline=cell("deadline"))
-        )
-    return tasks, warnings
+            task.warnings.append("没有填写责任单位。")
+            warnings.append(f"{where}第{row_number}行没有填写责任单位。")
+        sections[-1].tasks.append(task)
+    if body and len(body[-1]) < width and sections[-1].tasks:
+        last = sections[-1].tasks[-1]
+        if last.responsibility is None:
+            warnings.append(f"{where}的最后一行不完整，文档可能在表格中途被截断。")
+    return [s for s in sections if s.tasks or s.title], warnings
+
+
+def _task_cell(row: list[str], columns: dict[str, int]) -> str:
+    position = columns.get("task")
+    return row[position] if position is not None and position < len(row) else ""
+
+
+def _is_section_row(row: list[str], text: str, filled: list[str], columns) -> bool:
+    """A row holding one text across the table (or 一、/（一） in the 序号 column) is a section."""
+    if not filled:
+        return False
+    serial = columns.get("serial")
+    if serial is not None and serial < len(row) and _SECTION_RE.match(_normalise(row[serial])):
+        return True
+    distinct = {_normalise(c) for c in filled}
+    spans = len(row) == 1 or (len(filled) >= 2 and len(distinct) == 1)
+    first = _normalise(text or filled[-1])
+    short_heading = len(first) <= 30 and first[-1:] not in "。；;，,！？"
+    return spans and (bool(_SECTION_RE.match(first)) or short_heading)
+
+
+def _section_title(text: str) -> str:
+    text = re.sub(r"\s*\n\s*", "", text).strip()
+    text = _SECTION_RE.sub("", text)
+    return _NUMBER_PREFIX.sub("", text).strip(" ：:。")
+
+
+def _task_text(text: str) -> str:
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
+        return ""
+    joined = lines[0]
+    for line in lines[1:]:
+        # Sub-items one per line read as a list within the task.
+        joined += line if joined[-1:] in "，、：:；;。" else "；" + line
+    return _NUMBER_PREFIX.sub("", joined, count=1).strip()

@@ -68,8 +68,11 @@ def test_two_real_departments_are_not_merged():
     assert resolution.warnings == []
 
 
-def test_abbreviation_resolved_only_by_the_registry_is_flagged_for_checking():
+def test_abbreviation_known_only_to_the_registry_is_proposed_not_applied():
     registry = {"组织人事部": "组织人事部"}
     resolution = resolve_names(["组织部", "教务处"], registry)
-    assert resolution.canonical["组织部"] == "组织人事部"
-    assert resolution.warnings == ["“组织部”按部门名录识别为“组织人事部”的简称，请核对。"]
+    assert resolution.canonical["组织部"] == "组织部"
+    assert resolution.proposals == {"组织部": "组织人事部"}
+    assert resolution.warnings == [
+        "“组织部”可能是部门名录中“组织人事部”的简称，未自动合并，请在导入时确认。"
+    ]

@@ -1,0 +1,179 @@
+"""Find task tables that a web page or PDF copy flattened to text, and give them back their rows.
+
+Three shapes are common: cells separated by `|` (one cell per line, each line ending or starting
+with ` |`, a lone `|` ending a row), cells separated by tabs (one row per line), and one cell per
+line under a header row of known column names. Each table found is replaced in the text by a
+table mark, so the outline reads it as it reads a Word table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .readers import TABLE_MARK
+from .tables import is_header_row
+
+_SERIAL = re.compile(r"^[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
+
+
+def unflatten_tables(text: str, tables: list[list[list[str]]]) -> str:
+    """Return `text` with each flattened table replaced by a mark; the rows go into `tables`."""
+    lines = text.split("\n")
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        found = (
+            _pipe_table(lines, index)
+            or _tab_table(lines, index)
+            or _line_per_cell_table(lines, index)
+        )
+        if found is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        rows, end = found
+        out.append(TABLE_MARK.format(index=len(tables)))
+        tables.append(rows)
+        index = end
+    return "\n".join(out)
+
+
+def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """Read a table whose cells a copy separated with `|`, beginning at its header line.
+
+    Markdown tables (`| a | b |`, one row a line) and copies that put one cell on a line, with
+    the pipe at the start (`a` / `| b` / `| c` / `|`) or at the end (`a |` / `b |` / `|`) of
+    each cell's line and a lone pipe ending the row."""
+    if _MARKDOWN_ROW.match(lines[start]):
+        return _markdown_table(lines, start)
+    first = lines[start]
+    if not first.strip() or first.strip() == "|":
+        return None
+    leading = start + 1 < len(lines) and lines[start + 1].lstrip(" \t\u3000").startswith("|")
+    if not leading and not first.rstrip().endswith("|"):
+        return None
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell: list[str] = []
+    end = start
+    while end < len(lines):
+        line = lines[end].strip(" \t\u3000")
+        if not line:
+            break
+        if line == "|":
+            row.append("\n".join(cell))
+            rows.append(row)
+            row, cell = [], []
+        else:
+            if line.startswith("|"):
+                row.append("\n".join(cell))
+                cell = []
+                line = line[1:].strip(" \t\u3000")
+            closes = line.endswith("|")
+            if closes:
+                line = line[:-1].strip(" \t\u3000")
+            if line:
+                cell.append(line)
+            if closes:
+                row.append("\n".join(cell))
+                cell = []
+        end += 1
+    if cell or row:
+        row.append("\n".join(cell))
+        rows.append(row)
+    rows = [_trim(r) for r in rows]
+    rows = [r for r in rows if r]
+    if len(rows) < 2 or not is_header_row(rows[0]):
+        return None
+    return rows, end
+
+
+_MARKDOWN_ROW = re.compile(r"^[ \t]*\|.*\|.*\|[ \t]*$")
+_MARKDOWN_RULE = re.compile(r"^[ \t]*\|?[ \t:|-]+\|?[ \t]*$")
+
+
+def _markdown_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    rows = []
+    end = start
+    while end < len(lines) and _MARKDOWN_ROW.match(lines[end]):
+        if not _MARKDOWN_RULE.match(lines[end]):
+            cells = lines[end].strip().strip("|").split("|")
+            rows.append([c.strip().replace("<br>", "\n") for c in cells])
+        end += 1
+    if len(rows) < 2 or not is_header_row(rows[0]):
+        return None
+    return rows, end
+
+
+def _trim(row: list[str]) -> list[str]:
+    row = [c.strip() for c in row]
+    while row and not row[-1]:
+        row.pop()
+    # A leading-pipe row's first cell is empty when the row itself began with a pipe.
+    return row
+
+
+def _cell(text: str) -> str:
+    return "\n".join(line.strip(" \t\u3000") for line in text.strip().split("\n"))
+
+
+def _tab_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    header = [c.strip() for c in lines[start].split("\t")]
+    if len(header) < 2 or not is_header_row(header):
+        return None
+    rows = [header]
+    end = start + 1
+    while end < len(lines):
+        line = lines[end]
+        if "\t" in line:
+            rows.append([c.strip() for c in line.split("\t")])
+        elif line.strip() and _is_section_line(line):
+            rows.append([line.strip()])
+        elif line.strip():
+            break
+        end += 1
+    return (rows, end) if len(rows) > 1 else None
+
+
+def _is_section_line(line: str) -> bool:
+    return bool(
+        re.match(
+            r"^[ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])",
+            line,
+        )
+    )
+
+
+def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """Read a table copied one cell per line: a header of known column names, one per line,
+    then rows that each begin with a serial number (the 序号 column)."""
+    header: list[str] = []
+    end = start
+    while end < len(lines) and lines[end].strip() and len(header) < 8:
+        candidate = [*header, lines[end].strip()]
+        if not is_header_row(candidate, strict=True):
+            break
+        header = candidate
+        end += 1
+    if len(header) < 3 or not is_header_row(header) or not re.fullmatch(r"序\s*号", header[0]):
+        return None
+    rows = [header]
+    current: list[str] | None = None
+    serial = 0
+    while end < len(lines):
+        line = lines[end].strip()
+        if _SERIAL.match(line) and int(line) == serial + 1:
+            serial += 1
+            current = [line]
+            rows.append(current)
+        elif line and current is not None:
+            if len(current) < len(header):
+                current.append(line)
+            else:
+                current[-1] += "\n" + line
+        elif line and _is_section_line(line):
+            rows.append([line])
+        elif line:
+            break
+        end += 1
+    return (rows, end) if serial else None

@@ -1,0 +1,145 @@
+"""Score a parse against a hand annotation (the dev set's `NAME.gold.json`).
+
+Each annotated item is matched to the parsed task (or key point) whose text contains the start
+of its title; the departments found for it (lead, co and groups) are counted against the
+annotated ones, and its first lead compared. The figures are what an office would notice: how
+many responsible units the import got right, and whether the right one leads.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import ParseError, parse_file
+
+# How much of a gold title must be found in the parsed text: enough to tell items apart.
+TITLE_START = 10
+
+
+def _compact(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text or "")
+    return re.sub(r"[\W_]+", "", text)
+
+
+@dataclass
+class ItemScore:
+    title: str
+    found: bool
+    expected: list[str]
+    parsed: list[str]
+    lead_expected: str
+    lead_parsed: str
+
+    @property
+    def true_positives(self) -> int:
+        return len(set(self.expected) & set(self.parsed))
+
+    @property
+    def lead_correct(self) -> bool:
+        return self.lead_expected == self.lead_parsed
+
+
+@dataclass
+class DocumentScore:
+    name: str
+    refused: str = ""
+    items: list[ItemScore] = field(default_factory=list)
+
+    def counts(self) -> tuple[int, int, int]:
+        """Return (true positives, departments parsed, departments expected)."""
+        tp = sum(item.true_positives for item in self.items)
+        parsed = sum(len(set(item.parsed)) for item in self.items)
+        expected = sum(len(set(item.expected)) for item in self.items)
+        return tp, parsed, expected
+
+    @property
+    def leads_correct(self) -> int:
+        return sum(item.lead_correct for item in self.items)
+
+
+def _parsed_items(plan: dict[str, Any]) -> list[tuple[str, dict | None]]:
+    items = []
+    for point in plan["points"]:
+        for task in point["tasks"]:
+            text = _compact(task.get("section", "") + task["text"])
+            items.append((text, task["responsibility"] or point["responsibility"]))
+    for point in plan["points"]:
+        items.append((_compact(point["title"]), point["responsibility"]))
+    return items
+
+
+def _names(names: Iterable[str]) -> list[str]:
+    return [unicodedata.normalize("NFKC", name).strip() for name in names]
+
+
+def score_plan(name: str, plan: dict[str, Any], gold: dict[str, Any]) -> DocumentScore:
+    """Return the score of `plan` (the `--json` form of a parse) against `gold`."""
+    score = DocumentScore(name=name)
+    parsed_items = _parsed_items(plan)
+    for item in gold["points"]:
+        start = _compact(item["title"])[:TITLE_START]
+        expected = _names([*item["lead"], *item["co"]])
+        match = next((resp for text, resp in parsed_items if start and start in text), False)
+        found = match is not False
+        resp = match or {}
+        parsed = _names([*resp.get("lead", []), *resp.get("co", []), *resp.get("groups", [])])
+        score.items.append(
+            ItemScore(
+                title=item["title"],
+                found=found,
+                expected=expected,
+                parsed=parsed,
+                lead_expected=expected[0] if item["lead"] else "",
+                lead_parsed=_names(resp.get("lead", []))[0] if resp.get("lead") else "",
+            )
+        )
+    return score
+
+
+def score_document(document: Path, gold_path: Path) -> DocumentScore:
+    """Parse `document` and score it against the annotation in `gold_path`."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    try:
+        plan = parse_file(document).to_dict()
+    except ParseError as exc:
+        score = score_plan(document.name, {"points": []}, gold)
+        score.refused = str(exc)
+        return score
+    return score_plan(document.name, plan, gold)
+
+
+def score_folder(folder: Path) -> list[DocumentScore]:
+    """Score every document in `folder` that has a `NAME.gold.json` beside it."""
+    scores = []
+    for gold_path in sorted(folder.glob("*.gold.json")):
+        stem = gold_path.name.removesuffix(".gold.json")
+        documents = [p for p in folder.glob(f"{stem}.*") if not p.name.endswith(".gold.json")]
+        if documents:
+            scores.append(score_document(documents[0], gold_path))
+    return scores
+
+
+def totals(scores: list[DocumentScore]) -> dict[str, float]:
+    """Return precision, recall, F1 and lead accuracy over all `scores`."""
+    tp = sum(s.counts()[0] for s in scores)
+    parsed = sum(s.counts()[1] for s in scores)
+    expected = sum(s.counts()[2] for s in scores)
+    items = sum(len(s.items) for s in scores)
+    precision = tp / parsed if parsed else 0.0
+    recall = tp / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    leads = sum(s.leads_correct for s in scores)
+    return {
+        "precision": precision,
+        "recall": recall,
+        "f1": f1,
+        "lead": leads / items if items else 0.0,
+        "items": items,
+        "refused": sum(bool(s.refused) for s in scores),
+    }
