@@ -5,7 +5,9 @@ import copy
 import importlib
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 
 from workplan.accounts.tests.factories import make_user
 from workplan.audit.models import AuditRecord
@@ -174,3 +176,17 @@ def test_the_command_prints_unmatched_leaders(tmp_path, capsys, monkeypatch):
     path.write_text("（内容由替身解析器给出）", encoding="utf-8")
     call_command("import", str(path))
     assert "责任领导“钱不明”未匹配到领导账号" in capsys.readouterr().out
+
+
+def test_the_preview_marks_an_unmatched_leader_before_anything_is_saved(client, supervisor):
+    client.force_login(supervisor)
+    text = (
+        "松江区人民政府2025年重点工作任务分解方案\n\n"
+        "一、优化营商环境（责任领导：钱不明；牵头单位：发展改革局）\n\n"
+        "1.推进政务服务一网通办。\n"
+    )
+    document = SimpleUploadedFile("方案.txt", text.encode())
+    response = client.post(reverse("plans:plan-upload"), {"document": document})
+    page = client.get(response["Location"]).content.decode()
+    assert "责任领导“钱不明”未匹配到领导账号" in page
+    assert not KeyPoint.objects.exists()
