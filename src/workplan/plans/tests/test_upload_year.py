@@ -117,3 +117,9 @@ def test_the_command_takes_title_and_organization_when_missing(tmp_path):
     )  # fmt: skip
     plan = Plan.objects.get()
     assert (plan.organization, plan.title, plan.year) == ("青松职业学院", "2025年工作要点", 2025)
+
+
+def test_the_command_keeps_the_document_year_and_says_so(example_plan, capsys):
+    call_command("import", str(example_plan), "--year", "2030")
+    assert Plan.objects.get().year == 2024
+    assert "文档写明的年度是 2024，未使用 --year 2030" in capsys.readouterr().out

@@ -48,6 +48,10 @@ class Command(BaseCommand):
             parsed = parse_file(file, registry=registry_names())
         except ParseError as exc:
             raise CommandError(str(exc), returncode=2) from None
+        if year is not None and parsed.year is not None and year != parsed.year:
+            self.stdout.write(
+                self.style.WARNING(f"提醒：文档写明的年度是 {parsed.year}，未使用 --year {year}。")
+            )
         complete_plan(parsed, year=year, title=title, organization=organization)
         if parsed.year is None:
             raise CommandError(
