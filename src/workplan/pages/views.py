@@ -10,7 +10,7 @@ from workplan.org.queries import registry_names
 from workplan.pages import queries
 from workplan.pages.access import may_see_department_dashboards
 from workplan.plans.access import access_plan, access_task, check_may_change_plans, may_change_plans
-from workplan.plans.queries import key_points_for_plan
+from workplan.plans.queries import key_points_for_plan, task_leader_problem, with_leader_problems
 from workplan.plans.table_actions import StaleEdit, do_update_task
 from workplan.plans.table_forms import TableUploadForm, TaskRowForm
 from workplan.progress.access import sees_all_reports
@@ -33,9 +33,13 @@ def home(request):
 @require_GET
 def plan_detail(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
+    key_points = with_leader_problems(key_points_for_plan(plan))
     context = {
         "plan": plan,
-        "key_points": key_points_for_plan(plan),
+        "key_points": key_points,
+        "leaders_unmatched": any(
+            kp.leader_problem or any(t.leader_problem for t in kp.tasks.all()) for kp in key_points
+        ),
         "may_change": may_change_plans(request.user),
         "sees_all": sees_all_reports(request.user),
     }
@@ -52,6 +56,7 @@ def task_detail(request, task_id: int):
         "plan": key_point.plan,
         "own": task.responsible,
         "inherited": key_point.responsible,
+        "leader_problem": task_leader_problem(task),
         # Reports, notices and the history come filtered by who may read them.
         **queries.task_page(request.user, task),
     }

@@ -27,8 +27,15 @@ from workplan.org.models import Department, DepartmentGroup
 from workplan.parsing import ParsedPlan, Responsibility
 from workplan.plans import hooks
 from workplan.plans.deadlines import parse_deadline
+from workplan.plans.leaders import match_leader, task_leader
 from workplan.plans.models import Assignment, ImportPreview, KeyPoint, Plan, Task
-from workplan.plans.queries import RecordedWork, recorded_work
+from workplan.plans.queries import (
+    RecordedWork,
+    key_points_for_plan,
+    leader_problems,
+    recorded_work,
+    school_leaders_by_name,
+)
 from workplan.plans.revisions import Revision, compare_revision
 
 
@@ -65,6 +72,8 @@ class ImportOutcome:
     status: ImportStatus
     new_departments: list[str] = field(default_factory=list)
     new_aliases: list[tuple[str, str]] = field(default_factory=list)
+    # Leaders named in the document that match no single leader account: kept as written.
+    leader_problems: list[str] = field(default_factory=list)
 
 
 def fingerprint(parsed: ParsedPlan) -> str:
@@ -157,13 +166,17 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
         fingerprint=digest,
         created_by=by,
     )
+    leaders = school_leaders_by_name()
     key_points = KeyPoint.objects.bulk_create(
-        KeyPoint(
-            plan=plan,
-            number=point.number,
-            title=point.title[:500],
-            responsibility_raw=point.responsibility.raw if point.responsibility else "",
-            leaders=point.responsibility.leaders if point.responsibility else [],
+        _with_leader(
+            KeyPoint(
+                plan=plan,
+                number=point.number,
+                title=point.title[:500],
+                responsibility_raw=point.responsibility.raw if point.responsibility else "",
+                leaders=point.responsibility.leaders if point.responsibility else [],
+            ),
+            leaders,
         )
         for point in parsed.points
     )
@@ -185,6 +198,7 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
         )
         for row in tasks_by_point[-1]:
             set_deadline(row, row.deadline_text, parsed.year)
+            _set_task_leader(row, key_point, leaders)
     Task.objects.bulk_create([task for tasks in tasks_by_point for task in tasks])
 
     assignments: list[Assignment] = []
@@ -199,7 +213,32 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
         status=ImportStatus.CREATED,
         new_departments=registry.created,
         new_aliases=registry.new_aliases,
+        leader_problems=leader_problems(plan),
     )
+
+
+def _with_leader(key_point: KeyPoint, leaders) -> KeyPoint:
+    """Return the key point with the leader in charge its document names, if exactly one
+    school leader account has that name."""
+    key_point.leader = _point_leader_account(key_point.leaders, leaders)
+    return key_point
+
+
+def _point_leader_account(names: list[str], leaders):
+    match = match_leader(names, leaders)
+    return match.leader if match else None
+
+
+def _set_task_leader(task: Task, key_point: KeyPoint, leaders) -> None:
+    """Set the task's own leader in charge from the person it names; None when it names
+    nobody of its own, or its key point's leader, whom it inherits."""
+    task.leader = _task_leader_account(task.leaders, key_point, leaders)
+
+
+def _task_leader_account(names: list[str], key_point: KeyPoint, leaders):
+    match = task_leader(names, key_point, leaders)
+    leader = match.leader if match else None
+    return None if leader is not None and leader == key_point.leader else leader
 
 
 def set_deadline(task: Task, text: str, year: int) -> None:
@@ -220,8 +259,12 @@ def find_existing_plan(parsed: ParsedPlan) -> Plan | None:
 def _record_import(plan, key_points, tasks_by_point, assignments, *, by, note) -> None:
     """Record every row the import created, each on the timeline of its key point or task."""
     entries = [(plan, ["organization", "title", "year"], None)]
-    entries += [(kp, ["number", "title"], None) for kp in key_points]
-    entries += [(task, ["number", "text"], None) for tasks in tasks_by_point for task in tasks]
+    entries += [(kp, ["number", "title", *_leader_field(kp)], None) for kp in key_points]
+    entries += [
+        (task, ["number", "text", *_leader_field(task)], None)
+        for tasks in tasks_by_point
+        for task in tasks
+    ]
     for assignment in assignments:
         scope = (
             f"plans.task:{assignment.task_id}"
@@ -230,6 +273,10 @@ def _record_import(plan, key_points, tasks_by_point, assignments, *, by, note) -
         )
         entries.append((assignment, ["role", "department", "group"], scope))
     record_many_created(entries, by=by, note=note)
+
+
+def _leader_field(row) -> list[str]:
+    return ["leader"] if row.leader_id else []
 
 
 def _assignments(
@@ -272,6 +319,7 @@ def do_revise_plan(
     refuse_overlong_names(parsed)
     note = _("Revised from {name}").format(name=source_name or _("a document"))
     registry = do_register_names(parsed.departments, parsed.group_names(), by=by, note=note)
+    leaders = school_leaders_by_name()
 
     before = {"title": plan.title, "preamble": plan.preamble}
     plan.title, plan.preamble = parsed.title, parsed.preamble
@@ -293,13 +341,18 @@ def do_revise_plan(
                 plan=plan, number=point.number, title=point.title[:500]
             )
             record_created(key_point, by=by, fields=["number", "title"], note=note)
+            changes = []
         else:
             key_point.refresh_from_db()
             changes = [("title", key_point.title, point.title)]
             key_point.number, key_point.title = point.number, point.title[:500]
-            record_changed(key_point, changes, by=by, note=note)
         key_point.responsibility_raw = resp.raw if resp else ""
-        key_point.leaders = resp.leaders if resp else []
+        changes += _revise_leader(
+            key_point,
+            resp.leaders if resp else [],
+            lambda kp=key_point: _point_leader_account(kp.leaders, leaders),
+        )
+        record_changed(key_point, changes, by=by, note=note)
         key_point.save()
         if any(
             n == point.number for n, _b, _a in revision.responsibility_changed
@@ -320,6 +373,9 @@ def do_revise_plan(
                     section=parsed_task.section[:200],
                 )
                 set_deadline(task, parsed_task.deadline, plan.year)
+                if parsed_task.responsibility is not None:
+                    task.leaders = parsed_task.responsibility.leaders
+                    _set_task_leader(task, key_point, leaders)
                 task.save()
                 Assignment.objects.bulk_create(
                     _assignments(parsed_task.responsibility, registry, task=task)
@@ -333,6 +389,14 @@ def do_revise_plan(
             ]
             task.key_point, task.number, task.text = key_point, index, parsed_task.text
             task.section = parsed_task.section[:200]
+            if parsed_task.responsibility is not None:
+                changes += _revise_leader(
+                    task,
+                    parsed_task.responsibility.leaders,
+                    lambda kp=key_point, t=parsed_task: _task_leader_account(
+                        t.responsibility.leaders, kp, leaders
+                    ),
+                )
             task.version = F("version") + 1
             task.save()
             if parsed_task.responsibility is not None:
@@ -340,13 +404,70 @@ def do_revise_plan(
                 Assignment.objects.bulk_create(
                     _assignments(parsed_task.responsibility, registry, task=task)
                 )
-            record_changed(task, [c for c in changes if c[0] == "text"], by=by, note=note)
+            record_changed(task, [c for c in changes if c[0] != "key_point"], by=by, note=note)
 
     delete_tasks(revision.tasks_removed, removed_work, by=by, note=note)
     for key_point in revision.points_removed:
         record_deleted(key_point, by=by, note=note)
         KeyPoint.objects.filter(pk=key_point.pk).delete()
+    revision.leader_problems = leader_problems(plan)
     return revision
+
+
+def _revise_leader(row, names: list[str], matched) -> list[tuple[str, str, str]]:
+    """Take the leaders a revised document names for a key point or task, and return the change
+    of its leader in charge: matched again (`matched()`) when the document names another first
+    person, or when none is set; kept when the document names nobody or the same person, so
+    a leader the office chose in the task table stays."""
+    previous, row.leaders = row.leaders, names
+    if not names or (names[:1] == previous[:1] and row.leader_id):
+        return []
+    before = row.leader.display_name if row.leader_id else ""
+    leader = matched()
+    row.leader = leader
+    return [("leader", before, leader.display_name if leader else "")]
+
+
+@dataclass
+class LeaderMatching:
+    """What matching leaders by name did: how many key points and tasks got their leader in
+    charge, and the names still unmatched."""
+
+    matched: int
+    problems: list[str]
+
+
+@transaction.atomic
+def do_match_leaders(plan: Plan, *, by) -> LeaderMatching:
+    """Return the outcome of giving each key point and task of `plan` whose document named a
+    leader in charge, and that has none set, the one school leader account of that name
+    (accounts created after the import). Leaders already set are kept; none or several
+    accounts of a name leave it as written, still flagged."""
+    plan = Plan.objects.select_for_update().get(pk=plan.pk)
+    leaders = school_leaders_by_name()
+    note = _("Leaders in charge matched by name")
+    matched = 0
+    key_points = list(key_points_for_plan(plan))
+    for key_point in key_points:
+        if key_point.leader_id or not key_point.leaders:
+            continue
+        leader = _point_leader_account(key_point.leaders, leaders)
+        if leader is not None:
+            key_point.leader = leader
+            key_point.save(update_fields=["leader"])
+            record_changed(key_point, [("leader", "", leader.display_name)], by=by, note=note)
+            matched += 1
+    for key_point in key_points:
+        for task in key_point.tasks.all():
+            if task.leader_id or not task.leaders:
+                continue
+            leader = _task_leader_account(task.leaders, key_point, leaders)
+            if leader is not None:
+                # A new version, so a row editor opened before this cannot silently undo it.
+                Task.objects.filter(pk=task.pk).update(leader=leader, version=F("version") + 1)
+                record_changed(task, [("leader", "", leader.display_name)], by=by, note=note)
+                matched += 1
+    return LeaderMatching(matched=matched, problems=leader_problems(plan))
 
 
 def refuse_unconfirmed_deletions(tasks, *, confirmed: bool) -> dict[Task, RecordedWork]:

@@ -5,18 +5,47 @@ from django.utils.translation import gettext_lazy as _
 from workplan.core.uploads import archive_refusal_text
 from workplan.parsing import ParsedPlan, ParseError, parse_bytes
 from workplan.parsing.archive import ArchiveRefused
-from workplan.parsing.readers import DOCX_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES
+from workplan.plans.documents import (
+    DOCUMENT_SUFFIXES,
+    FIRST_YEAR,
+    LAST_YEAR,
+    complete_plan,
+    is_workbook,
+)
+from workplan.plans.models import Plan
+from workplan.plans.table_import import is_task_table_export
 
 
 class PlanUploadForm(forms.Form):
-    """Upload of a 工作要点 document; a valid form carries the parse in `parsed`."""
+    """Upload of a 工作要点 document or a task-split table; a valid form carries the parse in
+    `parsed`, completed with the year, title and organization typed where it states none."""
 
     document = forms.FileField(
         label=_("Work plan document"),
-        help_text=_("A .docx, .txt, .md or .html file of at most 20 MB."),
-        widget=forms.ClearableFileInput(
-            attrs={"accept": ",".join(sorted(DOCX_SUFFIXES | TEXT_SUFFIXES | HTML_SUFFIXES))}
+        help_text=_(
+            "A .docx, .xlsx, .txt, .md or .html file of at most 20 MB: the work plan itself, or a "
+            "task-split table (任务分解表) written in Excel or WPS."
         ),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(sorted(DOCUMENT_SUFFIXES))}),
+    )
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        help_text=_("Only used when the document does not state its year."),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=Plan._meta.get_field("title").max_length,
+        help_text=_("Only used when the document has no title row, e.g. 2025年工作要点."),
+    )
+    organization = forms.CharField(
+        label=_("Organization"),
+        required=False,
+        max_length=Plan._meta.get_field("organization").max_length,
+        help_text=_("Only used when the document does not name its organization."),
     )
 
     def __init__(self, *args, registry=None, **kwargs):
@@ -37,6 +66,16 @@ class PlanUploadForm(forms.Form):
                 },
             )
         data = upload.read()
+        if is_workbook(upload.name) and is_task_table_export(data, upload.name):
+            raise forms.ValidationError(
+                _(
+                    "%(name)s is a task table exported from this system. To change a plan's "
+                    "tasks with it, open that plan's task table and upload it under “Import an "
+                    "edited table” there. To create a new plan, upload the work plan document or "
+                    "a task-split table written outside this system."
+                ),
+                params={"name": upload.name},
+            )
         try:
             self.parsed = parse_bytes(data, upload.name, self.registry)
         except ArchiveRefused as refused:
@@ -44,3 +83,21 @@ class PlanUploadForm(forms.Form):
         except ParseError as exc:
             raise forms.ValidationError(str(exc)) from None
         return upload
+
+    def clean(self):
+        data = super().clean()
+        if self.parsed is None:
+            return data
+        complete_plan(
+            self.parsed,
+            year=data.get("year"),
+            title=data.get("title") or "",
+            organization=data.get("organization") or "",
+        )
+        if self.parsed.year is None and "year" not in self.errors:
+            self.add_error(
+                "year", _("The document does not state which year it is for; enter the year.")
+            )
+        if not self.parsed.title.strip() and "title" not in self.errors:
+            self.add_error("title", _("The document has no title row; enter the plan's title."))
+        return data

@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from workplan.accounts.models import User
 from workplan.core.roles import Role
 from workplan.org.models import Department
 from workplan.plans import hooks
+from workplan.plans.leaders import leaders_by_name, point_problem, task_problem
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
 
 _ASSIGNMENTS = Prefetch(
@@ -34,6 +36,57 @@ def school_leaders() -> QuerySet[User]:
         .distinct()
         .order_by("full_name")
     )
+
+
+def school_leaders_by_name() -> dict[str, list[User]]:
+    """Return the active school leaders grouped by their name as a document would write it."""
+    return leaders_by_name(school_leaders())
+
+
+def with_leader_problems(key_points) -> list[KeyPoint]:
+    """Return the key points (tasks prefetched), each of them and of their tasks given
+    `leader_problem`: why the leader in charge the document names is not set ("" if it is)."""
+    key_points = list(key_points)
+    named = any(kp.leaders for kp in key_points) or any(
+        task.leaders for kp in key_points for task in kp.tasks.all()
+    )
+    by_name = school_leaders_by_name() if named else {}
+    for key_point in key_points:
+        key_point.leader_problem = point_problem(key_point, by_name)
+        for task in key_point.tasks.all():
+            task.leader_problem = task_problem(task, key_point, by_name)
+    return key_points
+
+
+def task_leader_problem(task: Task) -> str:
+    """Return why the leader in charge named for the task (its own, or else its key point's) is
+    not set ("" if it is)."""
+    key_point = task.key_point
+    if task.leaders and task.leaders[:1] != key_point.leaders[:1]:
+        return task_problem(task, key_point, school_leaders_by_name()) if not task.leader_id else ""
+    if key_point.leader_id or not key_point.leaders:
+        return ""
+    return point_problem(key_point, school_leaders_by_name())
+
+
+def leader_problems(plan: Plan) -> list[str]:
+    """Return each key point and task of `plan` whose named leader in charge is not set, and why."""
+    problems = []
+    for key_point in with_leader_problems(key_points_for_plan(plan)):
+        if key_point.leader_problem:
+            problems.append(
+                _("Key point {number}: {problem}").format(
+                    number=key_point.number, problem=key_point.leader_problem
+                )
+            )
+        for task in key_point.tasks.all():
+            if task.leader_problem:
+                problems.append(
+                    _("Task {code}: {problem}").format(
+                        code=f"{key_point.number}.{task.number}", problem=task.leader_problem
+                    )
+                )
+    return problems
 
 
 def school_leader(typed_id: str) -> User | None:

@@ -71,6 +71,8 @@ class Revision:
     point_match: dict[int, KeyPoint] = field(default_factory=dict)  # new number → stored point
     task_match: dict[tuple[int, int], Task] = field(default_factory=dict)  # (point, index) → task
     removed_work: dict[int, RecordedWork] = field(default_factory=dict)  # task id → its records
+    # Once applied: leaders named that match no single leader account, kept as written.
+    leader_problems: list[str] = field(default_factory=list)
 
     @property
     def removed_with_work(self) -> list[tuple[Task, RecordedWork]]:

@@ -26,6 +26,7 @@ from workplan.plans.deadlines import parse_deadline
 from workplan.plans.models import KeyPoint, Plan
 from workplan.plans.queries import RecordedWork, recorded_work
 from workplan.plans.table import COLUMNS, TableRow, TaskValues, table_rows
+from workplan.plans.xlsx import SHEET_TITLE
 
 MAX_TABLE_BYTES = 10 * 1024 * 1024
 # Rows holding a value, the header and key point rows included. The real plans have at most
@@ -239,6 +240,50 @@ def _find_header(rows: Iterable[tuple]) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+# Column titles of task-split tables written elsewhere (issue 12), recognised only to tell the
+# uploader that such a table creates a plan rather than edits one.
+OTHER_TABLE_HEADERS = (
+    "重点工作", "工作任务", "主要任务", "具体任务", "工作举措", "责任目标", "任务内容", "牵头单位",
+    "牵头部门", "主要责任单位", "责任单位", "责任部门", "责任主体", "配合单位", "配合部门",
+    "协同配合单位", "协办单位", "责任领导", "分管领导", "责任校领导", "完成时限", "完成时间",
+    "时间节点", "预期成果",
+)  # fmt: skip
+_OTHER_HEADERS = {_compact(h) for h in OTHER_TABLE_HEADERS}
+_ID_HEADERS = {_compact(h) for h in HEADERS["id"]}
+
+
+def _has_id_column(rows: Iterable[tuple]) -> bool:
+    return any(_compact(value) in _ID_HEADERS for row in rows for value in row)
+
+
+def _looks_like_task_table(rows: Iterable[tuple]) -> bool:
+    """Return whether a row names at least two columns of a task-split table."""
+    return any(sum(_compact(v) in _OTHER_HEADERS for v in row) >= 2 for row in rows)
+
+
+def is_task_table_export(data: bytes, name: str) -> bool:
+    """Return whether the workbook in `data` is a task table exported by this system (its
+    header has the hidden “系统编号” column), as opposed to a task-split table written
+    elsewhere. A file that cannot be read as a workbook is not one."""
+    try:
+        sheet = read_sheet(
+            data, name, prefer=SHEET_TITLE, max_rows=MAX_TABLE_ROWS, max_cells=MAX_TABLE_CELLS
+        )
+        return _has_id_column(itertools.islice(sheet.rows, HEADER_ROWS))
+    except WorkbookRefused:
+        return False
+
+
+def not_an_export(name: str, sheet: str) -> str:
+    return _(
+        "{name}, sheet {sheet}: this is not a task table exported from this system (it has no "
+        "“系统编号” column), so its rows cannot be matched to this plan's tasks. To create a new "
+        "plan from it, upload it under “Import a work plan document” on the Work plans page (or "
+        "run `workplan import`). To edit this plan in Excel, export its task table, edit the "
+        "exported file and upload that here."
+    ).format(name=name, sheet=sheet)
+
+
 def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
     """Return how the uploaded table differs from `plan`, or the problems that stop it."""
     diff = TableDiff()
@@ -249,7 +294,7 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
         # Values only: a key point merged over its tasks' rows is read from its first row and
         # carried down (see _sheet_rows), so merged cells need no full, styled load.
         sheet = read_sheet(
-            data, name, prefer="任务分解表", max_rows=MAX_TABLE_ROWS, max_cells=MAX_TABLE_CELLS
+            data, name, prefer=SHEET_TITLE, max_rows=MAX_TABLE_ROWS, max_cells=MAX_TABLE_CELLS
         )
         first = list(itertools.islice(sheet.rows, HEADER_ROWS))
     except SheetTooLong as refused:
@@ -259,6 +304,9 @@ def read_table(data: bytes, name: str, plan: Plan) -> TableDiff:
         diff.errors.append(str(refused))
         return diff
     header = _find_header(first)
+    if not _has_id_column(first) and (header is not None or _looks_like_task_table(first)):
+        diff.errors.append(not_an_export(name, sheet.title))
+        return diff
     if header is None:
         diff.errors.append(
             _(

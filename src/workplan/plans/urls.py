@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.plan_list, name="plan-list"),
     path("plans/upload/", views.plan_upload, name="plan-upload"),
     path("plans/upload/<str:token>/", views.import_preview, name="import-preview"),
+    path("plans/<int:plan_id>/match-leaders/", views.match_leaders, name="match-leaders"),
     path("plans/<int:plan_id>/table.xlsx", table_views.table_export, name="table-export"),
     path("plans/<int:plan_id>/table/upload/", table_views.table_upload, name="table-upload"),
     path(

@@ -9,7 +9,9 @@ from workplan.parsing import ParsedPlan
 from workplan.plans import queries
 from workplan.plans.access import (
     access_import_preview,
+    access_plan,
     check_can_import_plan,
+    check_may_change_plans,
     may_change_plans,
 )
 from workplan.plans.actions import (
@@ -18,12 +20,14 @@ from workplan.plans.actions import (
     ImportStatus,
     do_discard_import_preview,
     do_import_plan,
+    do_match_leaders,
     do_revise_plan,
     do_stage_import_preview,
     find_existing_plan,
     fingerprint,
 )
 from workplan.plans.forms import PlanUploadForm
+from workplan.plans.leaders import parsed_leader_problems
 from workplan.plans.models import ImportPreview
 from workplan.plans.revisions import compare_revision
 
@@ -85,6 +89,7 @@ def import_preview(request, token: str):
                     points=len(parsed.points), tasks=parsed.task_count()
                 ),
             )
+        _warn_leader_problems(request, outcome.leader_problems)
         if outcome.new_departments:
             messages.warning(
                 request,
@@ -98,7 +103,10 @@ def import_preview(request, token: str):
         "plans/import_preview.html",
         {
             "parsed": parsed,
-            "warnings": ProblemList(parsed.warnings),  # the first 100, and a count
+            # The first 100, and a count.
+            "warnings": ProblemList(
+                parsed.warnings + parsed_leader_problems(parsed, queries.school_leaders_by_name())
+            ),
             "name": preview.name,
             "token": preview.token,
         },
@@ -143,6 +151,7 @@ def _revision_preview(request, preview, parsed, plan):
                 removed=len(revision.tasks_removed),
             ),
         )
+        _warn_leader_problems(request, revision.leader_problems)
         if revision.removed_work:
             messages.warning(
                 request,
@@ -160,3 +169,34 @@ def _revision_preview(request, preview, parsed, plan):
         "revision": revision,
     }
     return render(request, "plans/revision_preview.html", context)
+
+
+LEADER_PROBLEMS_SHOWN = 10
+
+
+def _warn_leader_problems(request, problems: list[str]) -> None:
+    """Tell the office which leaders in charge the document names matched no single account."""
+    if not problems:
+        return
+    shown = " ".join(problems[:LEADER_PROBLEMS_SHOWN])
+    if len(problems) > LEADER_PROBLEMS_SHOWN:
+        shown += _(" … and {count} more, marked on the plan page.").format(
+            count=len(problems) - LEADER_PROBLEMS_SHOWN
+        )
+    messages.warning(request, shown)
+
+
+@require_POST
+def match_leaders(request, plan_id: int):
+    plan = access_plan(request.user, plan_id)
+    check_may_change_plans(request.user)
+    outcome = do_match_leaders(plan, by=request.user)
+    if outcome.matched:
+        messages.success(
+            request,
+            _("Leaders in charge matched by name: {count}.").format(count=outcome.matched),
+        )
+    else:
+        messages.info(request, _("No further leader in charge could be matched by name."))
+    _warn_leader_problems(request, outcome.problems)
+    return redirect("pages:plan-detail", plan_id=plan.pk)

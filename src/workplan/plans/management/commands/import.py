@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
 from workplan.org.queries import registry_names
@@ -11,14 +13,22 @@ from workplan.plans.actions import (
     find_existing_plan,
     fingerprint,
 )
+from workplan.plans.documents import FIRST_YEAR, LAST_YEAR, complete_plan, is_workbook
 from workplan.plans.revisions import compare_revision
+from workplan.plans.table_import import MAX_TABLE_BYTES, is_task_table_export
 
 
 class Command(BaseCommand):
-    help = "导入工作要点文档（.docx、.txt、.md、.html）：解析并保存为要点、任务和责任部门；修订稿用 --revise。"
+    help = (
+        "导入工作要点文档（.docx、.txt、.md、.html）或自行编制的任务分解表（.xlsx）：解析并保存为"
+        "要点、任务和责任部门；修订稿用 --revise。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="文档路径")
+        parser.add_argument("--year", type=int, help="文档未写明年度时使用的年度，如 2025")
+        parser.add_argument("--title", default="", help="文档没有标题行时使用的标题")
+        parser.add_argument("--organization", default="", help="文档未写明单位时使用的单位名称")
         parser.add_argument(
             "--revise", action="store_true", help="该年度已有工作要点时，按修订稿应用差异"
         )
@@ -28,11 +38,31 @@ class Command(BaseCommand):
             help="修订稿删去的任务已有进展填报、督办通知或领导批示时，确认连同这些记录一起删除",
         )
 
-    def handle(self, *args, file, revise, delete_reported, **options):
+    def handle(self, *args, file, revise, delete_reported, year, title, organization, **options):
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise CommandError(
+                f"--year {year}：年度应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间。", returncode=2
+            )
+        self.refuse_task_table_export(Path(file))
         try:
             parsed = parse_file(file, registry=registry_names())
         except ParseError as exc:
             raise CommandError(str(exc), returncode=2) from None
+        if year is not None and parsed.year is not None and year != parsed.year:
+            self.stdout.write(
+                self.style.WARNING(f"提醒：文档写明的年度是 {parsed.year}，未使用 --year {year}。")
+            )
+        complete_plan(parsed, year=year, title=title, organization=organization)
+        if parsed.year is None:
+            raise CommandError(
+                f"{Path(file).name}：文档没有写明年度，请用 --year 指定，如 --year 2025。",
+                returncode=2,
+            )
+        if not parsed.title.strip():
+            raise CommandError(
+                f"{Path(file).name}：文档没有标题行，请用 --title 指定标题，如 --title 2025年工作要点。",
+                returncode=2,
+            )
         existing = find_existing_plan(parsed) if parsed.year else None
         if existing is not None and existing.fingerprint != fingerprint(parsed):
             self.revise(existing, parsed, file, apply=revise, delete_reported=delete_reported)
@@ -57,6 +87,22 @@ class Command(BaseCommand):
             self.stdout.write(f"新增简称：{alias} → {name}")
         for warning in parsed.warnings:
             self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
+        for problem in outcome.leader_problems:
+            self.stdout.write(self.style.WARNING(f"责任领导待核对：{problem}"))
+
+    def refuse_task_table_export(self, path: Path) -> None:
+        """Refuse a task table this system exported: it edits a plan, it does not make one."""
+        if not is_workbook(path.name) or not path.is_file():
+            return
+        if path.stat().st_size > MAX_TABLE_BYTES:
+            return  # the reader refuses it by its size
+        if is_task_table_export(path.read_bytes(), path.name):
+            raise CommandError(
+                f"{path.name}：这是本系统导出的任务分解表，不能用来新建工作要点。修改后请用 "
+                f"workplan table import {path} --plan 年度 导入到对应的工作要点；新建工作要点请导入"
+                "工作要点文档或自行编制的任务分解表。",
+                returncode=2,
+            )
 
     def revise(self, plan, parsed, file, *, apply: bool, delete_reported: bool):
         revision = compare_revision(plan, parsed)
@@ -107,6 +153,8 @@ class Command(BaseCommand):
                 "保留下来的任务，其任务分解表内容、进展填报和历史记录均保留。"
             )
         )
+        for problem in applied.leader_problems:
+            self.stdout.write(self.style.WARNING(f"责任领导待核对：{problem}"))
         if applied.removed_work:
             self.stdout.write(
                 self.style.WARNING(
