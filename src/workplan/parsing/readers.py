@@ -47,7 +47,7 @@ DOCX_SUFFIXES = {".docx"}
 XLSX_SUFFIXES = {".xlsx", ".xlsm"}
 SUPPORTED = ".docx, .xlsx, .txt, .md, .html"
 # A task table of 5,000 tasks has some 50,000 filled cells.
-MAX_PLAN_CELLS = 200_000
+MAX_PLAN_CELLS = 100_000
 
 TABLE_MARK = "\u241e表格{index}\u241e"
 TABLE_MARK_RE = re.compile("\u241e表格(\\d+)\u241e")
