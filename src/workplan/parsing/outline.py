@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -433,11 +434,12 @@ def _plan_headings(text: str, tables: list[TableRows], inline: bool) -> list[_He
     runs = _point_headings(text)
     if not runs:
         return []
-    plain = text.replace(EMPHASIS, "")
+    # Found once, positions kept (emphasis marks become spaces), counted per run.
+    starts = [a.start for a in find_annotations(text.replace(EMPHASIS, " "), inline=inline)]
     bounds = [run[0].start for run in runs[1:]] + [len(text)]
     scores = []
     for run, end in zip(runs, bounds, strict=True):
-        annotations = len(find_annotations(plain[run[0].start : end], inline=inline))
+        annotations = bisect_left(starts, end) - bisect_left(starts, run[0].start)
         tables_in_run = sum(
             1
             for mark in TABLE_MARK_RE.finditer(text, run[0].start, end)
@@ -445,7 +447,7 @@ def _plan_headings(text: str, tables: list[TableRows], inline: bool) -> list[_He
         )
         scores.append((annotations, tables_in_run))
     best = max(range(len(runs)), key=lambda i: (scores[i][0] + scores[i][1], -i))
-    elsewhere = find_annotations(plain, inline=inline) or _has_task_table(text, tables)
+    elsewhere = starts or _has_task_table(text, tables)
     if sum(scores[best]) == 0 and elsewhere:
         return []
     if scores[best][0] == 0 and scores[best][1] and len(runs[best]) == 1:
