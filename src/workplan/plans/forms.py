@@ -6,6 +6,7 @@ from workplan.core.uploads import archive_refusal_text
 from workplan.parsing import ParsedPlan, ParseError, parse_bytes
 from workplan.parsing.archive import ArchiveRefused
 from workplan.parsing.readers import DOCX_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES
+from workplan.plans.preview_edits import Operation, Place
 
 
 class PlanUploadForm(forms.Form):
@@ -44,3 +45,49 @@ class PlanUploadForm(forms.Form):
         except ParseError as exc:
             raise forms.ValidationError(str(exc)) from None
         return upload
+
+
+class _PreviewItemForm(forms.Form):
+    """Which item of a preview a correction is for, and which version of the preview was shown."""
+
+    point = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    task = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def place(self) -> Place:
+        return Place(point=self.cleaned_data["point"], task=self.cleaned_data["task"])
+
+    def stale(self) -> bool:
+        """Return whether the hidden fields are wrong: only an old or altered page sends that."""
+        return any(self.has_error(name) for name in ("point", "task", "version"))
+
+    def refusal(self) -> str:
+        """Return what is wrong, one sentence per field, each naming its field."""
+        if self.stale():
+            return str(_("The page sent an incomplete correction; please reload it and retry."))
+        return " ".join(
+            f"{self.fields[name].label}：{error}"
+            for name, errors in self.errors.items()
+            for error in errors
+        )
+
+
+class PreviewResponsibilityForm(_PreviewItemForm):
+    """The departments of one key point or task, typed as names separated by 、."""
+
+    lead = forms.CharField(label=_("Lead departments"), required=False, max_length=2000)
+    co = forms.CharField(label=_("Co-operating departments"), required=False, max_length=2000)
+    groups = forms.CharField(label=_("Groups"), required=False, max_length=2000)
+
+
+class PreviewRestructureForm(_PreviewItemForm):
+    """One change to the key point / task split."""
+
+    operation = forms.ChoiceField(
+        label=_("Change"),
+        choices=[
+            (Operation.MERGE_INTO_PREVIOUS, _("Merge into the previous task")),
+            (Operation.TASK_TO_KEY_POINT, _("Make it a new key point")),
+            (Operation.KEY_POINT_TO_TASK, _("Make it a task of the previous key point")),
+        ],
+    )

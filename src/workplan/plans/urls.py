@@ -1,12 +1,22 @@
 from django.urls import path
 
-from workplan.plans import table_views, views
+from workplan.plans import preview_views, table_views, views
 
 app_name = "plans"
 urlpatterns = [
     path("", views.plan_list, name="plan-list"),
     path("plans/upload/", views.plan_upload, name="plan-upload"),
     path("plans/upload/<str:token>/", views.import_preview, name="import-preview"),
+    path(
+        "plans/upload/<str:token>/responsibility/",
+        preview_views.preview_responsibility,
+        name="import-preview-responsibility",
+    ),
+    path(
+        "plans/upload/<str:token>/structure/",
+        preview_views.preview_restructure,
+        name="import-preview-structure",
+    ),
     path("plans/<int:plan_id>/table.xlsx", table_views.table_export, name="table-export"),
     path("plans/<int:plan_id>/table/upload/", table_views.table_upload, name="table-upload"),
     path(

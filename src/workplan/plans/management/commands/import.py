@@ -11,6 +11,7 @@ from workplan.plans.actions import (
     find_existing_plan,
     fingerprint,
 )
+from workplan.plans.preview_edits import accept_proposals, proposals_in_use
 from workplan.plans.revisions import compare_revision
 
 
@@ -23,16 +24,22 @@ class Command(BaseCommand):
             "--revise", action="store_true", help="该年度已有工作要点时，按修订稿应用差异"
         )
         parser.add_argument(
+            "--accept-aliases",
+            action="store_true",
+            help="采用部门名录提示的全部简称（如 组织部 → 组织人事部）；不加时名称按原文保存",
+        )
+        parser.add_argument(
             "--delete-reported",
             action="store_true",
             help="修订稿删去的任务已有进展填报、督办通知或领导批示时，确认连同这些记录一起删除",
         )
 
-    def handle(self, *args, file, revise, delete_reported, **options):
+    def handle(self, *args, file, revise, delete_reported, accept_aliases, **options):
         try:
             parsed = parse_file(file, registry=registry_names())
         except ParseError as exc:
             raise CommandError(str(exc), returncode=2) from None
+        self.report_proposals(parsed, accept=accept_aliases)
         existing = find_existing_plan(parsed) if parsed.year else None
         if existing is not None and existing.fingerprint != fingerprint(parsed):
             self.revise(existing, parsed, file, apply=revise, delete_reported=delete_reported)
@@ -57,6 +64,29 @@ class Command(BaseCommand):
             self.stdout.write(f"新增简称：{alias} → {name}")
         for warning in parsed.warnings:
             self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
+        for point in parsed.points:
+            for warning in point.warnings:
+                self.stdout.write(self.style.WARNING(f"提醒：要点 {point.number}：{warning}"))
+            for index, task in enumerate(point.tasks, start=1):
+                for warning in task.warnings:
+                    self.stdout.write(
+                        self.style.WARNING(f"提醒：任务 {point.number}.{index}：{warning}")
+                    )
+
+    def report_proposals(self, parsed, *, accept: bool):
+        """Accept every alias proposal, or list them and keep the names as written: the same
+        choice the web preview offers, made by the same function."""
+        if accept:
+            for proposal in accept_proposals(parsed, [p.name for p in parsed.proposals]):
+                self.stdout.write(f"采用简称：{proposal.name} → {proposal.proposed}")
+            return
+        proposals = proposals_in_use(parsed)
+        if proposals:
+            self.stdout.write(
+                "部门名录提示以下名称可能是其他部门的简称；未加 --accept-aliases，按原文保存："
+            )
+        for proposal in proposals:
+            self.stdout.write(f"  {proposal.name} → {proposal.proposed}（部门名录中的简称？）")
 
     def revise(self, plan, parsed, file, *, apply: bool, delete_reported: bool):
         revision = compare_revision(plan, parsed)

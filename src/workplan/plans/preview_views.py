@@ -1,0 +1,148 @@
+"""The import preview of a plan document: what the page shows, and the office's corrections to
+the departments and to the key point / task split before saving."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from workplan.core.problems import ProblemList
+from workplan.org.queries import registry_names
+from workplan.parsing import ParsedPlan, Responsibility
+from workplan.plans.access import access_import_preview, check_can_import_plan
+from workplan.plans.forms import PreviewResponsibilityForm, PreviewRestructureForm
+from workplan.plans.models import ImportPreview
+from workplan.plans.preview_actions import (
+    PreviewChanged,
+    do_restructure_import_preview,
+    do_set_preview_responsibility,
+    preview_plan,
+    preview_version,
+)
+from workplan.plans.preview_edits import (
+    EditRefused,
+    Operation,
+    Place,
+    item_code,
+    items_to_check,
+    proposals_in_use,
+)
+
+
+def render_import_preview(
+    request, preview: ImportPreview, parsed: ParsedPlan, *, refused=None, status=200
+):
+    """Render the preview page; `refused` is a correction that was refused, as (place, what was
+    typed, why), shown at its item so nothing typed is lost."""
+    points = []
+    for p, point in enumerate(parsed.points):
+        tasks = [_row(parsed, Place(p, t), task, refused) for t, task in enumerate(point.tasks)]
+        points.append({**_row(parsed, Place(p), point, refused), "tasks": tasks})
+    context = {
+        "parsed": parsed,
+        "points": points,
+        "to_check": items_to_check(parsed),
+        "warnings": ProblemList(parsed.warnings),  # the first 100, and a count
+        "proposals": proposals_in_use(parsed),
+        "registry": set(registry_names()),
+        "name": preview.name,
+        "token": preview.token,
+        "version": preview_version(preview),
+        "operations": Operation,
+    }
+    return render(request, "plans/import_preview.html", context, status=status)
+
+
+def _row(parsed: ParsedPlan, place: Place, item, refused) -> dict:
+    resp: Responsibility | None = item.responsibility
+    values = {
+        "lead": "、".join(resp.lead) if resp else "",
+        "co": "、".join(resp.co) if resp else "",
+        "groups": "、".join(resp.groups) if resp else "",
+    }
+    error = ""
+    if refused is not None and refused[0] == place:
+        _place, values, error = refused
+    return {
+        "item": item,
+        "place": place,
+        "anchor": _anchor(place),
+        "code": item_code(parsed, place),
+        "values": values,
+        "error": error,
+    }
+
+
+def _anchor(place: Place) -> str:
+    return f"p{place.point}" if place.task is None else f"p{place.point}-t{place.task}"
+
+
+def _back(preview: ImportPreview, place: Place | None = None):
+    url = reverse("plans:import-preview", kwargs={"token": preview.token})
+    return redirect(f"{url}#{_anchor(place)}" if place else url)
+
+
+def _own_preview(request, token: str) -> ImportPreview | None:
+    check_can_import_plan(request.user)
+    preview = access_import_preview(request.user, token, ImportPreview.Kind.PLAN_DOCUMENT)
+    if preview is None:
+        messages.error(request, _("This preview has expired. Please upload the document again."))
+    return preview
+
+
+@require_POST
+def preview_responsibility(request, token: str):
+    preview = _own_preview(request, token)
+    if preview is None:
+        return redirect("plans:plan-list")
+    form = PreviewResponsibilityForm(request.POST)
+    if not form.is_valid() and form.stale():
+        messages.error(request, form.refusal())
+        return _back(preview)
+    place = form.place()
+    typed = {name: request.POST.get(name, "") for name in ("lead", "co", "groups")}
+    try:
+        if form.errors:
+            raise EditRefused(form.refusal())
+        preview = do_set_preview_responsibility(
+            preview, place, **typed, version=form.cleaned_data["version"], by=request.user
+        )
+    except PreviewChanged as exc:
+        messages.error(request, str(exc))
+        return _back(preview)
+    except EditRefused as exc:
+        parsed = preview_plan(preview)
+        refused = (place, typed, str(exc))
+        return render_import_preview(request, preview, parsed, refused=refused, status=400)
+    messages.success(
+        request,
+        _("The departments of {code} are corrected.").format(
+            code=item_code(preview_plan(preview), place)
+        ),
+    )
+    return _back(preview, place)
+
+
+@require_POST
+def preview_restructure(request, token: str):
+    preview = _own_preview(request, token)
+    if preview is None:
+        return redirect("plans:plan-list")
+    form = PreviewRestructureForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.refusal())
+        return _back(preview)
+    try:
+        preview = do_restructure_import_preview(
+            preview,
+            form.place(),
+            operation=form.cleaned_data["operation"],
+            version=form.cleaned_data["version"],
+            by=request.user,
+        )
+    except EditRefused as exc:
+        messages.error(request, str(exc))
+        return _back(preview, form.place())
+    messages.success(request, _("The key points and tasks are rearranged."))
+    return _back(preview, Place(form.place().point))
