@@ -72,12 +72,21 @@ class _PreviewItemForm(forms.Form):
         )
 
 
+NAMES_FIELD = {
+    "required": False,
+    "max_length": 2000,
+    "error_messages": {
+        "max_length": _("at most %(limit_value)d characters (it has %(show_value)d).")
+    },
+}
+
+
 class PreviewResponsibilityForm(_PreviewItemForm):
     """The departments of one key point or task, typed as names separated by 、."""
 
-    lead = forms.CharField(label=_("Lead departments"), required=False, max_length=2000)
-    co = forms.CharField(label=_("Co-operating departments"), required=False, max_length=2000)
-    groups = forms.CharField(label=_("Groups"), required=False, max_length=2000)
+    lead = forms.CharField(label=_("Lead departments"), **NAMES_FIELD)
+    co = forms.CharField(label=_("Co-operating departments"), **NAMES_FIELD)
+    groups = forms.CharField(label=_("Groups"), **NAMES_FIELD)
 
 
 class PreviewRestructureForm(_PreviewItemForm):

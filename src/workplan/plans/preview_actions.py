@@ -11,11 +11,18 @@ from django.utils.translation import gettext as _
 from workplan.core.errors import NotAllowed, WrongState
 from workplan.parsing import ParsedPlan
 from workplan.plans.models import ImportPreview
-from workplan.plans.preview_edits import EditRefused, Place, restructure, set_responsibility
+from workplan.plans.preview_edits import (
+    EditRefused,
+    ItemGone,
+    Place,
+    restructure,
+    set_responsibility,
+)
 
 
-class PreviewChanged(EditRefused):
-    """The preview was corrected elsewhere (another tab) since the page was drawn."""
+class PreviewChanged(ItemGone):
+    """The preview was corrected elsewhere (another tab) since the page was drawn: whatever
+    the page names may be somewhere else now."""
 
 
 def preview_plan(preview: ImportPreview) -> ParsedPlan:

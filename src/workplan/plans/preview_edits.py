@@ -33,6 +33,10 @@ class EditRefused(ValueError):
     """The correction cannot be made; the message says what and where, for the user."""
 
 
+class ItemGone(EditRefused):
+    """The item corrected is not in the preview (a page drawn before the split changed)."""
+
+
 class Operation:
     """The changes to the key point / task split offered beside each item."""
 
@@ -269,7 +273,7 @@ def _combined(first: Responsibility | None, second: Responsibility | None):
 
 
 def _item(parsed: ParsedPlan, place: Place) -> ParsedPoint | ParsedTask:
-    gone = EditRefused(
+    gone = ItemGone(
         _("This item is no longer in the preview; please check the page and try again.")
     )
     if not 0 <= place.point < len(parsed.points):

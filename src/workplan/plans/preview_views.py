@@ -14,7 +14,6 @@ from workplan.plans.access import access_import_preview, check_can_import_plan
 from workplan.plans.forms import PreviewResponsibilityForm, PreviewRestructureForm
 from workplan.plans.models import ImportPreview
 from workplan.plans.preview_actions import (
-    PreviewChanged,
     do_restructure_import_preview,
     do_set_preview_responsibility,
     preview_plan,
@@ -22,6 +21,7 @@ from workplan.plans.preview_actions import (
 )
 from workplan.plans.preview_edits import (
     EditRefused,
+    ItemGone,
     Operation,
     Place,
     item_code,
@@ -108,7 +108,7 @@ def preview_responsibility(request, token: str):
         preview = do_set_preview_responsibility(
             preview, place, **typed, version=form.cleaned_data["version"], by=request.user
         )
-    except PreviewChanged as exc:
+    except ItemGone as exc:  # the page was out of date: say so above it
         messages.error(request, str(exc))
         return _back(preview)
     except EditRefused as exc:
