@@ -12,7 +12,6 @@ from workplan.core.errors import NotAllowed, WrongState
 from workplan.parsing import ParsedPlan
 from workplan.plans.models import ImportPreview
 from workplan.plans.preview_edits import (
-    EditRefused,
     ItemGone,
     Place,
     restructure,

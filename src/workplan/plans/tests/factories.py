@@ -187,9 +187,7 @@ def make_parsed_plan() -> ParsedPlan:
             ParsedPoint(
                 number=2,
                 title="深化教学改革",
-                responsibility=Responsibility(
-                    raw="责任部门：教务处科研处", lead=["教务处科研处"]
-                ),
+                responsibility=Responsibility(raw="责任部门：教务处科研处", lead=["教务处科研处"]),
                 warnings=["“教务处科研处”可能是两个部门名连写，请核对。"],
                 tasks=[
                     ParsedTask(text="推进专业群建设，"),

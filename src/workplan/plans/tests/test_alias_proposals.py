@@ -70,7 +70,10 @@ def test_supervisor_sees_each_proposal_unticked(client, supervisor, registry):
     preview = stage_plan_preview(supervisor)
     client.force_login(supervisor)
     page = client.get(reverse("plans:import-preview", args=[preview.token])).content.decode()
-    assert '<input type="checkbox" name="accept_alias" value="组织部"> 组织部 → 组织人事部（部门名录中的简称？）' in page
+    assert (
+        '<input type="checkbox" name="accept_alias" value="组织部"> 组织部 → 组织人事部（部门名录中的简称？）'
+        in page
+    )
 
 
 def test_an_unticked_proposal_is_saved_as_written_for_review(client, supervisor, registry):

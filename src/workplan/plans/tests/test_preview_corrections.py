@@ -49,9 +49,7 @@ def test_supervisor_corrects_a_tasks_lead_and_the_saved_plan_has_it(client, supe
     ]
 
 
-def test_supervisor_corrects_a_run_together_key_point_lead_into_two_departments(
-    client, supervisor
-):
+def test_supervisor_corrects_a_run_together_key_point_lead_into_two_departments(client, supervisor):
     preview = stage_plan_preview(supervisor)
     client.force_login(supervisor)
     correct(client, preview, point=1, lead="教务处", co="科研处", groups="各二级学院、各系部")
@@ -82,8 +80,14 @@ def test_a_task_cleared_of_departments_takes_its_key_points_again(client, superv
     ("names", "message"),
     [
         ({"lead": "", "co": "宣传部"}, "1.2：填写了配合部门，但没有牵头部门"),
-        ({"lead": "宣" * 300}, "1.2：部门名称“宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣…”共 300 个字"),
-        ({"lead": "宣传部", "groups": "各" * 120}, "1.2：泛指名称“各各各各各各各各各各各各各各各各各各各各…”共 120 个字"),
+        (
+            {"lead": "宣" * 300},
+            "1.2：部门名称“宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣宣…”共 300 个字",
+        ),
+        (
+            {"lead": "宣传部", "groups": "各" * 120},
+            "1.2：泛指名称“各各各各各各各各各各各各各各各各各各各各…”共 120 个字",
+        ),
         ({"lead": "宣" * 2001}, "牵头部门：最多 2000 个字（现有 2001 个字）。"),
     ],
 )
@@ -98,7 +102,7 @@ def test_a_bad_correction_answers_with_a_message_and_keeps_what_was_typed(
     page = response.content.decode()
     assert message in page
     item = page.split('id="p0-t1"')[1].split("</details>")[0]
-    assert "<details class=\"correct\" open>" in item and message in item
+    assert '<details class="correct" open>' in item and message in item
     assert f'value="{names["lead"]}"' in item
     assert ImportPreview.objects.get().payload == before
 

@@ -44,5 +44,5 @@ def test_supervisor_sees_which_departments_are_new_to_the_registry(client, super
     parsed.departments[-1].name = "教务处"
     page = preview_page(client, supervisor, parsed)
     listing = page.split("部门</h2>")[-1]
-    assert "宣传部 <span class=\"badge\">新部门，待核对</span>" in listing
+    assert '宣传部 <span class="badge">新部门，待核对</span>' in listing
     assert "教务处 <span" not in listing

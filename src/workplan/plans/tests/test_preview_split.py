@@ -47,9 +47,7 @@ def test_supervisor_merges_a_task_into_the_previous_one(client, supervisor):
     )
 
 
-def test_supervisor_makes_a_task_a_new_key_point_and_the_tasks_after_it_follow(
-    client, supervisor
-):
+def test_supervisor_makes_a_task_a_new_key_point_and_the_tasks_after_it_follow(client, supervisor):
     preview = stage_plan_preview(supervisor)
     client.force_login(supervisor)
     restructure(client, preview, "to_key_point", point=0, task=1)
@@ -94,7 +92,9 @@ def test_a_split_and_its_reverse_give_back_the_document(client, supervisor):
     restructure(client, preview, "to_key_point", point=1, task=1)
     restructure(client, preview, "to_task", point=2, version=1)
     after = preview_plan(ImportPreview.objects.get())
-    assert [(p.number, p.title) for p in after.points] == [(p.number, p.title) for p in before.points]
+    assert [(p.number, p.title) for p in after.points] == [
+        (p.number, p.title) for p in before.points
+    ]
     assert [t.text for t in after.points[1].tasks] == [t.text for t in before.points[1].tasks]
 
 
