@@ -96,6 +96,14 @@ def set_responsibility(
                 "lead department (the first one named usually leads)."
             ).format(code=code)
         )
+    for name in [*lead_names, *co_names]:
+        if name.startswith("各"):  # 各学院, 各单位: a collective term, not one department
+            raise EditRefused(
+                _(
+                    "{code}: “{name}” is a collective term, not one department; put it under "
+                    "groups."
+                ).format(code=code, name=name)
+            )
     _refuse_overlong(
         [*lead_names, *co_names],
         Department,
@@ -211,6 +219,13 @@ def _task_to_key_point(parsed: ParsedPlan, place: Place) -> None:
             _(
                 "{code} is the first task of key point {number}; as a key point of its own it "
                 "would leave key point {number} without tasks."
+            ).format(code=item_code(parsed, place), number=point.number)
+        )
+    if place.task == len(point.tasks) - 1:
+        raise EditRefused(
+            _(
+                "{code} is the last task of key point {number}; as a key point of its own it "
+                "would have no tasks."
             ).format(code=item_code(parsed, place), number=point.number)
         )
     task = point.tasks[place.task]

@@ -89,6 +89,8 @@ def test_a_task_cleared_of_departments_takes_its_key_points_again(client, superv
             "1.2：泛指名称“各各各各各各各各各各各各各各各各各各各各…”共 120 个字",
         ),
         ({"lead": "宣" * 2001}, "牵头部门：最多 2000 个字（现有 2001 个字）。"),
+        ({"lead": "宣传部", "co": "各二级学院"}, "1.2：“各二级学院”是泛指，不是一个部门，请填在“泛指”一栏。"),
+        ({"lead": "宣传部\x00"}, "牵头部门：不允许"),
     ],
 )
 def test_a_bad_correction_answers_with_a_message_and_keeps_what_was_typed(

@@ -103,6 +103,7 @@ def test_a_split_and_its_reverse_give_back_the_document(client, supervisor):
     [
         ("merge", {"point": 0, "task": 0}, "1.1 是所在要点的第一项任务，前面没有可并入的任务。"),
         ("to_key_point", {"point": 0, "task": 0}, "改为新要点后，要点 1 将没有任务。"),
+        ("to_key_point", {"point": 1, "task": 2}, "改为新要点后，新要点将没有任务。"),
         ("to_task", {"point": 0}, "要点 1 是第一个要点，前面没有要点。"),
         ("to_task", {"point": 0, "task": 1}, "这一项不能做这种调整。"),
         ("delete", {"point": 0, "task": 1}, "调整："),
