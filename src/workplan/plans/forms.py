@@ -47,7 +47,7 @@ class PlanUploadForm(forms.Form):
         return upload
 
 
-class _PreviewItemForm(forms.Form):
+class PreviewItemForm(forms.Form):
     """Which item of a preview a correction is for, and which version of the preview was shown."""
 
     point = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
@@ -81,7 +81,7 @@ NAMES_FIELD = {
 }
 
 
-class PreviewResponsibilityForm(_PreviewItemForm):
+class PreviewResponsibilityForm(PreviewItemForm):
     """The departments of one key point or task, typed as names separated by 、."""
 
     lead = forms.CharField(label=_("Lead departments"), **NAMES_FIELD)
@@ -89,7 +89,7 @@ class PreviewResponsibilityForm(_PreviewItemForm):
     groups = forms.CharField(label=_("Groups"), **NAMES_FIELD)
 
 
-class PreviewRestructureForm(_PreviewItemForm):
+class PreviewRestructureForm(PreviewItemForm):
     """One change to the key point / task split."""
 
     operation = forms.ChoiceField(

@@ -36,6 +36,10 @@ class EditRefused(ValueError):
 class ItemGone(EditRefused):
     """The item corrected is not in the preview (a page drawn before the split changed)."""
 
+    @staticmethod
+    def message() -> str:
+        return _("This item is no longer in the preview; please check the page and try again.")
+
 
 class Operation:
     """The changes to the key point / task split offered beside each item."""
@@ -86,7 +90,7 @@ def set_responsibility(
     """Give the item at `place` the departments typed for it; its warnings are settled.
 
     Left all empty, a task inherits its key point's departments again."""
-    item = _item(parsed, place)
+    item = item_at(parsed, place)
     lead_names, co_names, group_names = split_names(lead), split_names(co), split_names(groups)
     code = item_code(parsed, place)
     if not lead_names and co_names:
@@ -141,7 +145,7 @@ def set_responsibility(
 def restructure(parsed: ParsedPlan, operation: str, place: Place) -> None:
     """Apply one change to the key point / task split; tasks that move keep the departments
     they had, so nothing is reassigned without the office seeing it."""
-    _item(parsed, place)
+    item_at(parsed, place)
     if operation == Operation.MERGE_INTO_PREVIOUS and place.task is not None:
         _merge_into_previous(parsed, place)
     elif operation == Operation.TASK_TO_KEY_POINT and place.task is not None:
@@ -287,18 +291,19 @@ def _combined(first: Responsibility | None, second: Responsibility | None):
     )
 
 
-def _item(parsed: ParsedPlan, place: Place) -> ParsedPoint | ParsedTask:
-    gone = ItemGone(
-        _("This item is no longer in the preview; please check the page and try again.")
-    )
+def has_item(parsed: ParsedPlan, place: Place) -> bool:
+    """Return whether the preview has an item at `place`."""
     if not 0 <= place.point < len(parsed.points):
-        raise gone
+        return False
+    return place.task is None or 0 <= place.task < len(parsed.points[place.point].tasks)
+
+
+def item_at(parsed: ParsedPlan, place: Place) -> ParsedPoint | ParsedTask:
+    """Return the key point or task at `place`; ItemGone if there is none."""
+    if not has_item(parsed, place):
+        raise ItemGone(ItemGone.message())
     point = parsed.points[place.point]
-    if place.task is None:
-        return point
-    if not 0 <= place.task < len(point.tasks):
-        raise gone
-    return point.tasks[place.task]
+    return point if place.task is None else point.tasks[place.task]
 
 
 def _refuse_overlong(names: list[str], model, message: str, code: str) -> None:

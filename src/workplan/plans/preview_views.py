@@ -5,13 +5,17 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from workplan.core.problems import ProblemList
 from workplan.org.queries import registry_names
 from workplan.parsing import ParsedPlan, Responsibility
 from workplan.plans.access import access_import_preview, check_can_import_plan
-from workplan.plans.forms import PreviewResponsibilityForm, PreviewRestructureForm
+from workplan.plans.forms import (
+    PreviewItemForm,
+    PreviewResponsibilityForm,
+    PreviewRestructureForm,
+)
 from workplan.plans.models import ImportPreview
 from workplan.plans.preview_actions import (
     do_restructure_import_preview,
@@ -24,21 +28,21 @@ from workplan.plans.preview_edits import (
     ItemGone,
     Operation,
     Place,
+    has_item,
+    item_at,
     item_code,
     items_to_check,
     proposals_in_use,
 )
 
 
-def render_import_preview(
-    request, preview: ImportPreview, parsed: ParsedPlan, *, refused=None, status=200
-):
-    """Render the preview page; `refused` is a correction that was refused, as (place, what was
-    typed, why), shown at its item so nothing typed is lost."""
+def render_import_preview(request, preview: ImportPreview, parsed: ParsedPlan):
+    """Render the preview page. Each item links to its correction form, fetched only when
+    opened: a document of two thousand tasks would otherwise carry two thousand forms."""
     points = []
     for p, point in enumerate(parsed.points):
-        tasks = [_row(parsed, Place(p, t), task, refused) for t, task in enumerate(point.tasks)]
-        points.append({**_row(parsed, Place(p), point, refused), "tasks": tasks})
+        tasks = [_row(parsed, Place(p, t), task) for t, task in enumerate(point.tasks)]
+        points.append({**_row(parsed, Place(p), point), "tasks": tasks})
     context = {
         "parsed": parsed,
         "points": points,
@@ -49,29 +53,45 @@ def render_import_preview(
         "name": preview.name,
         "token": preview.token,
         "version": preview_version(preview),
-        "operations": Operation,
     }
-    return render(request, "plans/import_preview.html", context, status=status)
+    return render(request, "plans/import_preview.html", context)
 
 
-def _row(parsed: ParsedPlan, place: Place, item, refused) -> dict:
-    resp: Responsibility | None = item.responsibility
-    values = {
-        "lead": "、".join(resp.lead) if resp else "",
-        "co": "、".join(resp.co) if resp else "",
-        "groups": "、".join(resp.groups) if resp else "",
-    }
-    error = ""
-    if refused is not None and refused[0] == place:
-        _place, values, error = refused
+def _row(parsed: ParsedPlan, place: Place, item) -> dict:
+    query = f"point={place.point}" + ("" if place.task is None else f"&task={place.task}")
     return {
         "item": item,
         "place": place,
         "anchor": _anchor(place),
         "code": item_code(parsed, place),
+        "query": query,
+    }
+
+
+def _render_item(request, preview, parsed, place: Place, *, typed=None, error="", status=200):
+    """Render the correction form of one item: alone (HTMX, opened inside the preview) or on a
+    page of its own, where a refused correction comes back with what was typed and why."""
+    item = item_at(parsed, place)
+    resp: Responsibility | None = item.responsibility
+    values = typed or {
+        "lead": "、".join(resp.lead) if resp else "",
+        "co": "、".join(resp.co) if resp else "",
+        "groups": "、".join(resp.groups) if resp else "",
+    }
+    context = {
+        "row": _row(parsed, place, item),
+        "is_point": place.task is None,
+        "first": (place.point if place.task is None else place.task) == 0,
         "values": values,
         "error": error,
+        "token": preview.token,
+        "version": preview_version(preview),
+        "operations": Operation,
+        "name": preview.name,
     }
+    htmx = request.htmx and request.method == "GET"
+    template = "plans/_preview_item_form.html" if htmx else "plans/preview_item.html"
+    return render(request, template, context, status=status)
 
 
 def _anchor(place: Place) -> str:
@@ -89,6 +109,19 @@ def _own_preview(request, token: str) -> ImportPreview | None:
     if preview is None:
         messages.error(request, _("This preview has expired. Please upload the document again."))
     return preview
+
+
+@require_GET
+def preview_item(request, token: str):
+    preview = _own_preview(request, token)
+    if preview is None:
+        return redirect("plans:plan-list")
+    form = PreviewItemForm({**request.GET.dict(), "version": preview_version(preview)})
+    parsed = preview_plan(preview)
+    if not form.is_valid() or not has_item(parsed, form.place()):
+        messages.error(request, str(ItemGone.message()))
+        return _back(preview)
+    return _render_item(request, preview, parsed, form.place())
 
 
 @require_POST
@@ -113,8 +146,9 @@ def preview_responsibility(request, token: str):
         return _back(preview)
     except EditRefused as exc:
         parsed = preview_plan(preview)
-        refused = (place, typed, str(exc))
-        return render_import_preview(request, preview, parsed, refused=refused, status=400)
+        return _render_item(
+            request, preview, parsed, place, typed=typed, error=str(exc), status=400
+        )
     messages.success(
         request,
         _("The departments of {code} are corrected.").format(

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.plan_list, name="plan-list"),
     path("plans/upload/", views.plan_upload, name="plan-upload"),
     path("plans/upload/<str:token>/", views.import_preview, name="import-preview"),
+    path("plans/upload/<str:token>/item/", preview_views.preview_item, name="import-preview-item"),
     path(
         "plans/upload/<str:token>/responsibility/",
         preview_views.preview_responsibility,

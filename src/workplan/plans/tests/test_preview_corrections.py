@@ -89,7 +89,10 @@ def test_a_task_cleared_of_departments_takes_its_key_points_again(client, superv
             "1.2：泛指名称“各各各各各各各各各各各各各各各各各各各各…”共 120 个字",
         ),
         ({"lead": "宣" * 2001}, "牵头部门：最多 2000 个字（现有 2001 个字）。"),
-        ({"lead": "宣传部", "co": "各二级学院"}, "1.2：“各二级学院”是泛指，不是一个部门，请填在“泛指”一栏。"),
+        (
+            {"lead": "宣传部", "co": "各二级学院"},
+            "1.2：“各二级学院”是泛指，不是一个部门，请填在“泛指”一栏。",
+        ),
         ({"lead": "宣传部\x00"}, "牵头部门：不允许"),
     ],
 )
@@ -103,10 +106,34 @@ def test_a_bad_correction_answers_with_a_message_and_keeps_what_was_typed(
     assert response.status_code == 400
     page = response.content.decode()
     assert message in page
-    item = page.split('id="p0-t1"')[1].split("</details>")[0]
-    assert '<details class="correct" open>' in item and message in item
-    assert f'value="{names["lead"]}"' in item
+    assert "<h1>修改 1.2</h1>" in page  # the item's own form, not the whole preview again
+    assert f'value="{names["lead"]}"' in page
     assert ImportPreview.objects.get().payload == before
+
+
+def item_url(preview, query: str) -> str:
+    return reverse("plans:import-preview-item", args=[preview.token]) + query
+
+
+def test_supervisor_opens_an_items_form_in_place_or_on_its_own_page(client, supervisor):
+    preview = stage_plan_preview(supervisor)
+    client.force_login(supervisor)
+    preview_page = client.get(reverse("plans:import-preview", args=[preview.token]))
+    assert item_url(preview, "?point=0&amp;task=1") in preview_page.content.decode()
+    fragment = client.get(item_url(preview, "?point=0&task=1"), headers={"HX-Request": "true"})
+    assert "<html" not in fragment.content.decode()
+    assert 'name="co" value="宣传部"' in fragment.content.decode()
+    page = client.get(item_url(preview, "?point=1")).content.decode()
+    assert "<h1>修改 2</h1>" in page and 'name="lead" value="教务处科研处"' in page
+    assert "改为上一要点的任务" in page and "并入上一项任务" not in page
+
+
+def test_an_items_form_for_an_item_not_there_says_so(client, supervisor):
+    preview = stage_plan_preview(supervisor)
+    client.force_login(supervisor)
+    for query in ("?point=0&task=9", "?point=x", ""):
+        response = client.get(item_url(preview, query), follow=True)
+        assert "预览中已没有这一项" in response.content.decode()
 
 
 def test_a_correction_to_an_item_no_longer_there_answers_with_a_message(client, supervisor):
@@ -139,6 +166,7 @@ def test_another_supervisor_cannot_correct_someone_elses_preview(client, supervi
     colleague = make_user("colleague", [Role.SUPERVISOR])
     client.force_login(colleague)
     assert correct(client, preview, point=0, task=1, lead="组织部").status_code == 404
+    assert client.get(item_url(preview, "?point=0")).status_code == 404
     url = reverse("plans:import-preview-structure", args=[preview.token])
     assert client.post(url, {"point": 1, "version": 0, "operation": "to_task"}).status_code == 404
     assert preview_plan(ImportPreview.objects.get()).points[0].tasks[1].responsibility.lead == []
