@@ -119,7 +119,7 @@ def preview_item(request, token: str):
     form = PreviewItemForm({**request.GET.dict(), "version": preview_version(preview)})
     parsed = preview_plan(preview)
     if not form.is_valid() or not has_item(parsed, form.place()):
-        messages.error(request, str(ItemGone.message()))
+        messages.error(request, ItemGone.message())
         return _back(preview)
     return _render_item(request, preview, parsed, form.place())
 
@@ -134,6 +134,9 @@ def preview_responsibility(request, token: str):
         messages.error(request, form.refusal())
         return _back(preview)
     place = form.place()
+    if not has_item(preview_plan(preview), place):
+        messages.error(request, ItemGone.message())
+        return _back(preview)
     typed = {name: request.POST.get(name, "") for name in ("lead", "co", "groups")}
     try:
         if form.errors:

@@ -2,6 +2,7 @@
 saving; the saved plan has what was corrected, and a bad correction answers with a message."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from workplan.accounts.tests.factories import make_user
@@ -139,8 +140,9 @@ def test_an_items_form_for_an_item_not_there_says_so(client, supervisor):
 def test_a_correction_to_an_item_no_longer_there_answers_with_a_message(client, supervisor):
     preview = stage_plan_preview(supervisor)
     client.force_login(supervisor)
-    response = correct(client, preview, point=0, task=9, lead="宣传部")
-    assert "预览中已没有这一项" in client.get(response["Location"]).content.decode()
+    for lead in ("宣传部", "宣" * 2001):
+        response = correct(client, preview, point=0, task=9, lead=lead)
+        assert "预览中已没有这一项" in client.get(response["Location"]).content.decode()
     for data in ({"point": "x", "version": 0}, {"point": 0}, {}):
         url = reverse("plans:import-preview-responsibility", args=[preview.token])
         response = client.post(url, data, follow=True)
@@ -187,3 +189,11 @@ def test_a_correction_to_an_expired_preview_says_so(client, supervisor):
     client.force_login(supervisor)
     response = correct(client, preview, point=0, task=1, lead="组织部")
     assert "已过期" in client.get(response["Location"]).content.decode()
+
+
+def test_a_correction_without_the_pages_csrf_token_is_refused(supervisor):
+    preview = stage_plan_preview(supervisor)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(supervisor)
+    assert correct(browser, preview, point=0, task=1, lead="组织部").status_code == 403
+    assert preview_plan(ImportPreview.objects.get()).points[0].tasks[1].responsibility.lead == []
