@@ -24,7 +24,7 @@ from workplan.plans.actions import (
 from workplan.plans.forms import PlanUploadForm
 from workplan.plans.models import ImportPreview
 from workplan.plans.preview_actions import preview_plan, preview_version
-from workplan.plans.preview_edits import accept_proposals
+from workplan.plans.preview_edits import accept_proposals, proposals_in_use
 from workplan.plans.preview_views import render_import_preview
 from workplan.plans.revisions import compare_revision
 
@@ -127,6 +127,7 @@ def _revision_preview(request, preview, parsed, plan):
                 ),
             )
             return redirect("plans:import-preview", token=preview.token)
+        accept_proposals(parsed, request.POST.getlist("accept_alias"))
         try:
             revision = do_revise_plan(
                 plan,
@@ -167,5 +168,6 @@ def _revision_preview(request, preview, parsed, plan):
         "token": preview.token,
         "plan": plan,
         "revision": revision,
+        "proposals": proposals_in_use(parsed),
     }
     return render(request, "plans/revision_preview.html", context)

@@ -152,3 +152,24 @@ def test_the_web_import_and_the_command_give_the_same_plan_from_one_document(
 
     from_web, from_command = undone(web), undone(command)
     assert from_web["items"] and from_web == from_command
+
+
+def test_a_revision_offers_its_proposals_unticked_and_applies_the_ticked_ones(
+    client, supervisor, registry
+):
+    first = make_parsed_plan()
+    first.points[0].responsibility.co = []
+    first.departments = [d for d in first.departments if d.name != "组织部"]
+    first.proposals = []
+    client.force_login(supervisor)
+    confirm(client, stage_plan_preview(supervisor, first), accept=False)
+    revised = make_parsed_plan()  # names 组织部, with its proposal
+    revised.source_digest = "qingshan-2025-revised"
+    preview = stage_plan_preview(supervisor, revised)
+    page = client.get(reverse("plans:import-preview", args=[preview.token])).content.decode()
+    assert "<h1>核对修订内容</h1>" in page
+    assert '<input type="checkbox" name="accept_alias" value="组织部">' in page
+    confirm(client, preview, accept=True)
+    result = plan_and_registry()
+    assert ("co", "组织人事部") in result["items"][0][1]
+    assert result["aliases"] == [("组织部", "组织人事部")]
