@@ -13,6 +13,7 @@ from workplan.plans.documents import (
     is_workbook,
 )
 from workplan.plans.models import Plan
+from workplan.plans.preview_edits import Operation, Place
 from workplan.plans.table_import import is_task_table_export
 
 
@@ -101,3 +102,58 @@ class PlanUploadForm(forms.Form):
         if not self.parsed.title.strip() and "title" not in self.errors:
             self.add_error("title", _("The document has no title row; enter the plan's title."))
         return data
+
+
+class PreviewItemForm(forms.Form):
+    """Which item of a preview a correction is for, and which version of the preview was shown."""
+
+    point = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    task = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+    def place(self) -> Place:
+        return Place(point=self.cleaned_data["point"], task=self.cleaned_data["task"])
+
+    def stale(self) -> bool:
+        """Return whether the hidden fields are wrong: only an old or altered page sends that."""
+        return any(self.has_error(name) for name in ("point", "task", "version"))
+
+    def refusal(self) -> str:
+        """Return what is wrong, one sentence per field, each naming its field."""
+        if self.stale():
+            return str(_("The page sent an incomplete correction; please reload it and retry."))
+        return " ".join(
+            f"{self.fields[name].label}：{error}"
+            for name, errors in self.errors.items()
+            for error in errors
+        )
+
+
+NAMES_FIELD = {
+    "required": False,
+    "max_length": 2000,
+    "error_messages": {
+        "max_length": _("at most %(limit_value)d characters (it has %(show_value)d).")
+    },
+}
+
+
+class PreviewResponsibilityForm(PreviewItemForm):
+    """The departments of one key point or task, typed as names separated by 、."""
+
+    lead = forms.CharField(label=_("Lead departments"), **NAMES_FIELD)
+    co = forms.CharField(label=_("Co-operating departments"), **NAMES_FIELD)
+    groups = forms.CharField(label=_("Groups"), **NAMES_FIELD)
+
+
+class PreviewRestructureForm(PreviewItemForm):
+    """One change to the key point / task split."""
+
+    operation = forms.ChoiceField(
+        label=_("Change"),
+        choices=[
+            (Operation.MERGE_INTO_PREVIOUS, _("Merge into the previous task")),
+            (Operation.TASK_TO_KEY_POINT, _("Make it a new key point")),
+            (Operation.KEY_POINT_TO_TASK, _("Make it a task of the previous key point")),
+        ],
+    )

@@ -3,9 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from workplan.core.problems import ProblemList
 from workplan.org.queries import registry_names
-from workplan.parsing import ParsedPlan
 from workplan.plans import queries
 from workplan.plans.access import (
     access_import_preview,
@@ -27,8 +25,10 @@ from workplan.plans.actions import (
     fingerprint,
 )
 from workplan.plans.forms import PlanUploadForm
-from workplan.plans.leaders import parsed_leader_problems
 from workplan.plans.models import ImportPreview
+from workplan.plans.preview_actions import preview_plan, preview_version
+from workplan.plans.preview_edits import accept_proposals, proposals_in_use
+from workplan.plans.preview_views import render_import_preview
 from workplan.plans.revisions import compare_revision
 
 LEGACY_SESSION_KEY = "pending_plan_imports"
@@ -66,14 +66,24 @@ def import_preview(request, token: str):
     if preview is None:
         messages.error(request, _("This preview has expired. Please upload the document again."))
         return redirect("plans:plan-list")
-    parsed = ParsedPlan.from_dict(preview.payload["parsed"])
-    parsed.source_digest = preview.payload.get("digest", "")
+    parsed = preview_plan(preview)
     existing = find_existing_plan(parsed) if parsed.year else None
     if existing is not None and existing.fingerprint == fingerprint(parsed):
         existing = None  # the same document again: the import below reports "unchanged"
     if existing is not None:
         return _revision_preview(request, preview, parsed, existing)
     if request.method == "POST":
+        shown = request.POST.get("version", "")
+        if shown and shown != str(preview_version(preview)):
+            messages.error(
+                request,
+                _(
+                    "This preview was corrected elsewhere (perhaps in another tab) after this "
+                    "page was shown; nothing was saved. Please check the page and save again."
+                ),
+            )
+            return redirect("plans:import-preview", token=preview.token)
+        accepted = accept_proposals(parsed, request.POST.getlist("accept_alias"))
         try:
             outcome = do_import_plan(parsed, source_name=preview.name, by=request.user)
         except ImportRefused as exc:
@@ -90,6 +100,13 @@ def import_preview(request, token: str):
                 ),
             )
         _warn_leader_problems(request, outcome.leader_problems)
+        if accepted:
+            messages.info(
+                request,
+                _("Names recorded as abbreviations: {names}").format(
+                    names="；".join(f"{p.name} → {p.proposed}" for p in accepted)
+                ),
+            )
         if outcome.new_departments:
             messages.warning(
                 request,
@@ -98,19 +115,7 @@ def import_preview(request, token: str):
                 ),
             )
         return redirect("pages:plan-detail", plan_id=outcome.plan.pk)
-    return render(
-        request,
-        "plans/import_preview.html",
-        {
-            "parsed": parsed,
-            # The first 100, and a count.
-            "warnings": ProblemList(
-                parsed.warnings + parsed_leader_problems(parsed, queries.school_leaders_by_name())
-            ),
-            "name": preview.name,
-            "token": preview.token,
-        },
-    )
+    return render_import_preview(request, preview, parsed)
 
 
 def _revision_preview(request, preview, parsed, plan):
@@ -126,6 +131,7 @@ def _revision_preview(request, preview, parsed, plan):
                 ),
             )
             return redirect("plans:import-preview", token=preview.token)
+        accept_proposals(parsed, request.POST.getlist("accept_alias"))
         try:
             revision = do_revise_plan(
                 plan,
@@ -167,6 +173,7 @@ def _revision_preview(request, preview, parsed, plan):
         "token": preview.token,
         "plan": plan,
         "revision": revision,
+        "proposals": proposals_in_use(parsed),
     }
     return render(request, "plans/revision_preview.html", context)
 

@@ -37,6 +37,9 @@ TABLE = [
     ("GET",  "pages:task-row",          "task",       200, 200, 200, 200, 200, 200, 200),
     ("GET",  "pages:task-row-edit",     "task",       403, 200, 403, 403, 403, 403, 403),
     ("GET",  "plans:import-preview",    "token",      403, 302, 403, 403, 403, 403, 403),
+    ("GET",  "plans:import-preview-item", "token",   403, 302, 403, 403, 403, 403, 403),
+    ("POST", "plans:import-preview-responsibility", "token", 403, 302, 403, 403, 403, 403, 403),
+    ("POST", "plans:import-preview-structure", "token", 403, 302, 403, 403, 403, 403, 403),
     ("GET",  "org:department-list",     None,         200, 200, 200, 200, 200, 200, 200),
     ("GET",  "pages:department-detail",   "department", 200, 200, 200, 200, 200, 200, 200),
     ("GET",  "org:department-contact",  "department", 200, 200, 403, 200, 200, 403, 403),
@@ -134,6 +137,8 @@ def test_anonymous_visitor_is_sent_to_sign_in(client, world, method, name, arg):
         ("POST", "audit:log", None),
         ("GET", "accounts:user-unlock", "person"),
         ("PUT", "org:department-contact", "department"),
+        ("GET", "plans:import-preview-structure", "token"),
+        ("POST", "plans:import-preview-item", "token"),
     ],
 )
 def test_wrong_method_is_405(client, world, method, name, arg):

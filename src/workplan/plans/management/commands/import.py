@@ -14,6 +14,7 @@ from workplan.plans.actions import (
     fingerprint,
 )
 from workplan.plans.documents import FIRST_YEAR, LAST_YEAR, complete_plan, is_workbook
+from workplan.plans.preview_edits import accept_proposals, proposals_in_use
 from workplan.plans.revisions import compare_revision
 from workplan.plans.table_import import MAX_TABLE_BYTES, is_task_table_export
 
@@ -33,12 +34,28 @@ class Command(BaseCommand):
             "--revise", action="store_true", help="该年度已有工作要点时，按修订稿应用差异"
         )
         parser.add_argument(
+            "--accept-aliases",
+            action="store_true",
+            help="采用部门名录提示的全部简称（如 组织部 → 组织人事部）；不加时名称按原文保存",
+        )
+        parser.add_argument(
             "--delete-reported",
             action="store_true",
             help="修订稿删去的任务已有进展填报、督办通知或领导批示时，确认连同这些记录一起删除",
         )
 
-    def handle(self, *args, file, revise, delete_reported, year, title, organization, **options):
+    def handle(
+        self,
+        *args,
+        file,
+        revise,
+        delete_reported,
+        accept_aliases,
+        year,
+        title,
+        organization,
+        **options,
+    ):
         if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
             raise CommandError(
                 f"--year {year}：年度应在 {FIRST_YEAR} 到 {LAST_YEAR} 之间。", returncode=2
@@ -63,6 +80,7 @@ class Command(BaseCommand):
                 f"{Path(file).name}：文档没有标题行，请用 --title 指定标题，如 --title 2025年工作要点。",
                 returncode=2,
             )
+        self.report_proposals(parsed, accept=accept_aliases)
         existing = find_existing_plan(parsed) if parsed.year else None
         if existing is not None and existing.fingerprint != fingerprint(parsed):
             self.revise(existing, parsed, file, apply=revise, delete_reported=delete_reported)
@@ -89,6 +107,14 @@ class Command(BaseCommand):
             self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
         for problem in outcome.leader_problems:
             self.stdout.write(self.style.WARNING(f"责任领导待核对：{problem}"))
+        for point in parsed.points:
+            for warning in point.warnings:
+                self.stdout.write(self.style.WARNING(f"提醒：要点 {point.number}：{warning}"))
+            for index, task in enumerate(point.tasks, start=1):
+                for warning in task.warnings:
+                    self.stdout.write(
+                        self.style.WARNING(f"提醒：任务 {point.number}.{index}：{warning}")
+                    )
 
     def refuse_task_table_export(self, path: Path) -> None:
         """Refuse a task table this system exported: it edits a plan, it does not make one."""
@@ -103,6 +129,21 @@ class Command(BaseCommand):
                 "工作要点文档或自行编制的任务分解表。",
                 returncode=2,
             )
+
+    def report_proposals(self, parsed, *, accept: bool):
+        """Accept every alias proposal, or list them and keep the names as written: the same
+        choice the web preview offers, made by the same function."""
+        if accept:
+            for proposal in accept_proposals(parsed, [p.name for p in parsed.proposals]):
+                self.stdout.write(f"采用简称：{proposal.name} → {proposal.proposed}")
+            return
+        proposals = proposals_in_use(parsed)
+        if proposals:
+            self.stdout.write(
+                "部门名录提示以下名称可能是其他部门的简称；未加 --accept-aliases，按原文保存："
+            )
+        for proposal in proposals:
+            self.stdout.write(f"  {proposal.name} → {proposal.proposed}（部门名录中的简称？）")
 
     def revise(self, plan, parsed, file, *, apply: bool, delete_reported: bool):
         revision = compare_revision(plan, parsed)
