@@ -469,10 +469,12 @@ _FURNITURE_RE = re.compile(
     r"您现在的位置|您的位置|所在位置|首页\s*[>›»]|【\s*(?:打印|关闭|字体|字号)|打印本页|关闭窗口|"
     r"分享到|责任编辑|编辑[:：]|审核[:：]|浏览字号|上一篇|下一篇|https?://|抄送[:：]|"
     r"附件\s*\d*\s*[:：]|组配分类|主题分类|名称[:：]|文号[:：]|发文日期|成文日期|公开方式|"
-    r"公开范围|有效性|设为首页|加入收藏|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
+    r"公开范围|有效性|设为首页|加入收藏|特此通知|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
     # A signature: the issuing body's name alone on its line, then the date alone on the next.
     r"|^[ \t\u3000]*(?:\S{2,30}(?:人民政府|办公室|委员会|党委|学院|大学|学校|局|厅)[ \t\u3000]*\n+)?"
-    r"[ \t\u3000]*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t\u3000]*$"
+    r"[ \t\u3000]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[一二〇○零]{2}[〇○零一二三四五六七八九]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[ \t\u3000]*$"
 )
 _DATE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}")
 
@@ -515,19 +517,59 @@ def _read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str],
         if year_match:
             year = int(year_match.group(1))
             prefix, title = line[: year_match.start()].strip(), line[year_match.start() :].strip()
+            prefix = re.sub(r"^附件\s*\d*[：:、.]?\s*", "", prefix)
         else:
             prefix, title = "", line
         if prefix:
             organization = prefix
         elif title_index > 0 and len(lines[title_index - 1]) <= 60:
-            organization = lines[title_index - 1]
+            above = lines[title_index - 1]
+            if re.search(r"[，,。；;：:！？]", above) or len(above) > 30:
+                pass  # a sentence of a covering notice, not a name
+            elif _looks_like_organization(above) or not _is_title(above, ("",)):
+                organization = above
+            else:
+                title = above + title  # a title set on two lines (全国文明城市创建 / 责任分工)
         preamble_lines = lines[title_index + 1 :]
     if year is None:
         warnings.append(NO_YEAR)
+    notice = _NOTICE_TITLE_RE.match(organization + title)
+    if notice:
+        # 〔2023〕2号X人民政府关于印发X2023年…方案的通知: the plan is the title inside.
+        organization, title = notice.group(1).strip(), notice.group(2).strip("《》 ")
+        year_match = YEAR_RE.search(title)
+        year = year or (int(year_match.group(1)) if year_match else None)
+        if year is not None:
+            warnings[:] = [w for w in warnings if w != NO_YEAR]
+    if not organization:
+        organization = _issuer(lines)
     organization, aliases = _split_organization(organization)
     if not organization:
         warnings.append("没有找到单位名称（标题上方或标题开头）。")
     return title, organization, aliases, year, "\n".join(preamble_lines)
+
+
+_NOTICE_TITLE_RE = re.compile(
+    r"^(?:.*?〔\d{4}〕\s*\d+\s*号)?\s*(.{2,30}?)关于(?:印发|下发|转发)(.+?)的通知$"
+)
+_ISSUER_RE = re.compile(r"^(?:.*?〔\d{4}〕\s*\d+\s*号)?\s*(.{2,30}?)关于(?:印发|下发|转发)")
+ORGANIZATION_ENDINGS = (
+    "大学", "学院", "学校", "中学", "小学", "人民政府", "政府", "委员会", "党委", "局", "厅", "办公室",
+    "中心", "研究院", "医院", "集团", "公司",
+)  # fmt: skip
+
+
+def _looks_like_organization(name: str) -> bool:
+    return name.rstrip("）)").endswith(ORGANIZATION_ENDINGS) or "（" in name
+
+
+def _issuer(lines: list[str]) -> str:
+    """Return who issued the document, from a line such as X人民政府关于印发…的通知."""
+    for line in lines:
+        match = _ISSUER_RE.match(line)
+        if match and _looks_like_organization(match.group(1)):
+            return match.group(1).strip()
+    return ""
 
 
 def _is_title(line: str, keywords: tuple[str, ...]) -> bool:
@@ -861,3 +903,5 @@ def _flag(resp: Responsibility | None, target: list[str], inherited) -> None:
     for name in [*resp.lead, *resp.co]:
         if looks_like_person(name):
             target.append(f"“{name}”像是人名，不像部门名称，请核对。")
+        elif len(name) <= 2 and not name.endswith(UNIT_ENDINGS):
+            target.append(f"“{name}”不像完整的部门名称（可能被截断），请核对。")

@@ -18,7 +18,10 @@ CO_LABELS = (
     "协同配合单位", "配合部门", "配合单位", "协办单位", "协办部门", "协作单位", "参与单位", "参与部门",
     "协同单位", "配合", "协办",
 )  # fmt: skip
-PLAIN_LABELS = ("责任部门", "责任单位", "责任处室", "承办单位", "承办部门", "责任主体", "实施单位")
+PLAIN_LABELS = (
+    "责任部门", "责任单位", "责任处室", "责任科室", "承办单位", "承办部门", "承办科室", "责任主体",
+    "实施单位", "负责部门", "负责单位", "负责科室",
+)  # fmt: skip
 LEADER_LABELS = (
     "分管校领导", "责任校领导", "牵头校领导", "分管领导", "责任领导", "牵头领导", "牵头负责领导",
 )  # fmt: skip
@@ -109,9 +112,12 @@ SHORT_BRACKET_RE = re.compile(
     rf"(?:落实)?)?\s*[)）]"
 )
 _SHORT_INLINE_RE = re.compile(
-    rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责)"
-    rf"(?:[，,]\s*(?P<co>{_UNITS})(?:配合|协助|参与|按照?职责分工负责))?"
-    r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责)"
+    rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责|承办)"
+    rf"(?:[，,]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协办|按照?职责分工负责))?"
+    r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责"
+    # 教务处负责所有公共教室的审批: a unit as the subject of the sentence.
+    r"|(?:(?<=[\n。；;：:])|^)[ \t\u3000]*(?P<subject>[^（）()。；;：:\n，,由]{2,30}?)"
+    r"(?P<subject_verb>牵头负责|负责|牵头))"
 )
 
 
@@ -134,7 +140,7 @@ def _short_forms(text: str, *, inline: bool) -> list[Annotation]:
 def short_annotation(match: re.Match) -> str:
     """Return the labelled form of a short annotation, or "" when its words are not units."""
     groups = match.groupdict()
-    lead = groups.get("lead") or groups.get("shared") or ""
+    lead = groups.get("lead") or groups.get("shared") or groups.get("subject") or ""
     lead = re.sub(r"^(?:由|请|要求)", "", lead.strip(" ，,、"))
     co = (groups.get("co") or "").strip(" ，,、")
     names = [*split_department_list(lead)[0], *split_department_list(lead)[1]]
@@ -142,7 +148,7 @@ def short_annotation(match: re.Match) -> str:
     if not names or not all(_is_unit(n) for n in [*names, *co_names]):
         return ""
     # Only 牵头 says who leads; A、B负责 names its units, the first of which leads.
-    leads = "牵头" in (groups.get("verb") or "")
+    leads = "牵头" in (groups.get("verb") or groups.get("subject_verb") or "")
     inner = f"牵头单位：{lead}" if leads else f"责任单位：{lead}"
     return f"{inner}；配合单位：{co}" if co else inner
 
