@@ -468,7 +468,7 @@ _FURNITURE_RE = re.compile(
     r"发布日期|更新时间|时间[:：]|日期[:：]|点击数|点击量|浏览次数|阅读次数|阅读量|访问量|当前位置|"
     r"您现在的位置|您的位置|所在位置|首页\s*[>›»]|【\s*(?:打印|关闭|字体|字号)|打印本页|关闭窗口|"
     r"分享到|责任编辑|编辑[:：]|审核[:：]|浏览字号|上一篇|下一篇|https?://|抄送[:：]|"
-    r"附件\s*\d*\s*[:：]|组配分类|主题分类|名称[:：]|文号[:：]|发文日期|成文日期|公开方式|"
+    r"附件\s*\d*\s*[:：]|附件\s*\d*\s*$|组配分类|主题分类|名称[:：]|文号[:：]|发文日期|成文日期|公开方式|"
     r"公开范围|有效性|设为首页|加入收藏|特此通知|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
     # A signature: the issuing body's name alone on its line, then the date alone on the next.
     r"|^[ \t\u3000]*(?:\S{2,30}(?:人民政府|办公室|委员会|党委|学院|大学|学校|局|厅)[ \t\u3000]*\n+)?"
@@ -528,7 +528,7 @@ def _read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str],
                 pass  # a sentence of a covering notice, not a name
             elif _looks_like_organization(above) or not _is_title(above, ("",)):
                 organization = above
-            else:
+            elif above != line and above not in line:
                 title = above + title  # a title set on two lines (全国文明城市创建 / 责任分工)
         preamble_lines = lines[title_index + 1 :]
     if year is None:
