@@ -23,7 +23,8 @@ def unflatten_tables(text: str, tables: list[list[list[str]]]) -> str:
     index = 0
     while index < len(lines):
         found = (
-            _pipe_table(lines, index)
+            _grid_table(lines, index)
+            or _pipe_table(lines, index)
             or _tab_table(lines, index)
             or _line_per_cell_table(lines, index)
         )
@@ -96,6 +97,50 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
 _MARKDOWN_ROW = re.compile(r"^[ \t]*\|?[^|\n]+\|[^|\n]+\|.*$")
 _MARKDOWN_CONTINUES = re.compile(r"^[ \t]*\|?.*\|[ \t]*\S*.*$")
 _MARKDOWN_RULE = re.compile(r"^[ \t]*\|?[ \t:|-]+\|?[ \t]*$")
+
+
+_BORDER = re.compile(r"^[ \t\u3000]*[─━┄┈┼╋├┤┌┐└┘┬┴╪╫═║+\-=| \t]{3,}$")
+_GRID_BAR = re.compile(r"[│┃║|]")
+
+
+def _grid_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """Read a table drawn with box characters (│ ├─┼─┤) or ASCII (| +---+): the cells of a
+    row may wrap over several lines, and are joined column by column."""
+    if not (_BORDER.match(lines[start]) and re.search(r"[─━┼├┌+]", lines[start])):
+        return None
+    rows: list[list[str]] = []
+    block: list[list[str]] = []
+    widths: dict[str, int] = {}
+    end = start + 1
+
+    def close_block() -> None:
+        if block:
+            width = max(len(cells) for cells in block)
+            rows.append(["".join(c[i] for c in block if i < len(c)).strip() for i in range(width)])
+            block.clear()
+
+    while end < len(lines):
+        line = lines[end]
+        if _BORDER.match(line) and not re.search(r"[^\s│┃║|─━┄┈┼╋├┤┌┐└┘┬┴╪╫═+\-=]", line):
+            close_block()
+        elif _GRID_BAR.search(line):
+            bars = len(_GRID_BAR.findall(line))
+            if bars != widths.setdefault("bars", bars) or re.search(r"[─━┼├┤]", line):
+                return None  # cells merged across the grid: no reliable columns
+            cells = [c.strip() for c in _GRID_BAR.split(line.strip())]
+            if cells and not cells[0]:
+                cells = cells[1:]
+            if cells and not cells[-1]:
+                cells = cells[:-1]
+            block.append(cells)
+        else:
+            break
+        end += 1
+    close_block()
+    rows = [row for row in rows if any(row)]
+    if len(rows) < 2 or not is_header_row(rows[0]):
+        return None
+    return rows, end
 
 
 def _markdown_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:

@@ -572,3 +572,29 @@ def test_table_one_cell_per_paragraph_with_section_rows_between(tmp_path):
         ("打造宜居家园", "推进学前教育", ["区教育局"], [],
          ["区政府有关部门", "各乡镇人民政府、街道办事处"], []),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "box", [("┌─┬─┐", "│", "├─┼─┤", "└─┴─┘"), ("+--+--+", "|", "+--+--+", "+--+--+")]
+)
+def test_table_drawn_with_box_characters_and_wrapped_cells(tmp_path, box):
+    top, bar, middle, bottom = box
+    lines = [
+        "石桥县2024年重点工作任务分解表",
+        top,
+        f"{bar}序号{bar}重点工作{bar}牵头单位{bar}配合单位{bar}",
+        middle,
+        f"{bar}1{bar}推进县域医共体{bar}县卫健委{bar}县医保局、{bar}",
+        f"{bar}{bar}建设。{bar}{bar}县财政局{bar}",
+        middle,
+        f"{bar}2{bar}新建污水管网20公里。{bar}县住建局{bar}各乡镇{bar}",
+        bottom,
+    ]
+    path = tmp_path / "grid.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    plan = parse_file(path)
+    assert responsibilities(plan) == [
+        (plan.title, "推进县域医共", ["县卫健委"], ["县医保局", "县财政局"], [], []),
+        (plan.title, "新建污水管网", ["县住建局"], [], ["各乡镇"], []),
+    ]
+    assert plan.points[0].tasks[0].text == "推进县域医共体建设。"
