@@ -885,7 +885,9 @@ def looks_like_person(name: str) -> bool:
 def _flag_items(points: list[ParsedPoint]) -> None:
     """Give each key point and task the reasons its reading is uncertain."""
     for point in points:
-        _flag(point.responsibility, point.warnings, inherited=None)
+        # A key point needs no annotation of its own when each of its tasks has one.
+        if point.responsibility is not None or not point.tasks:
+            _flag(point.responsibility, point.warnings, inherited=None)
         for task in point.tasks:
             _flag(task.responsibility, task.warnings, inherited=point.responsibility)
 

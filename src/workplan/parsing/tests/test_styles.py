@@ -99,6 +99,9 @@ def test_government_task_split_with_covering_notice_leaders_and_short_forms(tmp_
         ("办好民生实事", "城乡居民医保", ["县医保局"], ["县财政局"], [], []),
     ]
     assert all("周明远" not in d.name for d in plan.departments)
+    # Every task is annotated: nothing to check on the key points or tasks.
+    assert [p.warnings for p in plan.points] == [[], []]
+    assert not any(t.warnings for p in plan.points for t in p.tasks)
     # The covering notice's instructions, the attachment and the signature are not tasks.
     texts = [t.text for p in plan.points for t in p.tasks]
     assert not any("高度重视" in t or "附件" in t or "2024年2月20日" in t for t in texts)
