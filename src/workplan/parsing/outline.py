@@ -293,12 +293,26 @@ def _with_headings_above(text: str, start: int) -> int:
         line_start = _line_start(text, end)
         line = text[line_start:end].replace(EMPHASIS, "").strip()
         heading = _ITEM_RE.match(line)
+        if heading is None and _is_plain_heading(line):
+            return line_start  # 党的建设 over 1. 2.: one unnumbered heading, no further
         if not heading or _marker_style(heading.group("marker")) == style:
             return start
         if not (_is_heading_line(line) or (len(line) <= 40 and line[-1:] not in SENTENCE_END)):
             return start
         start = line_start
     return start
+
+
+def _is_plain_heading(line: str) -> bool:
+    """Return whether an unnumbered line reads as a section heading (党的建设), not as a
+    sentence, a title, a label or a wrapped line's end."""
+    return (
+        2 <= len(line) <= 25
+        and not re.search(r"[，,。；;：:！？!?、]", line)
+        and not YEAR_RE.search(line)
+        and not any(word in line for word in TITLE_WORDS)
+        and not TABLE_MARK_RE.search(line)
+    )
 
 
 def _item_number(marker: str) -> int:
@@ -320,9 +334,15 @@ def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
     """Return the heading lines above the task items: numbered in another style, short, and
     without a full stop (（一）宣传氛围 over 1.、2.)."""
     found = []
-    for match in re.finditer(r"(?m)^[ \t\u3000]*(.+)$", body):
+    lines = list(re.finditer(r"(?m)^[ \t\u3000]*(.+)$", body))
+    for index, match in enumerate(lines):
         line = match.group(1).replace(EMPHASIS, "").strip()
         item = _ITEM_RE.match(line)
+        if item is None and _is_plain_heading(line) and index + 1 < len(lines):
+            following = _ITEM_RE.match(lines[index + 1].group(1).replace(EMPHASIS, "").strip())
+            if following and _marker_style(following.group("marker")) == task_style:
+                found.append((match.start(), line, match.end()))
+            continue
         if not item or _marker_style(item.group("marker")) == task_style:
             continue
         if _is_heading_line(line) or (

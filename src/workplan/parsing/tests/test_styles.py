@@ -601,3 +601,26 @@ def test_table_drawn_with_box_characters_and_wrapped_cells(tmp_path, box):
         (plan.title, "新建污水管网", ["县住建局"], [], ["各乡镇"], []),
     ]
     assert plan.points[0].tasks[0].text == "推进县域医共体建设。"
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_unnumbered_section_headings_over_numbered_items_are_key_points(tmp_path, fmt):
+    plan = parse_file(
+        write(
+            tmp_path,
+            [
+                "溪山学院2024年重点工作任务",
+                "党的建设",
+                "1.开展主题教育。（责任部门：党委组织部）",
+                "2.加强廉政教育，",
+                "形成长效机制。（责任部门：纪委办公室）",
+                "人才培养",
+                "3.完善学分制。（责任部门：教务处）",
+            ],
+            fmt,
+        )
+    )
+    assert [(p.title, [t.text[:4] for t in p.tasks]) for p in plan.points] == [
+        ("党的建设", ["开展主题", "加强廉政"]),
+        ("人才培养", ["完善学分"]),
+    ]
