@@ -118,6 +118,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         warnings.append(f"标题中没有年度，已按文中的发布日期读作{year}年，请核对。")
     for number, point in enumerate(points, start=1):
         point.number = number
+    _warn_if_cut_short(points, warnings)
     for point in points:
         point.title = point.title or title or "工作任务"
     departments, proposals = _resolve_departments(points, registry, warnings)
@@ -155,6 +156,19 @@ def _read_points(
         if tasks > MAX_PLAN_TASKS:
             raise _too_many(document.name, heading.number)
     return _drop_unassigned_edges(points, warnings)
+
+
+def _warn_if_cut_short(points: list[ParsedPoint], warnings: list[str]) -> None:
+    """Warn when only the very last task lacks the annotation every other task has: the
+    document (a web page's first screen, a PDF's first pages) probably stops there."""
+    tasks = [task for point in points for task in point.tasks]
+    if len(tasks) < 3 or points[-1].responsibility is not None:
+        return
+    if tasks[-1].responsibility is None and all(t.responsibility for t in tasks[:-1]):
+        warnings.append(
+            f"最后一项任务“{tasks[-1].text[:20]}”没有责任单位，而其他任务都有：文档可能不完整"
+            "（在这里被截断），请核对原文。"
+        )
 
 
 def _too_many(name: str, number: int) -> ParseError:

@@ -624,3 +624,21 @@ def test_unnumbered_section_headings_over_numbered_items_are_key_points(tmp_path
         ("党的建设", ["开展主题", "加强廉政"]),
         ("人才培养", ["完善学分"]),
     ]
+
+
+def test_text_cut_off_after_the_last_annotation_warns(tmp_path):
+    plan = parse_file(
+        write(
+            tmp_path,
+            [
+                "溪山学院2024年重点工作任务",
+                "1.开展主题教育。（责任部门：党委组织部）",
+                "2.完善学分制。（责任部门：教务处）",
+                "3.建设智慧校园。（责任部门：信息中心）",
+                "4.推进后勤社会化改革，提",
+            ],
+            "txt",
+        )
+    )
+    assert plan.task_count() == 4
+    assert any("截断" in w for w in plan.warnings)
