@@ -58,6 +58,7 @@ NO_YEAR = "没有从标题中读出年度。"
 TITLE_WORDS = (
     "任务分解方案", "分工方案", "任务分解表", "责任清单", "任务清单", "分解表", "工作方案", "实施方案",
     "责任分工", "任务分工", "责任分解", "任务分解", "工作计划", "工作安排", "要点", "方案", "清单",
+    "重点工作任务", "重点任务", "工作任务",
 )  # fmt: skip
 
 
@@ -842,7 +843,12 @@ def _is_paragraph_break(text: str, index: int) -> bool:
 
 def _is_heading_line(line: str) -> bool:
     line = line.strip(" \t\u3000")
-    return bool(LIST_MARKER_RE.match(line)) and len(line) <= 40 and line[-1:] not in SENTENCE_END
+    return (
+        bool(LIST_MARKER_RE.match(line))
+        and len(line) <= 40
+        and line[-1:] not in SENTENCE_END
+        and not re.search("[，,；;]", line)  # a clause cut short, not a heading
+    )
 
 
 def _sentences(text: str) -> list[tuple[str, str]]:
