@@ -85,6 +85,8 @@ def import_preview(request, token: str):
                     points=len(parsed.points), tasks=parsed.task_count()
                 ),
             )
+        for sentence in outcome.set_up:
+            messages.info(request, sentence)
         if outcome.new_departments:
             messages.warning(
                 request,
@@ -92,6 +94,7 @@ def import_preview(request, token: str):
                     names="、".join(outcome.new_departments)
                 ),
             )
+        # The plan page lists what is left to do (accounts, leaders, deadlines) with links.
         return redirect("pages:plan-detail", plan_id=outcome.plan.pk)
     return render(
         request,

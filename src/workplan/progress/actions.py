@@ -11,7 +11,7 @@ from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from workplan.audit.records import record_changed, record_created, record_deleted
 from workplan.core.errors import WrongState
@@ -81,9 +81,15 @@ def _cadence_periods(year: int, cadence: str, due_day: int) -> list[tuple[str, d
 
 @transaction.atomic
 def do_set_up_schedule(
-    plan: Plan, *, cadence: str = Schedule.Cadence.MONTHLY, due_day: int = 25, by=None
+    plan: Plan,
+    *,
+    cadence: str = Schedule.Cadence.MONTHLY,
+    due_day: int = 25,
+    closed_before: date | None = None,
+    by=None,
 ) -> Schedule:
-    """Return the plan's reporting schedule, creating it and its periods for the plan's year."""
+    """Return the plan's reporting schedule, creating it and its periods for the plan's year;
+    new periods due before `closed_before` (the day a plan was imported) are created closed."""
     check_may_change_schedule(by)
     schedule, created = Schedule.objects.get_or_create(
         plan=plan, defaults={"cadence": cadence, "due_day": due_day}
@@ -93,8 +99,29 @@ def do_set_up_schedule(
     existing = set(plan.periods.values_list("opens_on", flat=True))
     for label, opens, due in _cadence_periods(plan.year, schedule.cadence, schedule.due_day):
         if opens not in existing:
-            ReportingPeriod.objects.create(plan=plan, label=label, opens_on=opens, due_on=due)
+            closed = closed_before is not None and due < closed_before
+            ReportingPeriod.objects.create(
+                plan=plan, label=label, opens_on=opens, due_on=due, closed=closed
+            )
     return schedule
+
+
+def set_up_imported_schedule(plan: Plan, *, today: date, by=None) -> str:
+    """Give a newly imported plan its default reporting (monthly, due on the 25th) and return
+    the sentence that tells whoever imported it; the caller's transaction holds it."""
+    schedule = do_set_up_schedule(plan, closed_before=today, by=by)
+    closed = plan.periods.filter(closed=True).count()
+    if closed:
+        return ngettext(
+            "Monthly reporting periods were set up, each due on day {day} of its month; "
+            "the {count} period that had ended before the import is closed.",
+            "Monthly reporting periods were set up, each due on day {day} of its month; "
+            "the {count} periods that had ended before the import are closed.",
+            closed,
+        ).format(day=schedule.due_day, count=closed)
+    return _(
+        "Monthly reporting periods were set up, each due on day {day} of its month."
+    ).format(day=schedule.due_day)
 
 
 @dataclass

@@ -55,8 +55,9 @@ def current_period(plan, today=None) -> ReportingPeriod | None:
 
 
 def last_closed_period(plan, today) -> ReportingPeriod | None:
-    """Return the latest period whose due day is before `today`: the one chased and counted."""
-    return plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
+    """Return the latest period whose due day is before `today`: the one chased and counted.
+    Periods closed when the plan was imported are neither: nobody was asked to report on them."""
+    return plan.periods.filter(due_on__lt=today, closed=False).order_by("-due_on").first()
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.db.models import Count
 
+from workplan.progress.actions import set_up_imported_schedule
 from workplan.progress.evidence import evidence_dir
 from workplan.progress.models import EvidenceFile, ProgressReport
 
@@ -28,3 +29,9 @@ def remove_evidence_files(sender, *, task_ids, **kwargs) -> None:
     )
     folder = evidence_dir()
     transaction.on_commit(lambda: [(folder / name).unlink(missing_ok=True) for name in stored])
+
+
+def set_up_reporting(sender, *, plan, today, by, **kwargs) -> str:
+    """Answer `plans.hooks.plan_imported`: the new plan reports monthly from the start, the
+    periods that ended before the import closed; return the sentence saying so."""
+    return set_up_imported_schedule(plan, today=today, by=by)

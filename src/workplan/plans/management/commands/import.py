@@ -11,6 +11,7 @@ from workplan.plans.actions import (
     find_existing_plan,
     fingerprint,
 )
+from workplan.plans.queries import plan_follow_ups
 from workplan.plans.revisions import compare_revision
 
 
@@ -57,6 +58,12 @@ class Command(BaseCommand):
             self.stdout.write(f"新增简称：{alias} → {name}")
         for warning in parsed.warnings:
             self.stdout.write(self.style.WARNING(f"提醒：{warning}"))
+        for sentence in outcome.set_up:
+            self.stdout.write(sentence)
+        if follow_ups := plan_follow_ups(plan).lines():
+            self.stdout.write("尚待完成：")
+            for line in follow_ups:
+                self.stdout.write(f"- {line}")
 
     def revise(self, plan, parsed, file, *, apply: bool, delete_reported: bool):
         revision = compare_revision(plan, parsed)
