@@ -13,7 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from workplan.audit.records import record_changed, record_created, record_deleted
+from workplan.audit.records import (
+    record_changed,
+    record_created,
+    record_deleted,
+    record_many_created,
+)
 from workplan.core.errors import WrongState
 from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, check_length
 from workplan.core.roles import Role
@@ -97,12 +102,21 @@ def do_set_up_schedule(
     if created:
         record_created(schedule, by=by, fields=["cadence", "due_day"])
     existing = set(plan.periods.values_list("opens_on", flat=True))
-    for label, opens, due in _cadence_periods(plan.year, schedule.cadence, schedule.due_day):
-        if opens not in existing:
-            closed = closed_before is not None and due < closed_before
-            ReportingPeriod.objects.create(
-                plan=plan, label=label, opens_on=opens, due_on=due, closed=closed
-            )
+    periods = [
+        ReportingPeriod(
+            plan=plan,
+            label=label,
+            opens_on=opens,
+            due_on=due,
+            closed=closed_before is not None and due < closed_before,
+        )
+        for label, opens, due in _cadence_periods(plan.year, schedule.cadence, schedule.due_day)
+        if opens not in existing
+    ]
+    for period in periods:
+        period.save()
+    fields = ["label", "opens_on", "due_on", "closed"]
+    record_many_created([(period, fields, None) for period in periods], by=by)
     return schedule
 
 
@@ -119,9 +133,9 @@ def set_up_imported_schedule(plan: Plan, *, today: date, by=None) -> str:
             "the {count} periods that had ended before the import are closed.",
             closed,
         ).format(day=schedule.due_day, count=closed)
-    return _(
-        "Monthly reporting periods were set up, each due on day {day} of its month."
-    ).format(day=schedule.due_day)
+    return _("Monthly reporting periods were set up, each due on day {day} of its month.").format(
+        day=schedule.due_day
+    )
 
 
 @dataclass

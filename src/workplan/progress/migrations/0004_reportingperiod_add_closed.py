@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('progress', '0003_report_submitter_and_approver'),
+        ("progress", "0003_report_submitter_and_approver"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='reportingperiod',
-            name='closed',
-            field=models.BooleanField(default=False, verbose_name='closed before the plan was imported'),
+            model_name="reportingperiod",
+            name="closed",
+            field=models.BooleanField(
+                default=False, verbose_name="closed before the plan was imported"
+            ),
         ),
     ]

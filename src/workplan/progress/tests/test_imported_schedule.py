@@ -17,9 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 @time_machine.travel("2023-12-20 10:00 +08:00")
-def test_import_before_the_year_sets_up_twelve_open_periods_due_on_the_25th(
-    example_plan, capsys
-):
+def test_import_before_the_year_sets_up_twelve_open_periods_due_on_the_25th(example_plan, capsys):
     call_command("import", str(example_plan))
     plan = Plan.objects.get()
     periods = list(plan.periods.order_by("opens_on"))

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from workplan.org.queries import registry_names
 from workplan.parsing import ParseError, parse_file
@@ -29,7 +31,13 @@ class Command(BaseCommand):
             help="修订稿删去的任务已有进展填报、督办通知或领导批示时，确认连同这些记录一起删除",
         )
 
-    def handle(self, *args, file, revise, delete_reported, **options):
+    def handle(self, *args, **options):
+        # The sentences the import's apps write (what was set up, what is left to do) speak
+        # the site's language, as the command's own lines do, whatever ran before in-process.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.import_file(**options)
+
+    def import_file(self, *, file, revise, delete_reported, **options):
         try:
             parsed = parse_file(file, registry=registry_names())
         except ParseError as exc:
