@@ -11,7 +11,7 @@ from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import gettext_noop
 
 from workplan.audit.records import (
     record_changed,
@@ -118,24 +118,6 @@ def do_set_up_schedule(
     fields = ["label", "opens_on", "due_on", "closed"]
     record_many_created([(period, fields, None) for period in periods], by=by)
     return schedule
-
-
-def set_up_imported_schedule(plan: Plan, *, today: date, by=None) -> str:
-    """Give a newly imported plan its default reporting (monthly, due on the 25th) and return
-    the sentence that tells whoever imported it; the caller's transaction holds it."""
-    schedule = do_set_up_schedule(plan, closed_before=today, by=by)
-    closed = plan.periods.filter(closed=True).count()
-    if closed:
-        return ngettext(
-            "Monthly reporting periods were set up, each due on day {day} of its month; "
-            "the {count} period that had ended before the import is closed.",
-            "Monthly reporting periods were set up, each due on day {day} of its month; "
-            "the {count} periods that had ended before the import are closed.",
-            closed,
-        ).format(day=schedule.due_day, count=closed)
-    return _("Monthly reporting periods were set up, each due on day {day} of its month.").format(
-        day=schedule.due_day
-    )
 
 
 @dataclass

@@ -3,9 +3,10 @@
 from django.db import transaction
 from django.db.models import Count
 
-from workplan.progress.actions import set_up_imported_schedule
+from workplan.progress.actions import do_set_up_schedule
 from workplan.progress.evidence import evidence_dir
 from workplan.progress.models import EvidenceFile, ProgressReport
+from workplan.progress.queries import schedule_set_up_summary
 
 
 def _counts(queryset, path: str) -> dict[int, int]:
@@ -34,4 +35,5 @@ def remove_evidence_files(sender, *, task_ids, **kwargs) -> None:
 def set_up_reporting(sender, *, plan, today, by, **kwargs) -> str:
     """Answer `plans.hooks.plan_imported`: the new plan reports monthly from the start, the
     periods that ended before the import closed; return the sentence saying so."""
-    return set_up_imported_schedule(plan, today=today, by=by)
+    schedule = do_set_up_schedule(plan, closed_before=today, by=by)
+    return schedule_set_up_summary(schedule)

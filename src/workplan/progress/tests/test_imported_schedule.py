@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.urls import reverse
 
 from workplan.parsing import parse_file
 from workplan.plans import hooks
@@ -64,3 +65,12 @@ def test_a_failing_schedule_keeps_nothing_of_the_import(example_plan):
         hooks.plan_imported.disconnect(dispatch_uid="test-refuse")
     assert not Plan.objects.exists()
     assert not Schedule.objects.exists() and not ReportingPeriod.objects.exists()
+
+
+def test_the_schedule_page_shows_which_periods_were_closed_at_the_import(
+    client, supervisor, example_plan
+):
+    plan = do_import_plan(parse_file(example_plan), today=date(2024, 4, 2)).plan
+    client.force_login(supervisor)
+    page = client.get(reverse("progress:schedule", args=[plan.pk])).content.decode()
+    assert page.count("导入前已结束，不催办") == 3
