@@ -79,7 +79,10 @@ def do_load_demo(today=None) -> ImportOutcome:
     today = today or timezone.localdate()
     text = EXAMPLE_PLAN.read_text(encoding="utf-8").replace("2024", str(today.year))
     parsed = parse_bytes(text.encode("utf-8"), EXAMPLE_PLAN.name, registry=registry_names())
-    outcome = do_import_plan(parsed, source_name=EXAMPLE_PLAN.name)
+    # Imported at the start of the year, so the months acted out below were all reported on.
+    outcome = do_import_plan(
+        parsed, source_name=EXAMPLE_PLAN.name, today=today.replace(month=1, day=1)
+    )
     for account in DEMO_ACCOUNTS:
         if User.objects.filter(username=account.username).exists():
             continue

@@ -4,13 +4,18 @@ department, and the task table with its lights."""
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
-from workplan.core.roles import Role
+from workplan.core.roles import Role, is_admin
 from workplan.org.access import access_department, may_change_contact
 from workplan.org.queries import registry_names
 from workplan.pages import queries
 from workplan.pages.access import may_see_department_dashboards
 from workplan.plans.access import access_plan, access_task, check_may_change_plans, may_change_plans
-from workplan.plans.queries import key_points_for_plan, task_leader_problem, with_leader_problems
+from workplan.plans.queries import (
+    key_points_for_plan,
+    plan_follow_ups,
+    task_leader_problem,
+    with_leader_problems,
+)
 from workplan.plans.table_actions import StaleEdit, do_update_task
 from workplan.plans.table_forms import TableUploadForm, TaskRowForm
 from workplan.progress.access import sees_all_reports
@@ -34,14 +39,19 @@ def home(request):
 def plan_detail(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
     key_points = with_leader_problems(key_points_for_plan(plan))
+    may_change = may_change_plans(request.user)
     context = {
         "plan": plan,
         "key_points": key_points,
         "leaders_unmatched": any(
             kp.leader_problem or any(t.leader_problem for t in kp.tasks.all()) for kp in key_points
         ),
-        "may_change": may_change_plans(request.user),
+        "may_change": may_change,
         "sees_all": sees_all_reports(request.user),
+        # What the office still has to do after the import, shown to the office only.
+        "follow_ups": plan_follow_ups(plan) if may_change else None,
+        "unscheduled": may_change and not scheduled_plans().filter(pk=plan.pk).exists(),
+        "manages_accounts": is_admin(request.user),
     }
     return render(request, "pages/plan_detail.html", context)
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 import secrets
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from pathlib import Path
 
@@ -74,6 +74,8 @@ class ImportOutcome:
     new_aliases: list[tuple[str, str]] = field(default_factory=list)
     # Leaders named in the document that match no single leader account: kept as written.
     leader_problems: list[str] = field(default_factory=list)
+    # What the apps above set up for the new plan (its reporting periods), one sentence each.
+    set_up: list[str] = field(default_factory=list)
 
 
 def fingerprint(parsed: ParsedPlan) -> str:
@@ -126,11 +128,15 @@ def refuse_overlong_names(parsed: ParsedPlan) -> None:
 
 
 @transaction.atomic
-def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> ImportOutcome:
+def do_import_plan(
+    parsed: ParsedPlan, *, source_name: str = "", by=None, today: date | None = None
+) -> ImportOutcome:
     """Return the outcome of saving a parsed document as a plan, all or nothing.
 
     The same document imported again changes nothing; a different document for a plan that
-    already exists is refused (revisions are imported through their own review).
+    already exists is refused (revisions are imported through their own review). A new plan
+    is made live by the apps above (`hooks.plan_imported`) as if imported on `today` (default:
+    today): its reporting periods that ended before then are closed.
     """
     if parsed.year is None:
         raise ImportRefused(
@@ -208,12 +214,16 @@ def do_import_plan(parsed: ParsedPlan, *, source_name: str = "", by=None) -> Imp
             assignments += _assignments(task.responsibility, registry, task=task_row)
     Assignment.objects.bulk_create(assignments)
     _record_import(plan, key_points, tasks_by_point, assignments, by=by, note=note)
+    answers = hooks.plan_imported.send(
+        sender=Plan, plan=plan, today=today or timezone.localdate(), by=by
+    )
     return ImportOutcome(
         plan=plan,
         status=ImportStatus.CREATED,
         new_departments=registry.created,
         new_aliases=registry.new_aliases,
         leader_problems=leader_problems(plan),
+        set_up=[str(answer) for _receiver, answer in answers if answer],
     )
 
 

@@ -16,3 +16,10 @@ deleting_tasks = Signal()
 inside its transaction just before those tasks and everything recorded on them are deleted.
 Receivers clean up what the database deletion does not reach (files on disk), e.g. with
 `transaction.on_commit`."""
+
+plan_imported = Signal()
+"""Sent by `plans.actions.do_import_plan` (sender: `Plan`) inside its transaction once a
+document became a new plan, with `plan`, `today` (the day of the import, a date) and `by` (the
+user, None for the command line), so that the apps above make the plan live (progress sets up
+its reporting periods). Each receiver may return a sentence, translated, saying what it set up;
+the import shows those sentences to whoever imported (`ImportOutcome.set_up`)."""

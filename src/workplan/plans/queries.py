@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
@@ -190,3 +190,90 @@ def recorded_work(task_ids) -> dict[int, RecordedWork]:
             for task_id, count in per_task.items():
                 setattr(work.setdefault(task_id, RecordedWork()), field, count)
     return work
+
+
+@dataclass
+class FollowUps:
+    """What is left to do before an imported plan runs by itself: departments nobody can sign
+    in for, key points and tasks with no leader in charge, deadlines that were not understood."""
+
+    departments_without_accounts: list[Department]
+    key_points_without_leader: list[KeyPoint]
+    tasks_without_leader: int  # neither a leader of their own nor their key point's
+    leaders_named: list[str]  # named in the document for those, matched to no account
+    tasks_deadline_unread: list[Task]
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.departments_without_accounts
+            or self.key_points_without_leader
+            or self.tasks_without_leader
+            or self.tasks_deadline_unread
+        )
+
+    def lines(self) -> list[str]:
+        """Return the follow-ups as sentences, for the command line."""
+        separator = "、"
+        lines = []
+        if departments := self.departments_without_accounts:
+            lines.append(
+                _(
+                    "Departments without any user account ({count}): {names}. Nobody can report "
+                    "for them until the administrator creates their accounts."
+                ).format(count=len(departments), names=separator.join(d.name for d in departments))
+            )
+        if points := self.key_points_without_leader:
+            lines.append(
+                _("Key points without a leader in charge ({count}): {numbers}.").format(
+                    count=len(points), numbers=separator.join(str(p.number) for p in points)
+                )
+            )
+        if self.tasks_without_leader:
+            lines.append(
+                _(
+                    "Tasks without a leader in charge, of their own or of their key point: "
+                    "{count}. Assign them in the task table."
+                ).format(count=self.tasks_without_leader)
+            )
+        if self.leaders_named:
+            lines.append(
+                _("Leaders the document names but who have no leader account: {names}.").format(
+                    names=separator.join(self.leaders_named)
+                )
+            )
+        if tasks := self.tasks_deadline_unread:
+            lines.append(
+                _(
+                    "Tasks whose deadline could not be read ({count}): {codes}. Check them in the "
+                    "task table."
+                ).format(count=len(tasks), codes=separator.join(t.code for t in tasks))
+            )
+        return lines
+
+
+def plan_follow_ups(plan: Plan) -> FollowUps:
+    """Return what is left to do on `plan` after its import (a fixed number of queries)."""
+    assigned = Assignment.objects.filter(
+        Q(key_point__plan=plan) | Q(task__key_point__plan=plan), department=OuterRef("pk")
+    )
+    has_account = User.objects.filter(departments=OuterRef("pk"), is_active=True)
+    departments = list(
+        Department.objects.filter(Exists(assigned)).exclude(Exists(has_account)).order_by("name")
+    )
+    points = list(plan.key_points.filter(leader__isnull=True).order_by("number"))
+    orphans = list(
+        Task.objects.filter(
+            key_point__plan=plan, leader__isnull=True, key_point__leader__isnull=True
+        ).values_list("leaders", "key_point__leaders")
+    )
+    named = []
+    for own, inherited in [*orphans, *((p.leaders, []) for p in points)]:
+        for name in own or inherited:
+            if name not in named:
+                named.append(name)
+    unread = list(
+        Task.objects.filter(key_point__plan=plan, deadline_unread=True)
+        .select_related("key_point")
+        .order_by("key_point__number", "number")
+    )
+    return FollowUps(departments, points, len(orphans), named, unread)

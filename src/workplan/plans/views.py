@@ -107,6 +107,8 @@ def import_preview(request, token: str):
                     names="；".join(f"{p.name} → {p.proposed}" for p in accepted)
                 ),
             )
+        for sentence in outcome.set_up:
+            messages.info(request, sentence)
         if outcome.new_departments:
             messages.warning(
                 request,
@@ -114,6 +116,7 @@ def import_preview(request, token: str):
                     names="、".join(outcome.new_departments)
                 ),
             )
+        # The plan page lists what is left to do (accounts, leaders, deadlines) with links.
         return redirect("pages:plan-detail", plan_id=outcome.plan.pk)
     return render_import_preview(request, preview, parsed)
 

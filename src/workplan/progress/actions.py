@@ -13,7 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from workplan.audit.records import record_changed, record_created, record_deleted
+from workplan.audit.records import (
+    record_changed,
+    record_created,
+    record_deleted,
+    record_many_created,
+)
 from workplan.core.errors import WrongState
 from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, check_length
 from workplan.core.roles import Role
@@ -81,9 +86,15 @@ def _cadence_periods(year: int, cadence: str, due_day: int) -> list[tuple[str, d
 
 @transaction.atomic
 def do_set_up_schedule(
-    plan: Plan, *, cadence: str = Schedule.Cadence.MONTHLY, due_day: int = 25, by=None
+    plan: Plan,
+    *,
+    cadence: str = Schedule.Cadence.MONTHLY,
+    due_day: int = 25,
+    closed_before: date | None = None,
+    by=None,
 ) -> Schedule:
-    """Return the plan's reporting schedule, creating it and its periods for the plan's year."""
+    """Return the plan's reporting schedule, creating it and its periods for the plan's year;
+    new periods due before `closed_before` (the day a plan was imported) are created closed."""
     check_may_change_schedule(by)
     schedule, created = Schedule.objects.get_or_create(
         plan=plan, defaults={"cadence": cadence, "due_day": due_day}
@@ -91,9 +102,21 @@ def do_set_up_schedule(
     if created:
         record_created(schedule, by=by, fields=["cadence", "due_day"])
     existing = set(plan.periods.values_list("opens_on", flat=True))
-    for label, opens, due in _cadence_periods(plan.year, schedule.cadence, schedule.due_day):
-        if opens not in existing:
-            ReportingPeriod.objects.create(plan=plan, label=label, opens_on=opens, due_on=due)
+    periods = [
+        ReportingPeriod(
+            plan=plan,
+            label=label,
+            opens_on=opens,
+            due_on=due,
+            closed=closed_before is not None and due < closed_before,
+        )
+        for label, opens, due in _cadence_periods(plan.year, schedule.cadence, schedule.due_day)
+        if opens not in existing
+    ]
+    for period in periods:
+        period.save()
+    fields = ["label", "opens_on", "due_on", "closed"]
+    record_many_created([(period, fields, None) for period in periods], by=by)
     return schedule
 
 

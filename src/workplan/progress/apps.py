@@ -19,3 +19,6 @@ class ProgressConfig(AppConfig):
         plans_hooks.deleting_tasks.connect(
             receivers.remove_evidence_files, dispatch_uid="progress-evidence-files"
         )
+        plans_hooks.plan_imported.connect(
+            receivers.set_up_reporting, dispatch_uid="progress-imported-schedule"
+        )

@@ -48,6 +48,9 @@ class ReportingPeriod(models.Model):
     label = models.CharField(_("period"), max_length=50)
     opens_on = models.DateField(_("opens on"))
     due_on = models.DateField(_("due on"))
+    # A plan imported part-way through its year gets the periods that had already ended as
+    # closed: nobody was asked to report on them, so nobody is reminded, chased or marked down.
+    closed = models.BooleanField(_("closed before the plan was imported"), default=False)
 
     class Meta:
         ordering = ["plan", "opens_on"]

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from workplan.audit.models import AuditRecord
 from workplan.core.roles import member_department_ids
@@ -55,8 +57,9 @@ def current_period(plan, today=None) -> ReportingPeriod | None:
 
 
 def last_closed_period(plan, today) -> ReportingPeriod | None:
-    """Return the latest period whose due day is before `today`: the one chased and counted."""
-    return plan.periods.filter(due_on__lt=today).order_by("-due_on").first()
+    """Return the latest period whose due day is before `today`: the one chased and counted.
+    Periods closed when the plan was imported are neither: nobody was asked to report on them."""
+    return plan.periods.filter(due_on__lt=today, closed=False).order_by("-due_on").first()
 
 
 @dataclass
@@ -294,4 +297,21 @@ def previous_report(task, department, period) -> ProgressReport | None:
         )
         .order_by("-period__opens_on")
         .first()
+    )
+
+
+def schedule_set_up_summary(schedule: Schedule) -> str:
+    """Return the sentence telling whoever imported a plan what reporting it got: monthly, due
+    on the schedule's day, and how many periods were closed because they were already over."""
+    closed = schedule.plan.periods.filter(closed=True).count()
+    if closed:
+        return ngettext(
+            "Monthly reporting periods were set up, each due on day {day} of its month; "
+            "the {count} period that had ended before the import is closed.",
+            "Monthly reporting periods were set up, each due on day {day} of its month; "
+            "the {count} periods that had ended before the import are closed.",
+            closed,
+        ).format(day=schedule.due_day, count=closed)
+    return _("Monthly reporting periods were set up, each due on day {day} of its month.").format(
+        day=schedule.due_day
     )

@@ -3,8 +3,10 @@
 from django.db import transaction
 from django.db.models import Count
 
+from workplan.progress.actions import do_set_up_schedule
 from workplan.progress.evidence import evidence_dir
 from workplan.progress.models import EvidenceFile, ProgressReport
+from workplan.progress.queries import schedule_set_up_summary
 
 
 def _counts(queryset, path: str) -> dict[int, int]:
@@ -28,3 +30,10 @@ def remove_evidence_files(sender, *, task_ids, **kwargs) -> None:
     )
     folder = evidence_dir()
     transaction.on_commit(lambda: [(folder / name).unlink(missing_ok=True) for name in stored])
+
+
+def set_up_reporting(sender, *, plan, today, by, **kwargs) -> str:
+    """Answer `plans.hooks.plan_imported`: the new plan reports monthly from the start, the
+    periods that ended before the import closed; return the sentence saying so."""
+    schedule = do_set_up_schedule(plan, closed_before=today, by=by)
+    return schedule_set_up_summary(schedule)

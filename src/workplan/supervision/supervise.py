@@ -60,7 +60,9 @@ def supervise(at: datetime | None = None) -> SupervisionRun:
         # Remind about the period coming due, and chase only the last one that closed: older
         # gaps already show in the lights, and one chase per department is what people read.
         upcoming = (
-            plan.periods.filter(opens_on__lte=today, due_on__gte=today).order_by("due_on").first()
+            plan.periods.filter(opens_on__lte=today, due_on__gte=today, closed=False)
+            .order_by("due_on")
+            .first()
         )
         closed = last_closed_period(plan, today)
         for period in [p for p in (upcoming, closed) if p is not None]:

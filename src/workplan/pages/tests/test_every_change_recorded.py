@@ -7,6 +7,7 @@ from django.urls import reverse
 from workplan.audit.models import AuditRecord
 from workplan.org.models import Department, DepartmentGroup
 from workplan.plans.models import Assignment, KeyPoint, Plan, Task
+from workplan.progress.models import ReportingPeriod, Schedule
 
 pytestmark = pytest.mark.django_db
 
@@ -36,6 +37,8 @@ def test_plan_import_records_every_row_it_creates_with_the_importer(
         + Department.objects.count()
         + DepartmentGroup.objects.count()
         + 1  # the alias 质评办
+        + Schedule.objects.count()  # the reporting the import sets up with the plan
+        + ReportingPeriod.objects.count()
     )
     assert len(records) == rows
     assert {(r.actor_id, r.ip_address, r.action) for r in records} == {

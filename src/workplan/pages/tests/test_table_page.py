@@ -3,6 +3,7 @@
 import io
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import connection
@@ -22,7 +23,9 @@ HX = {"HX-Request": "true"}
 
 @pytest.fixture
 def plan(example_plan):
-    call_command("import", str(example_plan))
+    """The 2024 example, imported at the start of its year: no period closed at the import."""
+    with time_machine.travel("2024-01-02 10:00 +08:00"):
+        call_command("import", str(example_plan))
     return Plan.objects.get()
 
 

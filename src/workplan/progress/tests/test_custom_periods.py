@@ -2,19 +2,18 @@
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from django.urls import reverse
 
-from workplan.plans.models import Plan
+from workplan.plans.tests.factories import make_example_plan
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def plan(example_plan):
-    """The 2024 example plan with no reporting schedule yet."""
-    call_command("import", str(example_plan))
-    return Plan.objects.get()
+def plan(db):
+    """The 2024 example-shaped plan with no reporting schedule yet (an imported plan has its
+    monthly periods at once)."""
+    return make_example_plan()
 
 
 def add_period(client, plan, opens_on, due_on, label="年中专项督查"):

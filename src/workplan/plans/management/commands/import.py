@@ -1,6 +1,8 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from workplan.org.queries import registry_names
 from workplan.parsing import ParseError, parse_file
@@ -15,6 +17,7 @@ from workplan.plans.actions import (
 )
 from workplan.plans.documents import FIRST_YEAR, LAST_YEAR, complete_plan, is_workbook
 from workplan.plans.preview_edits import accept_proposals, proposals_in_use
+from workplan.plans.queries import plan_follow_ups
 from workplan.plans.revisions import compare_revision
 from workplan.plans.table_import import MAX_TABLE_BYTES, is_task_table_export
 
@@ -44,9 +47,15 @@ class Command(BaseCommand):
             help="修订稿删去的任务已有进展填报、督办通知或领导批示时，确认连同这些记录一起删除",
         )
 
-    def handle(
+    def handle(self, *args, **options):
+        # The sentences the import's apps write (what was set up, what is left to do) speak
+        # the site's language, as the command's own lines do, whatever ran before in-process.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.import_file(**options)
+
+    def import_file(
         self,
-        *args,
+        *,
         file,
         revise,
         delete_reported,
@@ -115,6 +124,12 @@ class Command(BaseCommand):
                     self.stdout.write(
                         self.style.WARNING(f"提醒：任务 {point.number}.{index}：{warning}")
                     )
+        for sentence in outcome.set_up:
+            self.stdout.write(sentence)
+        if follow_ups := plan_follow_ups(plan).lines():
+            self.stdout.write("尚待完成：")
+            for line in follow_ups:
+                self.stdout.write(f"- {line}")
 
     def refuse_task_table_export(self, path: Path) -> None:
         """Refuse a task table this system exported: it edits a plan, it does not make one."""
