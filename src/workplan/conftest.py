@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from django.conf import settings
+from django.utils import translation
 
 from workplan.accounts.models import User
 from workplan.accounts.tests.factories import make_user
@@ -21,6 +23,14 @@ from workplan.progress.actions import do_attach_evidence, do_set_up_schedule, do
 from workplan.supervision.actions import do_give_instruction, do_issue_notice
 
 REPOSITORY = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def site_language():
+    """Each test starts in the site's language, as a fresh request or command does: a request in
+    English earlier in the same process would otherwise leave English active for the next test."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 EXAMPLE_PLAN = Path(__file__).resolve().parent / "examples" / "jiangcheng-2024.md"
 HUBEI = "hubei-open-university-2021"
 
