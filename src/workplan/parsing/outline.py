@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
-
-import opencc
 
 from .flat import unflatten_tables
+from .header import NO_YEAR, TITLE_WORDS, YEAR_RE, read_header, strip_furniture
 from .model import (
     AliasProposal,
     ParsedDepartment,
@@ -26,11 +23,12 @@ from .readers import TABLE_MARK_RE, Document
 from .responsibility import (
     BRACKETED_START_RE,
     SHORT_BRACKET_RE,
-    UNIT_ENDINGS,
     find_annotations,
     parse_annotation,
     short_annotation,
 )
+from .review import flag_items
+from .script import in_simplified, write_as_original
 from .tables import TableRows, header_index, read_table_sections, read_task_table
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -42,7 +40,6 @@ EMPHASIS = "\ue000"
 POINT_HEADING_RE = re.compile(
     rf"(?m)^[ \t\u3000]*({EMPHASIS})?(?:({CN_NUMERAL})[、.．]|第({CN_NUMERAL})条[\s\u3000：:]*)"
 )
-YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 SENTENCE_END = "。！？!?"
 QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」"}
 LIST_MARKER_RE = re.compile(
@@ -53,13 +50,6 @@ _NON_SPACE = re.compile(r"\S")
 # The real plans hold at most 63 tasks, a large one a few hundred: 5,000 is no 工作要点, and
 # every task becomes a row of the preview page and of the plan.
 MAX_PLAN_TASKS = 5_000
-NO_YEAR = "没有从标题中读出年度。"
-# What the title of a task list ends in, when it is not a 工作要点.
-TITLE_WORDS = (
-    "任务分解方案", "分工方案", "任务分解表", "责任清单", "任务清单", "分解表", "工作方案", "实施方案",
-    "责任分工", "任务分工", "责任分解", "任务分解", "工作计划", "工作安排", "要点", "方案", "清单",
-    "重点工作任务", "重点任务", "工作任务",
-)  # fmt: skip
 
 
 def chinese_number(text: str) -> int:
@@ -93,10 +83,10 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     """Return the plan written in `document`; names resolve against `registry` (name → canonical)."""
     warnings: list[str] = []
     original = document
-    document = simplified = _in_simplified(document, warnings)
+    document = simplified = in_simplified(document, warnings)
     tables = list(document.tables)
     text = unflatten_tables(_clean(document.text), tables)
-    text, dated_years = _strip_furniture(text)
+    text, dated_years = strip_furniture(text)
     document = Document(name=document.name, text=text, tables=tables)
     # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.
     inline = not find_annotations(text.replace(EMPHASIS, ""))
@@ -112,7 +102,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
             "也没有找到标注了责任单位的任务或任务分解表，无法识别为工作要点文档。"
         )
     header = text[:start].replace(EMPHASIS, "")
-    title, organization, org_aliases, year, preamble = _read_header(header, warnings)
+    title, organization, org_aliases, year, preamble = read_header(header, warnings)
     if year is None and dated_years:
         year = dated_years[0]
         warnings[:] = [w for w in warnings if w != NO_YEAR]
@@ -123,7 +113,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     for point in points:
         point.title = point.title or title or "工作任务"
     departments, proposals = _resolve_departments(points, registry, warnings)
-    _flag_items(points)
+    flag_items(points)
     plan = ParsedPlan(
         title=title,
         organization=organization,
@@ -137,7 +127,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         source_digest=original.digest(),
     )
     if simplified is not original:
-        _write_as_original(plan, original, simplified)
+        write_as_original(plan, original, simplified)
     return plan
 
 
@@ -368,78 +358,6 @@ def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
     return found
 
 
-# Characters written only in traditional script, common in task documents: a document with
-# several is read in simplified script (mirror sites republish mainland documents converted).
-_TRADITIONAL = set(
-    "們這個為與國會發對區縣責單門辦負頭務關點內級導領時間處職體機構織組應開業經濟設計劃現實進動員學長產條質種項"
-)
-
-
-@cache
-def _to_simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def _in_simplified(document: Document, warnings: list[str]) -> Document:
-    """Return `document` in simplified script if it is written in traditional script."""
-    sample = document.text[:20_000] + "".join(
-        cell for table in document.tables[:3] for row in table[:50] for cell in row
-    )
-    if sum(1 for char in sample if char in _TRADITIONAL) < 5:
-        return document
-    convert = _to_simplified().convert
-    warnings.append("文档是繁体字，已按简体字识别；名称仍按原文书写。")
-    return Document(
-        name=document.name,
-        text=convert(document.text),
-        tables=[[[convert(cell) for cell in row] for row in table] for table in document.tables],
-    )
-
-
-def _write_as_original(plan: ParsedPlan, original: Document, simplified: Document) -> None:
-    """Give the plan's words back in the document's own script: the names as written."""
-    counts: dict[str, Counter] = {}
-    pairs = [(original.text, simplified.text)] + [
-        (a, b)
-        for table_a, table_b in zip(original.tables, simplified.tables, strict=True)
-        for row_a, row_b in zip(table_a, table_b, strict=True)
-        for a, b in zip(row_a, row_b, strict=True)
-    ]
-    for before, after in pairs:
-        if len(before) == len(after):
-            for a, b in zip(before, after, strict=True):
-                if a != b:
-                    counts.setdefault(b, Counter())[a] += 1
-    table = str.maketrans({b: c.most_common(1)[0][0] for b, c in counts.items()})
-
-    def back(text: str) -> str:
-        return text.translate(table)
-
-    def responsibility(resp: Responsibility | None) -> None:
-        if resp is not None:
-            resp.raw = back(resp.raw)
-            for names in (resp.lead, resp.co, resp.groups, resp.leaders):
-                names[:] = [back(name) for name in names]
-
-    plan.title, plan.organization, plan.preamble = map(
-        back, (plan.title, plan.organization, plan.preamble)
-    )
-    plan.organization_aliases = [back(name) for name in plan.organization_aliases]
-    for point in plan.points:
-        point.title = back(point.title)
-        responsibility(point.responsibility)
-        for task in point.tasks:
-            task.text, task.section, task.deadline = map(
-                back, (task.text, task.section, task.deadline)
-            )
-            responsibility(task.responsibility)
-    for department in plan.departments:
-        department.name = back(department.name)
-        department.aliases = [back(alias) for alias in department.aliases]
-    for proposal in plan.proposals:
-        proposal.name, proposal.proposed = back(proposal.name), back(proposal.proposed)
-
-
 def _clean(text: str) -> str:
     text = text.replace("\ufeff", "").replace("\u00a0", " ")
     # Markdown emphasis is noise here: **（责任部门：…）** reads as the annotation itself.
@@ -495,136 +413,6 @@ def _has_task_table(text: str, tables: list[TableRows]) -> bool:
         header_index(tables[int(mark.group(1))]) is not None
         for mark in TABLE_MARK_RE.finditer(text)
     )
-
-
-# Lines a web page puts around an article, and the date it gives (for the year).
-_FURNITURE_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(?:#\s*source:|索引号|发布机构|发文机关|信息来源|来源[:：]|作者[:：]|发布时间|"
-    r"发布日期|更新时间|时间[:：]|日期[:：]|点击数|点击量|浏览次数|阅读次数|阅读量|访问量|当前位置|"
-    r"您现在的位置|您的位置|所在位置|首页\s*[>›»]|【\s*(?:打印|关闭|字体|字号)|打印本页|关闭窗口|"
-    r"分享到|责任编辑|编辑[:：]|审核[:：]|浏览字号|上一篇|下一篇|https?://|抄送[:：]|"
-    r"附件\s*\d*\s*[:：]|附件\s*\d*\s*$|组配分类|主题分类|名称[:：]|文号[:：]|发文日期|成文日期|公开方式|"
-    r"公开范围|有效性|设为首页|加入收藏|特此通知|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
-    # A signature: the issuing body's name alone on its line, then the date alone on the next.
-    r"|^[ \t\u3000]*(?:\S{2,30}(?:人民政府|办公室|委员会|党委|学院|大学|学校|局|厅)[ \t\u3000]*\n+)?"
-    r"[ \t\u3000]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    r"|[一二〇○零]{2}[〇○零一二三四五六七八九]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
-    r"[ \t\u3000]*$"
-)
-_DATE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}")
-
-
-def _strip_furniture(text: str) -> tuple[str, list[int]]:
-    """Return `text` without web-page furniture lines, and the years of the dates they gave."""
-    years = [
-        int(year.group(1))
-        for line in _FURNITURE_RE.finditer(text)
-        for year in _DATE_YEAR_RE.finditer(line.group())
-    ]
-    return _FURNITURE_RE.sub("", text), years
-
-
-def _read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], int | None, str]:
-    lines = [line.strip(" \t\u3000") for line in header.split("\n")]
-    lines = [line for line in lines if line and not TABLE_MARK_RE.fullmatch(line)]
-    title_index = None
-    for keywords in (("要点",), TITLE_WORDS):
-        for needs_year in (True, False):
-            title_index = next(
-                (
-                    i
-                    for i, line in reversed(list(enumerate(lines)))
-                    if _is_title(line, keywords) and (YEAR_RE.search(line) or not needs_year)
-                ),
-                None,
-            )
-            if title_index is not None:
-                break
-        if title_index is not None:
-            break
-    organization, title, year = "", "", None
-    if title_index is None:
-        warnings.append("没有找到标题（如“2021年工作要点”）。")
-        preamble_lines = lines
-    else:
-        line = lines[title_index]
-        year_match = YEAR_RE.search(line)
-        if year_match:
-            year = int(year_match.group(1))
-            prefix, title = line[: year_match.start()].strip(), line[year_match.start() :].strip()
-            prefix = re.sub(r"^附件\s*\d*[：:、.]?\s*", "", prefix)
-        else:
-            prefix, title = "", line
-        if prefix:
-            organization = prefix
-        elif title_index > 0 and len(lines[title_index - 1]) <= 60:
-            above = lines[title_index - 1]
-            if re.search(r"[，,。；;：:！？]", above) or len(above) > 30:
-                pass  # a sentence of a covering notice, not a name
-            elif _looks_like_organization(above) or not _is_title(above, ("",)):
-                organization = above
-            elif above != line and above not in line:
-                title = above + title  # a title set on two lines (全国文明城市创建 / 责任分工)
-        preamble_lines = lines[title_index + 1 :]
-    if year is None:
-        warnings.append(NO_YEAR)
-    notice = _NOTICE_TITLE_RE.match(organization + title)
-    if notice:
-        # 〔2023〕2号X人民政府关于印发X2023年…方案的通知: the plan is the title inside.
-        organization, title = notice.group(1).strip(), notice.group(2).strip("《》 ")
-        year_match = YEAR_RE.search(title)
-        year = year or (int(year_match.group(1)) if year_match else None)
-        if year is not None:
-            warnings[:] = [w for w in warnings if w != NO_YEAR]
-    if not organization:
-        organization = _issuer(lines)
-    organization, aliases = _split_organization(organization)
-    if not organization:
-        warnings.append("没有找到单位名称（标题上方或标题开头）。")
-    return title, organization, aliases, year, "\n".join(preamble_lines)
-
-
-_NOTICE_TITLE_RE = re.compile(
-    r"^(?:.*?〔\d{4}〕\s*\d+\s*号)?\s*(.{2,30}?)关于(?:印发|下发|转发)(.+?)的通知$"
-)
-_ISSUER_RE = re.compile(r"^(?:.*?〔\d{4}〕\s*\d+\s*号)?\s*(.{2,30}?)关于(?:印发|下发|转发)")
-ORGANIZATION_ENDINGS = (
-    "大学", "学院", "学校", "中学", "小学", "人民政府", "政府", "委员会", "党委", "局", "厅", "办公室",
-    "中心", "研究院", "医院", "集团", "公司",
-)  # fmt: skip
-
-
-def _looks_like_organization(name: str) -> bool:
-    return name.rstrip("）)").endswith(ORGANIZATION_ENDINGS) or "（" in name
-
-
-def _issuer(lines: list[str]) -> str:
-    """Return who issued the document, from a line such as X人民政府关于印发…的通知."""
-    for line in lines:
-        match = _ISSUER_RE.match(line)
-        if match and _looks_like_organization(match.group(1)):
-            return match.group(1).strip()
-    return ""
-
-
-def _is_title(line: str, keywords: tuple[str, ...]) -> bool:
-    return (
-        len(line) <= 60
-        and any(word in line for word in keywords)
-        and line[-1:] not in "。：:；;，,"
-        and not line.startswith(("关于", "根据", "为"))
-    )
-
-
-def _split_organization(name: str) -> tuple[str, list[str]]:
-    """Return (name, second names): 湖北开放大学（湖北科技职业学院） → 湖北开放大学, [湖北科技职业学院]."""
-    aliases = []
-    while True:
-        match = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", name)
-        if not match:
-            return name, aliases
-        name = match.group(1).strip()
-        aliases.insert(0, match.group(2).strip())
 
 
 def _read_point(
@@ -898,52 +686,3 @@ def _resolve_departments(
             department.aliases.append(name)
     proposals = [AliasProposal(name, full) for name, full in resolution.proposals.items()]
     return list(departments.values()), proposals
-
-
-# Common surnames: a two- or three-character name starting with one, and not ending like a unit,
-# is likely a person written where a department belongs.
-_SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
-    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
-    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
-    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈"
-    "饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵"
-    "苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
-
-
-def looks_like_person(name: str) -> bool:
-    """Return whether `name` looks like a person's name rather than a unit's."""
-    return (
-        2 <= len(name) <= 3
-        and name[0] in _SURNAMES
-        and not name.endswith(UNIT_ENDINGS)
-        and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
-    )
-
-
-def _flag_items(points: list[ParsedPoint]) -> None:
-    """Give each key point and task the reasons its reading is uncertain."""
-    for point in points:
-        # A key point needs no annotation of its own when each of its tasks has one.
-        if point.responsibility is not None or not point.tasks:
-            _flag(point.responsibility, point.warnings, inherited=None)
-        for task in point.tasks:
-            _flag(task.responsibility, task.warnings, inherited=point.responsibility)
-
-
-def _flag(resp: Responsibility | None, target: list[str], inherited) -> None:
-    if resp is None:
-        if inherited is None and not target:
-            target.append("没有标注责任单位。")
-        return
-    for note in resp.notes:
-        if note not in target:
-            target.append(note)
-    if not resp.lead and (resp.co or resp.groups):
-        target.append("没有明确的牵头单位（只列了配合单位或泛指的单位）。")
-    for name in [*resp.lead, *resp.co]:
-        if looks_like_person(name):
-            target.append(f"“{name}”像是人名，不像部门名称，请核对。")
-        elif len(name) <= 2 and not name.endswith(UNIT_ENDINGS):
-            target.append(f"“{name}”不像完整的部门名称（可能被截断），请核对。")

@@ -1,0 +1,146 @@
+"""The header of a document: page furniture around it, its title, organization and year."""
+
+from __future__ import annotations
+
+import re
+
+from .readers import TABLE_MARK_RE
+
+YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
+NO_YEAR = "没有从标题中读出年度。"
+# What the title of a task list ends in, when it is not a 工作要点.
+TITLE_WORDS = (
+    "任务分解方案", "分工方案", "任务分解表", "责任清单", "任务清单", "分解表", "工作方案", "实施方案",
+    "责任分工", "任务分工", "责任分解", "任务分解", "工作计划", "工作安排", "要点", "方案", "清单",
+    "重点工作任务", "重点任务", "工作任务",
+)  # fmt: skip
+
+
+# Lines a web page puts around an article, and the date it gives (for the year).
+_FURNITURE_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:#\s*source:|索引号|发布机构|发文机关|信息来源|来源[:：]|作者[:：]|发布时间|"
+    r"发布日期|更新时间|时间[:：]|日期[:：]|点击数|点击量|浏览次数|阅读次数|阅读量|访问量|当前位置|"
+    r"您现在的位置|您的位置|所在位置|首页\s*[>›»]|【\s*(?:打印|关闭|字体|字号)|打印本页|关闭窗口|"
+    r"分享到|责任编辑|编辑[:：]|审核[:：]|浏览字号|上一篇|下一篇|https?://|抄送[:：]|"
+    r"附件\s*\d*\s*[:：]|附件\s*\d*\s*$|组配分类|主题分类|名称[:：]|文号[:：]|发文日期|成文日期|公开方式|"
+    r"公开范围|有效性|设为首页|加入收藏|特此通知|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
+    # A signature: the issuing body's name alone on its line, then the date alone on the next.
+    r"|^[ \t\u3000]*(?:\S{2,30}(?:人民政府|办公室|委员会|党委|学院|大学|学校|局|厅)[ \t\u3000]*\n+)?"
+    r"[ \t\u3000]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[一二〇○零]{2}[〇○零一二三四五六七八九]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[ \t\u3000]*$"
+)
+_DATE_YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*\d{1,2}")
+
+
+def strip_furniture(text: str) -> tuple[str, list[int]]:
+    """Return `text` without web-page furniture lines, and the years of the dates they gave."""
+    years = [
+        int(year.group(1))
+        for line in _FURNITURE_RE.finditer(text)
+        for year in _DATE_YEAR_RE.finditer(line.group())
+    ]
+    return _FURNITURE_RE.sub("", text), years
+
+
+def read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], int | None, str]:
+    lines = [line.strip(" \t\u3000") for line in header.split("\n")]
+    lines = [line for line in lines if line and not TABLE_MARK_RE.fullmatch(line)]
+    title_index = None
+    for keywords in (("要点",), TITLE_WORDS):
+        for needs_year in (True, False):
+            title_index = next(
+                (
+                    i
+                    for i, line in reversed(list(enumerate(lines)))
+                    if _is_title(line, keywords) and (YEAR_RE.search(line) or not needs_year)
+                ),
+                None,
+            )
+            if title_index is not None:
+                break
+        if title_index is not None:
+            break
+    organization, title, year = "", "", None
+    if title_index is None:
+        warnings.append("没有找到标题（如“2021年工作要点”）。")
+        preamble_lines = lines
+    else:
+        line = lines[title_index]
+        year_match = YEAR_RE.search(line)
+        if year_match:
+            year = int(year_match.group(1))
+            prefix, title = line[: year_match.start()].strip(), line[year_match.start() :].strip()
+            prefix = re.sub(r"^附件\s*\d*[：:、.]?\s*", "", prefix)
+        else:
+            prefix, title = "", line
+        if prefix:
+            organization = prefix
+        elif title_index > 0 and len(lines[title_index - 1]) <= 60:
+            above = lines[title_index - 1]
+            if re.search(r"[，,。；;：:！？]", above) or len(above) > 30:
+                pass  # a sentence of a covering notice, not a name
+            elif _looks_like_organization(above) or not _is_title(above, ("",)):
+                organization = above
+            elif above != line and above not in line:
+                title = above + title  # a title set on two lines (全国文明城市创建 / 责任分工)
+        preamble_lines = lines[title_index + 1 :]
+    if year is None:
+        warnings.append(NO_YEAR)
+    notice = _NOTICE_TITLE_RE.match(organization + title)
+    if notice:
+        # 〔2023〕2号X人民政府关于印发X2023年…方案的通知: the plan is the title inside.
+        organization, title = notice.group(1).strip(), notice.group(2).strip("《》 ")
+        year_match = YEAR_RE.search(title)
+        year = year or (int(year_match.group(1)) if year_match else None)
+        if year is not None:
+            warnings[:] = [w for w in warnings if w != NO_YEAR]
+    if not organization:
+        organization = _issuer(lines)
+    organization, aliases = _split_organization(organization)
+    if not organization:
+        warnings.append("没有找到单位名称（标题上方或标题开头）。")
+    return title, organization, aliases, year, "\n".join(preamble_lines)
+
+
+_NOTICE_TITLE_RE = re.compile(
+    r"^(?:.*?〔\d{4}〕\s*\d+\s*号)?\s*(.{2,30}?)关于(?:印发|下发|转发)(.+?)的通知$"
+)
+_ISSUER_RE = re.compile(r"^(?:.*?〔\d{4}〕\s*\d+\s*号)?\s*(.{2,30}?)关于(?:印发|下发|转发)")
+ORGANIZATION_ENDINGS = (
+    "大学", "学院", "学校", "中学", "小学", "人民政府", "政府", "委员会", "党委", "局", "厅", "办公室",
+    "中心", "研究院", "医院", "集团", "公司",
+)  # fmt: skip
+
+
+def _looks_like_organization(name: str) -> bool:
+    return name.rstrip("）)").endswith(ORGANIZATION_ENDINGS) or "（" in name
+
+
+def _issuer(lines: list[str]) -> str:
+    """Return who issued the document, from a line such as X人民政府关于印发…的通知."""
+    for line in lines:
+        match = _ISSUER_RE.match(line)
+        if match and _looks_like_organization(match.group(1)):
+            return match.group(1).strip()
+    return ""
+
+
+def _is_title(line: str, keywords: tuple[str, ...]) -> bool:
+    return (
+        len(line) <= 60
+        and any(word in line for word in keywords)
+        and line[-1:] not in "。：:；;，,"
+        and not line.startswith(("关于", "根据", "为"))
+    )
+
+
+def _split_organization(name: str) -> tuple[str, list[str]]:
+    """Return (name, second names): 湖北开放大学（湖北科技职业学院） → 湖北开放大学, [湖北科技职业学院]."""
+    aliases = []
+    while True:
+        match = re.fullmatch(r"(.+?)[（(]([^（）()]+)[）)]", name)
+        if not match:
+            return name, aliases
+        name = match.group(1).strip()
+        aliases.insert(0, match.group(2).strip())

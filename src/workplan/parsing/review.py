@@ -1,0 +1,56 @@
+"""Why a reading is uncertain: the reasons each key point and task carries into the preview."""
+
+from __future__ import annotations
+
+import re
+
+from .model import ParsedPoint, Responsibility
+from .responsibility import UNIT_ENDINGS
+
+# Common surnames: a two- or three-character name starting with one, and not ending like a unit,
+# is likely a person written where a department belongs.
+_SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏"
+    "魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚"
+    "邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左"
+    "柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈"
+    "饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵"
+    "苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+
+
+def looks_like_person(name: str) -> bool:
+    """Return whether `name` looks like a person's name rather than a unit's."""
+    return (
+        2 <= len(name) <= 3
+        and name[0] in _SURNAMES
+        and not name.endswith(UNIT_ENDINGS)
+        and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
+    )
+
+
+def flag_items(points: list[ParsedPoint]) -> None:
+    """Give each key point and task the reasons its reading is uncertain."""
+    for point in points:
+        # A key point needs no annotation of its own when each of its tasks has one.
+        if point.responsibility is not None or not point.tasks:
+            _flag(point.responsibility, point.warnings, inherited=None)
+        for task in point.tasks:
+            _flag(task.responsibility, task.warnings, inherited=point.responsibility)
+
+
+def _flag(resp: Responsibility | None, target: list[str], inherited) -> None:
+    if resp is None:
+        if inherited is None and not target:
+            target.append("没有标注责任单位。")
+        return
+    for note in resp.notes:
+        if note not in target:
+            target.append(note)
+    if not resp.lead and (resp.co or resp.groups):
+        target.append("没有明确的牵头单位（只列了配合单位或泛指的单位）。")
+    for name in [*resp.lead, *resp.co]:
+        if looks_like_person(name):
+            target.append(f"“{name}”像是人名，不像部门名称，请核对。")
+        elif len(name) <= 2 and not name.endswith(UNIT_ENDINGS):
+            target.append(f"“{name}”不像完整的部门名称（可能被截断），请核对。")
