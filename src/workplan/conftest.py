@@ -31,6 +31,8 @@ def site_language():
     English earlier in the same process would otherwise leave English active for the next test."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
+
+
 EXAMPLE_PLAN = Path(__file__).resolve().parent / "examples" / "jiangcheng-2024.md"
 HUBEI = "hubei-open-university-2021"
 
