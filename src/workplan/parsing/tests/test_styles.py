@@ -642,3 +642,28 @@ def test_text_cut_off_after_the_last_annotation_warns(tmp_path):
     )
     assert plan.task_count() == 4
     assert any("截断" in w for w in plan.warnings)
+
+
+def test_table_with_a_key_point_column_merged_over_its_tasks(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("云杉职业学院2025年重点工作任务分解表")
+    rows = [
+        ["序号", "重点工作", "具体任务", "牵头部门", "配合部门", "完成时间"],
+        ["1", "深化教学改革", "修订人才培养方案", "教务处", "各二级学院", "2025年6月"],
+        ["2", "深化教学改革", "建设在线开放课程5门", "教务处", "现代教育技术中心", "2025年12月"],
+        ["3", "加强师资队伍", "引进高层次人才8名", "人事处", "", "2025年12月"],
+    ]
+    table = document.add_table(rows=len(rows), cols=6)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(2, 1).text = ""
+    table.cell(1, 1).merge(table.cell(2, 1)).text = "深化教学改革"
+    path = tmp_path / "table.docx"
+    document.save(path)
+    plan = parse_file(path)
+    assert responsibilities(plan) == [
+        ("深化教学改革", "修订人才培养", ["教务处"], [], ["各二级学院"], []),
+        ("深化教学改革", "建设在线开放", ["教务处"], ["现代教育技术中心"], [], []),
+        ("加强师资队伍", "引进高层次人", ["人事处"], [], [], []),
+    ]
