@@ -197,44 +197,77 @@ def _is_section_line(line: str) -> bool:
 
 def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     """Read a table copied one cell per line (or per paragraph, or each cell ending in ` |`):
-    a header of known column names, one per line, then rows that each begin with their serial
-    number (the 序号 column); section lines (一、…) between rows are kept as rows of their own."""
-    header: list[str] = []
-    end = start
-    while end < len(lines) and len(header) < 10:
-        line = _bare(lines[end])
-        if not line:
-            if not header:
-                return None
-            end += 1
-            continue
-        if _is_section_line(line) or not is_header_row([*header, line], strict=True):
-            break
-        header.append(line)
-        end += 1
-    if len(header) < 3 or not is_header_row(header) or not re.fullmatch(r"序\s*号", header[0]):
+    a header of column names one per line, among them 序号, then rows found by their serial
+    numbers. Cells left of 序号 (a category merged over its rows) are carried down; section
+    lines (一、…) between rows are kept as rows of their own."""
+    header, end = _cell_header(lines, start)
+    if header is None:
         return None
+    serial_column = next(i for i, cell in enumerate(header) if _SERIAL_HEADER.fullmatch(cell))
     rows = [header]
     current: list[str] | None = None
+    pending: list[str] = []  # lines after a full row: its last cell's, or the next row's first
     serial = 0
     while end < len(lines):
         line = _bare(lines[end])
+        if not line:
+            end += 1
+            continue
         if _SERIAL.match(line) and serial < int(line) <= serial + 200:
             serial = int(line)
-            current = [line]
+            before = pending[-serial_column:] if serial_column else []
+            if current is not None and len(pending) > len(before):
+                current[-1] = "\n".join([current[-1], *pending[: len(pending) - len(before)]])
+            carried = current[:serial_column] if current is not None else []
+            before = carried[: serial_column - len(before)] + before
+            current = [*before, *[""] * (serial_column - len(before)), line]
             rows.append(current)
-        elif line and _is_section_line(line):
+            pending = []
+        elif _is_section_line(line):
             rows.append([line])
-            current = None
-        elif line and current is not None:
-            if len(current) < len(header):
-                current.append(line)
-            else:
-                current[-1] += "\n" + line
-        elif line:
-            break
+            current, pending = None, []
+        elif _SERIAL_HEADER.fullmatch(line) or _TABLE_TITLE.search(line):
+            break  # the next table's header or title: this table ends here
+        elif current is not None and len(current) < len(header):
+            current.append(line)
+        else:
+            pending.append(line)
         end += 1
+    if current is not None and pending:
+        current[-1] = "\n".join([current[-1], *pending])
     return (rows, end) if serial else None
+
+
+_SERIAL_HEADER = re.compile(r"序\s*号")
+_TABLE_TITLE = re.compile(r"(?:19|20)\d{2}年.*(?:表|方案|清单)$")
+
+
+def _cell_header(lines: list[str], start: int) -> tuple[list[str] | None, int]:
+    """Return the column names written one per line from `start`, if they make a task table's
+    header with a 序号 column, and where the rows begin."""
+    header: list[str] = []
+    end = start
+    while end < len(lines) and len(header) < 12:
+        line = _bare(lines[end])
+        if not line:
+            if not header:
+                return None, start
+            end += 1
+            continue
+        known = is_header_row([line], strict=True)
+        if _SERIAL.match(line) or _is_section_line(line):
+            break
+        if not known and (len(line) > 4 or re.search(r"[\d，,。；;：:、]", line)):
+            break
+        header.append(line)
+        end += 1
+    if (
+        len(header) < 3
+        or not any(_SERIAL_HEADER.fullmatch(cell) for cell in header)
+        or not is_header_row(header)
+    ):
+        return None, start
+    return header, end
 
 
 def _bare(line: str) -> str:

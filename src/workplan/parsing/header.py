@@ -68,13 +68,17 @@ def read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], 
     else:
         line = lines[title_index]
         year_match = YEAR_RE.search(line)
-        if year_match:
+        if year_match and line[: year_match.start()].rstrip()[-1:] in ("(", "（"):
+            # 市政府工作报告重点工作责任分解（2023年）: the year closes the title.
+            year = int(year_match.group(1))
+            prefix, title = "", line
+        elif year_match:
             year = int(year_match.group(1))
             prefix, title = line[: year_match.start()].strip(), line[year_match.start() :].strip()
             prefix = re.sub(r"^附件\s*\d*[：:、.]?\s*", "", prefix)
         else:
             prefix, title = "", line
-        if prefix:
+        if prefix and not re.search(r"[《》()（）【】，,。；;：:]", prefix):
             organization = prefix
         elif title_index > 0 and len(lines[title_index - 1]) <= 60:
             above = lines[title_index - 1]
@@ -82,7 +86,7 @@ def read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], 
                 pass  # a sentence of a covering notice, not a name
             elif _looks_like_organization(above) or not _is_title(above, ("",)):
                 organization = above
-            elif above != line and above not in line:
+            elif above != line and above not in line and not re.search(r"\d", above):
                 title = above + title  # a title set on two lines (全国文明城市创建 / 责任分工)
         preamble_lines = lines[title_index + 1 :]
     if year is None:

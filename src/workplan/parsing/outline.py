@@ -85,8 +85,9 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     original = document
     document = simplified = in_simplified(document, warnings)
     tables = list(document.tables)
-    text = unflatten_tables(_clean(document.text), tables)
-    text, dated_years = strip_furniture(text)
+    # Furniture first: a lone 附件2 line between two flattened tables is not a cell.
+    text, dated_years = strip_furniture(_clean(document.text))
+    text = unflatten_tables(text, tables)
     document = Document(name=document.name, text=text, tables=tables)
     # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.
     inline = not find_annotations(text.replace(EMPHASIS, ""))
@@ -461,7 +462,13 @@ def _read_body(
 
     assigning = [resp for _, resp, _ in segments if resp is not None]
     trailing_text = segments[-1][0]
-    if len(assigning) == 1 and len(segments) == 2 and not _sentences(trailing_text):
+    numbered = [style for style, _ in _split_items(segments[0][0]) if style]
+    if (
+        len(assigning) == 1
+        and len(segments) == 2
+        and not _sentences(trailing_text)
+        and len(numbered) != 1  # one numbered item with its annotation is a task, not the point
+    ):
         # The usual form: tasks, then one annotation for the whole key point.
         point.responsibility = segments[0][1]
         point.tasks = [

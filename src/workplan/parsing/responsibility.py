@@ -228,9 +228,10 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
             continue
         if label in OTHER_LABELS:
             continue
+        value, all_lead = _strip_lead_marker(value)
         departments, groups = split_department_list(value, notes=resp.notes)
         _extend_unique(resp.groups, groups)
-        if label in LEAD_LABELS:
+        if label in LEAD_LABELS or all_lead:
             _extend_unique(resp.lead, departments)
         elif label in CO_LABELS or (label in PLAIN_LABELS and has_lead_label):
             _extend_unique(resp.co, departments)
@@ -241,6 +242,16 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
             _extend_unique(resp.co, departments)
     resp.co = [name for name in resp.co if name not in resp.lead]
     return resp, [*resp.lead, *resp.co]
+
+
+_LEAD_MARKER_RE = re.compile(r"[（(]?(?:分别|共同|联合)?牵头(?:负责)?[)）]?$")
+
+
+def _strip_lead_marker(value: str) -> tuple[str, bool]:
+    """Return a list without a closing 分别牵头 / 牵头, and whether it said so: then every
+    unit it names leads (责任单位：A、B分别牵头)."""
+    stripped = _LEAD_MARKER_RE.sub("", value.strip().rstrip("。；;，,"))
+    return (stripped, True) if stripped != value.strip().rstrip("。；;，,") else (value, False)
 
 
 def _split_labels(inner: str) -> list[tuple[str, str]]:
@@ -392,7 +403,19 @@ def _split_top_level(text: str) -> list[str]:
     return [t for t in (token.strip() for token in tokens) if t]
 
 
+_NOTE_TAIL_RE = re.compile(r"[（(][^（）()]*(?:[“”\"，,、]|[^（）()]{9,})[^（）()]*[)）]$")
+_DEADLINE_TOKEN_RE = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}日)?"
+    r"(?:底|中旬|上旬|下旬|前|以前|底前)*(?:前|完成|完成|启动|实现)*$|^年底前?(?:完成)?$|^长期$|^持续推进$"
+)
+
+
 def _strip_open_tail(token: str) -> str:
+    """Return a name without 等 / 等单位 and without a note in brackets glued to its end
+    (市卫健委(除标注“分别牵头”外,列第一位为牵头单位)); a deadline (6月底完成) is no name."""
+    token = _NOTE_TAIL_RE.sub("", token)
+    if _DEADLINE_TOKEN_RE.match(token):
+        return ""
     for tail in ("等单位", "等部门", "等"):
         if token.endswith(tail) and len(token) > len(tail):
             return token[: -len(tail)]

@@ -76,6 +76,8 @@ def _column_map(header: list[str]) -> dict[str, int]:
                 columns["task"] = index
         elif kind and kind not in columns:
             columns[kind] = index
+    if "task" not in columns and "outcome" in columns:
+        columns["task"] = columns.pop("outcome")  # 序号 | 2022年预期目标 | 责任单位
     return columns
 
 
