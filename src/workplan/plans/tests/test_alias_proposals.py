@@ -12,7 +12,7 @@ from workplan.org.models import Department, DepartmentAlias
 from workplan.org.tests.factories import make_department
 from workplan.plans.models import ImportPreview, Plan
 from workplan.plans.preview_actions import preview_plan
-from workplan.plans.tests.factories import make_parsed_plan, stage_plan_preview
+from workplan.plans.tests.previews import make_parsed_plan, stage_plan_preview
 
 pytestmark = pytest.mark.django_db
 COMMAND = "workplan.plans.management.commands.import.parse_file"

@@ -9,7 +9,7 @@ from workplan.accounts.tests.factories import make_user
 from workplan.core.roles import Role
 from workplan.plans.models import Assignment, ImportPreview, Plan, Task
 from workplan.plans.preview_actions import preview_plan
-from workplan.plans.tests.factories import stage_plan_preview
+from workplan.plans.tests.previews import stage_plan_preview
 
 pytestmark = pytest.mark.django_db
 

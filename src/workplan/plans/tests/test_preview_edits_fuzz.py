@@ -13,7 +13,7 @@ from workplan.plans.preview_edits import (
     restructure,
     set_responsibility,
 )
-from workplan.plans.tests.factories import make_parsed_plan
+from workplan.plans.tests.previews import make_parsed_plan
 
 NAMES = st.text(alphabet=st.sampled_from(list("、， 教务处组织部各学院宣传")), max_size=12)
 PLACES = st.builds(Place, st.integers(-1, 4), st.none() | st.integers(-1, 5))

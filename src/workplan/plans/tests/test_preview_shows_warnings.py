@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from workplan.plans.tests.factories import make_parsed_plan, stage_plan_preview
+from workplan.plans.tests.previews import make_parsed_plan, stage_plan_preview
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from workplan.plans.models import ImportPreview, KeyPoint, Plan
 from workplan.plans.preview_actions import preview_plan
-from workplan.plans.tests.factories import stage_plan_preview
+from workplan.plans.tests.previews import stage_plan_preview
 
 pytestmark = pytest.mark.django_db
 
