@@ -114,16 +114,61 @@ def _greedy(pairs: list[tuple[float, object, object]], threshold: float):
     return matches
 
 
+# Comparing every stored task with every revised one costs their product: 2,000 × 2,000 tasks
+# would be four million comparisons, minutes of work. Unchanged tasks pair by their text
+# first; the rest are compared all with all only up to this many pairs, and beyond it only
+# within the same key point.
+MAX_TASK_PAIRS = 100_000
+
+
+def _task_pairs(stored_tasks: list[Task], places: list[TaskPlace], point_match) -> list:
+    """Return (similarity, stored task, place) candidates for matching, cheapest first."""
+    by_text: dict[str, list[TaskPlace]] = {}
+    for place in places:
+        by_text.setdefault(place.parsed.text, []).append(place)
+    pairs, left = [], []
+    for task in stored_tasks:
+        same = by_text.get(task.text)
+        if same:
+            pairs.append((1.0, task, same.pop(0)))
+        else:
+            left.append(task)
+    paired = {id(place) for _score, _task, place in pairs}
+    right = [place for place in places if id(place) not in paired]
+    if len(left) * len(right) <= MAX_TASK_PAIRS:
+        candidates = ((task, place) for task in left for place in right)
+    else:
+        point_of = {number: kp.pk for number, kp in point_match.items()}
+        candidates = (
+            (task, place)
+            for task in left
+            for place in right
+            if point_of.get(place.point_number) == task.key_point_id
+        )
+    for task, place in candidates:
+        matcher = SequenceMatcher(None, task.text, place.parsed.text, autojunk=False)
+        # The quick ratios bound the real one from above: most pairs stop there.
+        if matcher.real_quick_ratio() >= TASK_SIMILARITY and matcher.quick_ratio() >= (
+            TASK_SIMILARITY
+        ):
+            pairs.append((matcher.ratio(), task, place))
+    return pairs
+
+
 def compare_revision(plan: Plan, parsed: ParsedPlan) -> Revision:
     """Return the differences between the stored `plan` and the revised document `parsed`."""
     revision = Revision()
     stored_points = list(
         plan.key_points.prefetch_related("assignments__department", "assignments__group", "tasks")
     )
+    # Every pair of titles when few; with hundreds of key points, only the same title or the
+    # same number (the cost of all pairs grows with their product).
+    few = len(stored_points) * len(parsed.points) <= MAX_TASK_PAIRS
     point_pairs = [
         (similarity(kp.title, point.title) + (0.01 if kp.number == point.number else 0), kp, point)
         for kp in stored_points
         for point in parsed.points
+        if few or kp.number == point.number or kp.title == point.title
     ]
     for kp, point, _score in _greedy(point_pairs, POINT_SIMILARITY):
         revision.point_match[point.number] = kp
@@ -144,8 +189,7 @@ def compare_revision(plan: Plan, parsed: ParsedPlan) -> Revision:
         for point in parsed.points
         for index, task in enumerate(point.tasks, start=1)
     ]
-    task_pairs = [(similarity(t.text, p.parsed.text), t, p) for t in stored_tasks for p in places]
-    matches = _greedy(task_pairs, TASK_SIMILARITY)
+    matches = _greedy(_task_pairs(stored_tasks, places, revision.point_match), TASK_SIMILARITY)
     matches += _match_in_place(revision.point_match, places, matches)
     matched_tasks = set()
     for task, place, score in matches:

@@ -26,11 +26,22 @@ LABELS_BY_KEY = dict(COLUMNS)
 
 
 def chinese_numeral(number: int) -> str:
-    """Return 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五 (up to 99)."""
-    tens, ones = divmod(number, 10)
-    if not tens:
-        return CN_DIGITS[ones]
-    return f"{'' if tens == 1 else CN_DIGITS[tens]}十{CN_DIGITS[ones] if ones else ''}"
+    """Return 1 → 一, 12 → 十二, 20 → 二十, 35 → 三十五, 105 → 一百零五, 120 → 一百二十 (up to
+    999; larger numbers in digits)."""
+    if number >= 1000 or number < 0:
+        return str(number)
+    hundreds, rest = divmod(number, 100)
+    tens, ones = divmod(rest, 10)
+    if not hundreds:
+        if not tens:
+            return CN_DIGITS[ones]
+        return f"{'' if tens == 1 else CN_DIGITS[tens]}十{CN_DIGITS[ones] if ones else ''}"
+    text = f"{CN_DIGITS[hundreds]}百"
+    if tens:
+        text += f"{CN_DIGITS[tens]}十{CN_DIGITS[ones] if ones else ''}"
+    elif ones:
+        text += f"零{CN_DIGITS[ones]}"
+    return text
 
 
 def key_point_label(key_point: KeyPoint) -> str:
