@@ -73,8 +73,9 @@ def resolve_names(
 
     `registry` maps every known name and alias to its canonical department name. A name is
     canonical if the registry knows it; otherwise it resolves to the single longer name (in
-    the document) it abbreviates. A name that abbreviates only a registry name is kept as
-    written and proposed; two candidates give a warning and no guess.
+    the document) it abbreviates. A name that abbreviates only a registry name, or that only the
+    table of customary short names links to another (科研处 → 科技处), is kept as written and
+    proposed; two candidates give a warning and no guess.
     """
     registry = dict(registry or {})
     names = list(dict.fromkeys(names))
@@ -96,15 +97,19 @@ def resolve_names(
         ]
         if len(candidates) == 1:
             full = registry.get(candidates[0], candidates[0])
-            if full in names:
+            # 组织部 is part of 党委组织部, 管评中心 abbreviates its full name in order; 科研处
+            # for 科技处 is only a custom of some schools: a guess, proposed like the registry's.
+            sure = is_abbreviation_of(name, candidates[0]) or name in candidates[0]
+            if full in names and sure:
                 result.canonical[name] = full
             else:
                 # Only the registry says so: another year's name may mean another office now,
                 # so the office confirms it; until then the name stays as written.
                 result.canonical[name] = name
                 result.proposals[name] = full
+                where = "文中" if full in names else "部门名录中"
                 result.warnings.append(
-                    f"“{name}”可能是部门名录中“{full}”的简称，未自动合并，请在导入时确认。"
+                    f"“{name}”可能是{where}“{full}”的简称，未自动合并，请在导入时确认。"
                 )
         else:
             result.canonical[name] = name

@@ -110,9 +110,14 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         warnings.append(f"标题中没有年度，已按文中的发布日期读作{year}年，请核对。")
     for number, point in enumerate(points, start=1):
         point.number = number
-    _warn_if_cut_short(points, warnings)
-    for point in points:
         point.title = point.title or title or "工作任务"
+        if not inline and point.responsibility is None:
+            _read_clauses(point)
+        if point.responsibility is None and any(t.responsibility is None for t in point.tasks):
+            warnings.append(f"第{number}条要点“{point.title}”没有标注责任部门。")
+        if not point.tasks:
+            warnings.append(f"第{number}条要点“{point.title}”没有具体任务。")
+    _warn_if_cut_short(points, warnings)
     departments, proposals = _resolve_departments(points, registry, warnings)
     flag_items(points)
     plan = ParsedPlan(
@@ -148,6 +153,16 @@ def _read_points(
         if tasks > MAX_PLAN_TASKS:
             raise _too_many(document.name, heading.number)
     return _drop_unassigned_edges(points, warnings)
+
+
+def _read_clauses(point: ParsedPoint) -> None:
+    """Give a task its clause's units (由学生处牵头，…; 教务处、研究生院按职责分工负责…) when
+    neither it nor its key point has an annotation, in a document that annotates elsewhere."""
+    for task in point.tasks:
+        if task.responsibility is None:
+            clauses = find_annotations(task.text, inline=True)
+            if clauses:
+                task.responsibility, _ = parse_annotation(clauses[0].inner)
 
 
 def _warn_if_cut_short(points: list[ParsedPoint], warnings: list[str]) -> None:
@@ -493,10 +508,6 @@ def _read_body(
         point.tasks.extend(tasks)
         warnings.extend(table_warnings)
 
-    if point.responsibility is None and any(t.responsibility is None for t in point.tasks):
-        warnings.append(f"第{number}条要点“{title}”没有标注责任部门。")
-    if not point.tasks:
-        warnings.append(f"第{number}条要点“{title}”没有具体任务。")
     return point
 
 

@@ -31,15 +31,20 @@ def render_outline(plan: ParsedPlan) -> str:
         lines += ["", f"{point.number}. {point.title}"]
         if point.responsibility:
             lines += _responsibility_line(point.responsibility, "   ")
+        lines += [f"   ? {warning}" for warning in point.warnings]
         for index, task in enumerate(point.tasks, start=1):
             deadline = f"（时限：{task.deadline}）" if task.deadline else ""
             lines.append(f"   {point.number}.{index} {task.text}{deadline}")
             if task.responsibility:
                 lines += _responsibility_line(task.responsibility, "        ")
+            lines += [f"        ? {warning}" for warning in task.warnings]
     lines += ["", "部门："]
     for dept in plan.departments:
         alias = f"（简称：{'、'.join(dept.aliases)}）" if dept.aliases else ""
         lines.append(f"  {dept.name}{alias}")
+    if plan.proposals:
+        lines += ["", "可能的简称（按原文保存，导入时确认）："]
+        lines += [f"  {p.name} → {p.proposed}" for p in plan.proposals]
     if plan.warnings:
         lines += ["", f"提醒（{len(plan.warnings)}）："]
         lines += [f"  ! {warning}" for warning in plan.warnings]

@@ -12,11 +12,12 @@ CLOSE = "）)]】"
 
 # The bare forms (牵头：…；配合：…) are common in offices' own drafts.
 LEAD_LABELS = (
-    "牵头部门", "牵头单位", "牵头处室", "主责部门", "主责单位", "主要责任单位", "牵头", "主责",
+    "牵头部门", "牵头单位", "牵头处室", "牵头科室", "主责部门", "主责单位", "主要责任单位", "牵头",
+    "主责",
 )  # fmt: skip
 CO_LABELS = (
     "协同配合单位", "配合部门", "配合单位", "协办单位", "协办部门", "协作单位", "参与单位", "参与部门",
-    "协同单位", "配合", "协办",
+    "协同单位", "配合科室", "配合处室", "协办科室", "配合", "协办",
 )  # fmt: skip
 PLAIN_LABELS = (
     "责任部门", "责任单位", "责任处室", "责任科室", "承办单位", "承办部门", "承办科室", "责任主体",
@@ -343,7 +344,9 @@ def split_run_together(name: str) -> list[str]:
         return [name]
     for cut in range(3, len(name) - 2):
         head, tail = name[:cut], name[cut:]
-        if head[-1] in "部处" and len(tail) >= 3 and tail.endswith(UNIT_ENDINGS):
+        if (head[-1] in "部处" or (head[-1] in "委局办" and tail[0] in "市县区省州镇乡")) and (
+            len(tail) >= 3 and tail.endswith(UNIT_ENDINGS)
+        ):
             if head.endswith(("处部",)) or tail.startswith(("室", "门", "长")):
                 continue
             return [head, *split_run_together(tail)]

@@ -146,6 +146,12 @@ def read_table_sections(
     category = ""  # the number of the category row the current tasks sit under (1、 over 1.1)
     last_point = ""
     body = rows[index + 1 :]
+    # With section rows (一、…) across the table, they are the key points, and a key point
+    # column (重点工作 beside 具体任务) groups tasks within them.
+    spanning = any(
+        _is_section_row(row, _task_cell(row, columns), [c for c in row if c.strip()], columns)
+        for row in body
+    )
     for offset, row in enumerate(body):
         row_number = index + 2 + offset
 
@@ -174,7 +180,7 @@ def read_table_sections(
         if category and not ((m := _SUB_NUMBER.match(_normalise(text))) and m.group(1) == category):
             category = ""
         point = cell("point")
-        if point and point != last_point and "point" in columns:
+        if point and point != last_point and "point" in columns and not spanning:
             sections.append(TableSection(title=_section_title(point)))
             last_point = point
         values = {}
@@ -190,6 +196,8 @@ def read_table_sections(
             f"{ANNOTATION_LABEL[key]}：{values[key]}" for key in ANNOTATION_LABEL if values[key]
         ]
         task = ParsedTask(text=task_text, deadline=values["deadline"].replace("\n", " "))
+        if spanning and point:
+            task.section = _section_title(point)
         if parts:
             task.responsibility, _ = parse_annotation("；".join(parts))
         else:

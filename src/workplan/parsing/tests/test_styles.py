@@ -714,3 +714,56 @@ def test_one_numbered_item_under_a_section_stays_one_task(tmp_path):
         ("促进消费", ["发放消费券。"]),
     ]
     assert responsibilities(plan)[0][2:4] == (["区发改局"], ["区财政局"])
+
+
+def test_clauses_assign_tasks_left_unannotated_in_an_annotated_document(tmp_path):
+    plan = parse_file(
+        write(
+            tmp_path,
+            [
+                "临川学院2025年工作要点",
+                "一、人才培养",
+                "1.启动专业评估。（牵头科室：教务科；配合科室：人事科）",
+                "2.由学生工作部牵头，开展心理健康普查。",
+                "3.教务处、研究生院按职责分工负责课程思政示范项目。",
+                "二、科学研究",
+                "4.组织申报国家级项目（科研处牵头，组织部配合）。",
+                "5.修订经费管理办法（科技处负责）。",
+                "6.完成资金审计（市发展改革委市财政局负责）。",
+            ],
+            "txt",
+        )
+    )
+    assert responsibilities(plan)[:3] == [
+        ("人才培养", "启动专业评估", ["教务科"], ["人事科"], [], []),
+        ("人才培养", "由学生工作部", ["学生工作部"], [], [], []),
+        ("人才培养", "教务处、研究", ["教务处"], ["研究生院"], [], []),
+    ]
+    assert not [w for w in plan.warnings if "没有标注" in w]
+    # 科研处 for 科技处 is a custom, not an abbreviation: proposed, not applied.
+    assert responsibilities(plan)[3][2] == ["科研处"]
+    assert [(p.name, p.proposed) for p in plan.proposals] == [("科研处", "科技处")]
+    assert responsibilities(plan)[5][2:4] == (["市发展改革委"], ["市财政局"])
+    assert any("连写" in w for w in plan.points[1].tasks[2].warnings)
+
+
+def test_section_rows_stay_key_points_beside_a_key_point_column(tmp_path):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in [
+        ["澄湖学院2025年重点工作任务分解表"],
+        ["序号", "重点工作", "具体任务", "牵头单位"],
+        ["一、立德树人"],
+        ["1", "课程思政", "建设5门思政示范课程", "马克思主义学院"],
+        ["2", "课程思政", "开展思政课教师培训", "马克思主义学院"],
+        ["二、科技创新"],
+        ["3", "平台建设", "申报省级平台", "科研处"],
+    ]:
+        sheet.append(row)
+    path = tmp_path / "table.xlsx"
+    workbook.save(path)
+    plan = parse_file(path)
+    assert [(p.title, [(t.section, t.text[:4]) for t in p.tasks]) for p in plan.points] == [
+        ("立德树人", [("课程思政", "建设5门"), ("课程思政", "开展思政")]),
+        ("科技创新", [("平台建设", "申报省级")]),
+    ]
