@@ -118,6 +118,23 @@ def archive_refusal_text(refused: ArchiveRefused) -> str:
         return _(
             "{name} holds more than {limit} different texts; that is the most allowed."
         ).format(name=name, limit=limit)
+    if refused.reason == "filled_rows":
+        return _(
+            "{name}, sheet {part}: more than {limit} rows hold values; a plan or task table has "
+            "fewer. Check that this is the right file."
+        ).format(name=name, part=part, limit=limit)
+    if refused.reason == "filled_cells":
+        return _(
+            "{name}, sheet {part}: more than {limit} cells hold values; a plan or task table has "
+            "fewer. Check that this is the right file."
+        ).format(name=name, part=part, limit=limit)
+    if refused.reason in {"body", "paragraphs", "elements"}:
+        return _(
+            "{name}: its text is larger than any work plan (more than {limit} paragraphs, "
+            "elements or bytes). Check that this is the right file."
+        ).format(name=name, limit=limit)
+    if refused.reason != "wrong_kind" or not refused.kind:
+        return str(refused)
     return _("{name}: the file's content is not a {kind} file, whatever its name says.").format(
         name=name, kind=refused.kind.upper()
     )

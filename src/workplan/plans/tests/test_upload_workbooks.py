@@ -164,3 +164,19 @@ def test_a_foreign_task_table_without_a_year_asks_for_it_on_the_web(client, supe
     assert response.status_code == 302
     client.post(response["Location"])
     assert Plan.objects.get().year == 2025
+
+
+def test_a_workbook_with_more_rows_than_a_plan_holds_is_refused_saying_so(client, supervisor):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("任务")
+    sheet.append(["序号", "重点工作", "牵头单位"])
+    for number in range(1, 20_002):
+        sheet.append([number, f"任务{number}", "教务处"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    client.force_login(supervisor)
+    refused = upload_document(client, "大表.xlsx", buffer.getvalue(), year="2025")
+    assert refused.status_code == 400
+    page = refused.content.decode()
+    assert "有内容的行超过 20000 行" in page and "任务" in page
+    assert not Plan.objects.exists() and not ImportPreview.objects.exists()
