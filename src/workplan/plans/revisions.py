@@ -37,14 +37,16 @@ def containment(a: str, b: str) -> float:
 
 
 def responsibility_text(resp: Responsibility | None) -> str:
+    """Return lead / co / groups as one line, "" when nobody is named (as stored)."""
     if resp is None:
         return ""
     parts = ["、".join(resp.lead), "、".join(resp.co), "、".join(resp.groups)]
-    return " / ".join(parts)
+    return " / ".join(parts) if any(parts) else ""
 
 
 def stored_responsibility_text(key_point: KeyPoint) -> str:
-    return " / ".join("、".join(names) for names in key_point.responsible.names())
+    parts = ["、".join(names) for names in key_point.responsible.names()]
+    return " / ".join(parts) if any(parts) else ""
 
 
 @dataclass

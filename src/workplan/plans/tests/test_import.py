@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from openpyxl import Workbook
 
 from workplan.org.models import Department, DepartmentAlias, DepartmentGroup
 from workplan.parsing import parse_file
@@ -123,3 +124,23 @@ def test_a_command_on_a_database_never_migrated_says_to_migrate_first(example_pl
     )
     assert done.returncode == 2
     assert "workplan migrate" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_same_plan_from_another_file_format_is_unchanged(tmp_path, capsys):
+    rows = [
+        ["序号", "重点工作", "牵头单位", "完成时限"],
+        ["1", "修订人才培养方案", "教务处", "2025年6月"],
+        ["2", "建设智慧校园", "网络信息中心", "2025年12月"],
+    ]
+    workbook = Workbook()
+    workbook.active.append(["青州学院2025年重点工作任务分解表"])
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "table.xlsx")
+    text = "\n".join(["青州学院2025年重点工作任务分解表", *("\t".join(row) for row in rows)])
+    (tmp_path / "table.txt").write_text(text, encoding="utf-8")
+    call_command("import", str(tmp_path / "table.xlsx"))
+    capsys.readouterr()
+    call_command("import", str(tmp_path / "table.txt"))
+    assert "unchanged" in capsys.readouterr().out
+    assert (Plan.objects.count(), Task.objects.count()) == (1, 2)

@@ -162,6 +162,10 @@ class Command(BaseCommand):
 
     def revise(self, plan, parsed, file, *, apply: bool, delete_reported: bool):
         revision = compare_revision(plan, parsed)
+        if not revision.has_changes:
+            # The same plan in another file (the .xlsx of a .docx, a copy saved as .txt).
+            self.stdout.write(f"unchanged：{plan} 已导入过，这份文档内容相同，未做任何修改。")
+            return
         self.stdout.write(f"{plan} 已存在，这份文档是它的修订稿：")
         for number in revision.points_added:
             self.stdout.write(f"+ 新增要点 {number}")
