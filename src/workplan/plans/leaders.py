@@ -140,16 +140,14 @@ def task_leader(task_names: list[str], key_point, by_name: dict[str, list]) -> L
 
 def parsed_leader_problems(parsed, by_name: dict[str, list]) -> list[str]:
     """Return, for a document before it is saved, each leader it names that matches no single
-    school leader account, with the key point or task that names them."""
-    problems = []
+    school leader account, once per leader, with the key points and tasks that name them."""
+    places: dict[str, list[str]] = {}
     for point in parsed.points:
         point_names = point.responsibility.leaders if point.responsibility else []
         match = match_leader(point_names, by_name)
         if match is not None and match.problem():
-            problems.append(
-                _("Key point {number}: {problem}").format(
-                    number=point.number, problem=match.problem()
-                )
+            places.setdefault(match.problem(), []).append(
+                _("key point {number}").format(number=point.number)
             )
         for index, task in enumerate(point.tasks, start=1):
             names = task.responsibility.leaders if task.responsibility else []
@@ -157,9 +155,21 @@ def parsed_leader_problems(parsed, by_name: dict[str, list]) -> list[str]:
                 continue
             match = match_leader(names, by_name)
             if match is not None and match.problem():
-                problems.append(
-                    _("Task {code}: {problem}").format(
-                        code=f"{point.number}.{index}", problem=match.problem()
-                    )
+                places.setdefault(match.problem(), []).append(
+                    _("task {code}").format(code=f"{point.number}.{index}")
                 )
-    return problems
+    return [
+        _("{places}: {problem}").format(places=_places_text(named), problem=problem)
+        for problem, named in places.items()
+    ]
+
+
+PLACES_SHOWN = 5
+
+
+def _places_text(places: list[str]) -> str:
+    """Return 任务 1.1、任务 1.2 …, the first few of many and how many in all."""
+    shown = "、".join(places[:PLACES_SHOWN])
+    if len(places) <= PLACES_SHOWN:
+        return shown
+    return _("{shown} … ({count} in all)").format(shown=shown, count=len(places))

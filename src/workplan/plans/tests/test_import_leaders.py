@@ -21,7 +21,9 @@ from workplan.parsing import (
     Responsibility,
 )
 from workplan.plans.actions import do_import_plan, do_match_leaders, do_revise_plan
+from workplan.plans.leaders import parsed_leader_problems
 from workplan.plans.models import KeyPoint, Task
+from workplan.plans.tests.previews import make_parsed_plan
 
 pytestmark = pytest.mark.django_db
 import_command = importlib.import_module("workplan.plans.management.commands.import")
@@ -190,3 +192,18 @@ def test_the_preview_marks_an_unmatched_leader_before_anything_is_saved(client, 
     page = client.get(response["Location"]).content.decode()
     assert "责任领导“钱不明”未匹配到领导账号" in page
     assert not KeyPoint.objects.exists()
+
+
+def test_a_leader_named_on_many_tasks_is_listed_once_in_the_preview():
+    parsed = make_parsed_plan()
+    for task in parsed.points[1].tasks:
+        task.responsibility = Responsibility(raw="责任领导：林未知", leaders=["林未知"])
+    extra = [ParsedTask(text=f"任务{i}", responsibility=Responsibility(raw="", leaders=["林未知"]))
+             for i in range(30)]  # fmt: skip
+    parsed.points[1].tasks += extra
+    problems = parsed_leader_problems(parsed, {})
+    assert len(problems) == 1
+    assert problems[0].startswith(
+        "任务 2.1、任务 2.2、任务 2.3、任务 2.4、任务 2.5 等（共 33 处）："
+    )
+    assert "林未知" in problems[0]
