@@ -59,6 +59,11 @@ class Place:
     task: int | None = None
 
 
+# A department's or collective term's name: words, digits and the punctuation names use
+# (brackets, 、 inside 各单位、部门, a middle dot, a hyphen); never a formula's or markup's signs.
+NAME_RE = re.compile(r"[^\W_][\w（）()《》“”·．.—\-、]*", re.UNICODE)
+
+
 def split_names(text: str) -> list[str]:
     """Return the names typed in `text`, in order, each once."""
     return list(dict.fromkeys(n for n in NAME_SEPARATORS.split(text or "") if n))
@@ -100,6 +105,14 @@ def set_responsibility(
                 "lead department (the first one named usually leads)."
             ).format(code=code)
         )
+    for name in [*lead_names, *co_names, *group_names]:
+        if not NAME_RE.fullmatch(name):
+            raise EditRefused(
+                _(
+                    "{code}: “{name}” is not a department name: names are written in words, "
+                    "without = + @ < > | ! and similar signs at their start or inside."
+                ).format(code=code, name=name[:40])
+            )
     for name in [*lead_names, *co_names]:
         if name.startswith("各"):  # 各学院, 各单位: a collective term, not one department
             raise EditRefused(

@@ -95,6 +95,8 @@ def test_a_task_cleared_of_departments_takes_its_key_points_again(client, superv
             "1.2：“各二级学院”是泛指，不是一个部门，请填在“泛指”一栏。",
         ),
         ({"lead": "宣传部\x00"}, "牵头部门：不允许"),
+        ({"lead": "=HYPERLINK(1)"}, "1.2：“=HYPERLINK(1)”不是部门名称"),
+        ({"lead": "宣传部", "co": "<img"}, "1.2：“&lt;img”不是部门名称"),
     ],
 )
 def test_a_bad_correction_answers_with_a_message_and_keeps_what_was_typed(
