@@ -155,5 +155,6 @@ class PreviewRestructureForm(PreviewItemForm):
             (Operation.MERGE_INTO_PREVIOUS, _("Merge into the previous task")),
             (Operation.TASK_TO_KEY_POINT, _("Make it a new key point")),
             (Operation.KEY_POINT_TO_TASK, _("Make it a task of the previous key point")),
+            (Operation.REMOVE_TASK, _("Leave it out: it is no task")),
         ],
     )

@@ -47,6 +47,7 @@ class Operation:
     do_not_call_in_templates = True
 
     MERGE_INTO_PREVIOUS = "merge"
+    REMOVE_TASK = "remove"
     TASK_TO_KEY_POINT = "to_key_point"
     KEY_POINT_TO_TASK = "to_task"
 
@@ -165,6 +166,8 @@ def restructure(parsed: ParsedPlan, operation: str, place: Place) -> None:
         _task_to_key_point(parsed, place)
     elif operation == Operation.KEY_POINT_TO_TASK and place.task is None:
         _key_point_to_task(parsed, place)
+    elif operation == Operation.REMOVE_TASK and place.task is not None:
+        _remove_task(parsed, place)
     else:
         raise EditRefused(_("This change cannot be made to this item."))
     for number, point in enumerate(parsed.points, start=1):
@@ -227,6 +230,19 @@ def _merge_into_previous(parsed: ParsedPlan, place: Place) -> None:
     previous.deadline = previous.deadline or task.deadline
     previous.responsibility = _combined(previous.responsibility, task.responsibility)
     previous.warnings = list(dict.fromkeys([*previous.warnings, *task.warnings]))
+
+
+def _remove_task(parsed: ParsedPlan, place: Place) -> None:
+    """Leave out an item that is no task (a signature, an instruction read as one)."""
+    point = parsed.points[place.point]
+    if len(point.tasks) == 1:
+        raise EditRefused(
+            _(
+                "{code} is the only task of key point {number}; remove the key point's tasks "
+                "only by merging or moving them."
+            ).format(code=item_code(parsed, place), number=point.number)
+        )
+    point.tasks.pop(place.task)
 
 
 def _task_to_key_point(parsed: ParsedPlan, place: Place) -> None:

@@ -130,3 +130,14 @@ def test_a_task_too_long_for_a_key_points_title_stays_a_task(client, supervisor)
     response = restructure(client, preview, "to_key_point", point=0, task=1)
     page = client.get(response["Location"]).content.decode()
     assert "1.2 共 501 个字，要点标题最多 500 个字。" in page
+
+
+def test_supervisor_leaves_out_an_item_that_is_no_task(client, supervisor):
+    preview = stage_plan_preview(supervisor)
+    client.force_login(supervisor)
+    response = restructure(client, preview, "remove", point=1, task=2)
+    assert response.status_code == 302
+    assert saved_plan(client, preview)[1] == (
+        "2. 深化教学改革",
+        ["推进专业群建设，", "建设一批示范课程。"],
+    )
