@@ -8,6 +8,8 @@ from .readers import TABLE_MARK_RE
 
 YEAR_RE = re.compile(r"((?:19|20)\d{2})\s*年")
 NO_YEAR = "没有从标题中读出年度。"
+NO_TITLE = "没有找到标题（如“2021年工作要点”）。"
+NO_ORGANIZATION = "没有找到单位名称（标题上方或标题开头）。"
 # What the title of a task list ends in, when it is not a 工作要点.
 TITLE_WORDS = (
     "任务分解方案", "分工方案", "任务分解表", "责任清单", "任务清单", "分解表", "工作方案", "实施方案",
@@ -65,7 +67,7 @@ def read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], 
             break
     organization, title, year = "", "", None
     if title_index is None:
-        warnings.append("没有找到标题（如“2021年工作要点”）。")
+        warnings.append(NO_TITLE)
         preamble_lines = lines
     else:
         line = lines[title_index]
@@ -105,7 +107,7 @@ def read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], 
         organization = _issuer(lines)
     organization, aliases = _split_organization(organization)
     if not organization:
-        warnings.append("没有找到单位名称（标题上方或标题开头）。")
+        warnings.append(NO_ORGANIZATION)
     return title, organization, aliases, year, "\n".join(preamble_lines)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from workplan.parsing import ParsedPlan
+from workplan.parsing.header import NO_ORGANIZATION, NO_TITLE, NO_YEAR
 from workplan.parsing.readers import DOCX_SUFFIXES, HTML_SUFFIXES, TEXT_SUFFIXES
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx"})
@@ -27,10 +28,16 @@ def complete_plan(
 ) -> ParsedPlan:
     """Return `parsed` given the year, title and organization the office typed, each only
     where the document states none: what the document says wins."""
+    settled = []
     if parsed.year is None and year:
         parsed.year = year
+        settled.append(NO_YEAR)
     if not parsed.title.strip() and title.strip():
         parsed.title = title.strip()
+        settled.append(NO_TITLE)
     if not parsed.organization.strip() and organization.strip():
         parsed.organization = organization.strip()
+        settled.append(NO_ORGANIZATION)
+    # What the office supplied is no longer missing: its warnings go.
+    parsed.warnings = [w for w in parsed.warnings if w not in settled]
     return parsed

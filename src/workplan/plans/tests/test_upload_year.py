@@ -123,3 +123,14 @@ def test_the_command_keeps_the_document_year_and_says_so(example_plan, capsys):
     call_command("import", str(example_plan), "--year", "2030")
     assert Plan.objects.get().year == 2024
     assert "文档写明的年度是 2024，未使用 --year 2030" in capsys.readouterr().out
+
+
+def test_what_the_office_supplies_is_no_longer_warned_about(tmp_path, capsys):
+    path = tmp_path / "list.txt"
+    path.write_text(
+        "1.修订培养方案。（责任部门：教务处）\n2.建设智慧校园。（责任部门：信息中心）", "utf-8"
+    )
+    call_command("import", str(path), "--year", "2026", "--title", "2026年重点工作")
+    out = capsys.readouterr().out
+    assert "没有从标题中读出年度" not in out and "没有找到标题" not in out
+    assert Plan.objects.get().year == 2026
