@@ -100,16 +100,18 @@ def resolve_names(
             # 组织部 is part of 党委组织部, 管评中心 abbreviates its full name in order; 科研处
             # for 科技处 is only a custom of some schools: a guess, proposed like the registry's.
             sure = is_abbreviation_of(name, candidates[0]) or name in candidates[0]
-            if full in names and sure:
+            if full in names and not sure:
+                # 科研处 and 科技处 both named in one document: two offices, not one.
+                result.canonical[name] = name
+            elif full in names:
                 result.canonical[name] = full
             else:
                 # Only the registry says so: another year's name may mean another office now,
                 # so the office confirms it; until then the name stays as written.
                 result.canonical[name] = name
                 result.proposals[name] = full
-                where = "文中" if full in names else "部门名录中"
                 result.warnings.append(
-                    f"“{name}”可能是{where}“{full}”的简称，未自动合并，请在导入时确认。"
+                    f"“{name}”可能是部门名录中“{full}”的简称，未自动合并，请在导入时确认。"
                 )
         else:
             result.canonical[name] = name

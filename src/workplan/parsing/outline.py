@@ -111,8 +111,6 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     for number, point in enumerate(points, start=1):
         point.number = number
         point.title = point.title or title or "工作任务"
-        if not inline and point.responsibility is None:
-            _read_clauses(point)
         if point.responsibility is None and any(t.responsibility is None for t in point.tasks):
             warnings.append(f"第{number}条要点“{point.title}”没有标注责任部门。")
         if not point.tasks:
@@ -147,6 +145,8 @@ def _read_points(
         body = text[heading.body_start : end]
         try:
             points.append(_read_point(heading, body, document, warnings, inline))
+            if not inline:
+                _read_clauses(points[-1])
             tasks += len(points[-1].tasks)
         except _TooManyTasks:
             tasks = MAX_PLAN_TASKS + 1
@@ -157,7 +157,8 @@ def _read_points(
 
 def _read_clauses(point: ParsedPoint) -> None:
     """Give a task its clause's units (由学生处牵头，…; 教务处、研究生院按职责分工负责…) when
-    neither it nor its key point has an annotation, in a document that annotates elsewhere."""
+    it has no annotation of its own, in a document that annotates elsewhere: the clause is the
+    task's own statement of who does it."""
     for task in point.tasks:
         if task.responsibility is None:
             clauses = find_annotations(task.text, inline=True)
@@ -237,6 +238,8 @@ def _read_without_points(
         heading = _Heading(len(points) + 1, start + begin, start + body_start, False)
         title = title.strip(" ：:。")
         point = _read_body(heading, title, part, document, warnings, inline)
+        if not inline:
+            _read_clauses(point)
         points.append(point)
     return start, _drop_unassigned_edges(points, warnings)
 
@@ -669,7 +672,9 @@ def _sentences(text: str) -> list[tuple[str, str]]:
         sentence = re.sub(r"\s*\n\s*", "", piece).strip(" \t\u3000")
         if not sentence or not re.search(r"\w", sentence):
             continue
-        if _is_heading_line(sentence):
+        # A heading heads something: the last line of the text (3. 推进评价改革, its full stop
+        # after the annotation) is a task without a full stop.
+        if _is_heading_line(sentence) and text[index:].strip():
             section = sentence
             continue
         sentence = LIST_MARKER_RE.sub("", sentence, count=1).strip()

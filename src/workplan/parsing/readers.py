@@ -294,13 +294,12 @@ def _sheet_rows(sheet) -> list[list[str]]:
         for row in range(merged.min_row - 1, min(merged.max_row, len(values))):
             for column in range(merged.min_col - 1, min(merged.max_col, len(values[row]))):
                 values[row][column] = top
-    rows = []
-    for row in values:
-        while row and not row[-1]:
-            row.pop()
-        if row:
-            rows.append(row)
-    return rows
+    # Every row as wide as the widest: in a workbook an empty cell is empty (merged cells were
+    # filled above), never a cell the row lacks, which a task table would take as merged.
+    width = max(
+        (max((i + 1 for i, v in enumerate(row) if v), default=0) for row in values), default=0
+    )
+    return [row[:width] + [""] * (width - len(row)) for row in values if any(row)]
 
 
 def _cell_text(value) -> str:

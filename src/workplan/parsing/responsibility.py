@@ -146,12 +146,18 @@ def short_annotation(match: re.Match) -> str:
     co = (groups.get("co") or "").strip(" ，,、")
     names = [*split_department_list(lead)[0], *split_department_list(lead)[1]]
     co_names = [*split_department_list(co)[0], *split_department_list(co)[1]] if co else []
-    if not names or not all(_is_unit(n) for n in [*names, *co_names]):
+    listed = [*names, *co_names]
+    # Units, and perhaps a person among them (flagged later); not a clause of other words.
+    if not names or not _is_unit(names[0]) or not all(_is_unit(n) or _is_name(n) for n in listed):
         return ""
     # Only 牵头 says who leads; A、B负责 names its units, the first of which leads.
     leads = "牵头" in (groups.get("verb") or groups.get("subject_verb") or "")
     inner = f"牵头单位：{lead}" if leads else f"责任单位：{lead}"
     return f"{inner}；配合单位：{co}" if co else inner
+
+
+def _is_name(name: str) -> bool:
+    return 2 <= len(name) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
 
 
 def _is_unit(name: str) -> bool:
@@ -332,39 +338,56 @@ UNIT_ENDINGS = (
     "公司", "部", "处", "办", "室", "委", "院", "馆", "科", "站", "所", "队", "会", "局", "厅",
     "组", "团", "社", "系", "校", "府", "司", "署", "庭", "中队", "支部", "总支", "党委", "工委",
 )  # fmt: skip
-_RUN_TOGETHER_RE = re.compile(r"^(.{2,}?[部处])(?=(.{2,}))")
+# Longer than any unit's name: many names run together, or a paragraph in a unit field.
+MAX_SPLIT_NAME = 60
 
 
 def split_run_together(name: str) -> list[str]:
     """Return `name` split where two unit names were written without a separator.
 
-    Only at 部 or 处 inside the name, when both halves are unit names of three or more
-    characters: 党委组织部人事处 → 党委组织部, 人事处; 组织人事处 and 党委组织部 stay whole."""
-    if len(name) < 6 or any(ch in name for ch in OPEN + CLOSE):
+    Only at 部 or 处 inside the name (or 委/局/办 before 市/县/区…), when both halves are unit
+    names of three or more characters: 党委组织部人事处 → 党委组织部, 人事处; 组织人事处 and
+    党委组织部 stay whole. A name longer than any real one is left alone (the import refuses it)."""
+    if len(name) < 6 or len(name) > MAX_SPLIT_NAME or any(ch in name for ch in OPEN + CLOSE):
         return [name]
-    for cut in range(3, len(name) - 2):
-        head, tail = name[:cut], name[cut:]
-        if (head[-1] in "部处" or (head[-1] in "委局办" and tail[0] in "市县区省州镇乡")) and (
-            len(tail) >= 3 and tail.endswith(UNIT_ENDINGS)
-        ):
-            if head.endswith(("处部",)) or tail.startswith(("室", "门", "长")):
-                continue
-            return [head, *split_run_together(tail)]
-    return [name]
+    pieces = []
+    start = 0
+    while True:
+        for cut in range(start + 3, len(name) - 2):
+            head, tail = name[start:cut], name[cut:]
+            if (head[-1] in "部处" or (head[-1] in "委局办" and tail[0] in "市县区省州镇乡")) and (
+                len(tail) >= 3 and tail.endswith(UNIT_ENDINGS)
+            ):
+                if head.endswith("处部") or tail.startswith(("室", "门", "长")):
+                    continue
+                pieces.append(head)
+                start = cut
+                break
+        else:
+            pieces.append(name[start:])
+            return pieces
 
 
 def _split_conjunction(token: str) -> list[str]:
     """Split 财务处及审计处 / 教务处和学生处 where both sides are units; keep 研究与发展中心."""
-    for word in ("及", "和", "与", "以及"):
-        head, _, tail = token.partition(word)
-        if (
-            len(head) >= 2
-            and len(tail) >= 2
-            and (head.endswith(UNIT_ENDINGS) or is_group(head))
-            and (tail.endswith(UNIT_ENDINGS) or is_group(tail))
-        ):
-            return [head, *_split_conjunction(tail)]
-    return [token]
+    if len(token) > MAX_SPLIT_NAME:
+        return [token]
+    pieces = []
+    while True:
+        for word in ("及", "和", "与", "以及"):
+            head, _, tail = token.partition(word)
+            if (
+                len(head) >= 2
+                and len(tail) >= 2
+                and (head.endswith(UNIT_ENDINGS) or is_group(head))
+                and (tail.endswith(UNIT_ENDINGS) or is_group(tail))
+            ):
+                pieces.append(head)
+                token = tail
+                break
+        else:
+            pieces.append(token)
+            return pieces
 
 
 def _spaces_to_separators(value: str) -> str:

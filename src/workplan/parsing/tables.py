@@ -188,7 +188,9 @@ def read_table_sections(
             position = columns.get(key)
             # A cell missing from a short row was merged over several rows in the original.
             missing = position is not None and position >= len(row)
-            values[key] = inherited.get(key, "") if missing else cell(key)
+            # The last row short of cells is where a copy was cut off, not a merge.
+            cut = missing and offset == len(body) - 1 and not category
+            values[key] = inherited.get(key, "") if missing and not cut else cell(key)
         if not category:
             inherited = {k: v for k, v in values.items() if v}
         task_text = _task_text(text)
@@ -204,10 +206,16 @@ def read_table_sections(
             task.warnings.append("没有填写责任单位。")
             warnings.append(f"{where}第{row_number}行没有填写责任单位。")
         sections[-1].tasks.append(task)
-    if body and len(body[-1]) < width and sections[-1].tasks:
-        last = sections[-1].tasks[-1]
-        if last.responsibility is None:
-            warnings.append(f"{where}的最后一行不完整，文档可能在表格中途被截断。")
+    if body and 1 < len(body[-1]) < width and sections[-1].tasks:
+        warnings.append(f"{where}的最后一行不完整，文档可能在表格中途被截断。")
+        sections[-1].tasks[-1].warnings.append("这一行不完整（表格可能在这里被截断），请核对。")
+    elif (
+        body
+        and len(body[-1]) == 1
+        and sections[-1].tasks[-1:]
+        and (sections[-1].tasks[-1].responsibility is None)
+    ):
+        warnings.append(f"{where}的最后一行不完整，文档可能在表格中途被截断。")
     return [s for s in sections if s.tasks or s.title], warnings
 
 
@@ -221,10 +229,14 @@ def _is_section_row(row: list[str], text: str, filled: list[str], columns) -> bo
     if not filled:
         return False
     serial = columns.get("serial")
-    if serial is not None and serial < len(row) and _SECTION_RE.match(_normalise(row[serial])):
-        return True
+    if serial is not None and serial < len(row):
+        number = _normalise(row[serial])
+        if _SECTION_RE.match(number) or re.fullmatch("[一二三四五六七八九十]+", number):
+            return True  # 一、 or a bare 一 in the 序号 column
     distinct = {_normalise(c) for c in filled}
     spans = len(row) == 1 or (len(filled) >= 2 and len(distinct) == 1)
+    if len(filled) == 1 and _normalise(filled[0]) == _normalise(row[0]) and len(row) > 2:
+        spans = True  # one text in the first cell, the rest of the row empty
     first = _normalise(text or filled[-1])
     short_heading = len(first) <= 30 and first[-1:] not in "。；;，,！？"
     return spans and (bool(_SECTION_RE.match(first)) or short_heading)

@@ -740,9 +740,9 @@ def test_clauses_assign_tasks_left_unannotated_in_an_annotated_document(tmp_path
         ("人才培养", "教务处、研究", ["教务处"], ["研究生院"], [], []),
     ]
     assert not [w for w in plan.warnings if "没有标注" in w]
-    # 科研处 for 科技处 is a custom, not an abbreviation: proposed, not applied.
+    # 科研处 and 科技处 both named: two offices, neither merged nor proposed.
     assert responsibilities(plan)[3][2] == ["科研处"]
-    assert [(p.name, p.proposed) for p in plan.proposals] == [("科研处", "科技处")]
+    assert plan.proposals == []
     assert responsibilities(plan)[5][2:4] == (["市发展改革委"], ["市财政局"])
     assert any("连写" in w for w in plan.points[1].tasks[2].warnings)
 
@@ -767,3 +767,84 @@ def test_section_rows_stay_key_points_beside_a_key_point_column(tmp_path):
         ("立德树人", [("课程思政", "建设5门"), ("课程思政", "开展思政")]),
         ("科技创新", [("平台建设", "申报省级")]),
     ]
+
+
+def test_the_last_item_annotated_before_its_full_stop_stays_a_task(tmp_path):
+    plan = parse_file(
+        write(
+            tmp_path,
+            [
+                "星河大学2025年工作要点",
+                "一、立德树人",
+                "1. 完善学生资助体系。",
+                "2. 加强实验室安全管理，由资产管理处牵头，保卫处配合。",
+                "3. 推进教学评价改革（责任部门：教务处）。",
+            ],
+            "txt",
+        )
+    )
+    assert [t.text for t in plan.points[0].tasks] == [
+        "完善学生资助体系。",
+        "加强实验室安全管理，由资产管理处牵头，保卫处配合。",
+        "推进教学评价改革",
+    ]
+    assert responsibilities(plan)[1][2:4] == (["资产管理处"], ["保卫处"])
+
+
+def test_workbook_empty_cells_are_empty_and_bare_numerals_in_the_serial_column_are_sections(
+    tmp_path,
+):
+    workbook = openpyxl.Workbook()
+    for row in [
+        ["枫林学院2049年重点工作任务分解表"],
+        ["序号", "重点工作", "牵头单位", "完成时限", "配合单位"],
+        ["一", "党建与思政"],
+        ["1", "建设示范党支部", "党委组织部", "2049年12月", "宣传部"],
+        ["2", "开展专项整治", "人事处", None, None],
+        ["二", "办学治理"],
+        ["3", "修订章程", "党政办公室", "2049年6月", "法律事务室"],
+    ]:
+        workbook.active.append(row)
+    workbook.save(tmp_path / "t.xlsx")
+    plan = parse_file(tmp_path / "t.xlsx")
+    assert responsibilities(plan) == [
+        ("党建与思政", "建设示范党支", ["党委组织部"], ["宣传部"], [], []),
+        ("党建与思政", "开展专项整治", ["人事处"], [], [], []),
+        ("办学治理", "修订章程", ["党政办公室"], ["法律事务室"], [], []),
+    ]
+    assert plan.points[0].tasks[1].deadline == ""
+
+
+def test_a_flattened_table_cut_in_its_last_row_warns_and_copies_nothing(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_text(
+        "枫林学院2046年任务分解表\n序号 | 重点工作 | 牵头单位 | 配合单位 | 完成时限 |\n"
+        "1 | 建成智慧校园平台 | 信息中心 | 教务处 | 2046年12月 |\n"
+        "2 | 开展校园安全大检查 | 保卫处 |\n",
+        encoding="utf-8",
+    )
+    plan = parse_file(path)
+    assert responsibilities(plan)[1][2:4] == (["保卫处"], [])
+    assert plan.points[0].tasks[1].deadline == ""
+    assert any("截断" in w for w in plan.warnings)
+
+
+def test_a_person_in_a_short_form_is_read_and_flagged(tmp_path):
+    plan = parse_file(
+        write(
+            tmp_path,
+            ["星河大学2025年工作要点", "一、质量", "1.做好考核（评估中心、李建国负责）。"],
+            "txt",
+        )
+    )
+    assert responsibilities(plan)[0][2:4] == (["评估中心"], ["李建国"])
+    assert any("人名" in w for w in plan.points[0].warnings + plan.points[0].tasks[0].warnings)
+
+
+def test_thousands_of_names_run_together_are_read_as_one_overlong_name(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text(
+        "星河大学2036年工作要点\n一、教学\n1. 推进（责任部门：" + "教务处" * 60_000 + "）", "utf-8"
+    )
+    plan = parse_file(path)
+    assert [len(name) for name in (d.name for d in plan.departments)] == [180_000]
