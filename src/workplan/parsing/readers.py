@@ -214,9 +214,11 @@ def _read_docx(data: bytes, name: str) -> Document:
         document = docx.Document(buffer)
         paragraphs: list[str] = []
         tables: list[list[list[str]]] = []
+        numbering = _AutoNumbering()
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
-                paragraphs.append(_docx_paragraph_text(block))
+                text = _docx_paragraph_text(block)
+                paragraphs.append(numbering.prefix(block, text) + text)
             elif isinstance(block, Table):
                 paragraphs.append(TABLE_MARK.format(index=len(tables)))
                 tables.append(_docx_table_rows(block))
@@ -313,6 +315,65 @@ def _cell_text(value) -> str:
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CN = "一二三四五六七八九十"
+_TYPED_NUMBER = re.compile(
+    r"^[\s*]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、)）]|[①-⑳]|第)"
+)
+
+
+class _AutoNumbering:
+    """The numbers Word draws but does not store as text: headings (标题 1, 标题 2) and automatic
+    lists (a paragraph with numbering, or of a List Number style). Written out the way offices
+    type them — 一、 for a heading, （一） for a second-level one, 1. / （1） / ① for list levels —
+    so an auto-numbered document reads as its printed copy does."""
+
+    def __init__(self) -> None:
+        self.counts = [0] * 5  # heading 1, heading 2, list levels 0, 1, 2
+
+    def prefix(self, paragraph, text: str) -> str:
+        if not text.strip() or _TYPED_NUMBER.match(text):
+            return ""
+        level = self._level(paragraph, text.replace("**", "").strip())
+        if level is None:
+            return ""
+        self.counts[level] += 1
+        for lower in range(level + 1, len(self.counts)):
+            self.counts[lower] = 0
+        number = self.counts[level]
+        if level == 0:
+            return f"{_chinese(number)}、"
+        if level == 1:
+            return f"（{_chinese(number)}）"
+        if level == 2:
+            return f"{number}."
+        if level == 3:
+            return f"（{number}）"
+        return chr(ord("①") + min(number, 20) - 1)
+
+    @staticmethod
+    def _level(paragraph, text: str) -> int | None:
+        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+        heading = re.fullmatch(r"(?:Heading|标题)\s*([12])", style)
+        if heading:
+            return int(heading.group(1)) - 1
+        properties = paragraph._p.pPr
+        numbered = properties is not None and properties.numPr is not None
+        if not numbered and not style.startswith(("List Number", "列表编号")):
+            return None
+        ilvl = properties.numPr.ilvl if numbered else None
+        depth = ilvl.val if ilvl is not None and ilvl.val is not None else 0
+        if depth == 0 and len(text) <= 30 and not re.search(r"[。；;！？（(：:]", text):
+            return 0  # a short numbered line without a sentence: a key point's heading
+        return 2 + min(int(depth), 2)
+
+
+def _chinese(number: int) -> str:
+    if number <= 10:
+        return _CN[number - 1]
+    tens, ones = divmod(number, 10)
+    return f"{_CN[tens - 1] if tens > 1 else ''}十{_CN[ones - 1] if ones else ''}"
+
+
 _RUN_TEXT_TAGS = {f"{_W}{tag}" for tag in ("br", "cr", "noBreakHyphen", "ptab", "t", "tab")}
 
 

@@ -848,3 +848,23 @@ def test_thousands_of_names_run_together_are_read_as_one_overlong_name(tmp_path)
     )
     plan = parse_file(path)
     assert [len(name) for name in (d.name for d in plan.departments)] == [180_000]
+
+
+def test_word_automatic_numbering_is_read_as_printed(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("云杉学院2043年工作要点")
+    for heading, tasks in [
+        ("加强党的建设", ["开展主题教育（组织部负责）。", "加强基层党组织建设（组织部负责）。"]),
+        ("提高教学质量", ["推进专业认证（教务处负责）。"]),
+    ]:
+        document.add_paragraph(heading, style="Heading 1")
+        for task in tasks:
+            document.add_paragraph(task, style="List Number")
+    path = tmp_path / "auto.docx"
+    document.save(path)
+    plan = parse_file(path)
+    assert responsibilities(plan) == [
+        ("加强党的建设", "开展主题教育", ["组织部"], [], [], []),
+        ("加强党的建设", "加强基层党组", ["组织部"], [], [], []),
+        ("提高教学质量", "推进专业认证", ["教务处"], [], [], []),
+    ]
