@@ -177,6 +177,8 @@ def _revision_preview(request, preview, parsed, plan):
         "plan": plan,
         "revision": revision,
         "proposals": proposals_in_use(parsed),
+        "stored_tasks": len(revision.tasks_removed) + len(revision.task_match),
+        "kept_tasks": len(revision.task_match),
     }
     return render(request, "plans/revision_preview.html", context)
 

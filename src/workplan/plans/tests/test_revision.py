@@ -136,6 +136,8 @@ def test_web_upload_of_a_revision_shows_it_then_applies(
     )
     page = client.get(upload["Location"]).content.decode()
     assert change["reworded_to"] in page and change["removed"] in page and ADDED in page
+    stored = Task.objects.count()
+    assert f"这份修订稿将删除该工作要点 {stored} 项任务中的 1 项，保留 {stored - 1} 项。" in page
     assert Task.objects.filter(text=change["reworded_from"]).exists()
     client.post(upload["Location"])
     assert Task.objects.filter(text=change["reworded_to"]).exists()
