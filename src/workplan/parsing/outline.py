@@ -202,7 +202,6 @@ def _drop_unassigned_edges(points: list[ParsedPoint], warnings: list[str]) -> li
     dropped = points[: assigned[0]] + points[assigned[-1] + 1 :]
     if dropped:
         names = "；".join(f"“{p.title}”" for p in dropped)
-        warnings[:] = [w for w in warnings if not any(f"“{p.title}”" in w for p in dropped)]
         warnings.append(f"以下部分没有任何责任分工，不作为工作要点导入：{names}。")
     return kept
 

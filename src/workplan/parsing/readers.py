@@ -8,6 +8,7 @@ line that points into `tables`.
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -190,26 +191,38 @@ def _strip_markdown_headings(text: str) -> str:
     return re.sub(r"(?m)^[ \t]{0,3}#{1,6}[ \t]+", "", text)
 
 
+# How each Office kind is named when refused: (what it is, its part, the old format, its suffix).
+_OFFICE_WORDS = {
+    "docx": ("Word 文档", "正文部分", "旧版 Word（.doc）或加密的文档", ".docx"),
+    "xlsx": ("Excel 工作簿", "工作簿部分", "旧版 Excel（.xls）或加密的工作簿", ".xlsx"),
+}
+
+
+def _checked_office_file(data: bytes, name: str, kind: str, **limits) -> io.BytesIO:
+    """Return `data` to read as an Office file of `kind`, once `parsing.archive` has checked
+    what it unpacks to; raise ParseError saying what it is instead."""
+    what, part, old, suffix = _OFFICE_WORDS[kind]
+    buffer = io.BytesIO(data)
+    try:
+        check_office_zip(buffer, name, kind, **limits)
+    except ArchiveRefused as refused:
+        if refused.reason == "wrong_kind":
+            raise ParseError(f"{name}：不是有效的 {what}（缺少{part}）。") from None
+        raise
+    except zipfile.BadZipFile:
+        if data.startswith(b"\xd0\xcf\x11\xe0"):
+            raise ParseError(f"{name}：这是{old}，请另存为未加密的 {suffix} 后再导入。") from None
+        raise ParseError(f"{name}：不是有效的 {what}（{suffix} 文件已损坏或格式不对）。") from None
+    return buffer
+
+
 def _read_docx(data: bytes, name: str) -> Document:
-    import io
 
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    buffer = io.BytesIO(data)
-    try:
-        check_office_zip(buffer, name, "docx", body=PLAN_BODY)
-    except ArchiveRefused as refused:
-        if refused.reason == "wrong_kind":
-            raise ParseError(f"{name}：不是有效的 Word 文档（缺少正文部分）。") from None
-        raise
-    except zipfile.BadZipFile:
-        if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise ParseError(
-                f"{name}：这是旧版 Word（.doc）或加密的文档，请另存为未加密的 .docx 后再导入。"
-            ) from None
-        raise ParseError(f"{name}：不是有效的 Word 文档（.docx 文件已损坏或格式不对）。") from None
+    buffer = _checked_office_file(data, name, "docx", body=PLAN_BODY)
     try:
         document = docx.Document(buffer)
         paragraphs: list[str] = []
@@ -240,27 +253,12 @@ def _read_docx(data: bytes, name: str) -> Document:
 def _read_xlsx(data: bytes, name: str) -> Document:
     """Return a workbook as a document: on each sheet, the rows above a task table's header
     (its title, its date) are paragraphs and the rest is the table, merged cells filled."""
-    import io
 
     import openpyxl
 
-    buffer = io.BytesIO(data)
-    try:
-        check_office_zip(
-            buffer, name, "xlsx", max_filled_rows=MAX_PLAN_BLOCKS, max_filled_cells=MAX_PLAN_CELLS
-        )
-    except ArchiveRefused as refused:
-        if refused.reason == "wrong_kind":
-            raise ParseError(f"{name}：不是有效的 Excel 工作簿（缺少工作簿部分）。") from None
-        raise
-    except zipfile.BadZipFile:
-        if data.startswith(b"\xd0\xcf\x11\xe0"):
-            raise ParseError(
-                f"{name}：这是旧版 Excel（.xls）或加密的工作簿，请另存为未加密的 .xlsx 后再导入。"
-            ) from None
-        raise ParseError(
-            f"{name}：不是有效的 Excel 工作簿（.xlsx 文件已损坏或格式不对）。"
-        ) from None
+    buffer = _checked_office_file(
+        data, name, "xlsx", max_filled_rows=MAX_PLAN_BLOCKS, max_filled_cells=MAX_PLAN_CELLS
+    )
     try:
         workbook = openpyxl.load_workbook(buffer, data_only=True)
         paragraphs: list[str] = []
