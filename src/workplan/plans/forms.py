@@ -144,6 +144,7 @@ class PreviewResponsibilityForm(PreviewItemForm):
     lead = forms.CharField(label=_("Lead departments"), **NAMES_FIELD)
     co = forms.CharField(label=_("Co-operating departments"), **NAMES_FIELD)
     groups = forms.CharField(label=_("Groups"), **NAMES_FIELD)
+    leaders = forms.CharField(label=_("Leaders in charge"), **NAMES_FIELD)
 
 
 class PreviewRestructureForm(PreviewItemForm):

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from workplan.core.errors import NotAllowed, WrongState
+from workplan.org.queries import registry_names
 from workplan.parsing import ParsedPlan
 from workplan.plans.models import ImportPreview
 from workplan.plans.preview_edits import (
@@ -38,14 +39,26 @@ def preview_version(preview: ImportPreview) -> int:
 
 @transaction.atomic
 def do_set_preview_responsibility(
-    preview: ImportPreview, place: Place, *, lead: str, co: str, groups: str, version: int, by
+    preview: ImportPreview,
+    place: Place,
+    *,
+    lead: str,
+    co: str,
+    groups: str,
+    leaders: str | None = None,
+    version: int,
+    by,
 ) -> ImportPreview:
-    """Return the preview with the departments of one key point or task corrected."""
+    """Return the preview with the departments and leaders of one key point or task corrected;
+    a name the registry knows is a department even when it looks like a person's."""
+    registry = registry_names()
     return _correct(
         preview,
         version,
         by,
-        lambda parsed: set_responsibility(parsed, place, lead=lead, co=co, groups=groups),
+        lambda parsed: set_responsibility(
+            parsed, place, lead=lead, co=co, groups=groups, leaders=leaders, registry=registry
+        ),
     )
 
 

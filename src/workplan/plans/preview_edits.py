@@ -23,7 +23,11 @@ from workplan.parsing import (
     ParsedTask,
     Responsibility,
 )
+from workplan.parsing.review import looks_like_person
 from workplan.plans.models import KeyPoint
+
+# A person's name as typed for a leader in charge: longer is several names run together.
+MAX_LEADER_NAME = 30
 
 # How names are separated when typed in the preview: the marks documents use, and spaces.
 NAME_SEPARATORS = re.compile(r"[、，,；;/／\s\u3000]+")
@@ -91,13 +95,23 @@ def proposals_in_use(parsed: ParsedPlan) -> list[AliasProposal]:
 
 
 def set_responsibility(
-    parsed: ParsedPlan, place: Place, *, lead: str, co: str, groups: str
+    parsed: ParsedPlan,
+    place: Place,
+    *,
+    lead: str,
+    co: str,
+    groups: str,
+    leaders: str | None = None,
+    registry: Collection[str] = (),
 ) -> None:
-    """Give the item at `place` the departments typed for it; its warnings are settled.
+    """Give the item at `place` the departments and leaders in charge typed for it; its
+    warnings are settled. `leaders` None keeps the leaders the document named. A name that
+    looks like a person's is refused as a department unless `registry` knows it.
 
     Left all empty, a task inherits its key point's departments again."""
     item = item_at(parsed, place)
     lead_names, co_names, group_names = split_names(lead), split_names(co), split_names(groups)
+    leader_names = None if leaders is None else split_names(leaders)
     code = item_code(parsed, place)
     if not lead_names and co_names:
         raise EditRefused(
@@ -106,7 +120,7 @@ def set_responsibility(
                 "lead department (the first one named usually leads)."
             ).format(code=code)
         )
-    for name in [*lead_names, *co_names, *group_names]:
+    for name in [*lead_names, *co_names, *group_names, *(leader_names or [])]:
         if not NAME_RE.fullmatch(name):
             raise EditRefused(
                 _(
@@ -121,6 +135,22 @@ def set_responsibility(
                     "{code}: “{name}” is a collective term, not one department; put it under "
                     "groups."
                 ).format(code=code, name=name)
+            )
+    for name in [*lead_names, *co_names]:
+        if looks_like_person(name) and name not in registry:
+            raise EditRefused(
+                _(
+                    "{code}: “{name}” looks like a person's name, not a department; put the "
+                    "leaders in charge under leaders."
+                ).format(code=code, name=name)
+            )
+    for name in leader_names or []:
+        if len(name) > MAX_LEADER_NAME:
+            raise EditRefused(
+                _(
+                    "{code}: the leader “{start}…” has {length} characters; a person's name "
+                    "has at most {limit}. Separate the names with 、."
+                ).format(code=code, start=name[:20], length=len(name), limit=MAX_LEADER_NAME)
             )
     _refuse_overlong(
         [*lead_names, *co_names],
@@ -141,14 +171,15 @@ def set_responsibility(
         code,
     )
     old = item.responsibility
-    leaders = list(old.leaders) if old else []
-    if lead_names or co_names or group_names or leaders:
+    if leader_names is None:
+        leader_names = list(old.leaders) if old else []
+    if lead_names or co_names or group_names or leader_names:
         item.responsibility = Responsibility(
             raw=old.raw if old else "",
             lead=lead_names,
             co=[n for n in co_names if n not in lead_names],
             groups=group_names,
-            leaders=leaders,
+            leaders=leader_names,
         )
     else:
         item.responsibility = None

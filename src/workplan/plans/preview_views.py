@@ -82,6 +82,7 @@ def _render_item(request, preview, parsed, place: Place, *, typed=None, error=""
         "lead": "、".join(resp.lead) if resp else "",
         "co": "、".join(resp.co) if resp else "",
         "groups": "、".join(resp.groups) if resp else "",
+        "leaders": "、".join(resp.leaders) if resp else "",
     }
     context = {
         "row": _row(parsed, place, item),
@@ -143,6 +144,8 @@ def preview_responsibility(request, token: str):
         messages.error(request, ItemGone.message())
         return _back(preview)
     typed = {name: request.POST.get(name, "") for name in ("lead", "co", "groups")}
+    # A form drawn before leaders could be corrected sends none: the document's are kept.
+    typed["leaders"] = request.POST.get("leaders")
     try:
         if form.errors:
             raise EditRefused(form.refusal())

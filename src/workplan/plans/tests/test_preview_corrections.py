@@ -7,9 +7,10 @@ from django.urls import reverse
 
 from workplan.accounts.tests.factories import make_user
 from workplan.core.roles import Role
+from workplan.org.models import Department
 from workplan.plans.models import Assignment, ImportPreview, Plan, Task
 from workplan.plans.preview_actions import preview_plan
-from workplan.plans.tests.previews import stage_plan_preview
+from workplan.plans.tests.previews import make_parsed_plan, stage_plan_preview
 
 pytestmark = pytest.mark.django_db
 
@@ -199,3 +200,53 @@ def test_a_correction_without_the_pages_csrf_token_is_refused(supervisor):
     browser.force_login(supervisor)
     assert correct(browser, preview, point=0, task=1, lead="组织部").status_code == 403
     assert preview_plan(ImportPreview.objects.get()).points[0].tasks[1].responsibility.lead == []
+
+
+def test_supervisor_names_a_tasks_leader_in_charge_and_the_saved_task_has_that_leader(
+    client, supervisor
+):
+    leader = make_user("vice-president", [Role.LEADER], full_name="林晓峰")
+    preview = stage_plan_preview(supervisor)
+    client.force_login(supervisor)
+    form = client.get(item_url(preview, "?point=0&task=1")).content.decode()
+    assert 'name="leaders"' in form
+    response = correct(client, preview, point=0, task=1, lead="组织部", leaders="林晓峰")
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "林晓峰" in page
+
+    save(client, preview, version=1)
+    task = Task.objects.get(key_point__number=1, number=2)
+    assert task.leaders == ["林晓峰"]
+    assert task.leader == leader
+
+
+def test_a_correction_without_the_leaders_field_keeps_the_leaders_the_document_named(
+    client, supervisor
+):
+    parsed = make_parsed_plan()
+    parsed.points[0].tasks[1].responsibility.leaders = ["周敏"]
+    preview = stage_plan_preview(supervisor, parsed)
+    client.force_login(supervisor)
+    correct(client, preview, point=0, task=1, lead="组织部")  # a form drawn without the field
+    task = preview_plan(ImportPreview.objects.get()).points[0].tasks[1]
+    assert task.responsibility.leaders == ["周敏"]
+    correct(client, preview, point=0, task=1, version=1, lead="组织部", leaders="")
+    task = preview_plan(ImportPreview.objects.get()).points[0].tasks[1]
+    assert task.responsibility.leaders == []
+
+
+def test_a_persons_name_typed_as_the_lead_department_is_refused_unless_the_registry_has_it(
+    client, supervisor
+):
+    preview = stage_plan_preview(supervisor)
+    client.force_login(supervisor)
+    response = correct(client, preview, point=0, task=1, lead="王建国")
+    assert response.status_code == 400
+    assert "“王建国”像是人名，不是部门名称" in response.content.decode()
+    assert preview_plan(ImportPreview.objects.get()).points[0].tasks[1].responsibility.lead == []
+
+    Department.objects.create(name="王建国")  # an office really named so: the registry decides
+    assert correct(client, preview, point=0, task=1, lead="王建国").status_code == 302
+    task = preview_plan(ImportPreview.objects.get()).points[0].tasks[1]
+    assert task.responsibility.lead == ["王建国"]
