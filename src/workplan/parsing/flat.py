@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .readers import TABLE_MARK
-from .tables import is_header_row
+from .tables import RESPONSIBLE_KINDS, column_kind, is_header_row
 
 _SERIAL = re.compile(r"^[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
 
@@ -199,43 +199,102 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
     """Read a table copied one cell per line (or per paragraph, or each cell ending in ` |`):
     a header of column names one per line, among them 序号, then rows found by their serial
     numbers. Cells left of 序号 (a category merged over its rows) are carried down; section
-    lines (一、…) between rows are kept as rows of their own."""
+    lines (一、…) between rows are kept as rows of their own. A row with more lines than
+    columns had cells of several lines: see `_fit_cells`."""
     header, end = _cell_header(lines, start)
     if header is None:
         return None
     serial_column = next(i for i, cell in enumerate(header) if _SERIAL_HEADER.fullmatch(cell))
+    after = header[serial_column + 1 :]
     rows = [header]
-    current: list[str] | None = None
-    pending: list[str] = []  # lines after a full row: its last cell's, or the next row's first
+    before: list[str] = []  # the cells left of 序号 of the row being read
+    current: list[str] | None = None  # the lines after its serial number
     serial = 0
+
+    def close_row(following: int) -> list[str]:
+        """Add the row being read; return the lines that are the next row's cells before 序号."""
+        lines_after = current or []
+        extra = max(0, min(following, len(lines_after) - len(after)))
+        ahead = lines_after[len(lines_after) - extra :] if extra else []
+        for cells in _fit_cells(lines_after[: len(lines_after) - extra], after):
+            rows.append([*before, str(serial), *cells])
+        return ahead
+
     while end < len(lines):
         line = _bare(lines[end])
         if not line:
             end += 1
             continue
         if _SERIAL.match(line) and serial < int(line) <= serial + 200:
-            serial = int(line)
-            before = pending[-serial_column:] if serial_column else []
-            if current is not None and len(pending) > len(before):
-                current[-1] = "\n".join([current[-1], *pending[: len(pending) - len(before)]])
-            carried = current[:serial_column] if current is not None else []
-            before = carried[: serial_column - len(before)] + before
-            current = [*before, *[""] * (serial_column - len(before)), line]
-            rows.append(current)
-            pending = []
+            ahead = close_row(serial_column) if current is not None else []
+            carried = before if current is not None else []
+            before = carried[: serial_column - len(ahead)] + ahead
+            before += [""] * (serial_column - len(before))
+            serial, current = int(line), []
         elif _is_section_line(line):
+            if current is not None:
+                close_row(0)
             rows.append([line])
-            current, pending = None, []
+            current = None
         elif _SERIAL_HEADER.fullmatch(line) or _TABLE_TITLE.search(line):
             break  # the next table's header or title: this table ends here
-        elif current is not None and len(current) < len(header):
+        elif current is not None:
             current.append(line)
-        else:
-            pending.append(line)
         end += 1
-    if current is not None and pending:
-        current[-1] = "\n".join([current[-1], *pending])
+    if current is not None:
+        close_row(0)
     return (rows, end) if serial else None
+
+
+# A deadline cell's words: 12月底前, 2024年6月, 年底前, 长期坚持, 9月投入使用.
+_DEADLINE_LINE = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"|^(?:(?:19|20)\d{2}年)?(?:年底|年内|全年|长期|持续|每[年月季]|[上下]半年|第[一二三四]季度)"
+)
+
+
+def _is_deadline_line(line: str) -> bool:
+    return len(line) <= 24 and not line.endswith("。") and bool(_DEADLINE_LINE.match(line))
+
+
+def _fit_cells(lines: list[str], columns: list[str]) -> list[list[str]]:
+    """Return the cells of one row from its lines, or of several rows when one serial number
+    spans sub-rows. With no more lines than columns each line is a cell. With more, the
+    columns before the departments take a line each, a last deadline column takes the lines
+    from the last that reads as a deadline, and the department columns share the lines between
+    (one unit per line is a list). After a deadline line, a sentence starts a sub-row of the
+    same number whose empty department cells are the first sub-row's (a merged cell)."""
+    if len(lines) <= len(columns):
+        return [lines]
+    kinds = [column_kind(c) for c in columns]
+    responsible = [i for i, kind in enumerate(kinds) if kind in RESPONSIBLE_KINDS]
+    if not responsible or kinds[-1] != "deadline" or responsible[-1] != len(columns) - 2:
+        return [[*lines[: len(columns) - 1], "\n".join(lines[len(columns) - 1 :])]]
+    leading = responsible[0]
+    groups: list[list[str]] = [[]]
+    for index, line in enumerate(lines):
+        groups[-1].append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _is_deadline_line(line) and len(groups[-1]) > leading and following.endswith("。"):
+            groups.append([])
+    rows: list[list[str]] = []
+    for group in (g for g in groups if g):
+        deadline_at = max(
+            (i for i, line in enumerate(group) if i >= leading and _is_deadline_line(line)),
+            default=len(group),
+        )
+        middle = group[leading:deadline_at]
+        shared = _share(middle, len(responsible))
+        if rows and not middle:
+            shared = rows[0][leading : leading + len(responsible)]
+        rows.append([*group[:leading], *shared, "\n".join(group[deadline_at:])])
+    return rows
+
+
+def _share(lines: list[str], count: int) -> list[str]:
+    """Return `lines` as `count` cells: a line each, the last cell taking what is left."""
+    cells = [*lines[: count - 1], "\n".join(lines[count - 1 :])]
+    return cells + [""] * (count - len(cells))
 
 
 _SERIAL_HEADER = re.compile(r"序\s*号")

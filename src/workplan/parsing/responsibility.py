@@ -112,12 +112,19 @@ SHORT_BRACKET_RE = re.compile(
     rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办|按照?职责分工负责|按职责负责|分别负责)"
     rf"(?:落实)?)?\s*[)）]"
 )
+# An item's own number before a unit that is its sentence's subject: 1.学生处负责…
+_ITEM_NUMBER = (
+    r"(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳]"
+    r"|[一二三四五六七八九十]{1,3}、)?"
+)
 _SHORT_INLINE_RE = re.compile(
     rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责|承办)"
-    rf"(?:[，,]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协办|按照?职责分工负责))?"
+    rf"(?:[，,、]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协办|按照?职责分工负责))?"
     r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责"
-    # 教务处负责所有公共教室的审批: a unit as the subject of the sentence.
-    r"|(?:(?<=[\n。；;：:])|^)[ \t\u3000]*(?P<subject>[^（）()。；;：:\n，,由]{2,30}?)"
+    # 教务处负责所有公共教室的审批: a unit as the subject of the sentence, perhaps with its
+    # short name in brackets (学工部(处)负责…).
+    rf"|(?:(?<=[\n。；;：:])|^)[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
+    r"(?P<subject>[^（）()。；;：:\n，,由\s\d](?:[^（）()。；;：:\n，,由]|[（(][^（）()。；;：:\n，,]{1,6}[)）]){1,29}?)"
     r"(?P<subject_verb>牵头负责|负责|牵头))"
 )
 
@@ -161,7 +168,11 @@ def _is_name(name: str) -> bool:
 
 
 def _is_unit(name: str) -> bool:
+    name = _SHORT_NAME_TAIL_RE.sub("", name)  # 学工部(处): a unit with its short name
     return len(name) <= 20 and (is_group(name) or name.endswith(UNIT_ENDINGS))
+
+
+_SHORT_NAME_TAIL_RE = re.compile(r"[（(][^（）()]{1,6}[)）]$")
 
 
 def _sentence_close(text: str, position: int) -> int:
@@ -358,7 +369,9 @@ def split_run_together(name: str) -> list[str]:
             if (head[-1] in "部处" or (head[-1] in "委局办" and tail[0] in "市县区省州镇乡")) and (
                 len(tail) >= 3 and tail.endswith(UNIT_ENDINGS)
             ):
-                if head.endswith("处部") or tail.startswith(("室", "门", "长")):
+                # 指挥部办公室: an office of the body before it, not a second unit.
+                bare = tail in UNIT_ENDINGS or tail in GENERIC_NOUNS
+                if bare or head.endswith("处部") or tail.startswith(("室", "门", "长")):
                     continue
                 pieces.append(head)
                 start = cut
@@ -454,4 +467,6 @@ def is_group(name: str) -> bool:
         name in KNOWN_GROUPS
         or name.startswith(GROUP_PREFIXES)
         or bool(_COLLECTIVE_INSIDE_RE.match(name))  # 区政府各部门, 县直各单位
+        # 使用部门, 学生所在单位: whichever units the words describe, not one of them.
+        or (len(name) >= 4 and name.endswith(("部门", "单位")))
     )

@@ -22,7 +22,7 @@ TASK_HEADERS = (
     "重点工作", "工作任务", "主要任务", "具体任务", "工作举措", "责任目标", "任务内容", "重点任务",
     "工作内容", "具体措施", "主要举措", "工作措施", "具体工作", "工作要点", "任务事项", "工作事项",
     "目标任务", "任务名称", "主要内容", "考核内容", "指标内容", "指标描述", "测评内容", "评价内容",
-    "具体内容", "创建标准", "任务",
+    "具体内容", "创建标准", "民生实事", "实事项目", "项目名称", "建设内容", "任务",
 )  # fmt: skip
 COLUMN_LABELS = {
     "serial": ("序号", "编号"),
@@ -46,7 +46,7 @@ COLUMN_LABELS = {
 }  # fmt: skip
 # How each column is labelled when the row is read as an annotation.
 ANNOTATION_LABEL = {"lead": "牵头单位", "plain": "责任单位", "co": "配合单位", "leader": "责任领导"}
-_RESPONSIBLE = ("lead", "plain", "co", "leader")
+RESPONSIBLE_KINDS = ("lead", "plain", "co", "leader")
 _SECTION_RE = re.compile(
     r"^(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百]+[部分章项类])"
 )
@@ -67,7 +67,7 @@ def _column_map(header: list[str]) -> dict[str, int]:
     for index, cell in enumerate(_normalise(c) for c in header):
         if not cell or len(cell) > 12:
             continue
-        kind = _header_kind(cell)
+        kind = column_kind(cell)
         if kind == "task":
             if "task" in columns and "point" not in columns:
                 columns["point"] = columns["task"]
@@ -78,10 +78,18 @@ def _column_map(header: list[str]) -> dict[str, int]:
             columns[kind] = index
     if "task" not in columns and "outcome" in columns:
         columns["task"] = columns.pop("outcome")  # 序号 | 2022年预期目标 | 责任单位
+    if "task" not in columns and "serial" in columns:
+        # 序号 | 民生实事 | 责任单位: the column after the number, named in the office's words.
+        after = columns["serial"] + 1
+        cell = _normalise(header[after]) if after < len(header) else ""
+        if cell and len(cell) <= 12 and after not in columns.values():
+            columns["task"] = after
     return columns
 
 
-def _header_kind(cell: str) -> str | None:
+def column_kind(cell: str) -> str | None:
+    """Return what a header cell names: a kind of COLUMN_LABELS, "task", or None."""
+    cell = _normalise(cell)
     for kind in ("serial", "leader", "co", "lead", "plain", "deadline", "outcome"):
         if any(label in cell for label in COLUMN_LABELS[kind]):
             return kind
@@ -97,9 +105,9 @@ def is_header_row(row: list[str], *, strict: bool = False) -> bool:
     collected line by line, when a complete one is not yet required)."""
     cells = [_normalise(c) for c in row if _normalise(c)]
     if strict:
-        return bool(cells) and all(len(c) <= 12 and _header_kind(c) for c in cells)
+        return bool(cells) and all(len(c) <= 12 and column_kind(c) for c in cells)
     columns = _column_map(row)
-    return "task" in columns and any(kind in columns for kind in _RESPONSIBLE)
+    return "task" in columns and any(kind in columns for kind in RESPONSIBLE_KINDS)
 
 
 def header_index(rows: TableRows) -> int | None:
@@ -175,7 +183,7 @@ def read_table_sections(
             # 1、宣传氛围 over 1.1, 1.2…: a category; its unit and deadline cells span its tasks.
             sections.append(TableSection(title=_section_title(text)))
             category = number.group(1)
-            inherited = {key: cell(key) for key in (*_RESPONSIBLE, "deadline") if cell(key)}
+            inherited = {key: cell(key) for key in (*RESPONSIBLE_KINDS, "deadline") if cell(key)}
             continue
         if category and not ((m := _SUB_NUMBER.match(_normalise(text))) and m.group(1) == category):
             category = ""
@@ -184,7 +192,7 @@ def read_table_sections(
             sections.append(TableSection(title=_section_title(point)))
             last_point = point
         values = {}
-        for key in (*_RESPONSIBLE, "deadline"):
+        for key in (*RESPONSIBLE_KINDS, "deadline"):
             position = columns.get(key)
             # A cell missing from a short row was merged over several rows in the original.
             missing = position is not None and position >= len(row)

@@ -868,3 +868,98 @@ def test_word_automatic_numbering_is_read_as_printed(tmp_path):
         ("加强党的建设", "加强基层党组", ["组织部"], [], [], []),
         ("提高教学质量", "推进专业认证", ["教务处"], [], [], []),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+def test_a_duties_notice_with_units_as_subjects_after_the_item_numbers(tmp_path, fmt):
+    """A notice that shares out work: 1.学生处负责… / 2、教务部、各系部负责… — the item's
+    number is no part of the unit; a unit's short name in brackets stays with it."""
+    path = write(
+        tmp_path,
+        [
+            "云岭职业学院关于做好2025届毕业典礼工作的通知",
+            "各部门、各系部：",
+            "一、典礼时间",
+            "6月20日上午9:00。",
+            "二、工作分工",
+            "1.学生处负责毕业生代表发言的组织。",
+            "2、教务部、各系部负责毕业证书的核对和发放。",
+            "3.学工部(处)负责典礼议程的拟定。",
+            "（4）宣传部负责现场摄影和新闻报道。",
+        ],
+        fmt,
+    )
+    plan = parse_file(path)
+    rows = [(r[1], r[2], r[3], r[4]) for r in responsibilities(plan)]
+    assert rows == [
+        ("学生处负责毕", ["学生处"], [], []),
+        ("教务部、各系", ["教务部"], [], ["各系部"]),
+        ("学工部(处)", ["学工部(处)"], [], []),
+        ("宣传部负责现", ["宣传部"], [], []),
+    ]
+
+
+def test_clauses_with_their_co_units_after_a_comma_or_a_pause_mark(tmp_path):
+    """由A负责，B、C及D配合 / 由A牵头、B配合: the co units are read too; a unit described by
+    its role (使用部门, 学生所在单位) is a collective term, not one department."""
+    path = write(
+        tmp_path,
+        [
+            "东川大学关于开展校园安全检查的通知",
+            "（一）常规安全检查",
+            "1.教学楼的基础设施安全，由资产处牵头、使用部门配合；",
+            "2.学生公寓的消防安全，由后勤处负责，保卫处、学生处及学生所在单位配合；",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    rows = [(r[1], r[2], r[3], r[4]) for r in responsibilities(plan)]
+    assert rows == [
+        ("教学楼的基础", ["资产处"], [], ["使用部门"]),
+        ("学生公寓的消", ["后勤处"], ["保卫处", "学生处"], ["学生所在单位"]),
+    ]
+
+
+def test_a_table_copied_one_cell_per_paragraph_with_several_units_and_a_merged_row(tmp_path):
+    """One cell per paragraph, a column named in the office's words (民生实事), several units
+    one per line, a deadline line, and a number whose row has two sub-rows sharing its unit."""
+    paragraphs = [
+        "青河县人民政府办公室关于印发2025年民生实事目标任务分解表的通知",
+        "各乡镇人民政府，县级各部门：",
+        "现将《2025年民生实事目标任务分解表》印发给你们，请认真贯彻执行。",
+        "2025年民生实事目标任务分解表",
+        "序号", "民生实事", "责任单位", "完成时限",
+        "1", "新建城区公园两座。", "县住建局", "县自然资源局", "县园林中心", "12月底前",
+        "2", "开工建设老年养护楼。", "县民政局", "5月底前动工",
+        "改造老年大学教学楼。", "10月底前",
+        "3", "新增公办幼儿园学位600个。", "县教育局", "9月投入使用",
+    ]  # fmt: skip
+    path = tmp_path / "minsheng.txt"
+    path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    plan = parse_file(path)
+    rows = [(r[1], r[2], r[3]) for r in responsibilities(plan)]
+    assert rows == [
+        ("新建城区公园", ["县住建局"], ["县自然资源局", "县园林中心"]),
+        ("开工建设老年", ["县民政局"], []),
+        ("改造老年大学", ["县民政局"], []),
+        ("新增公办幼儿", ["县教育局"], []),
+    ]
+    tasks = plan.points[0].tasks
+    assert [t.deadline for t in tasks] == ["12月底前", "5月底前动工", "10月底前", "9月投入使用"]
+    assert plan.year == 2025
+
+
+def test_an_office_of_a_body_is_one_unit_not_two_run_together(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "河川市2025年重点工作任务分解",
+            "1.做好常态化防控工作。",
+            "责任单位：市防控指挥部办公室、市卫生健康委等，各县(市、区)政府",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    resp = plan.points[0].tasks[0].responsibility
+    assert (resp.lead, resp.co) == (["市防控指挥部办公室"], ["市卫生健康委"])
+    assert plan.points[0].tasks[0].warnings == []
