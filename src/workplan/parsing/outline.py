@@ -30,6 +30,7 @@ from .responsibility import (
 from .review import flag_items
 from .script import in_simplified, write_as_original
 from .tables import TableRows, header_index, read_table_sections, read_task_table
+from .wrapping import unwrap_lines
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -87,7 +88,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     tables = list(document.tables)
     # Furniture first: a lone 附件2 line between two flattened tables is not a cell.
     text, dated_years = strip_furniture(_clean(document.text))
-    text = unflatten_tables(text, tables)
+    text = unflatten_tables(unwrap_lines(text), tables)
     document = Document(name=document.name, text=text, tables=tables)
     # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.
     inline = not find_annotations(text.replace(EMPHASIS, ""))

@@ -963,3 +963,67 @@ def test_an_office_of_a_body_is_one_unit_not_two_run_together(tmp_path):
     resp = plan.points[0].tasks[0].responsibility
     assert (resp.lead, resp.co) == (["市防控指挥部办公室"], ["市卫生健康委"])
     assert plan.points[0].tasks[0].warnings == []
+
+
+def test_text_copied_from_a_pdf_with_every_printed_line_cut_and_page_numbers(tmp_path):
+    """A PDF copy cuts every line at the page's width — in a heading, a sentence and a unit's
+    name — and keeps the page numbers (— 3 —) between the lines."""
+    lines = [
+        "西岭区贯彻落实街道工作意见的任务分解方案",
+        "一、提高基层党建工作水平,加强党对基层治理工作的全面",
+        "领导",
+        "1.完善街道党工委对地区治理重大工作的领导体制机制,优",
+        "化决策程序,涉及基层治理的重大事项、重点工作和重要问题",
+        "由街道党工委讨论决定,全面提升街道抓党建抓治理的能力。",
+        "牵头单位:区委组织部",
+        "协办单位:区委编办、区民政局(区委社会工委)、科技园区党工",
+        "委、各街道党工委",
+        "— — — 3 —",
+        "2.以区域化党建为重点,构建区、街道、社区党组织三级上下",
+        "贯通,单位党建、行业党建多方联动的基层党建工作体系。健全",
+        "街道党建工作协调委员会,完善议事规则和工作程序等制度。",
+        "牵头单位:区委组织部",
+        "协办单位:各街道党工委",
+        "— — — 4 —",
+        "3.深化街道管理体制改革,推进街道职能转变和机构整合,建立",
+        "健全街道综合执法机制,赋予街道更多的统筹协调职责和权力。",
+        "牵头单位:区委编办",
+    ]
+    path = tmp_path / "pdf-copy.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    plan = parse_file(path)
+    assert [p.title for p in plan.points] == ["提高基层党建工作水平,加强党对基层治理工作的全面领导"]
+    tasks = plan.points[0].tasks
+    assert [t.text[:8] for t in tasks] == [
+        "完善街道党工委对",
+        "以区域化党建为重",
+        "深化街道管理体制",
+    ]
+    assert "优化决策程序" in tasks[0].text  # the cut sentence is whole again
+    first = tasks[0].responsibility
+    assert first.co == ["区委编办", "区民政局(区委社会工委)", "科技园区党工委"]
+    assert first.groups == ["各街道党工委"]
+    assert not any("— 3 —" in t.text or "3 —" in t.text for t in tasks)
+
+
+def test_paragraphs_of_any_length_are_not_joined(tmp_path):
+    """A document whose lines are paragraphs (not cut at one width) keeps every line break,
+    even where a line does not end in a full stop."""
+    items = [
+        "落实全面从严治党主体责任，完善党委会议事规则",
+        "推进基层党组织标准化建设",
+        "加强意识形态阵地管理，健全网络舆情的研判、处置和通报机制，压实各级责任",
+        "开展师德师风专题教育",
+        "完善二级学院党组织会议制度，提高议事决策质量，坚持民主集中制原则",
+        "建设高素质专业化干部队伍",
+        "深化全面从严治党，推动巡察整改落实落地",
+        "推进清廉校园建设",
+        "加强统一战线工作，支持民主党派基层组织建设，发挥党外人士作用",
+    ]
+    paragraphs = ["北坡学院2025年工作要点", "一、加强党的建设"]
+    for item in items:
+        paragraphs += [item, "责任部门：党委办公室"]
+    path = tmp_path / "plan.txt"
+    path.write_text("\n".join(paragraphs), encoding="utf-8")
+    plan = parse_file(path)
+    assert [t.text for t in plan.points[0].tasks] == items

@@ -1,0 +1,80 @@
+"""Undo the line breaks a PDF copy puts at the end of every printed line.
+
+Text copied out of a PDF keeps the page's line breaks: every line of a paragraph is cut at the
+same width, in the middle of a sentence, a heading or a department's name (园区党工 / 委). Such
+text is recognised by the width most of its long lines share; a line of that width that does not
+end a sentence continues on the next line. Text of any other shape is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+# Lines of tables drawn or copied with separators are never joined, nor counted.
+_TABLE_SIGNS = re.compile(r"[|│┃┆\t]")
+_SENTENCE_END = "。！？!?"
+# How far a printed line's width may fall short of the page's: a paragraph's first line is
+# indented, and a copy that turned full-width punctuation half-width made its lines shorter.
+_SLACK = 6
+_MIN_WIDTH = 30  # 15 Chinese characters: shorter lines are headings and list items
+_MIN_LINES = 8
+# What starts a line of its own even after a full one: a numbered item or a labelled field.
+_LINE_START = re.compile(
+    r"^[ \t\u3000]*(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]"
+    r"|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}条|[①-⑳]|"
+    r"[\u4e00-\u9fff]{2,6}[:：])"
+)
+
+
+def width(line: str) -> int:
+    """Return how wide `line` prints: a Chinese character two units, a Latin one one."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """Return the width at which the text's lines were cut, or None when they were not."""
+    widths = [
+        width(line.strip())
+        for line in lines
+        if not _TABLE_SIGNS.search(line) and width(line.strip()) >= _MIN_WIDTH
+    ]
+    if len(widths) < _MIN_LINES:
+        return None
+    counts = Counter(widths)
+
+    def near(target: int) -> int:
+        return sum(n for w, n in counts.items() if target - _SLACK <= w <= target)
+
+    page = max(counts, key=lambda w: (near(w), w))
+    wider = sum(n for w, n in counts.items() if w > page + _SLACK)
+    if near(page) < max(_MIN_LINES, 0.4 * len(widths)) or wider > 0.1 * len(widths):
+        return None
+    return page
+
+
+def unwrap_lines(text: str) -> str:
+    """Return `text` with the lines of each cut paragraph joined again."""
+    lines = text.split("\n")
+    page = wrap_width(lines)
+    if page is None:
+        return text
+    paragraphs: list[list[str]] = []  # the lines of each, joined once at the end
+    joining = False
+    for line in lines:
+        bare = line.strip()
+        if joining and bare and not _TABLE_SIGNS.search(line) and not _LINE_START.match(line):
+            paragraphs[-1].append(bare)
+        else:
+            paragraphs.append([line])
+        joining = (
+            not _TABLE_SIGNS.search(line)
+            and width(bare) >= page - _SLACK
+            and not bare.endswith(tuple(_SENTENCE_END))
+        )
+    return "\n".join(_join(lines) for lines in paragraphs)
+
+
+def _join(lines: list[str]) -> str:
+    return "".join([lines[0].rstrip(), *lines[1:]]) if len(lines) > 1 else lines[0]
