@@ -20,12 +20,14 @@ TITLE_WORDS = (
 
 # Lines a web page puts around an article, and the date it gives (for the year).
 _FURNITURE_RE = re.compile(
-    r"(?m)^[ \t\u3000]*(?:#\s*source:|索引号|发布机构|发文机关|信息来源|来源[:：]|作者[:：]|发布时间|"
+    # An attachments list: 附件：1.…任务清单, then 2.… and 3.… on lines of their own.
+    r"(?m)^[ \t\u3000]*附件\s*[:：]\s*1[.．、][^\n]*(?:\n[ \t\u3000]*\d{1,2}[.．、][^。\n]{2,60}$)+"
+    r"|^[ \t\u3000]*(?:#\s*source:|索引号|发布机构|发文机关|信息来源|来源[:：]|作者[:：]|发布时间|"
     r"发布日期|更新时间|时间[:：]|日期[:：]|点击数|点击量|浏览次数|阅读次数|阅读量|访问量|当前位置|"
     r"您现在的位置|您的位置|所在位置|首页\s*[>›»]|【\s*(?:打印|关闭|字体|字号)|打印本页|关闭窗口|"
     r"分享到|责任编辑|编辑[:：]|审核[:：]|浏览字号|上一篇|下一篇|https?://|抄送[:：]|"
     r"附件\s*\d*\s*[:：]|附件\s*\d*\s*$|组配分类|主题分类|名称[:：]|文号[:：]|发文日期|成文日期|公开方式|"
-    r"公开范围|有效性|设为首页|加入收藏|特此通知|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
+    r"公开范围|有效性|设为首页|加入收藏|特此通知|联系人\s*[:：]|联系电话|联系方式\s*[:：]|（此件\S{2,8}）|\(此件\S{2,8}\)).*$"
     # A signature: the issuing body's name alone on its line, then the date alone on the next.
     r"|^[ \t\u3000]*(?:\S{2,30}(?:人民政府|办公室|委员会|党委|学院|大学|学校|局|厅)[ \t\u3000]*\n+)?"
     r"[ \t\u3000]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -69,7 +71,15 @@ def read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], 
         if title_index is not None:
             break
     organization, title, year = "", "", None
-    if title_index is None:
+    own_notice = None if title_index is not None else _own_notice(lines)
+    if own_notice is not None:
+        # 云岭学院关于做好毕业典礼工作的通知: a notice sharing out work is its own title.
+        index, match = own_notice
+        organization, title = match.group(1).strip(), match.group(2)
+        year_match = YEAR_RE.search(title)
+        year = int(year_match.group(1)) if year_match else None
+        preamble_lines = lines[index + 1 :]
+    elif title_index is None:
         warnings.append(NO_TITLE)
         preamble_lines = lines
     else:
@@ -117,6 +127,18 @@ def read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], 
 _NOTICE_TITLE_RE = re.compile(
     r"^(?:.*?〔\d{4}〕\s*\d+\s*号)?\s*(.{2,30}?)关于(?:印发|下发|转发)(.+?)的通知$"
 )
+_OWN_NOTICE_RE = re.compile(r"^(?:.*?〔\d{4}〕\s*\d+\s*号)?\s*(.{0,30}?)(关于.{2,60}的通知)$")
+
+
+def _own_notice(lines: list[str]) -> tuple[int, re.Match] | None:
+    """Return the line titling a notice that is itself the plan, and its match."""
+    for index, line in enumerate(lines):
+        match = _OWN_NOTICE_RE.match(line)
+        if match and (not match.group(1) or _looks_like_organization(match.group(1))):
+            return index, match
+    return None
+
+
 _ISSUER_RE = re.compile(r"^(?:.*?〔\d{4}〕\s*\d+\s*号)?\s*(.{2,30}?)关于(?:印发|下发|转发)")
 ORGANIZATION_ENDINGS = (
     "大学", "学院", "学校", "中学", "小学", "人民政府", "政府", "委员会", "党委", "局", "厅", "办公室",

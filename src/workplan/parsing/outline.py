@@ -30,6 +30,7 @@ from .responsibility import (
 from .review import flag_items
 from .script import in_simplified, write_as_original
 from .tables import TableRows, header_index, read_table_sections, read_task_table
+from .unit_headings import assign_unit_headings
 from .wrapping import unwrap_lines
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -89,6 +90,8 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     # Furniture first: a lone 附件2 line between two flattened tables is not a cell.
     text, dated_years = strip_furniture(_clean(document.text))
     text = unflatten_tables(unwrap_lines(text), tables)
+    if not find_annotations(text.replace(EMPHASIS, "")):
+        text = assign_unit_headings(text)
     document = Document(name=document.name, text=text, tables=tables)
     # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.
     inline = not find_annotations(text.replace(EMPHASIS, ""))
@@ -379,6 +382,8 @@ def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
 
 def _clean(text: str) -> str:
     text = text.replace("\ufeff", "").replace("\u00a0", " ")
+    # (—) typed for (一): a dash looks like the numeral one.
+    text = re.sub(r"(?m)^([ \t\u3000]*[（(])[—－-]([)）])", r"\1一\2", text)
     # Markdown emphasis is noise here: **（责任部门：…）** reads as the annotation itself.
     return re.sub(r"\*\*|__", EMPHASIS, text)
 

@@ -21,7 +21,8 @@ CO_LABELS = (
 )  # fmt: skip
 PLAIN_LABELS = (
     "责任部门", "责任单位", "责任处室", "责任科室", "承办单位", "承办部门", "承办科室", "责任主体",
-    "实施单位", "负责部门", "负责单位", "负责科室",
+    "实施单位", "负责部门", "负责单位", "负责科室", "审核部门", "审核单位", "主办单位", "主办部门",
+    "执行单位", "执行部门", "落实单位", "落实部门", "办理部门", "办理单位",
 )  # fmt: skip
 LEADER_LABELS = (
     "分管校领导", "责任校领导", "牵头校领导", "分管领导", "责任领导", "牵头领导", "牵头负责领导",
@@ -155,7 +156,7 @@ def short_annotation(match: re.Match) -> str:
     co_names = [*split_department_list(co)[0], *split_department_list(co)[1]] if co else []
     listed = [*names, *co_names]
     # Units, and perhaps a person among them (flagged later); not a clause of other words.
-    if not names or not _is_unit(names[0]) or not all(_is_unit(n) or _is_name(n) for n in listed):
+    if not names or not is_unit(names[0]) or not all(is_unit(n) or _is_name(n) for n in listed):
         return ""
     # Only 牵头 says who leads; A、B负责 names its units, the first of which leads.
     leads = "牵头" in (groups.get("verb") or groups.get("subject_verb") or "")
@@ -167,8 +168,14 @@ def _is_name(name: str) -> bool:
     return 2 <= len(name) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
 
 
-def _is_unit(name: str) -> bool:
-    name = _SHORT_NAME_TAIL_RE.sub("", name)  # 学工部(处): a unit with its short name
+def without_short_name(name: str) -> str:
+    """Return a unit's name without its short name in brackets: 学工部(处) → 学工部."""
+    return _SHORT_NAME_TAIL_RE.sub("", name)
+
+
+def is_unit(name: str) -> bool:
+    """Return whether `name` reads as a unit's name (or a collective term), not other words."""
+    name = without_short_name(name)
     return len(name) <= 20 and (is_group(name) or name.endswith(UNIT_ENDINGS))
 
 
@@ -371,7 +378,9 @@ def split_run_together(name: str) -> list[str]:
             ):
                 # 指挥部办公室: an office of the body before it, not a second unit.
                 bare = tail in UNIT_ENDINGS or tail in GENERIC_NOUNS
-                if bare or head.endswith("处部") or tail.startswith(("室", "门", "长")):
+                # 学工部宿管科, 人事处师资科: a section inside the office before it.
+                section = tail.endswith(("科", "室", "股"))
+                if bare or section or head.endswith("处部") or tail.startswith(("室", "门", "长")):
                     continue
                 pieces.append(head)
                 start = cut
@@ -465,8 +474,8 @@ def is_group(name: str) -> bool:
     """Return whether `name` is a collective term (各学院, 相关职能部门, 直属党支部) rather than a unit."""
     return (
         name in KNOWN_GROUPS
-        or name.startswith(GROUP_PREFIXES)
+        or (name.startswith(GROUP_PREFIXES) and name not in GROUP_PREFIXES)
         or bool(_COLLECTIVE_INSIDE_RE.match(name))  # 区政府各部门, 县直各单位
         # 使用部门, 学生所在单位: whichever units the words describe, not one of them.
-        or (len(name) >= 4 and name.endswith(("部门", "单位")))
+        or (len(name) >= 4 and name.endswith(("部门", "单位")) and name not in ALL_LABELS)
     )

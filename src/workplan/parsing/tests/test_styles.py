@@ -1027,3 +1027,135 @@ def test_paragraphs_of_any_length_are_not_joined(tmp_path):
     path.write_text("\n".join(paragraphs), encoding="utf-8")
     plan = parse_file(path)
     assert [t.text for t in plan.points[0].tasks] == items
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
+def test_a_notice_sharing_out_duties_under_unit_headings(tmp_path, fmt):
+    """Each heading names only a unit (一、党政办公室 / 二、学工部(处)); the duties under it,
+    numbered or one paragraph, are that unit's. Contact lines are no duties."""
+    path = write(
+        tmp_path,
+        [
+            "松岭学院关于做好2025年田径运动会各部门工作的通知",
+            "各部门、各单位：",
+            "现将运动会各部门职责通知如下：",
+            "一、党政办公室",
+            "联系人：周平",
+            "（一）负责起草开幕词。",
+            "（—）负责主席台座位安排。",
+            "二、学工部(处)",
+            "（一）负责看台的人员分布。",
+            "（二）各院系维持好看台秩序。",
+            "三、校医院",
+            "在主席台南边设救护站，做好突发伤害的处置。",
+            "四、其他要求",
+            "各部门要高度重视，按时完成各项工作。",
+        ],
+        fmt,
+    )
+    plan = parse_file(path)
+    assert [p.title for p in plan.points] == ["党政办公室", "学工部(处)", "校医院"]
+    rows = [(r[1], r[2]) for r in responsibilities(plan)]
+    assert rows == [
+        ("负责起草开幕", ["党政办公室"]),
+        ("负责主席台座", ["党政办公室"]),
+        ("负责看台的人", ["学工部(处)"]),
+        ("各院系维持好", ["学工部(处)"]),
+        ("在主席台南边", ["校医院"]),
+    ]
+    assert plan.year == 2025
+
+
+def test_unit_headings_numbered_1_with_duties_numbered_bracket_1(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "2025年迎新工作各部门职责",
+            "1、财务处",
+            "(1)负责新生银行卡的制作；",
+            "(2)及时统计新生交费情况。",
+            "2、保卫处",
+            "(1)负责校门车辆出入管理；",
+            "3、信息化建设与管理中心",
+            "(1)负责迎新系统的运行保障。",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    rows = [(r[0], r[1], r[2]) for r in responsibilities(plan)]
+    assert rows == [
+        ("财务处", "负责新生银行", ["财务处"]),
+        ("财务处", "及时统计新生", ["财务处"]),
+        ("保卫处", "负责校门车辆", ["保卫处"]),
+        ("信息化建设与管理中心", "负责迎新系统", ["信息化建设与管理中心"]),
+    ]
+
+
+def test_items_that_open_with_their_unit_and_a_colon(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "关于做好2025届毕业生离校工作的通知",
+            "1.财务处：更新毕业生费用结算数据。",
+            "2.图书馆：更新毕业生图书归还数据。",
+            "3.教务处和各二级学院：更新毕业证书发放数据。",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    rows = [(r[1], r[2], r[4]) for r in responsibilities(plan)]
+    assert rows == [
+        ("财务处：更新", ["财务处"], []),
+        ("图书馆：更新", ["图书馆"], []),
+        ("教务处和各二", ["教务处"], ["各二级学院"]),
+    ]
+
+
+def test_a_key_point_naming_its_lead_unit_after_a_notice_and_its_attachments_list(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "河口县人民政府办公室关于印发2025年重点工作任务清单的通知",
+            "一、责任到人，闭环管理。各单位要明确责任人，按月报送进展。",
+            "二、节点管控，动态调度。由牵头单位发挥统筹协调作用，协同单位积极配合。",
+            "附件：1.2025年县政府工作报告任务清单",
+            "2.2025年民生实事任务分解",
+            "河口县人民政府办公室",
+            "2025年5月18日",
+            "2025年县政府工作报告任务清单",
+            "一、县开发区管委会牵头工作（2项）",
+            "1.建设新能源装备产业园。",
+            "2.打造食用菌生产基地。",
+            "二、县发展改革局牵头工作（1项）",
+            "3.推进重点项目前期工作。",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    rows = [(r[1], r[2], r[4]) for r in responsibilities(plan)]
+    assert rows == [
+        ("建设新能源装", ["县开发区管委会"], []),
+        ("打造食用菌生", ["县开发区管委会"], []),
+        ("推进重点项目", ["县发展改革局"], []),
+    ]
+    assert plan.year == 2025
+
+
+def test_key_points_that_merely_end_like_a_unit_are_not_taken_for_units(tmp_path):
+    """一、建设高水平研究院 names work, not a unit: its tasks keep their own annotations."""
+    path = write(
+        tmp_path,
+        [
+            "东湖大学2025年工作要点",
+            "一、建设高水平研究院",
+            "1.引进领军人才团队。（责任单位：人事处）",
+            "二、打造科技创新中心",
+            "2.建设共享实验平台。（责任单位：科技处）",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    assert [(r[0], r[2]) for r in responsibilities(plan)] == [
+        ("建设高水平研究院", ["人事处"]),
+        ("打造科技创新中心", ["科技处"]),
+    ]
