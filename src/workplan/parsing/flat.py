@@ -88,9 +88,30 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
         rows.append(row)
     rows = [_trim(r) for r in rows]
     rows = [r for r in rows if r]
+    if len(rows) > 2 and all(len(r) == 1 for r in rows):
+        return _cell_stream_table([r[0] for r in rows], end)
     if len(rows) < 2 or not is_header_row(rows[0]):
         return None
     return rows, end
+
+
+def _cell_stream_table(cells: list[str], end: int) -> tuple[list[list[str]], int] | None:
+    """Read a table whose copy ended every cell alike (`a` / `|` / `b` / `|`), rows unmarked:
+    the header is the leading column names; the rows are found by their numbers, which may
+    stand in a column the header does not name (工作任务 | 1 | 具体要求 …)."""
+    count = 0
+    while count < min(len(cells), 12) and len(cells[count]) <= 12 and column_kind(cells[count]):
+        count += 1
+    header = cells[:count]
+    if not is_header_row(header):
+        return None
+    first = next((i for i in range(count, len(cells)) if _SERIAL.match(cells[i])), None)
+    if first is None:
+        return None
+    if not any(column_kind(cell) == "serial" for cell in header):
+        header.insert(min(first - count, len(header)), "序号")
+    found = _line_per_cell_table([*header, *cells[count:]], 0)
+    return None if found is None else (found[0], end)
 
 
 # A row of cells on one line: `| a | b |`, or `a | b |` as some copies leave it.
@@ -209,6 +230,7 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
     rows = [header]
     before: list[str] = []  # the cells left of 序号 of the row being read
     current: list[str] | None = None  # the lines after its serial number
+    waiting: list[str] = []  # lines before the first row's number (or after a section row)
     serial = 0
 
     def close_row(following: int) -> list[str]:
@@ -226,8 +248,11 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
             end += 1
             continue
         if _SERIAL.match(line) and serial < int(line) <= serial + 200:
-            ahead = close_row(serial_column) if current is not None else []
-            carried = before if current is not None else []
+            if current is not None:
+                ahead, carried = close_row(serial_column), before
+            else:
+                ahead, carried = (waiting[-serial_column:] if serial_column else []), []
+            waiting = []
             before = carried[: serial_column - len(ahead)] + ahead
             before += [""] * (serial_column - len(before))
             serial, current = int(line), []
@@ -240,6 +265,8 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
             break  # the next table's header or title: this table ends here
         elif current is not None:
             current.append(line)
+        else:
+            waiting.append(line)
         end += 1
     if current is not None:
         close_row(0)

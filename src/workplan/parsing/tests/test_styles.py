@@ -14,7 +14,7 @@ import docx
 import openpyxl
 import pytest
 
-from workplan.parsing import ParseError, parse_file
+from workplan.parsing import ParseError, parse_bytes, parse_file
 
 
 def write(tmp_path: Path, paragraphs: list[str], fmt: str) -> Path:
@@ -1159,3 +1159,24 @@ def test_key_points_that_merely_end_like_a_unit_are_not_taken_for_units(tmp_path
         ("建设高水平研究院", ["人事处"]),
         ("打造科技创新中心", ["科技处"]),
     ]
+
+
+def test_a_web_table_whose_copy_ended_every_cell_alike_and_numbered_rows_in_a_column_of_its_own():
+    """Every cell followed by a lone |, rows unmarked; the rows' numbers stand in a column the
+    header does not name, and a key point cell merged over two rows appears once."""
+    cells = [
+        "工作任务", "具体要求", "责任科室", "时限要求",
+        "强化规范性文件公开", "1", "全面清理规范性文件并公布目录。", "办公室", "年底前",
+        "做好主动公开工作", "2", "规范发布法定主动公开内容。", "各科室", "持续推进",
+        "3", "按时编制发布政务公开年度报告。", "办公室", "1月底前",
+    ]  # fmt: skip
+    text = "某县信访局2025年政务公开工作任务分工\n\n" + "\n|\n".join(cells) + "\n|\n"
+    plan = parse_bytes(text.encode(), "gongkai.txt")
+    assert [p.title for p in plan.points] == ["强化规范性文件公开", "做好主动公开工作"]
+    rows = [(r[0], r[1], r[2], r[4]) for r in responsibilities(plan)]
+    assert rows == [
+        ("强化规范性文件公开", "全面清理规范", ["办公室"], []),
+        ("做好主动公开工作", "规范发布法定", [], ["各科室"]),
+        ("做好主动公开工作", "按时编制发布", ["办公室"], []),
+    ]
+    assert [t.deadline for p in plan.points for t in p.tasks] == ["年底前", "持续推进", "1月底前"]
