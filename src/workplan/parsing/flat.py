@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from .readers import TABLE_MARK
+from .responsibility import is_unit
+from .review import looks_like_person
 from .tables import RESPONSIBLE_KINDS, column_kind, is_header_row
 
 _SERIAL = re.compile(r"^[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
@@ -27,6 +29,7 @@ def unflatten_tables(text: str, tables: list[list[list[str]]]) -> str:
             or _pipe_table(lines, index)
             or _tab_table(lines, index)
             or _line_per_cell_table(lines, index)
+            or _spaced_table(lines, index)
         )
         if found is None:
             out.append(lines[index])
@@ -359,3 +362,59 @@ def _cell_header(lines: list[str], start: int) -> tuple[list[str] | None, int]:
 def _bare(line: str) -> str:
     """Return a line without the pipe a copy left at its start or end."""
     return line.strip(" \t\u3000").removesuffix("|").removeprefix("|").strip(" \t\u3000")
+
+
+_SPACED_ROW = re.compile(r"^[ \t\u3000]*(\d{1,4})[ \t\u3000]+(\S.*)$")
+# A table row's task ends at its full stop; the cells after it are separated by spaces.
+_SPACED_TASK = re.compile(r"^(.+?。)[ \t\u3000]+(.*)$")
+SPACED_HEADER = ["序号", "重点工作", "责任领导", "牵头单位", "配合单位"]
+
+
+def _spaced_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """Read a table copied with spaces between its cells, one row a line (a cell of several
+    lines continues on the next): a header with 序号 among column names, then rows that open
+    with their number and their task's sentence. The cells after the task are read by what they
+    hold — people (the leaders), then units, the first of which leads — up to the first cell of
+    other words (a progress note); their columns cannot be told apart by position."""
+    words = lines[start].split()
+    if len(words) < 3 or words[0] != "序号" or not is_header_row(words):
+        return None
+    rows = [SPACED_HEADER]
+    end = start + 1
+    current: list[str] | None = None
+    while end < len(lines):
+        line = lines[end].strip(" \t\u3000")
+        row = _SPACED_ROW.match(line)
+        if row and (task := _SPACED_TASK.match(row.group(2))):
+            current = [row.group(1), task.group(1), task.group(2)]
+            rows.append(current)
+        elif line and current is not None and not _is_section_line(line):
+            current[2] += " " + line  # a cell of several lines: one unit a line
+        elif line or current is None:
+            break
+        end += 1
+    if len(rows) < 2:
+        return None
+    return [rows[0], *(_spaced_cells(row) for row in rows[1:])], end
+
+
+def _spaced_cells(row: list[str]) -> list[str]:
+    serial, task, rest = row
+    people: list[str] = []
+    units: list[str] = []
+    letters = ""  # 汪  峰: a name whose characters were spaced apart to fill the cell
+    for word in rest.split():
+        if len(word) == 1:
+            letters += word
+            continue
+        if letters:
+            people.append(letters)
+            letters = ""
+        if is_unit(word):
+            if word not in units:
+                units.append(word)
+        elif looks_like_person(word) and not units:
+            people.append(word)
+        else:
+            break
+    return [serial, task, "、".join(people), units[0] if units else "", "、".join(units[1:])]

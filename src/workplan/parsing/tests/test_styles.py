@@ -1180,3 +1180,23 @@ def test_a_web_table_whose_copy_ended_every_cell_alike_and_numbered_rows_in_a_co
         ("做好主动公开工作", "按时编制发布", ["办公室"], []),
     ]
     assert [t.deadline for p in plan.points for t in p.tasks] == ["年底前", "持续推进", "1月底前"]
+
+
+def test_a_progress_table_copied_with_spaces_between_its_cells():
+    """序号 … 牵头领导 牵头单位 配合单位 … 进展: cells separated by spaces, a leader's name
+    spaced apart (汪  峰), a unit cell over two lines, and progress notes after the units."""
+    text = "\n".join(
+        [
+            "2025年县政府重点工作责任清单进展情况汇总表",
+            "序号 2025年重点工作任务 牵头  领导 牵头         责任单位 配合         责任单位 进展情况",
+            "12 新增托育机构2所以上。 陈  敏   林海 县卫健委 各乡镇",
+            "县开发区 已完成 完成两所托育机构备案",
+            "13 推进县医院新院区启用。 林海 县卫健委 县住建局 达到时序进度 主体工程完工",
+        ]
+    )
+    plan = parse_bytes(text.encode(), "jinzhan.txt")
+    assert [(r[1], r[2], r[3], r[4], r[5]) for r in responsibilities(plan)] == [
+        ("新增托育机构", ["县卫健委"], ["县开发区"], ["各乡镇"], ["陈敏", "林海"]),
+        ("推进县医院新", ["县卫健委"], ["县住建局"], [], ["林海"]),
+    ]
+    assert plan.year == 2025
