@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .flat import unflatten_tables
+from .flat import SPACED_HEADER, unflatten_tables
 from .header import NO_YEAR, TITLE_WORDS, YEAR_RE, read_header, strip_furniture
 from .model import (
     AliasProposal,
@@ -30,7 +30,7 @@ from .responsibility import (
 from .review import flag_items
 from .script import in_simplified, write_as_original
 from .tables import TableRows, header_index, read_table_sections, read_task_table
-from .unit_headings import assign_unit_headings
+from .unit_headings import UNITS_FROM_HEADINGS, assign_unit_headings
 from .wrapping import unwrap_lines
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -90,8 +90,15 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     # Furniture first: a lone 附件2 line between two flattened tables is not a cell.
     text, dated_years = strip_furniture(_clean(document.text))
     text = unflatten_tables(unwrap_lines(text), tables)
+    if any(rows and rows[0] is SPACED_HEADER for rows in tables):
+        warnings.append(
+            "文中的表格以空格分列，已按各格的内容读取领导和责任单位（第一个单位为牵头单位），请核对。"
+        )
     if not find_annotations(text.replace(EMPHASIS, "")):
-        text = assign_unit_headings(text)
+        assigned = assign_unit_headings(text)
+        if assigned != text:
+            warnings.append(UNITS_FROM_HEADINGS)
+        text = assigned
     document = Document(name=document.name, text=text, tables=tables)
     # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.
     inline = not find_annotations(text.replace(EMPHASIS, ""))

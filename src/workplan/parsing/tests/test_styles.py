@@ -1200,3 +1200,25 @@ def test_a_progress_table_copied_with_spaces_between_its_cells():
         ("推进县医院新", ["县卫健委"], ["县住建局"], [], ["林海"]),
     ]
     assert plan.year == 2025
+
+
+def test_units_read_from_headings_or_spaced_cells_are_pointed_out_for_checking(tmp_path):
+    headings = write(
+        tmp_path,
+        ["2025年迎新工作各部门职责", "1、财务处", "(1)负责新生银行卡的制作。", "2、保卫处",
+         "(1)负责校门车辆出入管理。"],
+        "txt",
+    )  # fmt: skip
+    assert any("小标题" in w for w in parse_file(headings).warnings)
+    spaced = "\n".join(
+        [
+            "2025年重点工作责任清单",
+            "序号 重点工作任务 牵头单位 配合单位",
+            "1 新增托育机构。 县卫健委 各乡镇",
+        ]
+    )
+    assert any("以空格分列" in w for w in parse_bytes(spaced.encode(), "a.txt").warnings)
+    annotated = write(
+        tmp_path, ["2025年工作要点", "一、党建", "1.落实责任。（责任单位：党办）"], "md"
+    )
+    assert not any("小标题" in w or "空格" in w for w in parse_file(annotated).warnings)
