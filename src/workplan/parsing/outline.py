@@ -214,7 +214,25 @@ def _drop_unassigned_edges(points: list[ParsedPoint], warnings: list[str]) -> li
     if dropped:
         names = "；".join(f"“{p.title}”" for p in dropped)
         warnings.append(f"以下部分没有任何责任分工，不作为工作要点导入：{names}。")
+    _drop_unassigned_tail(kept[-1], warnings)
     return kept
+
+
+_PART_HEADING_RE = re.compile(rf"^{CN_NUMERAL}、\s*(.{{1,30}})$")
+
+
+def _drop_unassigned_tail(point: ParsedPoint, warnings: list[str]) -> None:
+    """Leave out what follows the last assigned task under a heading of the document's top
+    level (三、新生报到 after the units' duties): the notice goes on, the plan has ended."""
+    if point.responsibility is not None:
+        return
+    last = max((i for i, t in enumerate(point.tasks) if t.responsibility), default=None)
+    if last is None or last + 1 >= len(point.tasks):
+        return
+    heading = _PART_HEADING_RE.match(point.tasks[last + 1].text)
+    if heading and not any(t.responsibility for t in point.tasks[last + 1 :]):
+        point.tasks = point.tasks[: last + 1]
+        warnings.append(f"以下部分没有任何责任分工，不作为工作要点导入：“{heading.group(1)}”。")
 
 
 def _read_without_points(

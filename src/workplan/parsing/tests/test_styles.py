@@ -1078,10 +1078,13 @@ def test_unit_headings_numbered_1_with_duties_numbered_bracket_1(tmp_path):
             "(1)负责校门车辆出入管理；",
             "3、信息化建设与管理中心",
             "(1)负责迎新系统的运行保障。",
+            "三、新生报到",
+            "新生凭校园卡到报到点刷卡报到。",
         ],
         "txt",
     )
     plan = parse_file(path)
+    assert "以下部分没有任何责任分工，不作为工作要点导入：“新生报到”。" in plan.warnings
     rows = [(r[0], r[1], r[2]) for r in responsibilities(plan)]
     assert rows == [
         ("财务处", "负责新生银行", ["财务处"]),
