@@ -724,6 +724,14 @@ def _resolve_departments(
         for resp in [point.responsibility, *(task.responsibility for task in point.tasks)]
         if resp is not None
     ]
+    for resp in responsibilities if registry else []:
+        # A registered department whose name reads like a collective term (技术服务部门).
+        known = [g for g in resp.groups if g in registry]
+        if known:
+            resp.groups = [g for g in resp.groups if g not in known]
+            if not resp.lead:
+                resp.lead, known = known[:1], known[1:]
+            resp.co += [n for n in known if n not in resp.co]
     names = [name for resp in responsibilities for name in resp.department_names()]
     resolution = resolve_names(names, registry)
     warnings.extend(resolution.warnings)

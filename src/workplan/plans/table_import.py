@@ -183,6 +183,10 @@ class _Reader:
 
     def departments_in(self, row: int, key: str, value: str, *, allow_groups: bool):
         names, groups = split_department_list(value)
+        # A registered department whose name reads like a collective term (技术服务部门) is
+        # that department.
+        names += [g for g in groups if _compact(g) in self.departments]
+        groups = [g for g in groups if _compact(g) not in self.departments]
         resolved = []
         for name in names:
             canonical = self.departments.get(_compact(name))

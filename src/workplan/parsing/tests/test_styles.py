@@ -1225,3 +1225,22 @@ def test_units_read_from_headings_or_spaced_cells_are_pointed_out_for_checking(t
         tmp_path, ["2025年工作要点", "一、党建", "1.落实责任。（责任单位：党办）"], "md"
     )
     assert not any("小标题" in w or "空格" in w for w in parse_file(annotated).warnings)
+
+
+def test_a_registered_department_whose_name_reads_like_a_collective_term_stays_a_department(
+    tmp_path,
+):
+    path = write(
+        tmp_path,
+        [
+            "西岭学院2025年工作要点",
+            "一、服务保障",
+            "1.完善校园服务。（责任单位：后勤服务部门、使用部门）",
+        ],
+        "txt",
+    )
+    without = parse_file(path).points[0].tasks[0].responsibility
+    assert (without.lead, without.groups) == ([], ["后勤服务部门", "使用部门"])
+    registered = parse_file(path, registry={"后勤服务部门": "后勤服务部门"})
+    resp = registered.points[0].tasks[0].responsibility
+    assert (resp.lead, resp.co, resp.groups) == (["后勤服务部门"], [], ["使用部门"])
