@@ -28,7 +28,7 @@ from .responsibility import (
     short_annotation,
 )
 from .review import flag_items
-from .script import in_simplified, write_as_original
+from .script import in_simplified, strip_pinyin, write_as_original
 from .tables import TableRows, header_index, read_table_sections, read_task_table
 from .unit_headings import UNITS_FROM_HEADINGS, assign_unit_headings
 from .wrapping import unwrap_lines
@@ -407,6 +407,8 @@ def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
 
 def _clean(text: str) -> str:
     text = text.replace("\ufeff", "").replace("\u00a0", " ")
+    # 學(xué)生處: a mirror site's pinyin after characters, tone marks and all.
+    text = strip_pinyin(text)
     # (—) typed for (一): a dash looks like the numeral one.
     text = re.sub(r"(?m)^([ \t\u3000]*[（(])[—－-]([)）])", r"\1一\2", text)
     # Markdown emphasis is noise here: **（责任部门：…）** reads as the annotation itself.

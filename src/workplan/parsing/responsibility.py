@@ -124,14 +124,31 @@ _SHORT_INLINE_RE = re.compile(
     r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责"
     # 教务处负责所有公共教室的审批: a unit as the subject of the sentence, perhaps with its
     # short name in brackets (学工部(处)负责…).
-    rf"|(?:(?<=[\n。；;：:])|^)[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
+    rf"|(?:(?<=[\n。；;：:])|^|(?P<comma>(?<=[，,])))[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
+    r"(?:首先|其次|同时|另外|此外|最后)?"
     r"(?P<subject>[^（）()。；;：:\n，,由\s\d](?:[^（）()。；;：:\n，,由]|[（(][^（）()。；;：:\n，,]{1,6}[)）]){1,29}?)"
-    r"(?P<subject_verb>牵头负责|负责|牵头))"
+    # 安保处要加强巡逻: a unit told what to do is responsible for it too (not 要求).
+    r"(?P<subject_verb>牵头负责|负责|牵头|要(?!求)))"
+)
+# After a comma or told what to do (要), a subject must be names of units and nothing else:
+# 各单位按照组委会的要求 or 其他各部门重点安全防范部位 are no units.
+_STRICT_ENDINGS = ("部门", "单位", "院系", "系部")
+
+
+# （办公室，9月底完成）: a bracket holding only units and when they are to be done.
+_UNIT_DEADLINE_BRACKET_RE = re.compile(
+    r"[（(](?P<units>[^（）()。；;：:\n，,]{2,40})[，,]\s*"
+    r"(?P<deadline>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月|年底|年内|长期|持续)[^（）()。；;：:\n]{0,12})[)）]"
 )
 
 
 def _short_forms(text: str, *, inline: bool) -> list[Annotation]:
     found = []
+    for match in _UNIT_DEADLINE_BRACKET_RE.finditer(text):
+        departments, groups = split_department_list(match["units"])
+        if [*departments, *groups] and all(is_unit(n) for n in [*departments, *groups]):
+            inner = f"责任单位：{match['units']}；完成时限：{match['deadline']}"
+            found.append(Annotation(match.start(), match.end(), inner, True))
     for match in SHORT_BRACKET_RE.finditer(text):
         inner = short_annotation(match)
         if inner:
@@ -157,6 +174,15 @@ def short_annotation(match: re.Match) -> str:
     listed = [*names, *co_names]
     # Units, and perhaps a person among them (flagged later); not a clause of other words.
     if not names or not is_unit(names[0]) or not all(is_unit(n) or _is_name(n) for n in listed):
+        return ""
+    told = groups.get("subject_verb") == "要"
+    if told and all(is_group(n) for n in listed):
+        return ""  # 各部门要高度重视: an instruction to everyone, not a task of anyone's
+    strict = groups.get("comma") is not None or told
+    if strict and not all(
+        "的" not in n and without_short_name(n).endswith((*UNIT_ENDINGS, *_STRICT_ENDINGS))
+        for n in listed
+    ):
         return ""
     # Only 牵头 says who leads; A、B负责 names its units, the first of which leads.
     leads = "牵头" in (groups.get("verb") or groups.get("subject_verb") or "")
@@ -355,7 +381,7 @@ UNIT_ENDINGS = (
     "办公室", "委员会", "中心", "学院", "研究院", "研究所", "图书馆", "博物馆", "出版社", "医院",
     "公司", "部", "处", "办", "室", "委", "院", "馆", "科", "站", "所", "队", "会", "局", "厅",
     "组", "团", "社", "系", "校", "府", "司", "署", "庭", "中队", "支部", "总支", "党委", "工委",
-    "开发区", "高新区", "园区", "新区", "示范区", "保税区",
+    "开发区", "高新区", "园区", "新区", "示范区", "保税区", "联", "协",
 )  # fmt: skip
 # Longer than any unit's name: many names run together, or a paragraph in a unit field.
 MAX_SPLIT_NAME = 60

@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from . import ParseError, parse_file
+from .script import strip_pinyin
 
 # How much of a gold title must be found in the parsed text: enough to tell items apart.
 TITLE_START = 10
 
 
 def _compact(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "")
+    text = unicodedata.normalize("NFKC", strip_pinyin(text or ""))
     return re.sub(r"[\W_]+", "", text)
 
 
@@ -75,7 +76,8 @@ def _parsed_items(plan: dict[str, Any]) -> list[tuple[str, dict | None]]:
 
 
 def _names(names: Iterable[str]) -> list[str]:
-    return [unicodedata.normalize("NFKC", name).strip() for name in names]
+    # A gold name keeps a mirror site's pinyin as written (學(xué)生處); the unit is 學生處.
+    return [unicodedata.normalize("NFKC", strip_pinyin(name)).strip() for name in names]
 
 
 def score_plan(name: str, plan: dict[str, Any], gold: dict[str, Any]) -> DocumentScore:

@@ -8,6 +8,7 @@ document used.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -86,3 +87,14 @@ def write_as_original(plan: ParsedPlan, original: Document, simplified: Document
         department.aliases = [back(alias) for alias in department.aliases]
     for proposal in plan.proposals:
         proposal.name, proposal.proposed = back(proposal.name), back(proposal.proposed)
+
+
+_PINYIN_RE = re.compile(
+    r"(?<=[\u4e00-\u9fff])[（(][a-zü]{0,6}[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]{0,6}[)）]"
+)
+
+
+def strip_pinyin(text: str) -> str:
+    """Return `text` without the pinyin a mirror site put after characters: 學(xué)生處 → 學生處.
+    Only a bracket of Latin letters with a tone mark, right after a Chinese character, goes."""
+    return _PINYIN_RE.sub("", text)

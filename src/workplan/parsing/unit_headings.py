@@ -26,7 +26,8 @@ _MARKER_RES = [re.compile(rf"^[ \t\u3000]*(?:{level})") for level in _LEVELS]
 _MARKER = "|".join(f"(?:{level})" for level in _LEVELS)
 _HEADING_RE = re.compile(
     rf"^[ \t\u3000]*(?:{_MARKER})[ \t\u3000]*(?P<units>[^\s，,。；;：:]{{2,40}}?)"
-    r"(?P<leads>牵头(?:负责)?的?(?:工作|任务|事项)?)?[ \t\u3000]*(?:[（(]\d{1,3}项[)）])?"
+    r"(?P<leads>牵头(?:负责)?的?(?:工作|任务|事项)?)?(?:的?(?:主要|工作)?职责)?"
+    r"[ \t\u3000]*(?:[（(]\d{1,3}项[)）])?"
     r"[ \t\u3000]*[:：]?[ \t\u3000]*$"
 )
 _OPENING_RE = re.compile(
@@ -60,7 +61,10 @@ def assign_unit_headings(text: str) -> str:
         return text
     notes: dict[int, str] = {}  # line index → the annotation written at its end
     if weight >= _MIN_HEADINGS:
+        lines_of_headings = {index for index, _ in headings}
         for index, match in headings:
+            if any(j in lines_of_headings for j in range(index + 1, _block_end(lines, index))):
+                continue  # 三、相关部门工作职责 over 1.研究生院职责: the units are below
             label = "牵头单位" if match["leads"] else "责任单位"
             for last in _item_ends(lines, index):
                 notes[last] = f"（{label}：{match['units']}）"
@@ -97,12 +101,7 @@ def _level(line: str) -> int | None:
 def _item_ends(lines: list[str], heading: int) -> list[int]:
     """Return the last line of each item under the heading at `heading` (of the whole text
     under it when it has no numbered items), up to the next heading of its level or above."""
-    level = _level(lines[heading])
-    end = next(
-        (j for j in range(heading + 1, len(lines)) if (lv := _level(lines[j])) is not None
-         and lv <= level),
-        len(lines),
-    )  # fmt: skip
+    end = _block_end(lines, heading)
     starts = [j for j in range(heading + 1, end) if _level(lines[j]) is not None]
     if not starts:
         last = _last_filled(lines, heading + 1, end)
@@ -115,5 +114,29 @@ def _item_ends(lines: list[str], heading: int) -> list[int]:
     return ends
 
 
+def _block_end(lines: list[str], heading: int) -> int:
+    """Return where the text under the heading at `heading` ends: at the next heading of its
+    level or above."""
+    level = _level(lines[heading])
+    return next(
+        (j for j in range(heading + 1, len(lines)) if (lv := _level(lines[j])) is not None
+         and lv <= level),
+        len(lines),
+    )  # fmt: skip
+
+
+# 组长：/ 成员：/ 主任：— who sits in a group, not a duty.
+_ROLE_LINE = re.compile(
+    r"^[ \t\u3000]*(?:副?组\s*长|组\s*员|成\s*员|副?主\s*任|副?书记|负责人|联系人|秘书长?)\s*[:：]"
+)
+
+
 def _last_filled(lines: list[str], start: int, end: int) -> int | None:
-    return next((j for j in range(end - 1, start - 1, -1) if lines[j].strip()), None)
+    return next(
+        (
+            j
+            for j in range(end - 1, start - 1, -1)
+            if lines[j].strip() and not _ROLE_LINE.match(lines[j])
+        ),
+        None,
+    )

@@ -1244,3 +1244,96 @@ def test_a_registered_department_whose_name_reads_like_a_collective_term_stays_a
     registered = parse_file(path, registry={"后勤服务部门": "后勤服务部门"})
     resp = registered.points[0].tasks[0].responsibility
     assert (resp.lead, resp.co, resp.groups) == (["后勤服务部门"], [], ["使用部门"])
+
+
+def test_duties_under_unit_headings_ending_in_zhize_below_a_part_naming_all_of_them(tmp_path):
+    """三、相关部门工作职责 over 1.研究生院职责 / ①… : the units are the headings below; a group's
+    members (组长：/成员：) are no duties."""
+    path = write(
+        tmp_path,
+        [
+            "北湖大学关于举行2025年学位授予仪式的通知",
+            "一、仪式领导小组",
+            "组长：王明",
+            "成员：李华 赵新",
+            "二、相关部门工作职责",
+            "1.研究生院职责",
+            "①学位证书的发放",
+            "②导师代表的邀请",
+            "2.研究生工作部职责",
+            "①参加仪式的学生名单统计",
+            "3.各学院职责",
+            "①组织研究生按时入场",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    rows = [(r[1], r[2], r[4]) for r in responsibilities(plan)]
+    assert rows == [
+        ("学位证书的发", ["研究生院"], []),
+        ("导师代表的邀", ["研究生院"], []),
+        ("参加仪式的学", ["研究生工作部"], []),
+        ("组织研究生按", [], ["各学院"]),
+    ]
+
+
+def test_units_told_what_to_do_are_responsible_but_an_instruction_to_all_is_not(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "西山学院关于做好2025年清明节期间安全工作的通知",
+            "各部门：",
+            "（一）保卫处要加强校园治安巡逻。",
+            "（二）严禁随意延长假期，教务处、各系要做好节后上课检查。",
+            "（三）各部门要高度重视，按照学院的要求落实值班。",
+            "（四）后勤管理处要做好节日期间餐饮服务。",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    rows = [(r[1], r[2], r[4]) for r in responsibilities(plan)]
+    assert rows == [
+        ("保卫处要加强", ["保卫处"], []),
+        ("严禁随意延长", ["教务处"], ["各系"]),
+        ("各部门要高度", [], []),
+        ("后勤管理处要", ["后勤管理处"], []),
+    ]
+
+
+def test_a_bracket_of_units_and_a_deadline_and_a_federation_as_a_unit(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "南塘小学2025年校庆工作方案",
+            "一、筹备工作",
+            "1、编辑出版校庆画册；（办公室，9月底完成）",
+            "2、举办校友座谈会；（校友会、教导处，10月中旬）",
+            "3、开展助残志愿服务。（区残联负责）",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    rows = [(r[1], r[2], r[3]) for r in responsibilities(plan)]
+    assert rows == [
+        ("编辑出版校庆", ["办公室"], []),
+        ("举办校友座谈", ["校友会"], ["教导处"]),
+        ("开展助残志愿", ["区残联"], []),
+    ]
+    assert [t.deadline for t in plan.points[0].tasks][:2] == ["9月底完成", "10月中旬"]
+
+
+def test_pinyin_a_mirror_site_put_after_characters_is_no_part_of_the_names(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "東山學院2025年運動會工作安排",
+            "1、開幕式入場順序由學(xué)生處負(fù)責(zé)。",
+            "2、場地布置由體育系負(fù)責(zé)。",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    assert [(r[1], r[2]) for r in responsibilities(plan)] == [
+        ("開幕式入場順", ["學生處"]),
+        ("場地布置由體", ["體育系"]),
+    ]
