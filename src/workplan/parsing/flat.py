@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .readers import TABLE_MARK
-from .responsibility import is_unit
+from .responsibility import is_unit, split_department_list
 from .review import looks_like_person
 from .tables import RESPONSIBLE_KINDS, column_kind, is_header_row
 
@@ -30,6 +30,7 @@ def unflatten_tables(text: str, tables: list[list[list[str]]]) -> str:
             or _tab_table(lines, index)
             or _line_per_cell_table(lines, index)
             or _spaced_table(lines, index)
+            or _typed_cell_table(lines, index)
         )
         if found is None:
             out.append(lines[index])
@@ -418,3 +419,78 @@ def _spaced_cells(row: list[str]) -> list[str]:
         else:
             break
     return [serial, task, "、".join(people), units[0] if units else "", "、".join(units[1:])]
+
+
+# A cell naming who answers for a row by office: 各分会主席, 代表团团长.
+_ROLE_ENDINGS = ("主席", "团长", "主任", "组长", "书记", "部长", "处长", "院长", "校长", "老师")
+_UNIT_KINDS = ("lead", "plain", "co")
+
+
+def _typed_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """Read a table copied one cell per line without serial numbers (任务 / 完成时间 / 负责单位 /
+    负责人): each cell is known by what it holds — a date, units, people, else a task, which
+    starts the next row. A row without units or date had them in a cell merged with the row
+    above, and takes that row's."""
+    if not _bare(lines[start]):
+        return None
+    header: list[str] = []
+    end = start
+    while end < len(lines) and len(header) < 8:
+        line = _bare(lines[end])
+        if line and not column_kind(line):
+            break
+        header += [line] if line else []
+        end += 1
+    kinds = [column_kind(cell) for cell in header]
+    units_at = next((i for i, kind in enumerate(kinds) if kind in _UNIT_KINDS), None)
+    if len(header) < 3 or kinds.count("task") != 1 or units_at is None or "serial" in kinds:
+        return None
+    found: list[dict[str, list[str]]] = []
+    while end < len(lines):
+        line = _bare(lines[end])
+        if line and (_is_section_line(line) or _SERIAL_HEADER.fullmatch(line)):
+            break
+        kind = _cell_kind(line, has_people="leader" in kinds) if line else None
+        if kind == "task":
+            found.append({"task": [line]})
+        elif kind and found:
+            found[-1].setdefault(kind, []).append(line)
+        elif kind:
+            break  # the table opens with a task
+        end += 1
+    if sum(1 for row in found if "units" in row) < 2:
+        return None
+    rows = [header]
+    previous: dict[str, list[str]] = {}
+    for row in found:
+        for shared in ("units", "deadline"):
+            if shared not in row and shared in previous:
+                row[shared] = previous[shared]
+        previous = row
+        cells = {"task": row["task"][0], "deadline": "\n".join(row.get("deadline", []))}
+        cells["leader"] = "、".join(row.get("people", []))
+        cells["units"] = "\n".join(row.get("units", []))
+        rows.append(
+            [
+                cells["units"] if i == units_at else cells.get(kind or "", "")
+                for i, kind in enumerate(kinds)
+            ]
+        )
+    return rows, end
+
+
+def _cell_kind(line: str, *, has_people: bool) -> str:
+    """Return what a cell holds: "deadline", "units", "people" or "task"."""
+    if line.endswith(_ROLE_ENDINGS) and len(line) <= 10:
+        return "people"
+    if _is_deadline_line(line) or re.match(r"^(?:\d{1,2}月)?\d{1,2}日", line):
+        return "deadline"
+    if line.endswith(("。", "；", ";")):
+        return "task"
+    departments, groups = split_department_list(line)
+    names = [*departments, *groups]
+    if names and len(line) <= 30 and all(is_unit(name) for name in names):
+        return "units"
+    if has_people and (looks_like_person(line) or re.fullmatch(r"[\u4e00-\u9fff]{4,6}", line)):
+        return "people"  # 杨红霞李俊: two names run together
+    return "task"

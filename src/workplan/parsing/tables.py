@@ -36,7 +36,7 @@ COLUMN_LABELS = {
     ),
     "leader": (
         "责任校领导", "分管校领导", "牵头校领导", "责任领导", "分管领导", "牵头领导", "牵头负责领导",
-        "校领导", "县领导", "区领导", "市领导", "责任人",
+        "校领导", "县领导", "区领导", "市领导", "责任人", "负责人",
     ),
     "plain": (
         "责任单位", "责任部门", "责任主体", "责任处室", "承办单位", "实施单位", "负责科室",
@@ -54,7 +54,8 @@ _SECTION_RE = re.compile(
 _CATEGORY_NUMBER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
 _SUB_NUMBER = re.compile(r"^(\d{1,3})[.．](\d{1,3})")
 _NUMBER_PREFIX = re.compile(
-    r"^(?:\d{1,3}(?:[.．]\d{1,3})+[、.．]?|\d{1,3}[、.．](?!\d)|[（(]\d{1,3}[)）])[ \t\u3000]*"
+    r"^(?:\d{1,3}(?:[.．]\d{1,3})+(?![\d月日])[、.．]?|\d{1,3}[、.．](?!\d)|[（(]\d{1,3}[)）])"
+    r"[ \t\u3000]*"
 )
 
 
@@ -161,6 +162,9 @@ def read_table_sections(
         _is_section_row(row, _task_cell(row, columns), [c for c in row if c.strip()], columns)
         for row in body
     )
+    # 实事项目 | 工作举措: when every row has a first task cell of its own (none spans two rows),
+    # that cell names the row's task rather than a key point over several.
+    titles = _row_titles(body, columns) if "point" in columns and not spanning else None
     for offset, row in enumerate(body):
         row_number = index + 2 + offset
 
@@ -188,7 +192,7 @@ def read_table_sections(
             continue
         if category and not ((m := _SUB_NUMBER.match(_normalise(text))) and m.group(1) == category):
             category = ""
-        point = cell("point")
+        point = "" if titles else cell("point")
         if point and point != last_point and "point" in columns and not spanning:
             sections.append(TableSection(title=_section_title(point)))
             last_point = point
@@ -203,6 +207,8 @@ def read_table_sections(
         if not category:
             inherited = {k: v for k, v in values.items() if v}
         task_text = _task_text(text)
+        if titles and cell("point") and not task_text.startswith(cell("point")):
+            task_text = f"{_task_text(cell('point')).rstrip('。；;')}：{task_text}"
         parts = [
             f"{ANNOTATION_LABEL[key]}：{values[key]}" for key in ANNOTATION_LABEL if values[key]
         ]
@@ -226,6 +232,18 @@ def read_table_sections(
     ):
         warnings.append(f"{where}的最后一行不完整，文档可能在表格中途被截断。")
     return [s for s in sections if s.tasks or s.title], warnings
+
+
+def _row_titles(body: TableRows, columns: dict[str, int]) -> bool:
+    """Return whether the key point column holds a title of each row's own: filled in every row
+    with a task, never the same in two."""
+    position, task = columns["point"], columns["task"]
+    cells = [
+        row[position].strip() if position < len(row) else ""
+        for row in body
+        if task < len(row) and row[task].strip()
+    ]
+    return len(cells) >= 2 and all(cells) and len(set(cells)) == len(cells)
 
 
 def _task_cell(row: list[str], columns: dict[str, int]) -> str:

@@ -551,10 +551,11 @@ def test_web_table_copies_with_trailing_pipes_and_rows_on_one_line(tmp_path):
         encoding="utf-8",
     )
     plan = parse_file(rows)
-    assert [(p.title, t.text[:4], (t.responsibility.lead, t.responsibility.groups))
+    # Each row has its own 重点任务: it titles the row's task (no key point of one task each).
+    assert [(p.title, t.text[:9], (t.responsibility.lead, t.responsibility.groups))
             for p in plan.points for t in p.tasks] == [
-        ("政策解读", "对政策文", ([], ["各业务科室"])),
-        ("政务服务", "注重办理", (["综合科"], [])),
+        (plan.title, "政策解读：对政策文", ([], ["各业务科室"])),
+        (plan.title, "政务服务：注重办理", (["综合科"], [])),
     ]  # fmt: skip
 
 
@@ -1337,3 +1338,30 @@ def test_pinyin_a_mirror_site_put_after_characters_is_no_part_of_the_names(tmp_p
         ("開幕式入場順", ["學生處"]),
         ("場地布置由體", ["體育系"]),
     ]
+
+
+def test_a_table_of_projects_each_with_its_content_makes_one_task_a_project(tmp_path):
+    """实事项目 | 工作举措 (steps 1.4月底前… inside): each project is a task titled by its name;
+    a key point column that spans several rows still makes key points."""
+    projects = tmp_path / "projects.txt"
+    projects.write_text(
+        "临川区2025年民生实事项目\n序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 |\n"
+        "1 | 新建公办幼儿园3所。 | 1.4月底前完成选址；2.10月底前竣工。 | 区教育局 | 区住建局 |\n"
+        "2 | 改造老旧小区20个。 | 1.6月底前开工；2.12月底前完工。 | 区住建局 | 各街道 |\n",
+        encoding="utf-8",
+    )
+    plan = parse_file(projects)
+    assert [(t.text[:14], t.responsibility.lead) for t in plan.points[0].tasks] == [
+        ("新建公办幼儿园3所：1.4月", ["区教育局"]),
+        ("改造老旧小区20个：1.6月", ["区住建局"]),
+    ]
+    grouped = tmp_path / "grouped.txt"
+    grouped.write_text(
+        "临川区2025年重点任务分解\n序号 | 重点工作 | 具体任务 | 牵头单位 |\n"
+        "1 | 优化营商环境 | 推行一网通办。 | 区政务服务中心 |\n"
+        "2 | 优化营商环境 | 压缩审批时限。 | 区发改委 |\n"
+        "3 | 提升城市品质 | 改造老旧小区。 | 区住建局 |\n",
+        encoding="utf-8",
+    )
+    plan = parse_file(grouped)
+    assert [p.title for p in plan.points] == ["优化营商环境", "提升城市品质"]
