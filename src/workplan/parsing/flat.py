@@ -69,6 +69,10 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
         if line == "|" and following.startswith("|") and following.strip() != "|":
             row.append("\n".join(cell))  # an empty cell: the row goes on
             cell = []
+        elif line == "||":  # an empty last cell, then the row's end
+            row.append("\n".join(cell))
+            rows.append(row)
+            row, cell = [], []
         elif line == "|":
             row.append("\n".join(cell))
             rows.append(row)
@@ -92,6 +96,12 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
         rows.append(row)
     rows = [_trim(r) for r in rows]
     rows = [r for r in rows if r]
+    if rows and is_header_row(rows[0]):
+        # No row end after the header: the first row's cells follow on, from its number.
+        first = next((i for i, c in enumerate(rows[0]) if i >= 2 and _SERIAL.match(c)), None)
+        fits = first is not None and len(rows[0]) - first <= first  # one row, not several
+        if fits and column_kind(rows[0][0]) == "serial":
+            rows[:1] = [rows[0][:first], rows[0][first:]]
     if len(rows) > 2 and all(len(r) == 1 for r in rows):
         return _cell_stream_table([r[0] for r in rows], end)
     if len(rows) < 2 or not is_header_row(rows[0]):

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from .model import ParsedTask
-from .responsibility import parse_annotation
+from .responsibility import is_unit, parse_annotation, split_department_list
+from .review import looks_like_person
 
 TableRows = list[list[str]]
 
@@ -150,12 +152,15 @@ def read_table_sections(
     header = rows[index]
     columns = _column_map(header)
     width = len(header)
+    kinds = {position: kind for kind, position in columns.items()}
+    body = [_aligned(row, width, kinds) for row in rows[index + 1 :]]
+    if "point" in columns and not any(_task_cell(row, columns).strip() for row in body):
+        columns["task"] = columns.pop("point")  # 主要任务 | 全年目标任务 (left empty in every row)
     sections: list[TableSection] = [TableSection(title="")]
     warnings: list[str] = []
     inherited: dict[str, str] = {}
     category = ""  # the number of the category row the current tasks sit under (1、 over 1.1)
     last_point = ""
-    body = rows[index + 1 :]
     # With section rows (一、…) across the table, they are the key points, and a key point
     # column (重点工作 beside 具体任务) groups tasks within them.
     spanning = any(
@@ -244,6 +249,49 @@ def _row_titles(body: TableRows, columns: dict[str, int]) -> bool:
         if task < len(row) and row[task].strip()
     ]
     return len(cells) >= 2 and all(cells) and len(set(cells)) == len(cells)
+
+
+def _aligned(row: list[str], width: int, kinds: dict[int, str]) -> list[str]:
+    """Return a row one or two cells short of the header with empty cells where its cells
+    then best fit their columns (a person under the leader, units under units, no sentence
+    there): a copy dropped cells that were empty or merged. Left as it is when the end fits
+    best."""
+    missing = width - len(row)
+    if missing not in (1, 2) or width < 4 or len(row) < 2:
+        return row
+    best, best_score = row, sum(_fit(cell, kinds.get(i)) for i, cell in enumerate(row))
+    for gaps in combinations(range(width), missing):
+        cells = iter(row)
+        candidate = ["" if i in gaps else next(cells) for i in range(width)]
+        score = sum(_fit(cell, kinds.get(i)) for i, cell in enumerate(candidate))
+        if score > best_score:
+            best, best_score = candidate, score
+    return best
+
+
+def _fit(cell: str, kind: str | None) -> int:
+    cell = cell.strip()
+    if not cell:
+        return 0
+    person = looks_like_person(re.sub(r"\s+", "", cell))
+    units = not person and len(cell) <= 40 and all(is_unit(name) for name in _names(cell))
+    number = re.fullmatch(r"\d{1,4}", cell) is not None
+    if kind == "serial":
+        return 1 if number else -1
+    if number:
+        return -1
+    if kind == "leader":
+        return 1 if person else -1
+    if kind in RESPONSIBLE_KINDS:
+        return 1 if units else -1
+    if kind in ("task", "point"):
+        return -1 if person or units else 1
+    return 0
+
+
+def _names(cell: str) -> list[str]:
+    departments, groups = split_department_list(cell)
+    return [*departments, *groups] or [cell]
 
 
 def _task_cell(row: list[str], columns: dict[str, int]) -> str:

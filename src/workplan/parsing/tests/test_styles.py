@@ -1365,3 +1365,28 @@ def test_a_table_of_projects_each_with_its_content_makes_one_task_a_project(tmp_
     )
     plan = parse_file(grouped)
     assert [p.title for p in plan.points] == ["优化营商环境", "提升城市品质"]
+
+
+def test_a_progress_table_whose_copy_dropped_empty_cells_is_aligned_by_what_the_cells_hold(
+    tmp_path,
+):
+    """The header has ten columns; each row, copied one cell a line ending ` |`, has eight or
+    nine (an empty 全年目标任务 and 说明 dropped), the first row follows the header without a row
+    end, and `||` ends a row. Cells go where they fit: the person under 分管领导, units under
+    牵头单位 and 责任主体, progress notes never among the departments."""
+    cells = [
+        "序号 |", "主要任务 |", "全年目标任务 |", "分管 领导 |", "牵头 单位 |",
+        "责任主体与协同单位 |", "1-10月推进情况 |", "1-11月推进情况 |", "是否达序 |", "说明 |",
+        "7 |", "改造背街小巷30条。 |", "周立 |", "城管局 |", "市政局、相关街道 |",
+        "已完成40%。 |", "已完成70%。 |", "是 |", "||",
+        "8 |", "新建垃圾分类亭50个。 |", "周立 |", "城管局 |", "环卫处、各街道 |",
+        "正在选址。 |", "已建成20个。 |", "否 |", "|",
+    ]  # fmt: skip
+    path = tmp_path / "progress.txt"
+    path.write_text("2025年区政府民生实事项目推进情况\n" + "\n".join(cells), encoding="utf-8")
+    plan = parse_file(path)
+    assert [(r[1], r[2], r[3], r[4], r[5]) for r in responsibilities(plan)] == [
+        ("改造背街小巷", ["城管局"], ["市政局"], ["相关街道"], ["周立"]),
+        ("新建垃圾分类", ["城管局"], ["环卫处"], ["各街道"], ["周立"]),
+    ]
+    assert all("完成" not in d.name for d in plan.departments)
