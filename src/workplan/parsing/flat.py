@@ -69,11 +69,7 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
         if line == "|" and following.startswith("|") and following.strip() != "|":
             row.append("\n".join(cell))  # an empty cell: the row goes on
             cell = []
-        elif line == "||":  # an empty last cell, then the row's end
-            row.append("\n".join(cell))
-            rows.append(row)
-            row, cell = [], []
-        elif line == "|":
+        elif line in ("|", "||"):  # the row's end (|| after an empty last cell)
             row.append("\n".join(cell))
             rows.append(row)
             row, cell = [], []
