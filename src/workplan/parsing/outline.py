@@ -243,6 +243,8 @@ def _read_without_points(
     Returns where the plan begins (the text before is its header) and its key points: one per
     section heading above the annotated items, or one for the whole document."""
     annotations = find_annotations(text.replace(EMPHASIS, ""), inline=inline)
+    if len(annotations) > MAX_PLAN_TASKS:
+        raise _too_many(document.name, 1)
     marks = list(TABLE_MARK_RE.finditer(text))
     task_tables = [m for m in marks if header_index(document.tables[int(m.group(1))]) is not None]
     if not annotations:
@@ -265,10 +267,15 @@ def _read_without_points(
             continue
         heading = _Heading(len(points) + 1, start + begin, start + body_start, False)
         title = title.strip(" ：:。")
-        point = _read_body(heading, title, part, document, warnings, inline)
+        try:
+            point = _read_body(heading, title, part, document, warnings, inline)
+        except _TooManyTasks:
+            raise _too_many(document.name, heading.number) from None
         if not inline:
             _read_clauses(point)
         points.append(point)
+        if sum(len(p.tasks) for p in points) > MAX_PLAN_TASKS:
+            raise _too_many(document.name, heading.number)
     return start, _drop_unassigned_edges(points, warnings)
 
 

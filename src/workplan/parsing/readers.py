@@ -327,6 +327,9 @@ class _AutoNumbering:
 
     def __init__(self) -> None:
         self.counts = [0] * 5  # heading 1, heading 2, list levels 0, 1, 2
+        # Style names by style id: python-docx looks a paragraph's style up among all the
+        # document's styles on every call (1 ms a paragraph in a document of 12,000).
+        self.style_names: dict[str | None, str] = {}
 
     def prefix(self, paragraph, text: str) -> str:
         if not text.strip() or _TYPED_NUMBER.match(text):
@@ -348,9 +351,15 @@ class _AutoNumbering:
             return f"（{number}）"
         return chr(ord("①") + min(number, 20) - 1)
 
-    @staticmethod
-    def _level(paragraph, text: str) -> int | None:
-        style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    def _style_name(self, paragraph) -> str:
+        style_id = paragraph._p.style
+        if style_id not in self.style_names:
+            style = paragraph.style
+            self.style_names[style_id] = (style.name if style is not None else "") or ""
+        return self.style_names[style_id]
+
+    def _level(self, paragraph, text: str) -> int | None:
+        style = self._style_name(paragraph)
         heading = re.fullmatch(r"(?:Heading|标题)\s*([12])", style)
         if heading:
             return int(heading.group(1)) - 1

@@ -1390,3 +1390,11 @@ def test_a_progress_table_whose_copy_dropped_empty_cells_is_aligned_by_what_the_
         ("新建垃圾分类", ["城管局"], ["环卫处"], ["各街道"], ["周立"]),
     ]
     assert all("完成" not in d.name for d in plan.departments)
+
+
+def test_too_many_duties_under_unit_headings_is_a_clear_refusal():
+    lines = ["丰水学院关于2025年工作分工的通知"]
+    for number in range(1, 6002):
+        lines += [f"{number}、{'教务处' if number % 2 else '财务处'}", f"负责第{number}项工作。"]
+    with pytest.raises(ParseError, match="任务已超过上限"):
+        parse_bytes("\n".join(lines).encode(), "fengong.txt")
