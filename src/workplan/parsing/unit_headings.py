@@ -38,6 +38,8 @@ _OPENING_RE = re.compile(
 _VERBS = (
     "建设", "打造", "推进", "推动", "加强", "提升", "完善", "深化", "实施", "开展", "做好", "落实",
     "健全", "构建", "强化", "创建", "筹建", "组建", "成立", "召开", "举办", "组织", "设立",
+    "办好", "引进", "培育", "培养", "发展", "支持", "保障", "促进", "提高", "扩大", "优化", "规范",
+    "加快", "申报", "建成", "拓展", "巩固", "坚持", "争创", "用好", "管好", "服务",
 )  # fmt: skip
 _MIN_HEADINGS = 2
 UNITS_FROM_HEADINGS = (
@@ -56,6 +58,10 @@ def assign_unit_headings(text: str) -> str:
     openings = [(i, m) for i, m in openings if _names_units(m["units"])]
     # One heading that says its unit leads (一、县示范区管委会牵头工作) is enough; names alone
     # must come twice, so that one key point that happens to end in 中心 is not taken for one.
+    # A heading over nothing (2.申报重点实验室 between sibling items) is an item, not a unit's;
+    # and unit headings are most of the headings of their level, not one among key points.
+    headings = [(i, m) for i, m in headings if _item_ends(lines, i)]
+    headings = [(i, m) for i, m in headings if _most_of_level(lines, i, headings)]
     weight = sum(2 if match["leads"] else 1 for _, match in headings)
     if weight < _MIN_HEADINGS and len(openings) < _MIN_HEADINGS:
         return text
@@ -79,6 +85,15 @@ def assign_unit_headings(text: str) -> str:
             if level is not None and last is not None:
                 notes.setdefault(last, f"（责任单位：{match['units']}）")
     return "\n".join(line + notes.get(i, "") for i, line in enumerate(lines))
+
+
+def _most_of_level(lines: list[str], index: int, headings) -> bool:
+    """Return whether the unit headings of the level of the one at `index` are at least half of
+    the headings of that level with text under them (the level's siblings in the document)."""
+    level = _level(lines[index])
+    siblings = [j for j, line in enumerate(lines) if _level(line) == level and _item_ends(lines, j)]
+    units = sum(1 for j, _ in headings if _level(lines[j]) == level)
+    return 2 * units >= len(siblings)
 
 
 def _names_units(words: str) -> bool:
