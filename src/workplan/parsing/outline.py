@@ -567,7 +567,12 @@ def _read_assigned(
         next_style = items[index + 1][0]
         _enter(outline, style)
         is_parent = next_style != style and next_style not in {s for s, _ in outline}
-        if not _sentences(item) or (style and is_parent):
+        sentences = _sentences(item)
+        if style and next_style == style and not sentences and _item_title(item):
+            # 1.组建交叉研究院 / 2.引进…: a sibling of the next item is a task, full stop or not.
+            section = outline[-1][1] if outline else ""
+            point.tasks.append(ParsedTask(text=_item_title(item), section=section))
+        elif not sentences or (style and is_parent):
             outline.append((style, _item_title(item)))
         else:
             section = outline[-1][1] if outline else ""
@@ -699,6 +704,15 @@ def _is_heading_line(line: str) -> bool:
     )
 
 
+def _sibling_follows(line: str, rest: str) -> bool:
+    """Return whether the text after a short numbered line opens with the next item of the same
+    numbering (1.组建交叉研究院 / 2.引进…): siblings are tasks, whatever their punctuation."""
+    here, after = LIST_MARKER_RE.match(line), LIST_MARKER_RE.match(rest.lstrip())
+    if here is None or after is None:
+        return False
+    return _marker_style(here.group().strip()) == _marker_style(after.group().strip())
+
+
 def _sentences(text: str) -> list[tuple[str, str]]:
     """Return (section, sentence) pairs; a short numbered line without a full stop is a section."""
     result: list[tuple[str, str]] = []
@@ -713,7 +727,11 @@ def _sentences(text: str) -> list[tuple[str, str]]:
             continue
         # A heading heads something: the last line of the text (3. 推进评价改革, its full stop
         # after the annotation) is a task without a full stop.
-        if _is_heading_line(sentence) and text[index:].strip():
+        if (
+            _is_heading_line(sentence)
+            and text[index:].strip()
+            and not _sibling_follows(sentence, text[index:])
+        ):
             section = sentence
             continue
         sentence = LIST_MARKER_RE.sub("", sentence, count=1).strip()

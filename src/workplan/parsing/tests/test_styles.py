@@ -1398,3 +1398,25 @@ def test_too_many_duties_under_unit_headings_is_a_clear_refusal():
         lines += [f"{number}、{'教务处' if number % 2 else '财务处'}", f"负责第{number}项工作。"]
     with pytest.raises(ParseError, match="任务已超过上限"):
         parse_bytes("\n".join(lines).encode(), "fengong.txt")
+
+
+def test_numbered_items_without_full_stops_under_one_annotation_are_all_tasks(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "东湖大学2025年工作要点",
+            "一、建设高水平研究院",
+            "1.组建交叉研究院",
+            "2.引进领军人才团队（责任单位：人事处）",
+            "二、办好继续教育学院",
+            "1.扩大培训规模",
+            "2.开发在线课程（责任单位：继续教育学院）",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    assert [(p.title, [t.text for t in p.tasks]) for p in plan.points] == [
+        ("建设高水平研究院", ["组建交叉研究院", "引进领军人才团队"]),
+        ("办好继续教育学院", ["扩大培训规模", "开发在线课程"]),
+    ]
+    assert [p.responsibility.lead for p in plan.points] == [["人事处"], ["继续教育学院"]]
