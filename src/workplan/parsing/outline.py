@@ -89,7 +89,10 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     tables = list(document.tables)
     # Furniture first: a lone 附件2 line between two flattened tables is not a cell.
     text, dated_years = strip_furniture(_clean(document.text))
-    text = unflatten_tables(unwrap_lines(text), tables)
+    unwrapped = unwrap_lines(text)
+    if unwrapped != text:
+        warnings.append("文本像是从PDF复制的，被页面行宽截断的行已重新接续，请核对。")
+    text = unflatten_tables(unwrapped, tables)
     if any(rows and rows[0] is SPACED_HEADER for rows in tables):
         warnings.append(
             "文中的表格以空格分列，已按各格的内容读取领导和责任单位（第一个单位为牵头单位），请核对。"

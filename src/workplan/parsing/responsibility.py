@@ -31,13 +31,13 @@ LEADER_LABELS = (
 DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限")
 OTHER_LABELS = ("预期成果", "成果形式", "工作目标", "完成标准")
 ALL_LABELS = LEAD_LABELS + CO_LABELS + PLAIN_LABELS + LEADER_LABELS + DEADLINE_LABELS + OTHER_LABELS
-_LABEL_ALT = "|".join(sorted(map(re.escape, ALL_LABELS), key=len, reverse=True))
-LABEL_RE = re.compile(rf"({_LABEL_ALT})\s*[:：]")
+LABEL_ALTERNATIVES = "|".join(sorted(map(re.escape, ALL_LABELS), key=len, reverse=True))
+LABEL_RE = re.compile(rf"({LABEL_ALTERNATIVES})\s*[:：]")
 # An annotation in brackets: the opening bracket directly followed by a label.
-BRACKETED_START_RE = re.compile(rf"[（(\[【]\s*(?={_LABEL_ALT}\s*[:：])")
+BRACKETED_START_RE = re.compile(rf"[（(\[【]\s*(?={LABEL_ALTERNATIVES}\s*[:：])")
 # An annotation on a line of its own, without brackets.
 LINE_START_RE = re.compile(
-    rf"(?m)(?:^[ \t\u3000]*|(?<=[。；;])[ \t\u3000]*)(?=(?:{_LABEL_ALT})\s*[:：])"
+    rf"(?m)(?:^[ \t\u3000]*|(?<=[。；;])[ \t\u3000]*)(?=(?:{LABEL_ALTERNATIVES})\s*[:：])"
 )
 
 SEPARATORS = "、，,；;/／"

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from .responsibility import LABEL_ALTERNATIVES
+
 # Lines of tables drawn or copied with separators are never joined, nor counted.
 _TABLE_SIGNS = re.compile(r"[|│┃┆\t]")
 _SENTENCE_END = "。！？!?"
@@ -19,12 +21,14 @@ _SENTENCE_END = "。！？!?"
 # indented, and a copy that turned full-width punctuation half-width made its lines shorter.
 _SLACK = 6
 _MIN_WIDTH = 30  # 15 Chinese characters: shorter lines are headings and list items
+# A page narrower than 22 Chinese characters is a list of equal items, not a printed page.
+_MIN_PAGE = 44
 _MIN_LINES = 8
 # What starts a line of its own even after a full one: a numbered item or a labelled field.
 _LINE_START = re.compile(
     r"^[ \t\u3000]*(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]"
-    r"|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}条|[①-⑳]|"
-    r"[\u4e00-\u9fff]{2,6}[:：])"
+    r"|[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}条|[①-⑳]"
+    rf"|(?:{LABEL_ALTERNATIVES})\s*[:：])"
 )
 
 
@@ -48,6 +52,8 @@ def wrap_width(lines: list[str]) -> int | None:
         return sum(n for w, n in counts.items() if target - _SLACK <= w <= target)
 
     page = max(counts, key=lambda w: (near(w), w))
+    if page < _MIN_PAGE:
+        return None
     wider = sum(n for w, n in counts.items() if w > page + _SLACK)
     if near(page) < max(_MIN_LINES, 0.4 * len(widths)) or wider > 0.1 * len(widths):
         return None

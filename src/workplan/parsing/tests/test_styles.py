@@ -1420,3 +1420,26 @@ def test_numbered_items_without_full_stops_under_one_annotation_are_all_tasks(tm
         ("办好继续教育学院", ["扩大培训规模", "开发在线课程"]),
     ]
     assert [p.responsibility.lead for p in plan.points] == [["人事处"], ["继续教育学院"]]
+
+
+def test_a_pdf_cut_inside_a_label_is_joined_and_equal_short_lines_are_not():
+    """（牵头 / 单位：…: a cut inside the label joins the lines (单位： is no field of its own);
+    lines of exactly twenty characters in an ordinary document are no PDF copy."""
+    body = []
+    filler = "完善人才培养方案和课程体系，健全教学质量保障体系，推进教学评价改革和专业建设"
+    for number in range(1, 9):
+        # Cut every 26 characters, as the PDF printed it: the second line ends inside the label.
+        paragraph = (
+            f"{number}.深化教育教学改革，{filler}"[:49] + "（牵头单位：教务处；配合单位：人事处）"
+        )
+        body += [paragraph[:26], paragraph[26:52], paragraph[52:]]
+    text = "南岭学院2025年工作要点\n一、深化改革\n" + "\n".join(body)
+    plan = parse_bytes(text.encode(), "pdf.txt")
+    tasks = plan.points[0].tasks
+    assert len(tasks) == 8
+    assert all(t.responsibility.lead == ["教务处"] for t in tasks)
+    assert any("PDF" in w for w in plan.warnings)
+    short = ["北岭学院2025年工作要点", "一、推进校园文化建设（牵头单位：宣传部）"]
+    short += [f"开展第{n}项校园文化品牌建设活动和评比工作" for n in range(1, 10)]
+    plan = parse_bytes("\n".join(short).encode(), "short.txt")
+    assert not any("PDF" in w for w in plan.warnings)
