@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .readers import TABLE_MARK
-from .responsibility import is_unit, split_department_list
+from .responsibility import is_unit, names_in
 from .review import looks_like_person
 from .tables import RESPONSIBLE_KINDS, column_kind, is_header_row
 
@@ -182,9 +182,43 @@ def _markdown_table(lines: list[str], start: int) -> tuple[list[list[str]], int]
             cells = lines[end].strip().strip("|").split("|")
             rows.append([c.strip().replace("<br>", "\n") for c in cells])
         end += 1
+    rows = [row for row in rows if any(row)]
+    if len(rows) >= 3 and not is_header_row(rows[0]):
+        header = _inferred_header(rows)
+        return None if header is None else ([header, *rows], end)
     if len(rows) < 2 or not is_header_row(rows[0]):
         return None
     return rows, end
+
+
+def _inferred_header(rows: list[list[str]]) -> list[str] | None:
+    """Return the header a copy lost (the page began below it), read off the rows: numbers in
+    the first column, the first column of sentences is the task, the first column whose cells
+    are all units says who is responsible. None unless all three are there."""
+    width = max(len(row) for row in rows)
+    columns = [
+        [row[i].strip() for row in rows if i < len(row) and row[i].strip()] for i in range(width)
+    ]
+    if not columns[0] or not all(_SERIAL.match(cell) for cell in columns[0]):
+        return None
+    task = next(
+        (i for i in range(1, width) if columns[i] and all(len(c) >= 6 for c in columns[i])), None
+    )
+    units = next(
+        (
+            i
+            for i in range(1, width)
+            if i != task
+            and len(columns[i]) >= len(rows) * 0.8
+            and all(len(c) <= 30 and all(is_unit(n) for n in names_in(c)) for c in columns[i])
+        ),
+        None,
+    )
+    if task is None or units is None or units < task:
+        return None
+    header = [""] * width
+    header[0], header[task], header[units] = "序号", "工作任务", "责任单位"
+    return header
 
 
 def _trim(row: list[str]) -> list[str]:
@@ -493,9 +527,7 @@ def _cell_kind(line: str, *, has_people: bool) -> str:
         return "deadline"
     if line.endswith(("。", "；", ";")):
         return "task"
-    departments, groups = split_department_list(line)
-    names = [*departments, *groups]
-    if names and len(line) <= 30 and all(is_unit(name) for name in names):
+    if len(line) <= 30 and all(is_unit(name) for name in names_in(line)):
         return "units"
     if has_people and (looks_like_person(line) or re.fullmatch(r"[\u4e00-\u9fff]{4,6}", line)):
         return "people"  # 杨红霞李俊: two names run together

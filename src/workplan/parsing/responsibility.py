@@ -13,11 +13,12 @@ CLOSE = "）)]】"
 # The bare forms (牵头：…；配合：…) are common in offices' own drafts.
 LEAD_LABELS = (
     "牵头部门", "牵头单位", "牵头处室", "牵头科室", "主责部门", "主责单位", "主要责任单位", "牵头",
-    "主责",
+    "主责", "牵头责任单位", "牵头责任部门",
 )  # fmt: skip
 CO_LABELS = (
     "协同配合单位", "配合部门", "配合单位", "协办单位", "协办部门", "协作单位", "参与单位", "参与部门",
-    "协同单位", "配合科室", "配合处室", "协办科室", "配合", "协办",
+    "协同单位", "配合科室", "配合处室", "协办科室", "配合", "协办", "协同责任单位", "配合责任单位",
+    "协同部门",
 )  # fmt: skip
 PLAIN_LABELS = (
     "责任部门", "责任单位", "责任处室", "责任科室", "承办单位", "承办部门", "承办科室", "责任主体",
@@ -57,6 +58,17 @@ COLLECTIVE_TAILS = {
     "直属单位",
     "院系",
     "系部",
+    # 各区、县级市 / 各县、市、区政府 / 各县（市、区）: the kinds of place, one term.
+    "县级市",
+    "市",
+    "区",
+    "县",
+    "区政府",
+    "市政府",
+    "县政府",
+    "县级市政府",
+    "乡",
+    "镇",
 }
 # 区政府各部门, 县直各单位, 全区经济运行各专班, 区政府有关部门: a collective term.
 _COLLECTIVE_INSIDE_RE = re.compile(r"^.{1,12}(?:各|有关|相关).{0,10}$")
@@ -374,6 +386,13 @@ def split_department_list(
             if name not in target:
                 target.append(name)
     return departments, groups
+
+
+def names_in(value: str) -> list[str]:
+    """Return the departments and collective terms named in `value`, in order; `value` itself
+    when it names none."""
+    departments, groups = split_department_list(value)
+    return [*departments, *groups] or [value]
 
 
 # What the name of a unit ends in.

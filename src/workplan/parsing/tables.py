@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .model import ParsedTask
-from .responsibility import is_unit, parse_annotation, split_department_list
+from .responsibility import is_unit, names_in, parse_annotation
 from .review import looks_like_person
 
 TableRows = list[list[str]]
@@ -25,16 +25,18 @@ TASK_HEADERS = (
     "工作内容", "具体措施", "主要举措", "工作措施", "具体工作", "工作要点", "任务事项", "工作事项",
     "目标任务", "任务名称", "主要内容", "考核内容", "指标内容", "指标描述", "测评内容", "评价内容",
     "具体内容", "创建标准", "民生实事", "实事项目", "项目名称", "建设内容", "具体要求", "任务要求",
+    "民生事项", "事项名称", "项目内容",
     "任务",
 )  # fmt: skip
 COLUMN_LABELS = {
     "serial": ("序号", "编号"),
     "co": (
         "协同配合单位", "配合单位", "配合部门", "协办单位", "协办部门", "参与单位", "参与部门",
-        "协同单位", "协作单位", "配合",
+        "协同单位", "协作单位", "协同责任单位", "配合",
     ),
     "lead": (
-        "主要责任单位", "牵头单位", "牵头部门", "主责单位", "主责部门", "牵头处室", "牵头", "主要责任",
+        "主要责任单位", "牵头责任单位", "牵头单位", "牵头部门", "主责单位", "主责部门", "牵头处室",
+        "牵头", "主要责任",
     ),
     "leader": (
         "责任校领导", "分管校领导", "牵头校领导", "责任领导", "分管领导", "牵头领导", "牵头负责领导",
@@ -153,7 +155,9 @@ def read_table_sections(
     columns = _column_map(header)
     width = len(header)
     kinds = {position: kind for kind, position in columns.items()}
-    body = [_aligned(row, width, kinds) for row in rows[index + 1 :]]
+    aligned = [_aligned(row, width, kinds) for row in rows[index + 1 :]]
+    body = [row for row, _ in aligned]
+    gaps = [gap for _, gap in aligned]
     if "point" in columns and not any(_task_cell(row, columns).strip() for row in body):
         columns["task"] = columns.pop("point")  # 主要任务 | 全年目标任务 (left empty in every row)
     sections: list[TableSection] = [TableSection(title="")]
@@ -205,7 +209,7 @@ def read_table_sections(
         for key in (*RESPONSIBLE_KINDS, "deadline"):
             position = columns.get(key)
             # A cell missing from a short row was merged over several rows in the original.
-            missing = position is not None and position >= len(row)
+            missing = position is not None and (position >= len(row) or position in gaps[offset])
             # The last row short of cells is where a copy was cut off, not a merge.
             cut = missing and offset == len(body) - 1 and not category
             values[key] = inherited.get(key, "") if missing and not cut else cell(key)
@@ -251,22 +255,27 @@ def _row_titles(body: TableRows, columns: dict[str, int]) -> bool:
     return len(cells) >= 2 and all(cells) and len(set(cells)) == len(cells)
 
 
-def _aligned(row: list[str], width: int, kinds: dict[int, str]) -> list[str]:
-    """Return a row one or two cells short of the header with empty cells where its cells
-    then best fit their columns (a person under the leader, units under units, no sentence
-    there): a copy dropped cells that were empty or merged. Left as it is when the end fits
-    best."""
-    missing = width - len(row)
-    if missing not in (1, 2) or width < 4 or len(row) < 2:
-        return row
-    best, best_score = row, sum(_fit(cell, kinds.get(i)) for i, cell in enumerate(row))
+def _aligned(row: list[str], width: int, kinds: dict[int, str]) -> tuple[list[str], set[int]]:
+    """Return a row one or two cells short of the header (trailing empty cells not counted) with
+    empty cells where its cells then best fit their columns (a person under the leader, units
+    under units, no sentence there), and where those gaps are: a copy dropped cells that were
+    merged with the row above. Left as it is when the end fits best."""
+    filled = len(row)
+    while filled and not row[filled - 1].strip():
+        filled -= 1
+    missing = width - filled
+    if missing not in (1, 2) or width < 4 or filled < 2:
+        return row, set()
+    cells_of = row[:filled]
+    best, best_gaps = row, set()
+    best_score = sum(_fit(cell, kinds.get(i)) for i, cell in enumerate(cells_of))
     for gaps in combinations(range(width), missing):
-        cells = iter(row)
+        cells = iter(cells_of)
         candidate = ["" if i in gaps else next(cells) for i in range(width)]
         score = sum(_fit(cell, kinds.get(i)) for i, cell in enumerate(candidate))
         if score > best_score:
-            best, best_score = candidate, score
-    return best
+            best, best_gaps, best_score = candidate, set(gaps), score
+    return best, best_gaps
 
 
 def _fit(cell: str, kind: str | None) -> int:
@@ -274,7 +283,7 @@ def _fit(cell: str, kind: str | None) -> int:
     if not cell:
         return 0
     person = looks_like_person(re.sub(r"\s+", "", cell))
-    units = not person and len(cell) <= 40 and all(is_unit(name) for name in _names(cell))
+    units = not person and len(cell) <= 40 and all(is_unit(name) for name in names_in(cell))
     number = re.fullmatch(r"\d{1,4}", cell) is not None
     if kind == "serial":
         return 1 if number else -1
@@ -287,11 +296,6 @@ def _fit(cell: str, kind: str | None) -> int:
     if kind in ("task", "point"):
         return -1 if person or units else 1
     return 0
-
-
-def _names(cell: str) -> list[str]:
-    departments, groups = split_department_list(cell)
-    return [*departments, *groups] or [cell]
 
 
 def _task_cell(row: list[str], columns: dict[str, int]) -> str:

@@ -1443,3 +1443,60 @@ def test_a_pdf_cut_inside_a_label_is_joined_and_equal_short_lines_are_not():
     short += [f"开展第{n}项校园文化品牌建设活动和评比工作" for n in range(1, 10)]
     plan = parse_bytes("\n".join(short).encode(), "short.txt")
     assert not any("PDF" in w for w in plan.warnings)
+
+
+def test_government_fields_named_lead_and_joint_responsible_units_and_places_as_one_term(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "青州市人民政府2025年重点工作及责任分解",
+            "    1. 地区生产总值增长7%以上。",
+            "    牵头负责领导:林明。",
+            "    牵头责任单位:市发展改革委。",
+            "    协同责任单位:市统计局、市财政局等,各县、市、区政府。",
+            "    2. 新增高新技术企业50家。（牵头单位：市科技局，配合单位：市财政局，各区、县级市）",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    assert [(r[2], r[3], r[4], r[5]) for r in responsibilities(plan)] == [
+        (["市发展改革委"], ["市统计局", "市财政局"], ["各县、市、区政府"], ["林明"]),
+        (["市科技局"], ["市财政局"], ["各区、县级市"], []),
+    ]
+
+
+def test_progress_tables_without_their_header_or_with_a_merged_lead_cell():
+    """Rows of a progress table whose page began below the header (numbers, tasks, one unit
+    each, then notes), and rows whose 牵头单位 was merged with the row above (`| |` at the end):
+    the header is read off the rows, and the merged unit is the row above's."""
+    headerless = "\n".join(
+        [
+            "1 | 完成20所学校基础设施改造。 | 县教育局 | 已完成设计方案。 | 按时序推进 |",
+            "|",
+            "2 | 新建居家养老服务中心10家。 | 县民政局 | 5家施工中,联合财政、公安等部门推进。 |",
+            "|",
+            "3 | 为200名残疾儿童实施康复救助。 | 县残联 | 已确定救助对象。 | 按时序推进 |",
+        ]
+    )
+    plan = parse_bytes(("2025年民生实事进展\n" + headerless).encode(), "progress.txt")
+    assert [(r[1], r[2], r[3]) for r in responsibilities(plan)] == [
+        ("完成20所学", ["县教育局"], []),
+        ("新建居家养老", ["县民政局"], []),
+        ("为200名残", ["县残联"], []),
+    ]
+    merged = "\n".join(
+        [
+            "2025年4月民生实事项目进展情况汇总表",
+            "序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况 |",
+            "1 | 免费接种流感疫苗2万人。 | 4月:制定方案。 | 县卫生健康局 | 已完成。 |",
+            "2 | 免费开展结直肠癌筛查7400人。 | 4月:筛查1480人。 | 已完成。完成率47%。 | |",
+            "3 | 培训应急救护人员235人。 | 4月:培训65人。 | 县红十字会 | 已完成。 |",
+        ]
+    )
+    plan = parse_bytes(merged.encode(), "merged.txt")
+    assert [(r[1], r[2]) for r in responsibilities(plan)] == [
+        ("免费接种流感", ["县卫生健康局"]),
+        ("免费开展结直", ["县卫生健康局"]),
+        ("培训应急救护", ["县红十字会"]),
+    ]
+    assert all("完成" not in d.name for d in plan.departments)
