@@ -184,7 +184,8 @@ def read_table_sections(
         text = cell("task")
         filled = [c for c in row if c.strip()]
         if _is_section_row(row, text, filled, columns):
-            title = (text or filled[0]).strip()
+            # 一、 | 深化教育教学改革: the number in the 序号 column, the title in another cell.
+            title = (text or next((c for c in filled if _section_title(c)), filled[0])).strip()
             sections.append(TableSection(title=_section_title(title)))
             inherited = {}
             continue

@@ -1500,3 +1500,38 @@ def test_progress_tables_without_their_header_or_with_a_merged_lead_cell():
         ("培训应急救护", ["县红十字会"]),
     ]
     assert all("完成" not in d.name for d in plan.departments)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_section_rows_numbered_in_the_serial_column_of_a_table_with_two_task_columns(tmp_path, fmt):
+    rows = [
+        ["序号", "重点工作", "具体任务", "牵头单位", "配合单位", "责任领导", "完成时限"],
+        ["一、", "深化教育教学改革", "", "", "", "", ""],
+        ["1", "推进课程思政", "建设示范课程10门。", "教务处", "各二级学院", "张明", "2025年12月"],
+        ["2", "推进课程思政", "开展教学竞赛。", "教务处", "工会", "张明", "2025年10月"],
+        ["二、", "强化师资队伍", "", "", "", "", ""],
+        ["3", "引进人才", "引进博士20名。", "人事处", "各二级学院", "李华", "2025年12月"],
+    ]
+    path = tmp_path / f"plan.{fmt}"
+    if fmt == "xlsx":
+        workbook = openpyxl.Workbook()
+        workbook.active.append(["石桥学院2025年重点工作任务分解表"])
+        for row in rows:
+            workbook.active.append(row)
+        workbook.save(path)
+    else:
+        document = docx.Document()
+        document.add_paragraph("石桥学院2025年重点工作任务分解表")
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.cell(r, c).text = value
+        document.save(path)
+    plan = parse_file(path)
+    assert [(p.title, [(t.text, t.section) for t in p.tasks]) for p in plan.points] == [
+        (
+            "深化教育教学改革",
+            [("建设示范课程10门。", "推进课程思政"), ("开展教学竞赛。", "推进课程思政")],
+        ),
+        ("强化师资队伍", [("引进博士20名。", "引进人才")]),
+    ]
