@@ -173,11 +173,25 @@ def _read_clauses(point: ParsedPoint) -> None:
     """Give a task its clause's units (由学生处牵头，…; 教务处、研究生院按职责分工负责…) when
     it has no annotation of its own, in a document that annotates elsewhere: the clause is the
     task's own statement of who does it."""
+    kept: list[ParsedTask] = []
     for task in point.tasks:
         if task.responsibility is None:
             clauses = find_annotations(task.text, inline=True)
             if clauses:
                 task.responsibility, _ = parse_annotation(clauses[0].inner)
+                # 2.推进双创教育。教务处、团委按职责分工负责。: a sentence that only says who does
+                # the task before it is that task's annotation, not a task of its own.
+                if _CLAUSE_ONLY_RE.fullmatch(task.text) and kept and not kept[-1].responsibility:
+                    if kept[-1].section == task.section:
+                        kept[-1].responsibility = task.responsibility
+                        continue
+        kept.append(task)
+    point.tasks = kept
+
+
+_CLAUSE_ONLY_RE = re.compile(
+    r"(?:由)?[^，,。；;：:\n]{2,60}?(?:按照?职责分工负责|分别负责|牵头负责|负责|牵头)[。；;]?"
+)
 
 
 def _warn_if_cut_short(points: list[ParsedPoint], warnings: list[str]) -> None:

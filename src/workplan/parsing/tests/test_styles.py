@@ -1535,3 +1535,23 @@ def test_section_rows_numbered_in_the_serial_column_of_a_table_with_two_task_col
         ),
         ("强化师资队伍", [("引进博士20名。", "引进人才")]),
     ]
+
+
+def test_a_sentence_saying_only_who_does_the_task_before_it_is_that_tasks_annotation(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "南山学院2025年工作要点",
+            "一、人才培养",
+            "1.深化教学改革。（责任单位：教务处）",
+            "2.推进双创教育。教务处、团委按职责分工负责。",
+            "3.加强学风建设。（责任单位：学生处）",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    assert [(r[1], r[2], r[3]) for r in responsibilities(plan)] == [
+        ("深化教学改革", ["教务处"], []),
+        ("推进双创教育", ["教务处"], ["团委"]),
+        ("加强学风建设", ["学生处"], []),
+    ]
