@@ -181,10 +181,15 @@ def _read_clauses(point: ParsedPoint) -> None:
                 task.responsibility, _ = parse_annotation(clauses[0].inner)
                 # 2.推进双创教育。教务处、团委按职责分工负责。: a sentence that only says who does
                 # the task before it is that task's annotation, not a task of its own.
-                if _CLAUSE_ONLY_RE.fullmatch(task.text) and kept and not kept[-1].responsibility:
-                    if kept[-1].section == task.section:
-                        kept[-1].responsibility = task.responsibility
-                        continue
+                before = kept[-1] if kept else None
+                if (
+                    before is not None
+                    and before.responsibility is None
+                    and before.section == task.section
+                    and _CLAUSE_ONLY_RE.fullmatch(task.text)
+                ):
+                    before.responsibility = task.responsibility
+                    continue
         kept.append(task)
     point.tasks = kept
 
