@@ -19,6 +19,10 @@ _SURNAMES = set(
 )
 
 
+# Signs no unit's or person's name holds: a formula's, markup's or a pipe.
+_SIGNS = re.compile(r"^[=+\-@]|[=<>|{}$!\\]")
+
+
 def looks_like_person(name: str) -> bool:
     """Return whether `name` looks like a person's name rather than a unit's."""
     return (
@@ -49,6 +53,9 @@ def _flag(resp: Responsibility | None, target: list[str], inherited) -> None:
             target.append(note)
     if not resp.lead and (resp.co or resp.groups):
         target.append("没有明确的牵头单位（只列了配合单位或泛指的单位）。")
+    for name in [*resp.lead, *resp.co, *resp.groups, *resp.leaders]:
+        if _SIGNS.search(name):
+            target.append(f"“{name}”含有名称中不应有的符号（= + @ < > | 等），请核对。")
     for name in [*resp.lead, *resp.co]:
         if looks_like_person(name):
             target.append(f"“{name}”像是人名，不像部门名称，请核对。")

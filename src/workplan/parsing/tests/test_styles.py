@@ -1555,3 +1555,19 @@ def test_a_sentence_saying_only_who_does_the_task_before_it_is_that_tasks_annota
         ("推进双创教育", ["教务处"], ["团委"]),
         ("加强学风建设", ["学生处"], []),
     ]
+
+
+def test_names_with_formula_or_markup_signs_are_pointed_out(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "石桥职业学院2025年重点建设项目安排",
+            "一、建设项目",
+            '1.建设实训楼。（牵头单位：=HYPERLINK("x")处；配合单位：@SUM(A1)中心；责任领导：<b>王五</b>）',
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    assert (plan.title, plan.year) == ("2025年重点建设项目安排", 2025)
+    warnings = plan.points[0].tasks[0].warnings
+    assert sum("不应有的符号" in w for w in warnings) >= 2
