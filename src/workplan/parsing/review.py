@@ -19,6 +19,7 @@ _SURNAMES = set(
 )
 
 
+UNASSIGNED = "没有标注责任单位。"
 # Signs no unit's or person's name holds: a formula's, markup's or a pipe.
 _SIGNS = re.compile(r"^[=+\-@]|[=<>|{}$!\\]")
 
@@ -46,7 +47,7 @@ def flag_items(points: list[ParsedPoint]) -> None:
 def _flag(resp: Responsibility | None, target: list[str], inherited) -> None:
     if resp is None:
         if inherited is None and not target:
-            target.append("没有标注责任单位。")
+            target.append(UNASSIGNED)
         return
     for note in resp.notes:
         if note not in target:

@@ -23,7 +23,8 @@ from workplan.parsing import (
     ParsedTask,
     Responsibility,
 )
-from workplan.parsing.review import looks_like_person
+from workplan.parsing.responsibility import is_unit
+from workplan.parsing.review import UNASSIGNED, looks_like_person
 from workplan.plans.models import KeyPoint
 
 # A person's name as typed for a leader in charge: longer is several names run together.
@@ -136,6 +137,22 @@ def set_responsibility(
                     "groups."
                 ).format(code=code, name=name)
             )
+    for name in [*lead_names, *co_names, *group_names]:
+        if len(name) < 2:
+            raise EditRefused(
+                _(
+                    "{code}: “{name}” is too short for a department's name; separate names "
+                    "with 、, not with spaces inside a name."
+                ).format(code=code, name=name)
+            )
+    for name in leader_names or []:
+        if len(name) >= 3 and is_unit(name):
+            raise EditRefused(
+                _(
+                    "{code}: “{name}” looks like a department, not a person; put departments "
+                    "under lead or co-operating departments."
+                ).format(code=code, name=name)
+            )
     for name in [*lead_names, *co_names]:
         if looks_like_person(name) and name not in registry:
             raise EditRefused(
@@ -183,7 +200,14 @@ def set_responsibility(
         )
     else:
         item.responsibility = None
-    item.warnings = []
+    point = parsed.points[place.point]
+    # Left with nobody, as the key point is (or its tasks are), the item still needs checking.
+    unassigned = item.responsibility is None and (
+        point.responsibility is None
+        if place.task is not None
+        else any(task.responsibility is None for task in point.tasks)
+    )
+    item.warnings = [UNASSIGNED] if unassigned else []
     sync_departments(parsed)
 
 

@@ -250,3 +250,25 @@ def test_a_persons_name_typed_as_the_lead_department_is_refused_unless_the_regis
     assert correct(client, preview, point=0, task=1, lead="王建国").status_code == 302
     task = preview_plan(ImportPreview.objects.get()).points[0].tasks[1]
     assert task.responsibility.lead == ["王建国"]
+
+
+def test_a_name_cut_by_a_space_or_a_department_typed_as_a_leader_is_refused(client, supervisor):
+    preview = stage_plan_preview(supervisor)
+    client.force_login(supervisor)
+    response = correct(client, preview, point=0, task=1, lead="张 三")
+    assert response.status_code == 400
+    assert "“张”太短" in response.content.decode()
+    response = correct(client, preview, point=0, task=1, lead="组织部", leaders="教务处")
+    assert response.status_code == 400
+    assert "“教务处”像是部门" in response.content.decode()
+    assert preview_plan(ImportPreview.objects.get()).points[0].tasks[1].responsibility.lead == []
+
+
+def test_an_item_left_with_nobody_keeps_its_reason_to_check(client, supervisor):
+    parsed = make_parsed_plan()
+    parsed.points[1].responsibility = None  # 深化教学改革 names nobody for its tasks
+    preview = stage_plan_preview(supervisor, parsed)
+    client.force_login(supervisor)
+    correct(client, preview, point=1, task=0, lead="", co="", groups="")
+    task = preview_plan(ImportPreview.objects.get()).points[1].tasks[0]
+    assert task.warnings == ["没有标注责任单位。"]
