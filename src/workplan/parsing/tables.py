@@ -230,6 +230,8 @@ def read_table_sections(
         else:
             task.warnings.append("没有填写责任单位。")
             warnings.append(f"{where}第{row_number}行没有填写责任单位。")
+        if gaps[offset]:
+            task.warnings.append("这一行比表头少了单元格，已按各格的内容对齐各列，请核对。")
         sections[-1].tasks.append(task)
     if body and 1 < len(body[-1]) < width and sections[-1].tasks:
         warnings.append(f"{where}的最后一行不完整，文档可能在表格中途被截断。")

@@ -1500,6 +1500,8 @@ def test_progress_tables_without_their_header_or_with_a_merged_lead_cell():
         ("培训应急救护", ["县红十字会"]),
     ]
     assert all("完成" not in d.name for d in plan.departments)
+    aligned = [any("已按各格的内容对齐" in w for w in t.warnings) for t in plan.points[0].tasks]
+    assert aligned == [False, True, False]
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
