@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from .model import Responsibility
 
-OPEN = "（([【"
-CLOSE = "）)]】"
+OPEN = "（([【〔‹<"
+CLOSE = "）)]】〕›>"
 
 # The bare forms (牵头：…；配合：…) are common in offices' own drafts.
 LEAD_LABELS = (
@@ -35,7 +35,7 @@ ALL_LABELS = LEAD_LABELS + CO_LABELS + PLAIN_LABELS + LEADER_LABELS + DEADLINE_L
 LABEL_ALTERNATIVES = "|".join(sorted(map(re.escape, ALL_LABELS), key=len, reverse=True))
 LABEL_RE = re.compile(rf"({LABEL_ALTERNATIVES})\s*[:：]")
 # An annotation in brackets: the opening bracket directly followed by a label.
-BRACKETED_START_RE = re.compile(rf"[（(\[【]\s*(?={LABEL_ALTERNATIVES}\s*[:：])")
+BRACKETED_START_RE = re.compile(rf"[（(\[【〔]\s*(?={LABEL_ALTERNATIVES}\s*[:：])")
 # An annotation on a line of its own, without brackets.
 LINE_START_RE = re.compile(
     rf"(?m)(?:^[ \t\u3000]*|(?<=[。；;])[ \t\u3000]*)(?=(?:{LABEL_ALTERNATIVES})\s*[:：])"
@@ -154,8 +154,35 @@ _UNIT_DEADLINE_BRACKET_RE = re.compile(
 )
 
 
+# （党委办公室、组织部）closing a sentence or an item: a bracket of nothing but units (and
+# perhaps a note on who leads: 排名第一位为牵头单位, 下同).
+_UNITS_BRACKET_RE = re.compile(
+    r"[（(〔【](?P<units>(?:[^（）()〔〕【】\n。：:]|[（(][^（）()\n]{1,8}[)）]){2,100})"
+    r"[)）〕】](?=[ \t\u3000]*(?:[。；;]|\n|$))"
+)
+_LEAD_NOTE_RE = re.compile(
+    r"^(?:排名第一|排在第一|排名首位|列第一|第一个|首个).{0,8}牵头.{0,4}$|^下同$"
+)
+
+
+def _units_bracket(units: str) -> str:
+    """Return the labelled form of a bracket of units, or "" when it holds other words."""
+    tokens = [t for t in re.split(r"[，,]", units) if t.strip()]
+    names = [t for t in tokens if not _LEAD_NOTE_RE.match(t.strip())]
+    listed = [n for t in names for n in names_in(t.strip())]
+    if not listed or not all(
+        is_unit(n) and not re.search(r"\d", n) and len(n) >= 2 for n in listed
+    ):
+        return ""
+    return f"责任单位：{'、'.join(t.strip() for t in names)}"
+
+
 def _short_forms(text: str, *, inline: bool) -> list[Annotation]:
     found = []
+    for match in _UNITS_BRACKET_RE.finditer(text):
+        inner = _units_bracket(match["units"])
+        if inner:
+            found.append(Annotation(match.start(), match.end(), inner, True))
     for match in _UNIT_DEADLINE_BRACKET_RE.finditer(text):
         departments, groups = split_department_list(match["units"])
         if [*departments, *groups] and all(is_unit(n) for n in [*departments, *groups]):
@@ -291,7 +318,7 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
             continue
         if label in OTHER_LABELS:
             continue
-        value, all_lead = _strip_lead_marker(value)
+        value, all_lead = _strip_lead_marker(_without_note(value))
         departments, groups = split_department_list(value, notes=resp.notes)
         _extend_unique(resp.groups, groups)
         if label in LEAD_LABELS or all_lead:
@@ -305,6 +332,15 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
             _extend_unique(resp.co, departments)
     resp.co = [name for name in resp.co if name not in resp.lead]
     return resp, [*resp.lead, *resp.co]
+
+
+# 省发展改革委、商务厅按职责分工负责。具体任务均涉及各市(州)，不再做分工，下同。: the names
+# end where the sentence does; a note after it names nobody.
+_VALUE_NOTE_RE = re.compile(r"(?:按照?职责分工负责|分别负责|负责)?。(?!$).*$", re.DOTALL)
+
+
+def _without_note(value: str) -> str:
+    return _VALUE_NOTE_RE.sub("", value.strip())
 
 
 _LEAD_MARKER_RE = re.compile(r"[（(]?(?:分别|共同|联合)?牵头(?:负责)?[)）]?$")

@@ -1573,3 +1573,29 @@ def test_names_with_formula_or_markup_signs_are_pointed_out(tmp_path):
     assert (plan.title, plan.year) == ("2025年重点建设项目安排", 2025)
     warnings = plan.points[0].tasks[0].warnings
     assert sum("不应有的符号" in w for w in warnings) >= 2
+
+
+def test_brackets_of_units_alone_tortoise_brackets_and_notes_after_the_names(tmp_path):
+    """（党委办公室、组织部） closing a sentence; 〔责任单位：…〕; a note on who leads inside the
+    bracket (排名第一位为牵头单位，下同) or after the names (。具体任务…，下同。) names nobody."""
+    path = write(
+        tmp_path,
+        [
+            "云州市2025年学前教育行动计划",
+            "（一）健全管理体制。建立市统筹、县为主的管理体制。"
+            "（市教育局，市委农办，各县（市、区）人民政府，排名第一位为牵头单位，下同）",
+            "（二）优化市场环境。推进高标准市场体系建设。"
+            "〔责任单位：市发展改革委、市市场监管局按职责分工负责。具体任务均涉及各县，不再做分工，下同。〕",
+            "（三）加强师资建设。扩充幼儿园教师队伍。〔责任单位：市人社局〕",
+            "（四）完善收费政策。（试行）",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    rows = [(r[1], r[2], r[3], r[4]) for r in responsibilities(plan)]
+    assert rows[:3] == [
+        ("健全管理体制", ["市教育局"], ["市委农办"], ["各县（市、区）人民政府"]),
+        ("优化市场环境", ["市发展改革委"], ["市市场监管局"], []),
+        ("加强师资建设", ["市人社局"], [], []),
+    ]
+    assert all("试行" not in d.name for d in plan.departments)
