@@ -167,6 +167,8 @@ _LEAD_NOTE_RE = re.compile(
 
 def _units_bracket(units: str) -> str:
     """Return the labelled form of a bracket of units, or "" when it holds other words."""
+    if re.match(r"\s*(?:含|包括|包含|不含|如|即|除|简称|以下简称|下称|指)", units):
+        return ""  # （含二级学院）, （以下简称学院）: words about the text, not who does it
     tokens = [t for t in re.split(r"[，,]", units) if t.strip()]
     names = [t for t in tokens if not _LEAD_NOTE_RE.match(t.strip())]
     listed = [n for t in names for n in names_in(t.strip())]

@@ -1588,6 +1588,7 @@ def test_brackets_of_units_alone_tortoise_brackets_and_notes_after_the_names(tmp
             "〔责任单位：市发展改革委、市市场监管局按职责分工负责。具体任务均涉及各县，不再做分工，下同。〕",
             "（三）加强师资建设。扩充幼儿园教师队伍。〔责任单位：市人社局〕",
             "（四）完善收费政策。（试行）",
+            "（五）扩大普惠资源（含民办幼儿园）。（市教育局）",
         ],
         "txt",
     )
@@ -1598,4 +1599,4 @@ def test_brackets_of_units_alone_tortoise_brackets_and_notes_after_the_names(tmp
         ("优化市场环境", ["市发展改革委"], ["市市场监管局"], []),
         ("加强师资建设", ["市人社局"], [], []),
     ]
-    assert all("试行" not in d.name for d in plan.departments)
+    assert all("试行" not in d.name and "民办" not in d.name for d in plan.departments)
