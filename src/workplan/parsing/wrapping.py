@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 
+from .readers import TABLE_MARK_RE
 from .responsibility import LABEL_ALTERNATIVES
 
 # Lines of tables drawn or copied with separators are never joined, nor counted.
@@ -84,3 +85,39 @@ def unwrap_lines(text: str) -> str:
 
 def _join(lines: list[str]) -> str:
     return "".join([lines[0].rstrip(), *lines[1:]]) if len(lines) > 1 else lines[0]
+
+
+# 责任单位： on a line of its own, its names on the next (or with no colon at all); (二)责任单位：
+# numbered as if the fields were items.
+_BARE_LABEL_RE = re.compile(
+    rf"^[ \t\u3000]*(?:{LABEL_ALTERNATIVES})[ \t\u3000]*[:：]?[ \t\u3000]*$"
+)
+_NUMBERED_LABEL_RE = re.compile(
+    r"^([ \t\u3000]*)(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[①-⑳])[ \t\u3000]*"
+    rf"(?=(?:{LABEL_ALTERNATIVES})[ \t\u3000]*[:：])"
+)
+
+
+def join_label_lines(text: str) -> str:
+    """Return `text` with each field's label and names on one line: a label alone on its line
+    takes the next line as its value; a number before a label (（二）责任单位：) is dropped."""
+    lines = text.split("\n")
+    out: list[str] = []
+    waiting = False  # the last line was a label alone
+    for line in lines:
+        line = _NUMBERED_LABEL_RE.sub(r"\1", line)
+        if (
+            waiting
+            and line.strip()
+            and not _LINE_START.match(line)
+            and not TABLE_MARK_RE.search(line)
+        ):
+            label = out[-1].rstrip()
+            out[-1] = label + ("" if label.endswith(("：", ":")) else "：") + line.strip()
+            waiting = False
+            continue
+        if waiting and not line.strip():
+            continue  # a blank line between a label and its names
+        out.append(line)
+        waiting = bool(_BARE_LABEL_RE.match(line)) and len(line.strip()) > 2
+    return "\n".join(out)

@@ -1600,3 +1600,50 @@ def test_brackets_of_units_alone_tortoise_brackets_and_notes_after_the_names(tmp
         ("加强师资建设", ["市人社局"], [], []),
     ]
     assert all("试行" not in d.name and "民办" not in d.name for d in plan.departments)
+
+
+def test_labels_alone_on_their_line_and_fields_numbered_like_items(tmp_path):
+    """责任单位： (or 责任单位 without a colon) on a line, the names on the next; and fields
+    numbered （一）责任领导：/（二）责任单位：/（三）协办单位： under each 一、 item."""
+    projects = write(
+        tmp_path,
+        [
+            "全县2025年为民办实事项目进展情况",
+            "1.项目名称：提升县域生态环境",
+            "项目内容：",
+            "连通城区河道水系。",
+            "责任单位：",
+            "水务局、城管局、自然资源局",
+            "2.项目名称：加大文化惠民力度",
+            "项目内容：",
+            "新建城市书房1个。",
+            "责任单位",
+            "文广旅局",
+        ],
+        "txt",
+    )
+    plan = parse_file(projects)
+    found = [(r[2], r[3]) for r in responsibilities(plan)]
+    assert found == [(["水务局"], ["城管局", "自然资源局"]), (["文广旅局"], [])]
+    numbered = write(
+        tmp_path,
+        [
+            "青山市2025年十件实事责任落实及任务分解方案",
+            "一、实施农村寄宿制学校建设工程",
+            "（一）责任领导：高明",
+            "（二）责任单位：市教育局",
+            "（三）协办单位：市财政局，各县市区人民政府",
+            "（四）完成时限：2025年内",
+            "二、建设通村水泥路1500公里",
+            "（一）责任领导：梁山",
+            "（二）责任单位：市交通局",
+        ],
+        "txt",
+    )
+    plan = parse_file(numbered)
+    points = [(p.title, p.responsibility.lead, p.responsibility.co, p.responsibility.leaders)
+              for p in plan.points]  # fmt: skip
+    assert points == [
+        ("实施农村寄宿制学校建设工程", ["市教育局"], ["市财政局"], ["高明"]),
+        ("建设通村水泥路1500公里", ["市交通局"], [], ["梁山"]),
+    ]
