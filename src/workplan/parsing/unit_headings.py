@@ -10,6 +10,9 @@ it reads any annotated document. It runs only on documents without annotations o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
+from itertools import accumulate
 
 from .responsibility import UNIT_ENDINGS, is_unit, split_department_list, without_short_name
 
@@ -18,8 +21,8 @@ _CN = "一二三四五六七八九十"
 _LEVELS = (
     rf"[{_CN}]{{1,3}}[、.．]",
     rf"[（(][{_CN}]{{1,3}}[)）]",
-    r"\d{1,2}[、.．](?!\d)",
-    r"[（(]\d{1,2}[)）]",
+    r"\d{1,3}[、.．](?!\d)",
+    r"[（(]\d{1,3}[)）]",
     r"[①-⑳]",
 )
 _MARKER_RES = [re.compile(rf"^[ \t\u3000]*(?:{level})") for level in _LEVELS]
@@ -52,48 +55,94 @@ _NAME_ENDINGS = (*UNIT_ENDINGS, "部门", "单位", "院系", "系部")
 def assign_unit_headings(text: str) -> str:
     """Return `text` with the unit of each unit heading (or opening) written after its items."""
     lines = text.split("\n")
+    layout = _Layout(lines)
     headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING_RE.match(line))]
     headings = [(i, m) for i, m in headings if _names_units(m["units"])]
     openings = [(i, m) for i, line in enumerate(lines) if (m := _OPENING_RE.match(line))]
     openings = [(i, m) for i, m in openings if _names_units(m["units"])]
-    # One heading that says its unit leads (一、县示范区管委会牵头工作) is enough; names alone
-    # must come twice, so that one key point that happens to end in 中心 is not taken for one.
     # A heading over nothing (2.申报重点实验室 between sibling items) is an item, not a unit's;
     # and unit headings are most of the headings of their level, not one among key points.
-    headings = [(i, m) for i, m in headings if _item_ends(lines, i)]
-    headings = [(i, m) for i, m in headings if _most_of_level(lines, i, headings)]
+    headings = [(i, m) for i, m in headings if layout.item_ends(i)]
+    per_level = Counter(layout.levels[i] for i, _ in headings)
+    headings = [
+        (i, m) for i, m in headings if 2 * per_level[layout.levels[i]] >= layout.siblings(i)
+    ]
+    # One heading that says its unit leads (一、县示范区管委会牵头工作) is enough; names alone
+    # must come twice, so that one key point that happens to end in 中心 is not taken for one.
     weight = sum(2 if match["leads"] else 1 for _, match in headings)
     if weight < _MIN_HEADINGS and len(openings) < _MIN_HEADINGS:
         return text
     notes: dict[int, str] = {}  # line index → the annotation written at its end
     if weight >= _MIN_HEADINGS:
-        lines_of_headings = {index for index, _ in headings}
+        heading_lines = sorted(index for index, _ in headings)
         for index, match in headings:
-            if any(j in lines_of_headings for j in range(index + 1, _block_end(lines, index))):
+            following = bisect_right(heading_lines, index)
+            if following < len(heading_lines) and heading_lines[following] < layout.ends[index]:
                 continue  # 三、相关部门工作职责 over 1.研究生院职责: the units are below
             label = "牵头单位" if match["leads"] else "责任单位"
-            for last in _item_ends(lines, index):
+            for last in layout.item_ends(index):
                 notes[last] = f"（{label}：{match['units']}）"
     if len(openings) >= _MIN_HEADINGS:
         for index, match in openings:
-            level = _level(lines[index])
-            end = next(
-                (j for j in range(index + 1, len(lines)) if _level(lines[j]) is not None),
-                len(lines),
-            )
-            last = _last_filled(lines, index, end)
-            if level is not None and last is not None:
+            last = layout.last_filled(index, layout.next_marker[index])
+            if last is not None:
                 notes.setdefault(last, f"（责任单位：{match['units']}）")
     return "\n".join(line + notes.get(i, "") for i, line in enumerate(lines))
 
 
-def _most_of_level(lines: list[str], index: int, headings) -> bool:
-    """Return whether the unit headings of the level of the one at `index` are at least half of
-    the headings of that level with text under them (the level's siblings in the document)."""
-    level = _level(lines[index])
-    siblings = [j for j, line in enumerate(lines) if _level(line) == level and _item_ends(lines, j)]
-    units = sum(1 for j, _ in headings if _level(lines[j]) == level)
-    return 2 * units >= len(siblings)
+class _Layout:
+    """The numbering of a text's lines, read once: each line's level, where the text under each
+    numbered line ends, and which lines hold words (a group's members do not)."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.levels = [_level(line) for line in lines]
+        count = len(lines)
+        self.ends = [count] * count  # the next line numbered at the same level or above
+        self.next_marker = [count] * count  # the next numbered line of any level
+        open_lines: list[int] = []
+        following = count
+        for index in range(count - 1, -1, -1):
+            self.next_marker[index] = following
+            if self.levels[index] is not None:
+                following = index
+        for index, level in enumerate(self.levels):
+            if level is None:
+                continue
+            while open_lines and self.levels[open_lines[-1]] >= level:
+                self.ends[open_lines.pop()] = index
+            open_lines.append(index)
+        self.filled = [bool(line.strip()) and not _ROLE_LINE.match(line) for line in lines]
+        self._filled_before = [0, *accumulate(self.filled)]
+        self._siblings = Counter(
+            level
+            for index, level in enumerate(self.levels)
+            if level is not None and self._has_text(index)
+        )
+
+    def _has_text(self, heading: int) -> bool:
+        return self._filled_before[self.ends[heading]] > self._filled_before[heading + 1]
+
+    def siblings(self, heading: int) -> int:
+        """Return how many numbered lines of the heading's level have text under them."""
+        return self._siblings[self.levels[heading]]
+
+    def item_ends(self, heading: int) -> list[int]:
+        """Return the last line of each item under the heading at `heading`, or of each line
+        of words under it when it has no numbered items (one duty a line)."""
+        end = self.ends[heading]
+        starts = [j for j in range(heading + 1, end) if self.levels[j] is not None]
+        if not starts:
+            return [j for j in range(heading + 1, end) if self.filled[j]]
+        ends = []
+        for start, stop in zip(starts, [*starts[1:], end], strict=True):
+            last = self.last_filled(start, stop)
+            if last is not None:
+                ends.append(last)
+        return ends
+
+    def last_filled(self, start: int, end: int) -> int | None:
+        return next((j for j in range(end - 1, start - 1, -1) if self.filled[j]), None)
 
 
 def _names_units(words: str) -> bool:
@@ -113,45 +162,7 @@ def _level(line: str) -> int | None:
     return next((rank for rank, marker in enumerate(_MARKER_RES) if marker.match(line)), None)
 
 
-def _item_ends(lines: list[str], heading: int) -> list[int]:
-    """Return the last line of each item under the heading at `heading` (of the whole text
-    under it when it has no numbered items), up to the next heading of its level or above."""
-    end = _block_end(lines, heading)
-    starts = [j for j in range(heading + 1, end) if _level(lines[j]) is not None]
-    if not starts:
-        last = _last_filled(lines, heading + 1, end)
-        return [] if last is None else [last]
-    ends = []
-    for start, stop in zip(starts, [*starts[1:], end], strict=True):
-        last = _last_filled(lines, start, stop)
-        if last is not None:
-            ends.append(last)
-    return ends
-
-
-def _block_end(lines: list[str], heading: int) -> int:
-    """Return where the text under the heading at `heading` ends: at the next heading of its
-    level or above."""
-    level = _level(lines[heading])
-    return next(
-        (j for j in range(heading + 1, len(lines)) if (lv := _level(lines[j])) is not None
-         and lv <= level),
-        len(lines),
-    )  # fmt: skip
-
-
 # 组长：/ 成员：/ 主任：— who sits in a group, not a duty.
 _ROLE_LINE = re.compile(
     r"^[ \t\u3000]*(?:副?组\s*长|组\s*员|成\s*员|副?主\s*任|副?书记|负责人|联系人|秘书长?)\s*[:：]"
 )
-
-
-def _last_filled(lines: list[str], start: int, end: int) -> int | None:
-    return next(
-        (
-            j
-            for j in range(end - 1, start - 1, -1)
-            if lines[j].strip() and not _ROLE_LINE.match(lines[j])
-        ),
-        None,
-    )

@@ -1647,3 +1647,22 @@ def test_labels_alone_on_their_line_and_fields_numbered_like_items(tmp_path):
         ("实施农村寄宿制学校建设工程", ["市教育局"], ["市财政局"], ["高明"]),
         ("建设通村水泥路1500公里", ["市交通局"], [], ["梁山"]),
     ]
+
+
+def test_unit_headings_over_many_lines_are_read_in_one_pass():
+    """A notice of 500 unit headings with lines of duties under each: every line is a duty of
+    its heading's unit, and too many of them is the clear task-limit refusal, at once."""
+    lines = ["丰水学院关于2025年工作分工的通知"]
+    for heading in range(1, 121):
+        lines.append(f"{heading}、{'教务处' if heading % 2 else '财务处'}")
+        lines += [f"负责第{heading}-{duty}项日常工作。" for duty in range(1, 4)]
+    plan = parse_bytes("\n".join(lines).encode(), "fengong.txt")
+    tasks = [task for point in plan.points for task in point.tasks]
+    assert len(tasks) == 360
+    assert tasks[-1].responsibility.lead == ["财务处"]
+    lines = ["丰水学院关于2025年工作分工的通知"]
+    for heading in range(1, 500):
+        lines.append(f"{heading}、{'教务处' if heading % 2 else '财务处'}")
+        lines += [f"负责第{heading}-{duty}项日常工作。" for duty in range(1, 40)]
+    with pytest.raises(ParseError, match="任务已超过上限"):
+        parse_bytes("\n".join(lines).encode(), "many.txt")
