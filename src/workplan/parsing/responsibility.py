@@ -243,7 +243,12 @@ def without_short_name(name: str) -> str:
 def is_unit(name: str) -> bool:
     """Return whether `name` reads as a unit's name (or a collective term), not other words."""
     name = without_short_name(name)
+    if name.endswith(_NOT_UNIT_ENDINGS):
+        return False  # 课程评价体系, 人才培养体系: what is built, not who builds it
     return len(name) <= 20 and (is_group(name) or name.endswith(UNIT_ENDINGS))
+
+
+_NOT_UNIT_ENDINGS = ("体系", "机制", "制度")
 
 
 _SHORT_NAME_TAIL_RE = re.compile(r"[（(][^（）()]{1,6}[)）]$")
@@ -480,7 +485,8 @@ def _split_conjunction(token: str) -> list[str]:
         return [token]
     pieces = []
     while True:
-        for word in ("及", "和", "与", "以及"):
+        # Not 与: it joins the parts of one name (实验室与设备管理处, 网络与信息中心).
+        for word in ("及", "和", "以及"):
             head, _, tail = token.partition(word)
             if (
                 len(head) >= 2

@@ -259,21 +259,24 @@ def _row_titles(body: TableRows, columns: dict[str, int]) -> bool:
 
 
 def _aligned(row: list[str], width: int, kinds: dict[int, str]) -> tuple[list[str], set[int]]:
-    """Return a row one or two cells short of the header (trailing empty cells not counted) with
-    empty cells where its cells then best fit their columns (a person under the leader, units
-    under units, no sentence there), and where those gaps are: a copy dropped cells that were
-    merged with the row above. Left as it is when the end fits best."""
+    """Return a row one or two cells short of the header (a copy dropped cells that were empty
+    or merged; `| |` at a copied row's end leaves their place empty) with empty cells where its
+    cells then best fit their columns — a person under the leader, units under units — and
+    where those gaps are. Only when, read as it stands, a sentence or a person sits under a unit
+    column: a row that reads right is never moved."""
     filled = len(row)
     while filled and not row[filled - 1].strip():
         filled -= 1
     missing = width - filled
     if missing not in (1, 2) or width < 4 or filled < 2:
         return row, set()
-    cells_of = row[:filled]
-    best, best_gaps = row, set()
-    best_score = sum(_fit(cell, kinds.get(i)) for i, cell in enumerate(cells_of))
+    fits = [_fit(cell, kinds.get(i)) for i, cell in enumerate(row)]
+    watched = (*RESPONSIBLE_KINDS, "serial")
+    if not any(fit < 0 and kinds.get(i) in watched for i, fit in enumerate(fits)):
+        return row, set()
+    best, best_gaps, best_score = row, set(), sum(fits)
     for gaps in combinations(range(width), missing):
-        cells = iter(cells_of)
+        cells = iter(row[:filled])
         candidate = ["" if i in gaps else next(cells) for i in range(width)]
         score = sum(_fit(cell, kinds.get(i)) for i, cell in enumerate(candidate))
         if score > best_score:

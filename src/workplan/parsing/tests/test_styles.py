@@ -1666,3 +1666,63 @@ def test_unit_headings_over_many_lines_are_read_in_one_pass():
         lines += [f"负责第{heading}-{duty}项日常工作。" for duty in range(1, 40)]
     with pytest.raises(ParseError, match="任务已超过上限"):
         parse_bytes("\n".join(lines).encode(), "many.txt")
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pipe"])
+def test_rows_with_empty_cells_and_tasks_ending_like_units_are_read_as_they_stand(tmp_path, fmt):
+    """A blank 备注 or 配合单位, a key point cell merged over two rows, and tasks that end like
+    a unit's name (…工作体系, …实验室, …研究中心): nothing is moved or lost."""
+    rows = [
+        ["序号", "重点工作", "具体任务", "牵头单位", "配合单位", "完成时限", "备注"],
+        ["1", "深化教学改革", "推进专业认证工作", "教务处", "各学院", "2026年9月", "需报备"],
+        ["2", "深化教学改革", "健全课程思政工作体系", "教务处", "党委宣传部", "2026年12月", ""],
+        ["3", "加强科研创新", "建设省级重点实验室", "科研处", "", "2026年6月", ""],
+        ["4", "加强科研创新", "组建新能源研究中心", "科研处", "各学院", "2026年12月", ""],
+    ]
+    title = "南湖学院2026年重点工作任务分解表"
+    path = tmp_path / f"plan.{'txt' if fmt == 'pipe' else fmt}"
+    if fmt == "xlsx":
+        workbook = openpyxl.Workbook()
+        workbook.active.append([title])
+        for row in rows:
+            workbook.active.append(row)
+        workbook.active.merge_cells("B3:B4")
+        workbook.active.merge_cells("B5:B6")
+        workbook.save(path)
+    elif fmt == "docx":
+        document = docx.Document()
+        document.add_paragraph(title)
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if not (c == 1 and r in (2, 4)):
+                    table.cell(r, c).text = value
+        table.cell(1, 1).merge(table.cell(2, 1))
+        table.cell(3, 1).merge(table.cell(4, 1))
+        document.save(path)
+    else:
+        lines = [title, *("| " + " | ".join(row) + " |" for row in rows)]
+        path.write_text("\n".join(lines), encoding="utf-8")
+    plan = parse_file(path)
+    assert [(p.title, [(t.text, t.responsibility.lead) for t in p.tasks]) for p in plan.points] == [
+        ("深化教学改革", [("推进专业认证工作", ["教务处"]), ("健全课程思政工作体系", ["教务处"])]),
+        ("加强科研创新", [("建设省级重点实验室", ["科研处"]), ("组建新能源研究中心", ["科研处"])]),
+    ]
+    assert {d.name for d in plan.departments} == {"教务处", "党委宣传部", "科研处"}
+
+
+def test_a_name_joined_by_yu_is_one_unit_and_a_system_is_no_unit(tmp_path):
+    path = write(
+        tmp_path,
+        [
+            "北湖学院2025年工作要点",
+            "一、条件保障",
+            "1.更新教学仪器设备。（牵头单位：实验室与设备管理处；配合单位：财务处）",
+            "二、质量建设",
+            "2.课程评价体系要进一步完善。",
+        ],
+        "txt",
+    )
+    plan = parse_file(path)
+    assert plan.points[0].tasks[0].responsibility.lead == ["实验室与设备管理处"]
+    assert "课程评价体系" not in {d.name for d in plan.departments}
