@@ -541,12 +541,23 @@ def _read_body(
 
     assigning = [resp for _, resp, _ in segments if resp is not None]
     trailing_text = segments[-1][0]
-    numbered = [style for style, _ in _split_items(segments[0][0]) if style]
+    items = _split_items(segments[0][0])
+    numbered = [style for style, _ in items if style]
+    # 4.修订培养方案 / 5.推进课程思政（责任单位：…）: an annotation on the last numbered line of
+    # several is that item's; one on a line of its own after them is the key point's.
+    last_line = segments[0][0][segments[0][0].rfind("\n") + 1 :]
+    on_last_line = (
+        len(numbered) > 1
+        and bool(last_line.strip())
+        and "\n" not in items[-1][1].strip()
+        and _LIST_MARKER_AT.match(last_line.lstrip(" \t\u3000")) is not None
+    )
     if (
         len(assigning) == 1
         and len(segments) == 2
         and not _sentences(trailing_text)
         and len(numbered) != 1  # one numbered item with its annotation is a task, not the point
+        and not on_last_line
     ):
         # The usual form: tasks, then one annotation for the whole key point.
         point.responsibility = segments[0][1]

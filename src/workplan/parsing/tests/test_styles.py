@@ -1419,7 +1419,20 @@ def test_numbered_items_without_full_stops_under_one_annotation_are_all_tasks(tm
         ("建设高水平研究院", ["组建交叉研究院", "引进领军人才团队"]),
         ("办好继续教育学院", ["扩大培训规模", "开发在线课程"]),
     ]
-    assert [p.responsibility.lead for p in plan.points] == [["人事处"], ["继续教育学院"]]
+    # The annotation on the last numbered line is that item's; the item before names nobody.
+    assert [[t.responsibility and t.responsibility.lead for t in p.tasks] for p in plan.points] == [
+        [None, ["人事处"]],
+        [None, ["继续教育学院"]],
+    ]
+    assert plan.points[0].tasks[0].warnings == ["没有标注责任单位。"]
+    own_line = write(
+        tmp_path,
+        ["东湖大学2025年工作要点", "一、服务社会", "1.开展继续教育。", "2.推进校地合作。",
+         "（责任单位：继续教育学院）"],
+        "txt",
+    )  # fmt: skip
+    point = parse_file(own_line).points[0]
+    assert point.responsibility.lead == ["继续教育学院"]  # on a line of its own: the key point's
 
 
 def test_a_pdf_cut_inside_a_label_is_joined_and_equal_short_lines_are_not():
