@@ -52,6 +52,8 @@ _NON_SPACE = re.compile(r"\S")
 # The real plans hold at most 63 tasks, a large one a few hundred: 5,000 is no 工作要点, and
 # every task becomes a row of the preview page and of the plan.
 MAX_PLAN_TASKS = 5_000
+# More units than any institution has: lists of names by the thousand, not a plan.
+MAX_PLAN_DEPARTMENTS = 1_000
 
 
 def chinese_number(text: str) -> int:
@@ -130,6 +132,12 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         if not point.tasks:
             warnings.append(f"第{number}条要点“{point.title}”没有具体任务。")
     _warn_if_cut_short(points, warnings)
+    named = {n for p in points for r in _responsibilities_of(p) for n in r.department_names()}
+    if len(named) > MAX_PLAN_DEPARTMENTS:
+        raise ParseError(
+            f"{document.name}：文中列出的部门和单位超过 {MAX_PLAN_DEPARTMENTS} 个"
+            f"（共 {len(named)} 个），一份工作要点没有这么多，请检查是否选错了文件。"
+        )
     departments, proposals = _resolve_departments(points, registry, warnings)
     flag_items(points)
     plan = ParsedPlan(
@@ -773,6 +781,14 @@ def _sentences(text: str) -> list[tuple[str, str]]:
             if len(result) > MAX_PLAN_TASKS:  # stop here, not after a million sentences
                 raise _TooManyTasks
     return result
+
+
+def _responsibilities_of(point: ParsedPoint) -> list[Responsibility]:
+    return [
+        resp
+        for resp in [point.responsibility, *(task.responsibility for task in point.tasks)]
+        if resp is not None
+    ]
 
 
 def _resolve_departments(

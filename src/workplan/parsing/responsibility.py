@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from .model import Responsibility
 
@@ -195,9 +197,14 @@ def _short_forms(text: str, *, inline: bool) -> list[Annotation]:
         if inner:
             found.append(Annotation(match.start(), match.end(), inner, True))
     if inline:
+        spans = sorted((a.start, a.end) for a in found)
+        starts = [start for start, _ in spans]
+        # The longest reach of the spans starting at or before each: one lookup a clause.
+        reach = list(accumulate((end for _, end in spans), max))
         for match in _SHORT_INLINE_RE.finditer(text):
             inner = short_annotation(match)
-            if inner and not any(a.start <= match.start() < a.end for a in found):
+            at = bisect_right(starts, match.start()) - 1
+            if inner and not (at >= 0 and match.start() < reach[at]):
                 # The clause stays in the task's words; the annotation closes its sentence.
                 end = _sentence_close(text, match.end())
                 found.append(Annotation(end, end, inner, True))
@@ -372,8 +379,10 @@ def _split_labels(inner: str) -> list[tuple[str, str]]:
 
 
 def _extend_unique(target: list[str], names: list[str]) -> None:
+    present = set(target)
     for name in names:
-        if name not in target:
+        if name not in present:
+            present.add(name)
             target.append(name)
 
 
@@ -399,6 +408,7 @@ def split_department_list(
     tokens = _split_top_level(compact)
     departments: list[str] = []
     groups: list[str] = []
+    seen: set[tuple[int, str]] = set()  # (list, name): a list of thousands is read once
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -426,7 +436,8 @@ def split_department_list(
             if len(names) > 1 and notes is not None:
                 notes.append(f"“{token}”像是两个部门连写，已拆分为{'、'.join(names)}，请核对。")
         for name in names:
-            if name not in target:
+            if (id(target), name) not in seen:
+                seen.add((id(target), name))
                 target.append(name)
     return departments, groups
 

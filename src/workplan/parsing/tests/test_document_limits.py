@@ -121,3 +121,10 @@ def test_a_long_key_point_of_lines_without_full_stops_is_read_in_seconds():
     plan = parse_bytes(f"2024年工作要点\n一、要点\n{lines}".encode(), "lines.txt")
     assert time.monotonic() - start < QUICK_SECONDS
     assert len(plan.points[0].tasks) == 1  # no full stop anywhere: one long sentence
+
+
+def test_a_list_of_thousands_of_names_is_refused_before_they_are_compared():
+    names = "、".join(f"第{n}教务处" for n in range(1_500))
+    text = f"北湖学院2025年工作要点\n一、综合\n1.推进工作。（牵头单位：{names}）\n"
+    with pytest.raises(ParseError, match="部门和单位超过 1000 个"):
+        parse_bytes(text.encode(), "names.txt")
