@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 
 from .readers import TABLE_MARK_RE
-from .responsibility import LABEL_ALTERNATIVES
+from .responsibility import ALL_LABELS, LABEL_ALTERNATIVES
 
 # Lines of tables drawn or copied with separators are never joined, nor counted.
 _TABLE_SIGNS = re.compile(r"[|│┃┆\t]")
@@ -106,6 +106,9 @@ def join_label_lines(text: str) -> str:
     waiting = False  # the last line was a label alone
     for line in lines:
         line = _NUMBERED_LABEL_RE.sub(r"\1", line)
+        if out and _cuts_label(out[-1], line):
+            out[-1] = out[-1].rstrip() + line.strip()  # （牵头 / 单位：…: a label cut in two
+            continue
         if (
             waiting
             and line.strip()
@@ -121,3 +124,19 @@ def join_label_lines(text: str) -> str:
         out.append(line)
         waiting = bool(_BARE_LABEL_RE.match(line)) and len(line.strip()) > 2
     return "\n".join(out)
+
+
+_LABEL_REST_RE = re.compile(r"^[ \t\u3000]*([\u4e00-\u9fff]{1,5})[ \t\u3000]*[:：]")
+
+
+def _cuts_label(line: str, following: str) -> bool:
+    """Return whether `line` ends with the start of a label that `following` finishes."""
+    rest = _LABEL_REST_RE.match(following)
+    if rest is None or rest.group(1) in ALL_LABELS:
+        return False
+    end = line.rstrip()
+    return any(
+        end[-size:] + rest.group(1) in ALL_LABELS
+        for size in range(1, 6)
+        if len(end) >= size and re.fullmatch(r"[\u4e00-\u9fff]+", end[-size:])
+    )

@@ -1739,3 +1739,18 @@ def test_a_name_joined_by_yu_is_one_unit_and_a_system_is_no_unit(tmp_path):
     plan = parse_file(path)
     assert plan.points[0].tasks[0].responsibility.lead == ["实验室与设备管理处"]
     assert "课程评价体系" not in {d.name for d in plan.departments}
+
+
+def test_a_label_cut_at_a_narrow_line_end_is_joined_whatever_the_width():
+    text = "\n".join(
+        [
+            "北湖学院2025年工作要点",
+            "一、发展规划",
+            "1.完善学科评估机制。（牵头",
+            "单位：发展规划处；配合单位：人事处）",
+            "2.推进智慧校园建设。（牵头单",
+            "位：信息中心）",
+        ]
+    )
+    plan = parse_bytes(text.encode(), "narrow.txt")
+    assert [t.responsibility.lead for t in plan.points[0].tasks] == [["发展规划处"], ["信息中心"]]
