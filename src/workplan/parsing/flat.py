@@ -177,10 +177,16 @@ def _grid_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
 def _markdown_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     rows = []
     end = start
+    # A header without a border pipe at its start (or end) makes a row's pipe there the edge of
+    # an empty first (or last) cell: ` | 区域发展研究中心 | …` continues the key point above.
+    header = lines[start].strip()
+    bordered = (header.startswith("|"), header.endswith("|"))
     while end < len(lines) and _MARKDOWN_CONTINUES.match(lines[end]):
         if not _MARKDOWN_RULE.match(lines[end]):
-            cells = lines[end].strip().strip("|").split("|")
-            rows.append([c.strip().replace("<br>", "\n") for c in cells])
+            row = lines[end].strip()
+            row = row.removeprefix("|") if bordered[0] else row
+            row = row.removesuffix("|") if bordered[1] else row
+            rows.append([c.strip().replace("<br>", "\n") for c in row.split("|")])
         end += 1
     rows = [row for row in rows if any(row)]
     if len(rows) >= 3 and not is_header_row(rows[0]):

@@ -333,7 +333,16 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
         if label in OTHER_LABELS:
             continue
         value, all_lead = _strip_lead_marker(_without_note(value))
+        value, marked = _marked_leads(value)
+        value, helpers = _helping_part(value)
         departments, groups = split_department_list(value, notes=resp.notes)
+        if helpers:
+            helping, helping_groups = split_department_list(helpers, notes=resp.notes)
+            _extend_unique(resp.co, helping)
+            _extend_unique(resp.groups, helping_groups)
+        if marked:
+            _extend_unique(resp.lead, [n for n in departments if n in marked])
+            departments = [n for n in departments if n not in marked]
         _extend_unique(resp.groups, groups)
         if label in LEAD_LABELS or all_lead:
             _extend_unique(resp.lead, departments)
@@ -355,6 +364,26 @@ _VALUE_NOTE_RE = re.compile(r"(?:按照?职责分工负责|分别负责|负责)?
 
 def _without_note(value: str) -> str:
     return _VALUE_NOTE_RE.sub("", value.strip())
+
+
+# 发展规划处（牵头）inside a list: that unit leads.
+_MARKED_LEAD_RE = re.compile(
+    r"([^、，,；;（）()]{2,30}?)\s*[（(](?:牵头|牵头单位|主责|牵头部门)[)）]"
+)
+# …，各学院、各单位配合 after the names: those units help.
+_HELPING_RE = re.compile(r"[，,；;]\s*([^，,；;]{2,80}?)(?:配合|协助|参与|协同配合)[。]?$")
+
+
+def _marked_leads(value: str) -> tuple[str, set[str]]:
+    marked = {m.group(1).strip() for m in _MARKED_LEAD_RE.finditer(value)}
+    return (_MARKED_LEAD_RE.sub(r"\1", value), marked) if marked else (value, set())
+
+
+def _helping_part(value: str) -> tuple[str, str]:
+    match = _HELPING_RE.search(value)
+    if match is None:
+        return value, ""
+    return value[: match.start()], match.group(1)
 
 
 _LEAD_MARKER_RE = re.compile(r"[（(]?(?:分别|共同|联合)?牵头(?:负责)?[)）]?$")

@@ -1754,3 +1754,35 @@ def test_a_label_cut_at_a_narrow_line_end_is_joined_whatever_the_width():
     )
     plan = parse_bytes(text.encode(), "narrow.txt")
     assert [t.responsibility.lead for t in plan.points[0].tasks] == [["发展规划处"], ["信息中心"]]
+
+
+def test_a_lead_marked_inside_a_list_helpers_after_the_names_and_pipe_rows_with_empty_edges():
+    text = "\n".join(
+        [
+            "星河大学2025年工作要点",
+            "一、改革",
+            "1.深化校院两级管理改革。（责任单位：人事处、发展规划处（牵头）、财务处）",
+            "2.开展消防安全隐患排查整治。（责任部门：保卫处，各学院、各单位配合）",
+        ]
+    )
+    plan = parse_bytes(text.encode(), "marked.txt")
+    assert [(r[2], r[3], r[4]) for r in responsibilities(plan)] == [
+        (["发展规划处"], ["人事处", "财务处"], []),
+        (["保卫处"], [], ["各学院", "各单位"]),
+    ]
+    assert all("牵头" not in d.name for d in plan.departments)
+    table = "\n".join(
+        [
+            "星河大学2025年重点任务",
+            "重点工作 | 具体任务 | 牵头单位 | 配合单位 | 备注",
+            "建设现代治理体系 | 内部控制工作体系 | 审计处 |  | ",
+            " | 区域发展研究中心 | 社会科学处 | 发展规划处 | ",
+        ]
+    )
+    plan = parse_bytes(table.encode(), "pipes.txt")
+    assert [(p.title, [(t.text, t.responsibility.lead) for t in p.tasks]) for p in plan.points] == [
+        (
+            "建设现代治理体系",
+            [("内部控制工作体系", ["审计处"]), ("区域发展研究中心", ["社会科学处"])],
+        )
+    ]
