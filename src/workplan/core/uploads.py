@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.files.uploadhandler import FileUploadHandler
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from workplan.parsing.archive import MB, ArchiveRefused
 
@@ -67,72 +68,75 @@ def file_too_large(upload, limit: int) -> str | None:
     )
 
 
+# What each unpacking limit says, by the reason an Office file was refused.
+_ARCHIVE_REFUSALS = {
+    "members": gettext_lazy("{name} holds {actual} parts inside; at most {limit} are allowed."),
+    "unpacked": gettext_lazy(
+        "{name} unpacks to {actual} MB; at most {limit} MB are allowed (it may be a zip bomb)."
+    ),
+    "part": gettext_lazy(
+        "{name}: its part {part} unpacks to {actual} MB; at most {limit} MB are allowed (it may "
+        "be a zip bomb)."
+    ),
+    "ratio": gettext_lazy(
+        "{name}: its part {part} is compressed {actual} times; at most {limit} times is allowed "
+        "(it may be a zip bomb)."
+    ),
+    "dtd": gettext_lazy(
+        "{name}: its part {part} declares a DTD or entities, which Office files never contain."
+    ),
+    "depth": gettext_lazy(
+        "{name}: its part {part} nests elements more than {limit} deep; this is not a normal "
+        "Office file."
+    ),
+    "rows": gettext_lazy(
+        "{name}, sheet {part}: row {actual} is used; at most {limit} rows are allowed."
+    ),
+    "columns": gettext_lazy(
+        "{name}, sheet {part}: column {actual} is used; at most {limit} columns are allowed."
+    ),
+    "cells": gettext_lazy(
+        "{name}, sheet {part}: it has more than {actual} cells; at most {limit} are allowed."
+    ),
+    "grid": gettext_lazy(
+        "{name}, sheet {part}: it spans {actual} rows × columns; at most {limit} cells are allowed."
+    ),
+    "strings": gettext_lazy(
+        "{name} holds more than {limit} different texts; that is the most allowed."
+    ),
+    "filled_rows": gettext_lazy(
+        "{name}, sheet {part}: more than {limit} rows hold values; a plan or task table has "
+        "fewer. Check that this is the right file."
+    ),
+    "filled_cells": gettext_lazy(
+        "{name}, sheet {part}: more than {limit} cells hold values; a plan or task table has "
+        "fewer. Check that this is the right file."
+    ),
+    "body": gettext_lazy(
+        "{name}: its text is larger than any work plan (more than {limit} paragraphs, elements "
+        "or bytes). Check that this is the right file."
+    ),
+    "paragraphs": gettext_lazy(
+        "{name}: its text is larger than any work plan (more than {limit} paragraphs, elements "
+        "or bytes). Check that this is the right file."
+    ),
+    "elements": gettext_lazy(
+        "{name}: its text is larger than any work plan (more than {limit} paragraphs, elements "
+        "or bytes). Check that this is the right file."
+    ),
+}
+# Sizes given in bytes, said in MB.
+_IN_MB = {"unpacked", "part"}
+
+
 def archive_refusal_text(refused: ArchiveRefused) -> str:
     """Return the user's-language sentence for an Office file refused by an unpacking limit."""
     name, part, actual, limit = refused.name, refused.part, refused.actual, refused.limit
-    if refused.reason == "members":
-        return _("{name} holds {actual} parts inside; at most {limit} are allowed.").format(
-            name=name, actual=actual, limit=limit
-        )
-    if refused.reason == "unpacked":
-        return _(
-            "{name} unpacks to {actual} MB; at most {limit} MB are allowed (it may be a zip bomb)."
-        ).format(name=name, actual=f"{actual / MB:.1f}", limit=limit // MB)
-    if refused.reason == "part":
-        return _(
-            "{name}: its part {part} unpacks to {actual} MB; at most {limit} MB are allowed "
-            "(it may be a zip bomb)."
-        ).format(name=name, part=part, actual=f"{actual / MB:.1f}", limit=limit // MB)
-    if refused.reason == "ratio":
-        return _(
-            "{name}: its part {part} is compressed {actual} times; at most {limit} times is "
-            "allowed (it may be a zip bomb)."
-        ).format(name=name, part=part, actual=actual, limit=limit)
-    if refused.reason == "dtd":
-        return _(
-            "{name}: its part {part} declares a DTD or entities, which Office files never contain."
-        ).format(name=name, part=part)
-    if refused.reason == "depth":
-        return _(
-            "{name}: its part {part} nests elements more than {limit} deep; this is not a normal "
-            "Office file."
-        ).format(name=name, part=part, limit=limit)
-    if refused.reason == "rows":
-        return _(
-            "{name}, sheet {part}: row {actual} is used; at most {limit} rows are allowed."
-        ).format(name=name, part=part, actual=actual, limit=limit)
-    if refused.reason == "columns":
-        return _(
-            "{name}, sheet {part}: column {actual} is used; at most {limit} columns are allowed."
-        ).format(name=name, part=part, actual=actual, limit=limit)
-    if refused.reason == "cells":
-        return _(
-            "{name}, sheet {part}: it has more than {actual} cells; at most {limit} are allowed."
-        ).format(name=name, part=part, actual=actual, limit=limit)
-    if refused.reason == "grid":
-        return _(
-            "{name}, sheet {part}: it spans {actual} rows × columns; at most {limit} cells are "
-            "allowed."
-        ).format(name=name, part=part, actual=actual, limit=limit)
-    if refused.reason == "strings":
-        return _(
-            "{name} holds more than {limit} different texts; that is the most allowed."
-        ).format(name=name, limit=limit)
-    if refused.reason == "filled_rows":
-        return _(
-            "{name}, sheet {part}: more than {limit} rows hold values; a plan or task table has "
-            "fewer. Check that this is the right file."
-        ).format(name=name, part=part, limit=limit)
-    if refused.reason == "filled_cells":
-        return _(
-            "{name}, sheet {part}: more than {limit} cells hold values; a plan or task table has "
-            "fewer. Check that this is the right file."
-        ).format(name=name, part=part, limit=limit)
-    if refused.reason in {"body", "paragraphs", "elements"}:
-        return _(
-            "{name}: its text is larger than any work plan (more than {limit} paragraphs, "
-            "elements or bytes). Check that this is the right file."
-        ).format(name=name, limit=limit)
+    template = _ARCHIVE_REFUSALS.get(refused.reason)
+    if template is not None:
+        if refused.reason in _IN_MB:
+            actual, limit = f"{actual / MB:.1f}", limit // MB
+        return str(template).format(name=name, part=part, actual=actual, limit=limit)
     if refused.reason != "wrong_kind" or not refused.kind:
         return str(refused)
     return _("{name}: the file's content is not a {kind} file, whatever its name says.").format(

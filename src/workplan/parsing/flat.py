@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .readers import TABLE_MARK
-from .responsibility import is_unit, names_in
+from .responsibility import is_unit, names_units
 from .review import looks_like_person
 from .tables import RESPONSIBLE_KINDS, column_kind, is_header_row
 
@@ -216,7 +216,7 @@ def _inferred_header(rows: list[list[str]]) -> list[str] | None:
             for i in range(1, width)
             if i != task
             and len(columns[i]) >= len(rows) * 0.8
-            and all(len(c) <= 30 and all(is_unit(n) for n in names_in(c)) for c in columns[i])
+            and all(len(c) <= 30 and names_units(c) for c in columns[i])
         ),
         None,
     )
@@ -533,7 +533,7 @@ def _cell_kind(line: str, *, has_people: bool) -> str:
         return "deadline"
     if line.endswith(("。", "；", ";")):
         return "task"
-    if len(line) <= 30 and all(is_unit(name) for name in names_in(line)):
+    if len(line) <= 30 and names_units(line):
         return "units"
     if has_people and (looks_like_person(line) or re.fullmatch(r"[\u4e00-\u9fff]{4,6}", line)):
         return "people"  # 杨红霞李俊: two names run together

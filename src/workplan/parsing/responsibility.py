@@ -173,7 +173,10 @@ def _units_bracket(units: str) -> str:
         return ""  # （含二级学院）, （以下简称学院）: words about the text, not who does it
     tokens = [t for t in re.split(r"[，,]", units) if t.strip()]
     names = [t for t in tokens if not _LEAD_NOTE_RE.match(t.strip())]
-    listed = [n for t in names for n in names_in(t.strip())]
+    listed: list[str] = []
+    for token in names:
+        departments, groups = split_department_list(token.strip())
+        listed += [*departments, *groups] or [token.strip()]
     if not listed or not all(
         is_unit(n) and not re.search(r"\d", n) and len(n) >= 2 for n in listed
     ):
@@ -188,8 +191,7 @@ def _short_forms(text: str, *, inline: bool) -> list[Annotation]:
         if inner:
             found.append(Annotation(match.start(), match.end(), inner, True))
     for match in _UNIT_DEADLINE_BRACKET_RE.finditer(text):
-        departments, groups = split_department_list(match["units"])
-        if [*departments, *groups] and all(is_unit(n) for n in [*departments, *groups]):
+        if names_units(match["units"]):
             inner = f"责任单位：{match['units']}；完成时限：{match['deadline']}"
             found.append(Annotation(match.start(), match.end(), inner, True))
     for match in SHORT_BRACKET_RE.finditer(text):
@@ -471,11 +473,11 @@ def split_department_list(
     return departments, groups
 
 
-def names_in(value: str) -> list[str]:
-    """Return the departments and collective terms named in `value`, in order; `value` itself
-    when it names none."""
+def names_units(value: str) -> bool:
+    """Return whether `value` names units (or collective terms) and nothing else."""
     departments, groups = split_department_list(value)
-    return [*departments, *groups] or [value]
+    names = [*departments, *groups]
+    return bool(names) and all(is_unit(name) for name in names)
 
 
 # What the name of a unit ends in.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .model import ParsedTask
-from .responsibility import is_unit, names_in, parse_annotation
+from .responsibility import names_units, parse_annotation
 from .review import looks_like_person
 
 TableRows = list[list[str]]
@@ -289,7 +289,7 @@ def _fit(cell: str, kind: str | None) -> int:
     if not cell:
         return 0
     person = looks_like_person(re.sub(r"\s+", "", cell))
-    units = not person and len(cell) <= 40 and all(is_unit(name) for name in names_in(cell))
+    units = not person and len(cell) <= 40 and names_units(cell)
     number = re.fullmatch(r"\d{1,4}", cell) is not None
     if kind == "serial":
         return 1 if number else -1
