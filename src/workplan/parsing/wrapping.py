@@ -71,6 +71,8 @@ def unwrap_lines(text: str) -> str:
     joining = False
     for line in lines:
         bare = line.strip()
+        if joining and _PAGE_NUMBER_RE.match(line):
+            continue  # a page's number between the halves of a sentence cut by the page's end
         if joining and bare and not _TABLE_SIGNS.search(line) and not _LINE_START.match(line):
             paragraphs[-1].append(bare)
         else:
@@ -81,6 +83,30 @@ def unwrap_lines(text: str) -> str:
             and not bare.endswith(tuple(_SENTENCE_END))
         )
     return "\n".join(_join(lines) for lines in paragraphs)
+
+
+# A page's number printed alone on its line (the copy of a PDF keeps it).
+_PAGE_NUMBER_RE = re.compile(r"^[ \t\u3000]*\d{1,3}[ \t\u3000]*$")
+_ENDS_ITEM = tuple(_SENTENCE_END + "；;）)")
+_FIELD_RE = re.compile(rf"^[ \t\u3000]*(?:{LABEL_ALTERNATIVES})\s*[:：]")
+
+
+def drop_page_numbers(text: str) -> str:
+    """Return `text` without the page numbers standing alone between two items: after a line
+    that ends a sentence or gives a field, and before one that starts an item or a field. Run once flattened
+    tables are read, whose 序号 cells stand alone on their lines too."""
+    lines = text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    dropped = {
+        here
+        for before, here, after in zip(filled, filled[1:], filled[2:])
+        if _PAGE_NUMBER_RE.match(lines[here])
+        and (lines[before].rstrip().endswith(_ENDS_ITEM) or _FIELD_RE.match(lines[before]))
+        and _LINE_START.match(lines[after])
+    }
+    if not dropped:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in dropped)
 
 
 def _join(lines: list[str]) -> str:

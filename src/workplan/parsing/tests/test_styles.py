@@ -1007,6 +1007,52 @@ def test_text_copied_from_a_pdf_with_every_printed_line_cut_and_page_numbers(tmp
     assert not any("— 3 —" in t.text or "3 —" in t.text for t in tasks)
 
 
+def test_bare_page_numbers_of_a_pdf_copy_are_no_tasks_and_cut_no_sentence(tmp_path):
+    """A PDF copy prints a page's number alone on its line (2, 3): between two items it is
+    dropped, and inside a sentence cut by the page's end the sentence is whole again."""
+    lines = [
+        "东坪县2024年重点工作任务分解方案",
+        "一、持续优化营商环境，推动县域经济高质量发展再上新台阶",
+        "1.深化行政审批制度改革，全面推行承诺制审批和容缺受理，压",
+        "减审批时限，提升政务服务一网通办水平和群众满意度。",
+        "牵头单位：县行政审批局",
+        "2",
+        "2.实施招商引资攻坚行动，围绕主导产业开展精准招商，全年",
+        "3",
+        "引进亿元以上项目二十个以上，推动签约项目早落地早投产。",
+        "牵头单位：县商务局；配合单位：县发展改革局",
+        "3.加快重点项目建设进度，落实县级领导包联重点项目制度，",
+        "协调解决项目建设中的用地、资金和审批等方面的困难问题。",
+        "牵头单位：县发展改革局",
+        "4",
+        "4.推进乡村振兴示范片区建设，完善农村基础设施和公共服务，",
+        "提升农村人居环境整治成效，打造一批宜居宜业和美乡村。",
+        "牵头单位：县农业农村局",
+    ]
+    path = tmp_path / "pdf-copy.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    tasks = parse_file(path).points[0].tasks
+    assert [t.text[:6] for t in tasks] == ["深化行政审批", "实施招商引资", "加快重点项目", "推进乡村振兴"]
+    assert "全年引进亿元以上项目" in tasks[1].text
+    assert tasks[1].responsibility.co == ["县发展改革局"]
+
+
+def test_a_numbered_table_row_per_line_keeps_its_numbers(tmp_path):
+    """The 序号 cells of a table flattened one cell per line stand alone like page numbers
+    do, and stay the rows' numbers."""
+    lines = ["南溪学院2024年重点工作任务分解表", "序号", "重点工作", "牵头单位", "完成时限"]
+    for number, (work, unit) in enumerate(
+        [("完善内部控制制度，强化预算执行。", "财务处"), ("推进智慧校园二期建设。", "信息中心"),
+         ("开展教学质量年活动。", "教务处")],
+        start=1,
+    ):
+        lines += [str(number), work, unit, "2024年12月"]
+    path = tmp_path / "table.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    tasks = [t for p in parse_file(path).points for t in p.tasks]
+    assert [t.responsibility.lead for t in tasks] == [["财务处"], ["信息中心"], ["教务处"]]
+
+
 def test_paragraphs_of_any_length_are_not_joined(tmp_path):
     """A document whose lines are paragraphs (not cut at one width) keeps every line break,
     even where a line does not end in a full stop."""
