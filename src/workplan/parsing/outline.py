@@ -721,6 +721,10 @@ def _sentence_end(text: str, start: int, *, stop_at_newline: bool) -> int:
     return len(text)
 
 
+# What a line ends with when its sentence goes on in the next line.
+_CONTINUES = "，,、（(“‘《〈【—-"
+
+
 def _is_paragraph_break(text: str, index: int) -> bool:
     # Looks only at the line before `index` and the start of the next: copying the text before
     # and after each line break made a long key point cost the square of its length.
@@ -729,6 +733,8 @@ def _is_paragraph_break(text: str, index: int) -> bool:
         end -= 1
     if end == 0 or text[end - 1] in SENTENCE_END + "：:；;":
         return True
+    if text[end - 1] not in _CONTINUES:
+        return True  # a line of its own: a line cut mid-sentence was joined with the next one
     after = _NON_SPACE.search(text, index)
     if after and _LIST_MARKER_AT.match(text, after.start()):
         return True

@@ -590,15 +590,19 @@ _DEADLINE_TOKEN_RE = re.compile(
 )
 
 
+# 等, 等单位, 等有关部门, 等相关职能部门: the named units and others like them.
+_OPEN_TAIL_RE = re.compile(r"等(?:有关|相关|其他|其它)?(?:职能)?(?:单位|部门|处室|成员单位)?$")
+
+
 def _strip_open_tail(token: str) -> str:
     """Return a name without 等 / 等单位 and without a note in brackets glued to its end
     (市卫健委(除标注“分别牵头”外,列第一位为牵头单位)); a deadline (6月底完成) is no name."""
     token = _NOTE_TAIL_RE.sub("", token)
     if _DEADLINE_TOKEN_RE.match(token):
         return ""
-    for tail in ("等单位", "等部门", "等"):
-        if token.endswith(tail) and len(token) > len(tail):
-            return token[: -len(tail)]
+    tail = _OPEN_TAIL_RE.search(token)
+    if tail and tail.start() > 0:
+        return token[: tail.start()]
     return token.strip("“”\"'")
 
 

@@ -1076,6 +1076,31 @@ def test_paragraphs_of_any_length_are_not_joined(tmp_path):
     assert [t.text for t in plan.points[0].tasks] == items
 
 
+def test_lines_without_full_stops_under_an_annotated_point_are_one_task_each(tmp_path):
+    """In a text file whose lines follow one another without blank lines, each line under a
+    key point that carries its annotation is a task even without a full stop; a line that ends
+    in a comma goes on in the next."""
+    path = write(
+        tmp_path,
+        [
+            "北坡学院2025年工作要点",
+            "一、加强党的建设（牵头单位：党委办公室）",
+            "落实全面从严治党主体责任",
+            "推进基层党组织标准化建设，",
+            "完善党支部工作条例",
+            "二、提升人才培养质量（牵头单位：教务处）",
+            "深化专业建设",
+            "推进课程思政",
+        ],
+        "txt-gbk",
+    )
+    plan = parse_file(path)
+    assert [[t.text for t in p.tasks] for p in plan.points] == [
+        ["落实全面从严治党主体责任", "推进基层党组织标准化建设，完善党支部工作条例"],
+        ["深化专业建设", "推进课程思政"],
+    ]
+
+
 @pytest.mark.parametrize("fmt", ["txt", "html", "docx"])
 def test_a_notice_sharing_out_duties_under_unit_headings(tmp_path, fmt):
     """Each heading names only a unit (一、党政办公室 / 二、学工部(处)); the duties under it,
