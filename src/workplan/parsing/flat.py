@@ -98,6 +98,9 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
         fits = first is not None and len(rows[0]) - first <= first  # one row, not several
         if fits and column_kind(rows[0][0]) == "serial":
             rows[:1] = [rows[0][:first], rows[0][first:]]
+        elif first is not None:
+            # Every cell ends in ` |` and no row is marked: the rows are found by their numbers.
+            return _line_per_cell_table(lines, start)
     if len(rows) > 2 and all(len(r) == 1 for r in rows):
         return _cell_stream_table([r[0] for r in rows], end)
     if len(rows) < 2 or not is_header_row(rows[0]):
@@ -282,6 +285,8 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
     current: list[str] | None = None  # the lines after its serial number
     waiting: list[str] = []  # lines before the first row's number (or after a section row)
     serial = 0
+    # A copy that ends every cell in ` |` ends the table at the first full row's line without one.
+    piped = all(line.rstrip(" \t\u3000").endswith("|") for line in lines[start:end] if line.strip())
 
     def close_row(following: int) -> list[str]:
         """Add the row being read; return the lines that are the next row's cells before 序号."""
@@ -295,6 +300,12 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
     while end < len(lines):
         line = _bare(lines[end])
         if not line:
+            if (
+                lines[end].strip(" \t\u3000") == "|"
+                and current is not None
+                and len(current) < len(after)
+            ):
+                current.append("")  # an empty cell of a copy that ends every cell in ` |`
             end += 1
             continue
         if _SERIAL.match(line) and serial < int(line) <= serial + 200:
@@ -314,6 +325,8 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
         elif _SERIAL_HEADER.fullmatch(line) or _TABLE_TITLE.search(line):
             break  # the next table's header or title: this table ends here
         elif current is not None:
+            if piped and len(current) >= len(after) and not lines[end].rstrip().endswith("|"):
+                break  # the text after the table
             current.append(line)
         else:
             waiting.append(line)

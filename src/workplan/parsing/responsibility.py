@@ -127,6 +127,28 @@ SHORT_BRACKET_RE = re.compile(
     rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办|按照?职责分工负责|按职责负责|分别负责)"
     rf"(?:落实)?)?\s*[)）]"
 )
+# What a unit does when it is its sentence's subject: 后勤处做好…, 保卫处、后勤处加强….
+ACTING_VERBS = (
+    "做好", "加强", "组织", "安排", "汇总", "落实", "开展", "推进", "制定", "检查", "协调", "督促",
+    "统筹", "抓好", "搞好", "编制", "指导", "建立", "完善", "确保", "会同", "联合", "及时", "认真",
+    "切实", "积极", "提供", "准备",
+)  # fmt: skip
+# What follows a verb that is the middle of a unit's name (组织部, 统筹办, 指导中心).
+_NAME_GOES_ON = "部处室科办委院馆中组站队所局厅会"
+# What an institution calls itself: the whole of it, not one of its units.
+_WHOLE_INSTITUTION = {
+    "学院",
+    "学校",
+    "大学",
+    "我院",
+    "我校",
+    "全院",
+    "全校",
+    "本校",
+    "本院",
+    "党委",
+    "校党委",
+}
 # An item's own number before a unit that is its sentence's subject: 1.学生处负责…
 _ITEM_NUMBER = (
     r"(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳]"
@@ -141,8 +163,10 @@ _SHORT_INLINE_RE = re.compile(
     rf"|(?:(?<=[\n。；;：:])|^|(?P<comma>(?<=[，,])))[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
     r"(?:首先|其次|同时|另外|此外|最后)?"
     r"(?P<subject>[^（）()。；;：:\n，,由\s\d](?:[^（）()。；;：:\n，,由]|[（(][^（）()。；;：:\n，,]{1,6}[)）]){1,29}?)"
-    # 安保处要加强巡逻: a unit told what to do is responsible for it too (not 要求).
-    r"(?P<subject_verb>牵头负责|负责|牵头|要(?!求)))"
+    # 安保处要加强巡逻: a unit told what to do is responsible for it too (not 要求); so is one
+    # that does it (后勤处做好…, 学工部、各二级学院汇总…), unless the verb begins a longer
+    # name (党委组织部, 编制办).
+    rf"(?P<subject_verb>牵头负责|负责|牵头|要(?!求)|(?:{'|'.join(ACTING_VERBS)})(?![{_NAME_GOES_ON}])))"
 )
 # After a comma or told what to do (要), a subject must be names of units and nothing else:
 # 各单位按照组委会的要求 or 其他各部门重点安全防范部位 are no units.
@@ -225,7 +249,10 @@ def short_annotation(match: re.Match) -> str:
     # Units, and perhaps a person among them (flagged later); not a clause of other words.
     if not names or not is_unit(names[0]) or not all(is_unit(n) or _is_name(n) for n in listed):
         return ""
-    told = groups.get("subject_verb") == "要"
+    # Told what to do (要) or doing it (做好): the subject is a unit only if nothing else.
+    told = groups.get("subject_verb") not in (None, "牵头负责", "负责", "牵头")
+    if told and any(n in _WHOLE_INSTITUTION for n in listed):
+        return ""  # 学院加强…: the institution as a whole, not a unit of it
     if told and all(is_group(n) for n in listed):
         return ""  # 各部门要高度重视: an instruction to everyone, not a task of anyone's
     strict = groups.get("comma") is not None or told
@@ -252,12 +279,19 @@ def without_short_name(name: str) -> str:
 def is_unit(name: str) -> bool:
     """Return whether `name` reads as a unit's name (or a collective term), not other words."""
     name = without_short_name(name)
-    if name.endswith(_NOT_UNIT_ENDINGS):
+    if name.endswith(_NOT_UNIT_ENDINGS) or ":" in name or "：" in name:
         return False  # 课程评价体系, 人才培养体系: what is built, not who builds it
     return len(name) <= 20 and (is_group(name) or name.endswith(UNIT_ENDINGS))
 
 
-_NOT_UNIT_ENDINGS = ("体系", "机制", "制度")
+_NOT_UNIT_ENDINGS = (
+    "体系", "机制", "制度",
+    # Meetings end like 工会 and 学生会: 务虚会, 家长会, 运动会 are held, they hold nothing.
+    "大会", "例会", "晚会", "务虚会", "座谈会", "推进会", "培训会", "动员会", "表彰会", "运动会",
+    "联欢会", "报告会", "研讨会", "交流会", "见面会", "家长会", "分析会", "总结会", "部署会",
+    "协调会", "调度会", "汇报会", "观摩会", "招聘会", "洽谈会", "博览会", "展销会", "听证会",
+    "教师会", "班会", "年会", "茶话会", "团拜会", "恳谈会",
+)  # fmt: skip
 
 
 _SHORT_NAME_TAIL_RE = re.compile(r"[（(][^（）()]{1,6}[)）]$")

@@ -25,7 +25,8 @@ TASK_HEADERS = (
     "工作内容", "具体措施", "主要举措", "工作措施", "具体工作", "工作要点", "任务事项", "工作事项",
     "目标任务", "任务名称", "主要内容", "考核内容", "指标内容", "指标描述", "测评内容", "评价内容",
     "具体内容", "创建标准", "民生实事", "实事项目", "项目名称", "建设内容", "具体要求", "任务要求",
-    "民生事项", "事项名称", "项目内容",
+    "民生事项", "事项名称", "项目内容", "主要工作", "活动内容", "活动项目", "活动名称", "工作安排",
+    "工作项目", "重点事项", "整改任务", "整改措施", "问题清单",
     "任务",
 )  # fmt: skip
 COLUMN_LABELS = {
@@ -44,7 +45,8 @@ COLUMN_LABELS = {
     ),
     "plain": (
         "责任单位", "责任部门", "责任主体", "责任处室", "承办单位", "实施单位", "负责科室",
-        "负责部门", "负责单位", "责任科室",
+        "负责部门", "负责单位", "责任科室", "组织部门", "组织单位", "负责处室", "实施部门", "落实部门",
+        "落实单位", "执行部门", "执行单位", "主管部门", "归口部门", "承办处室", "主办单位", "主办部门",
     ),
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时间安排", "完成期限", "时限"),
     "outcome": ("预期成果", "预期目标", "成果形式", "完成标准", "考核标准", "工作目标", "目标要求"),
@@ -153,11 +155,12 @@ def read_table_sections(
         return None, []
     header = rows[index]
     columns = _column_map(header)
-    width = len(header)
+    width = len(_trimmed(header))
     kinds = {position: kind for kind, position in columns.items()}
     aligned = [_aligned(row, width, kinds) for row in rows[index + 1 :]]
-    body = [row for row, _ in aligned]
-    gaps = [gap for _, gap in aligned]
+    body = [row for row, _, _ in aligned]
+    gaps = [gap for _, gap, _ in aligned]
+    moved = [was_moved for _, _, was_moved in aligned]
     if "point" in columns and not any(_task_cell(row, columns).strip() for row in body):
         columns["task"] = columns.pop("point")  # 主要任务 | 全年目标任务 (left empty in every row)
     sections: list[TableSection] = [TableSection(title="")]
@@ -230,8 +233,8 @@ def read_table_sections(
         else:
             task.warnings.append("没有填写责任单位。")
             warnings.append(f"{where}第{row_number}行没有填写责任单位。")
-        if gaps[offset]:
-            task.warnings.append("这一行比表头少了单元格，已按各格的内容对齐各列，请核对。")
+        if moved[offset]:
+            task.warnings.append("这一行的单元格数与表头不同，已按各格的内容对齐各列，请核对。")
         sections[-1].tasks.append(task)
     if body and 1 < len(body[-1]) < width and sections[-1].tasks:
         warnings.append(f"{where}的最后一行不完整，文档可能在表格中途被截断。")
@@ -258,30 +261,52 @@ def _row_titles(body: TableRows, columns: dict[str, int]) -> bool:
     return len(cells) >= 2 and all(cells) and len(set(cells)) == len(cells)
 
 
-def _aligned(row: list[str], width: int, kinds: dict[int, str]) -> tuple[list[str], set[int]]:
-    """Return a row one or two cells short of the header (a copy dropped cells that were empty
-    or merged; `| |` at a copied row's end leaves their place empty) with empty cells where its
-    cells then best fit their columns — a person under the leader, units under units — and
-    where those gaps are. Only when, read as it stands, a sentence or a person sits under a unit
-    column: a row that reads right is never moved."""
+def _trimmed(row: list[str]) -> list[str]:
     filled = len(row)
     while filled and not row[filled - 1].strip():
         filled -= 1
+    return row[:filled]
+
+
+def _aligned(row: list[str], width: int, kinds: dict[int, str]) -> tuple[list[str], set[int], bool]:
+    """Return a row whose cells do not match the header's, with its cells where they best fit
+    their columns — a person under the leader, units under units — where its empty places
+    are, and whether it was moved. A row one or two cells short (a copy dropped cells that were
+    empty or merged; `| |` at a copied row's end leaves their place empty) gets empty cells; a
+    row one or two cells longer begins with cells merged over several rows whose column the
+    header left out (a week's dates over its tasks), and loses them. Only when, read as it
+    stands, a sentence or a person sits under a unit column, or units sit under the task and
+    nowhere else: a row that reads right is never moved."""
+    filled = len(_trimmed(row))
     missing = width - filled
-    if missing not in (1, 2) or width < 4 or filled < 2:
-        return row, set()
-    fits = [_fit(cell, kinds.get(i)) for i, cell in enumerate(row)]
+    if missing not in (-2, -1, 1, 2) or width < 3 or filled < 2:
+        return row, set(), False
+    fits = [_fit(cell, kinds.get(i)) for i, cell in enumerate(row[:width])]
     watched = (*RESPONSIBLE_KINDS, "serial")
-    if not any(fit < 0 and kinds.get(i) in watched for i, fit in enumerate(fits)):
-        return row, set()
+    misfit = any(fit < 0 and kinds.get(i) in watched for i, fit in enumerate(fits))
+    # Units under the task and none under the unit columns (a task may end like a unit's name,
+    # 建设省级重点实验室, beside its own units).
+    stray = any(fit < 0 and kinds.get(i) == "task" for i, fit in enumerate(fits)) and not any(
+        fit > 0 and kinds.get(i) in RESPONSIBLE_KINDS for i, fit in enumerate(fits)
+    )
+    if not misfit and not stray:
+        return row, set(), False
+
+    def score(cells: list[str]) -> int:
+        return sum(_fit(cell, kinds.get(i)) for i, cell in enumerate(cells))
+
+    if missing < 0:
+        candidate = row[filled - width : filled]
+        if score(candidate) > sum(fits):
+            return candidate, set(), True
+        return row, set(), False
     best, best_gaps, best_score = row, set(), sum(fits)
     for gaps in combinations(range(width), missing):
         cells = iter(row[:filled])
         candidate = ["" if i in gaps else next(cells) for i in range(width)]
-        score = sum(_fit(cell, kinds.get(i)) for i, cell in enumerate(candidate))
-        if score > best_score:
-            best, best_gaps, best_score = candidate, set(gaps), score
-    return best, best_gaps
+        if score(candidate) > best_score:
+            best, best_gaps, best_score = candidate, set(gaps), score(candidate)
+    return best, best_gaps, bool(best_gaps)
 
 
 def _fit(cell: str, kind: str | None) -> int:

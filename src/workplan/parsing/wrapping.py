@@ -99,7 +99,7 @@ def drop_page_numbers(text: str) -> str:
     filled = [i for i, line in enumerate(lines) if line.strip()]
     dropped = {
         here
-        for before, here, after in zip(filled, filled[1:], filled[2:])
+        for before, here, after in zip(filled, filled[1:], filled[2:], strict=False)
         if _PAGE_NUMBER_RE.match(lines[here])
         and (lines[before].rstrip().endswith(_ENDS_ITEM) or _FIELD_RE.match(lines[before]))
         and _LINE_START.match(lines[after])

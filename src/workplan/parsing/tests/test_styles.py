@@ -1032,7 +1032,12 @@ def test_bare_page_numbers_of_a_pdf_copy_are_no_tasks_and_cut_no_sentence(tmp_pa
     path = tmp_path / "pdf-copy.txt"
     path.write_text("\n".join(lines), encoding="utf-8")
     tasks = parse_file(path).points[0].tasks
-    assert [t.text[:6] for t in tasks] == ["深化行政审批", "实施招商引资", "加快重点项目", "推进乡村振兴"]
+    assert [t.text[:6] for t in tasks] == [
+        "深化行政审批",
+        "实施招商引资",
+        "加快重点项目",
+        "推进乡村振兴",
+    ]
     assert "全年引进亿元以上项目" in tasks[1].text
     assert tasks[1].responsibility.co == ["县发展改革局"]
 
@@ -1042,8 +1047,11 @@ def test_a_numbered_table_row_per_line_keeps_its_numbers(tmp_path):
     do, and stay the rows' numbers."""
     lines = ["南溪学院2024年重点工作任务分解表", "序号", "重点工作", "牵头单位", "完成时限"]
     for number, (work, unit) in enumerate(
-        [("完善内部控制制度，强化预算执行。", "财务处"), ("推进智慧校园二期建设。", "信息中心"),
-         ("开展教学质量年活动。", "教务处")],
+        [
+            ("完善内部控制制度，强化预算执行。", "财务处"),
+            ("推进智慧校园二期建设。", "信息中心"),
+            ("开展教学质量年活动。", "教务处"),
+        ],
         start=1,
     ):
         lines += [str(number), work, unit, "2024年12月"]
@@ -1857,3 +1865,88 @@ def test_a_lead_marked_inside_a_list_helpers_after_the_names_and_pipe_rows_with_
             [("内部控制工作体系", ["审计处"]), ("区域发展研究中心", ["社会科学处"])],
         )
     ]
+
+
+def test_a_unit_that_does_the_work_is_its_subject_in_a_notice_without_annotations(tmp_path):
+    """后勤处做好…, 学生处、各二级学院做好…: in a notice without annotations a unit as the
+    subject of what is done is responsible; the institution as a whole, an instruction to
+    everyone, a verb that begins a longer name (党委组织部) and a subject of other words are not."""
+    lines = [
+        "青川学院关于做好2025年春季开学工作的通知",
+        "各部门、各二级学院：",
+        "1.学院加强党建工作，落实全面从严治党责任。",
+        "2.党委组织部开展干部培训，提升干部能力。",
+        "3.学生处、各二级学院做好家庭经济困难学生资助工作。",
+        "4.各部门要高度重视，确保开学工作平稳有序。",
+        "5.实验室安全检查组织到位。",
+        "6.后勤处及时做好宿舍维修。",
+        "7.综合管理服务中心组织协调校园卫生大检查。",
+    ]
+    path = tmp_path / "notice.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    tasks = parse_file(path).points[0].tasks
+    read = [
+        (t.responsibility.lead, t.responsibility.groups) if t.responsibility else None
+        for t in tasks
+    ]
+    assert read == [
+        None,
+        (["党委组织部"], []),
+        (["学生处"], ["各二级学院"]),
+        None,
+        None,
+        (["后勤处"], []),
+        (["综合管理服务中心"], []),
+    ]
+
+
+def test_a_table_copied_with_every_cell_ending_in_a_pipe_and_unmarked_rows(tmp_path):
+    """序号 | / 日期 | / … one cell a line, every cell ending in ` |` and no row marked: the rows
+    are found by their numbers, a lone `|` is an empty cell, 活动内容 names the task and 组织部门
+    the units, and the notice's text after the table is no cell of its last row."""
+    header = ["序号", "日期", "地点", "活动内容", "参与人员", "组织部门"]
+    rows = [
+        ["1", "5月", "体育馆", "消防安全主题团日活动", "学生志愿者", "保卫处、团委、"],
+        ["2", "5月、6月", "", "安全生产宣传月活动", "后勤职工", "后勤处、保卫处"],
+        ["3", "6月8日", "报告厅", "实验室安全知识讲座", "实验室管理员", "资产处、各二级学院"],
+    ]
+    lines = ["南屏职业学院关于开展2024年安全生产月活动的通知", "各部门：", "具体安排如下："]
+    lines += [f"{cell} |" if cell else "|" for row in [header, *rows] for cell in row]
+    lines.append("各二级学院应组织各班级开展主题班会，并将开展情况报送保卫处。")
+    path = tmp_path / "notice.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    tasks = [t for p in parse_file(path).points for t in p.tasks]
+    assert [(t.text, t.responsibility.lead, t.responsibility.co, t.responsibility.groups)
+            for t in tasks] == [
+        ("消防安全主题团日活动", ["保卫处"], ["团委"], []),
+        ("安全生产宣传月活动", ["后勤处"], ["保卫处"], []),
+        ("实验室安全知识讲座", ["资产处"], [], ["各二级学院"]),
+    ]  # fmt: skip
+
+
+def test_a_calendar_whose_rows_have_the_merged_week_and_date_cells_only_once(tmp_path):
+    """起止日期 | 主要工作 | 责任处室: the first row of a week carries the week and its dates
+    (one cell more than the header), the rows after it only the work and the office; each
+    cell goes under its column by what it holds, and meetings (务虚会, 教师会) are no units."""
+    lines = [
+        "北岭中学2024-2025学年第二学期工作行事历",
+        "起止日期 | 主要工作 | 责任处室 | |",
+        "开学前 | 2月14日 | 下午行政务虚会 | 办公室 |",
+        "2月15日 | 全体教职工大会 | 办公室 | |",
+        "第一周 | 2月17日-2月23日 | 开学典礼;升旗仪式 | 德育处、团委 |",
+        "开学教学常规检查 | 教务处 | ||",
+        "初二全体教师会 | 教务处 | ||",
+        "消防安全隐患排查 | 保卫处 | ||",
+    ]
+    path = tmp_path / "calendar.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    tasks = [t for p in parse_file(path).points for t in p.tasks]
+    assert [(t.text, t.responsibility.lead) for t in tasks] == [
+        ("下午行政务虚会", ["办公室"]),
+        ("全体教职工大会", ["办公室"]),
+        ("开学典礼;升旗仪式", ["德育处"]),
+        ("开学教学常规检查", ["教务处"]),
+        ("初二全体教师会", ["教务处"]),
+        ("消防安全隐患排查", ["保卫处"]),
+    ]
+    assert tasks[2].responsibility.co == ["团委"]
