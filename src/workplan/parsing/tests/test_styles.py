@@ -22,6 +22,9 @@ def write(tmp_path: Path, paragraphs: list[str], fmt: str) -> Path:
     path = tmp_path / f"plan.{fmt.split('-')[0]}"
     if fmt == "txt":
         path.write_text("\n\n".join(paragraphs), encoding="utf-8")
+    elif fmt == "txt-lines":  # one line each, no blank line between
+        path = tmp_path / "plan.txt"
+        path.write_text("\n".join(paragraphs), encoding="utf-8")
     elif fmt == "txt-gbk":
         path = tmp_path / "plan.txt"
         path.write_bytes("\r\n".join(paragraphs).encode("gb18030"))
@@ -594,8 +597,7 @@ def test_table_drawn_with_box_characters_and_wrapped_cells(tmp_path, box):
         f"{bar}2{bar}新建污水管网20公里。{bar}县住建局{bar}各乡镇{bar}",
         bottom,
     ]
-    path = tmp_path / "grid.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path = write(tmp_path, lines, "txt-lines")
     plan = parse_file(path)
     assert responsibilities(plan) == [
         (plan.title, "推进县域医共", ["县卫健委"], ["县医保局", "县财政局"], [], []),
@@ -990,8 +992,7 @@ def test_text_copied_from_a_pdf_with_every_printed_line_cut_and_page_numbers(tmp
         "健全街道综合执法机制,赋予街道更多的统筹协调职责和权力。",
         "牵头单位:区委编办",
     ]
-    path = tmp_path / "pdf-copy.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path = write(tmp_path, lines, "txt-lines")
     plan = parse_file(path)
     assert [p.title for p in plan.points] == ["提高基层党建工作水平,加强党对基层治理工作的全面领导"]
     tasks = plan.points[0].tasks
@@ -1029,8 +1030,7 @@ def test_bare_page_numbers_of_a_pdf_copy_are_no_tasks_and_cut_no_sentence(tmp_pa
         "提升农村人居环境整治成效，打造一批宜居宜业和美乡村。",
         "牵头单位：县农业农村局",
     ]
-    path = tmp_path / "pdf-copy.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path = write(tmp_path, lines, "txt-lines")
     tasks = parse_file(path).points[0].tasks
     assert [t.text[:6] for t in tasks] == [
         "深化行政审批",
@@ -1055,8 +1055,7 @@ def test_a_numbered_table_row_per_line_keeps_its_numbers(tmp_path):
         start=1,
     ):
         lines += [str(number), work, unit, "2024年12月"]
-    path = tmp_path / "table.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path = write(tmp_path, lines, "txt-lines")
     tasks = [t for p in parse_file(path).points for t in p.tasks]
     assert [t.responsibility.lead for t in tasks] == [["财务处"], ["信息中心"], ["教务处"]]
 
@@ -1882,8 +1881,7 @@ def test_a_unit_that_does_the_work_is_its_subject_in_a_notice_without_annotation
         "6.后勤处及时做好宿舍维修。",
         "7.综合管理服务中心组织协调校园卫生大检查。",
     ]
-    path = tmp_path / "notice.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path = write(tmp_path, lines, "txt-lines")
     tasks = parse_file(path).points[0].tasks
     read = [
         (t.responsibility.lead, t.responsibility.groups) if t.responsibility else None
@@ -1913,8 +1911,7 @@ def test_a_table_copied_with_every_cell_ending_in_a_pipe_and_unmarked_rows(tmp_p
     lines = ["南屏职业学院关于开展2024年安全生产月活动的通知", "各部门：", "具体安排如下："]
     lines += [f"{cell} |" if cell else "|" for row in [header, *rows] for cell in row]
     lines.append("各二级学院应组织各班级开展主题班会，并将开展情况报送保卫处。")
-    path = tmp_path / "notice.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path = write(tmp_path, lines, "txt-lines")
     tasks = [t for p in parse_file(path).points for t in p.tasks]
     assert [(t.text, t.responsibility.lead, t.responsibility.co, t.responsibility.groups)
             for t in tasks] == [
@@ -1938,8 +1935,7 @@ def test_a_calendar_whose_rows_have_the_merged_week_and_date_cells_only_once(tmp
         "初二全体教师会 | 教务处 | ||",
         "消防安全隐患排查 | 保卫处 | ||",
     ]
-    path = tmp_path / "calendar.txt"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path = write(tmp_path, lines, "txt-lines")
     tasks = [t for p in parse_file(path).points for t in p.tasks]
     assert [(t.text, t.responsibility.lead) for t in tasks] == [
         ("下午行政务虚会", ["办公室"]),
