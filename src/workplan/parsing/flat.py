@@ -13,7 +13,7 @@ import re
 from .readers import TABLE_MARK
 from .responsibility import is_unit, names_units
 from .review import looks_like_person
-from .tables import RESPONSIBLE_KINDS, column_kind, is_header_row
+from .tables import RESPONSIBLE_KINDS, column_kind, is_column_label, is_header_row
 
 _SERIAL = re.compile(r"^[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
 
@@ -406,6 +406,14 @@ def _cell_header(lines: list[str], start: int) -> tuple[list[str] | None, int]:
         known = is_header_row([line], strict=True)
         if _SERIAL.match(line) or _is_section_line(line):
             break
+        if (
+            header
+            and is_column_label(header[-1] + line)
+            and not (known and is_column_label(header[-1]))
+        ):
+            header[-1] += line  # 牵头 / 单位: a column name wrapped in its cell
+            end += 1
+            continue
         if not known and (len(line) > 4 or re.search(r"[\d，,。；;：:、]", line)):
             break
         header.append(line)

@@ -272,7 +272,7 @@ def _read_without_points(
 
     Returns where the plan begins (the text before is its header) and its key points: one per
     section heading above the annotated items, or one for the whole document."""
-    annotations = find_annotations(text.replace(EMPHASIS, ""), inline=inline)
+    annotations = find_annotations(text.replace(EMPHASIS, ""), inline=inline, acting=inline)
     if len(annotations) > MAX_PLAN_TASKS:
         raise _too_many(document.name, 1)
     marks = list(TABLE_MARK_RE.finditer(text))
@@ -292,7 +292,7 @@ def _read_without_points(
         end = bounds[index + 1][0] if index + 1 < len(bounds) else len(body)
         part = body[body_start:end]
         if not part.strip() or (
-            index == 0 and sections and not find_annotations(part, inline=inline)
+            index == 0 and sections and not find_annotations(part, inline=inline, acting=inline)
         ):
             continue
         heading = _Heading(len(points) + 1, start + begin, start + body_start, False)
@@ -476,7 +476,9 @@ def _plan_headings(text: str, tables: list[TableRows], inline: bool) -> list[_He
     if not runs:
         return []
     # Found once, positions kept (emphasis marks become spaces), counted per run.
-    starts = [a.start for a in find_annotations(text.replace(EMPHASIS, " "), inline=inline)]
+    starts = [
+        a.start for a in find_annotations(text.replace(EMPHASIS, " "), inline=inline, acting=inline)
+    ]
     bounds = [run[0].start for run in runs[1:]] + [len(text)]
     scores = []
     for run, end in zip(runs, bounds, strict=True):
@@ -520,7 +522,7 @@ def _read_body(
 ) -> ParsedPoint:
     number = heading.number
     body = body.replace(EMPHASIS, "")
-    annotations = find_annotations(body, inline=inline)
+    annotations = find_annotations(body, inline=inline, acting=inline)
     for annotation in annotations:
         if not annotation.closed:
             warnings.append(f"第{number}条要点：责任部门的括号没有闭合，已读到本条末尾。")

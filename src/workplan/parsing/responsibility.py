@@ -87,14 +87,15 @@ class Annotation:
     closed: bool
 
 
-def find_annotations(text: str, *, inline: bool = False) -> list[Annotation]:
+def find_annotations(text: str, *, inline: bool = False, acting: bool = False) -> list[Annotation]:
     """Return the responsibility annotations in `text`, in order of appearance; fields on
     consecutive lines (牵头单位：A / 配合单位：B / 完成时限：…) are one annotation.
 
     Besides labelled fields, a bracket holding only units and 负责/牵头/配合 is an annotation
     (（教务处负责）, （教务处牵头，学生处配合）); with `inline`, so is such a clause inside a
-    sentence (由教务处牵头, 教务处、学生处按职责分工负责), read as closing its sentence."""
-    found = _find_each(text) + _short_forms(text, inline=inline)
+    sentence (由教务处牵头, 教务处、学生处按职责分工负责), read as closing its sentence; with
+    `acting` too, a unit as the subject of what is done (后勤处做好…)."""
+    found = _find_each(text) + _short_forms(text, inline=inline, acting=acting)
     found.sort(key=lambda a: a.start)
     merged: list[Annotation] = []
     for annotation in found:
@@ -149,6 +150,12 @@ _WHOLE_INSTITUTION = {
     "党委",
     "校党委",
 }
+# What opens a clause about the means, not the doer: 依托继续教育学院开展…, 发挥工会…作用.
+_MEANS = (
+    "依托", "发挥", "通过", "围绕", "利用", "借助", "结合", "按照", "根据", "依据", "支持", "鼓励",
+    "推动", "推进", "加强", "建设", "完善", "组建", "成立", "设立", "新建", "筹建", "办好", "打造",
+    "培育", "引进", "邀请", "召开", "举办", "开展", "在", "对", "把", "将", "以", "为", "与", "和",
+)  # fmt: skip
 # An item's own number before a unit that is its sentence's subject: 1.学生处负责…
 _ITEM_NUMBER = (
     r"(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳]"
@@ -163,10 +170,14 @@ _SHORT_INLINE_RE = re.compile(
     rf"|(?:(?<=[\n。；;：:])|^|(?P<comma>(?<=[，,])))[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
     r"(?:首先|其次|同时|另外|此外|最后)?"
     r"(?P<subject>[^（）()。；;：:\n，,由\s\d](?:[^（）()。；;：:\n，,由]|[（(][^（）()。；;：:\n，,]{1,6}[)）]){1,29}?)"
-    # 安保处要加强巡逻: a unit told what to do is responsible for it too (not 要求); so is one
-    # that does it (后勤处做好…, 学工部、各二级学院汇总…), unless the verb begins a longer
-    # name (党委组织部, 编制办).
-    rf"(?P<subject_verb>牵头负责|负责|牵头|要(?!求)|(?:{'|'.join(ACTING_VERBS)})(?![{_NAME_GOES_ON}])))"
+    # 安保处要加强巡逻: a unit told what to do is responsible for it too (not 要求).
+    r"(?P<subject_verb>牵头负责|负责|牵头|要(?!求)))"
+)
+# In a document that annotates nothing, so is a unit that does the work (后勤处做好…, 学工部、
+# 各二级学院汇总…), unless the verb begins a longer name (党委组织部, 编制办).
+_ACTING_RE = re.compile(
+    _SHORT_INLINE_RE.pattern.removesuffix(r"|要(?!求)))")
+    + rf"|要(?!求)|(?:{'|'.join(ACTING_VERBS)})(?![{_NAME_GOES_ON}])))"
 )
 # After a comma or told what to do (要), a subject must be names of units and nothing else:
 # 各单位按照组委会的要求 or 其他各部门重点安全防范部位 are no units.
@@ -208,7 +219,7 @@ def _units_bracket(units: str) -> str:
     return f"责任单位：{'、'.join(t.strip() for t in names)}"
 
 
-def _short_forms(text: str, *, inline: bool) -> list[Annotation]:
+def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
     found = []
     for match in _UNITS_BRACKET_RE.finditer(text):
         inner = _units_bracket(match["units"])
@@ -227,7 +238,7 @@ def _short_forms(text: str, *, inline: bool) -> list[Annotation]:
         starts = [start for start, _ in spans]
         # The longest reach of the spans starting at or before each: one lookup a clause.
         reach = list(accumulate((end for _, end in spans), max))
-        for match in _SHORT_INLINE_RE.finditer(text):
+        for match in (_ACTING_RE if acting else _SHORT_INLINE_RE).finditer(text):
             inner = short_annotation(match)
             at = bisect_right(starts, match.start()) - 1
             if inner and not (at >= 0 and match.start() < reach[at]):
@@ -251,8 +262,8 @@ def short_annotation(match: re.Match) -> str:
         return ""
     # Told what to do (要) or doing it (做好): the subject is a unit only if nothing else.
     told = groups.get("subject_verb") not in (None, "牵头负责", "负责", "牵头")
-    if told and any(n in _WHOLE_INSTITUTION for n in listed):
-        return ""  # 学院加强…: the institution as a whole, not a unit of it
+    if told and any(n in _WHOLE_INSTITUTION or n.startswith(_MEANS) for n in listed):
+        return ""  # 学院加强…, 依托继续教育学院开展…: the institution, or the means
     if told and all(is_group(n) for n in listed):
         return ""  # 各部门要高度重视: an instruction to everyone, not a task of anyone's
     strict = groups.get("comma") is not None or told

@@ -106,6 +106,12 @@ def column_kind(cell: str) -> str | None:
     return None
 
 
+def is_column_label(cell: str) -> bool:
+    """Return whether `cell` is exactly one of the column names a task table's header uses."""
+    cell = _normalise(cell)
+    return cell in TASK_HEADERS or any(cell in labels for labels in COLUMN_LABELS.values())
+
+
 def is_header_row(row: list[str], *, strict: bool = False) -> bool:
     """Return whether `row` names a task table's columns: a task and who is responsible.
 

@@ -1946,3 +1946,20 @@ def test_a_calendar_whose_rows_have_the_merged_week_and_date_cells_only_once(tmp
         ("消防安全隐患排查", ["保卫处"]),
     ]
     assert tasks[2].responsibility.co == ["团委"]
+
+
+def test_a_table_one_cell_a_line_whose_column_names_wrapped_in_their_cells(tmp_path):
+    """A PDF copy of a narrow table wraps 重点工作 into 重点 / 工作 and 牵头单位 into 牵头 / 单位:
+    the halves are joined into the column's name."""
+    lines = ["西山学院2025年重点工作任务分解表", "序号", "重点", "工作", "牵头", "单位", "配合"]
+    lines += ["单位", "完成", "时限"]
+    lines += ["1", "完善内部控制制度，强化预算执行。", "财务处", "审计处", "2025年6月"]
+    lines += ["2", "推进智慧校园二期建设。", "信息中心", "各学院", "2025年12月"]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    tasks = plan.points[0].tasks
+    assert [(t.responsibility.lead, t.responsibility.co, t.deadline) for t in tasks] == [
+        (["财务处"], ["审计处"], "2025年6月"),
+        (["信息中心"], [], "2025年12月"),
+    ]
+    assert tasks[1].responsibility.groups == ["各学院"]
+    assert plan.warnings == []
