@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .readers import TABLE_MARK
-from .responsibility import is_unit, names_units
+from .responsibility import cell_annotation, is_unit, names_units
 from .review import looks_like_person
 from .tables import RESPONSIBLE_KINDS, column_kind, is_column_label, is_header_row
 
@@ -496,8 +496,11 @@ _UNIT_KINDS = ("lead", "plain", "co")
 def _typed_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
     """Read a table copied one cell per line without serial numbers (任务 / 完成时间 / 负责单位 /
     负责人): each cell is known by what it holds — a date, units, people, else a task, which
-    starts the next row. A row without units or date had them in a cell merged with the row
-    above, and takes that row's."""
+    starts the next row. Under a header with a key point column before the task (工作任务 /
+    具体要求 / 落实科室), numbered tasks start rows and a line without a number is the next key
+    point. A row without units or date had them in a cell merged with the row above and takes
+    that row's; the first rows of a key point without units shared one cell of several tasks
+    with the row after them, whose units they take."""
     if not _bare(lines[start]):
         return None
     header: list[str] = []
@@ -510,16 +513,23 @@ def _typed_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], in
         end += 1
     kinds = [column_kind(cell) for cell in header]
     units_at = next((i for i, kind in enumerate(kinds) if kind in _UNIT_KINDS), None)
-    if len(header) < 3 or kinds.count("task") != 1 or units_at is None or "serial" in kinds:
+    if len(header) < 3 or kinds.count("task") not in (1, 2) or units_at is None:
         return None
+    if "serial" in kinds:
+        return None
+    if kinds.count("task") == 2:
+        kinds[kinds.index("task")] = "point"
     found: list[dict[str, list[str]]] = []
+    point = ""
     while end < len(lines):
         line = _bare(lines[end])
         if line and (_is_section_line(line) or _SERIAL_HEADER.fullmatch(line)):
             break
         kind = _cell_kind(line, has_people="leader" in kinds) if line else None
-        if kind == "task":
-            found.append({"task": [line]})
+        if kind == "task" and "point" in kinds and not _NUMBERED_CELL.match(line):
+            point = line  # the key point over the numbered tasks that follow
+        elif kind == "task":
+            found.append({"task": [line], "point": [point]})
         elif kind and found:
             found[-1].setdefault(kind, []).append(line)
         elif kind:
@@ -527,14 +537,11 @@ def _typed_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], in
         end += 1
     if sum(1 for row in found if "units" in row) < 2:
         return None
+    _share_merged_cells(found)
     rows = [header]
-    previous: dict[str, list[str]] = {}
     for row in found:
-        for shared in ("units", "deadline"):
-            if shared not in row and shared in previous:
-                row[shared] = previous[shared]
-        previous = row
         cells = {"task": row["task"][0], "deadline": "\n".join(row.get("deadline", []))}
+        cells["point"] = row["point"][0]
         cells["leader"] = "、".join(row.get("people", []))
         cells["units"] = "\n".join(row.get("units", []))
         rows.append(
@@ -546,6 +553,26 @@ def _typed_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], in
     return rows, end
 
 
+_NUMBERED_CELL = re.compile(r"^\d{1,3}[.．、](?!\d)")
+
+
+def _share_merged_cells(found: list[dict[str, list[str]]]) -> None:
+    """Give rows without units or date the cells merged over them: the row above's, or at a
+    key point's start, those of the first row of the key point that has them."""
+    for index, row in enumerate(found):
+        starts_point = index == 0 or found[index - 1]["point"] != row["point"]
+        for shared in ("units", "deadline"):
+            if shared in row:
+                continue
+            if not starts_point:
+                source = found[index - 1]
+            else:
+                same_point = (other for other in found[index:] if other["point"] == row["point"])
+                source = next((other for other in same_point if shared in other), {})
+            if shared in source:
+                row[shared] = source[shared]
+
+
 def _cell_kind(line: str, *, has_people: bool) -> str:
     """Return what a cell holds: "deadline", "units", "people" or "task"."""
     if line.endswith(_ROLE_ENDINGS) and len(line) <= 10:
@@ -554,8 +581,8 @@ def _cell_kind(line: str, *, has_people: bool) -> str:
         return "deadline"
     if line.endswith(("。", "；", ";")):
         return "task"
-    if len(line) <= 30 and names_units(line):
-        return "units"
+    if len(line) <= 40 and (names_units(line) or cell_annotation(line)):
+        return "units"  # 办公室；各科室、医保中心按职责分工落实
     if has_people and (looks_like_person(line) or re.fullmatch(r"[\u4e00-\u9fff]{4,6}", line)):
         return "people"  # 杨红霞李俊: two names run together
     return "task"

@@ -30,7 +30,7 @@ from .responsibility import (
 from .review import flag_items
 from .script import in_simplified, strip_pinyin, write_as_original
 from .tables import TableRows, header_index, read_table_sections, read_task_table
-from .unit_headings import UNITS_FROM_HEADINGS, assign_unit_headings
+from .unit_headings import UNITS_FROM_HEADINGS, assign_unit_headings, without_other_names
 from .wrapping import drop_page_numbers, join_label_lines, unwrap_lines
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
@@ -99,7 +99,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         warnings.append(
             "文中的表格以空格分列，已按各格的内容读取领导和责任单位（第一个单位为牵头单位），请核对。"
         )
-    if not find_annotations(text.replace(EMPHASIS, "")):
+    if not find_annotations(without_other_names(text).replace(EMPHASIS, "")):
         assigned = assign_unit_headings(text)
         if assigned != text:
             warnings.append(UNITS_FROM_HEADINGS)

@@ -124,7 +124,7 @@ def _merge_adjacent(text: str, found: list[Annotation]) -> list[Annotation]:
 _UNITS = r"[^（）()。；;：:\n]{2,80}?"
 SHORT_BRACKET_RE = re.compile(
     rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
-    rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责)"
+    rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|落实)"
     rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办|按照?职责分工负责|按职责负责|分别负责)"
     rf"(?:落实)?)?\s*[)）]"
 )
@@ -246,6 +246,13 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
                 end = _sentence_close(text, match.end())
                 found.append(Annotation(end, end, inner, True))
     return found
+
+
+def cell_annotation(value: str) -> str:
+    """Return the labelled form of a table cell that says who leads in a few words (办公室牵头，
+    各科室配合; 教务处负责), or "" when it does not."""
+    match = SHORT_BRACKET_RE.fullmatch(f"（{value.strip()}）")
+    return short_annotation(match) if match else ""
 
 
 def short_annotation(match: re.Match) -> str:
@@ -651,12 +658,22 @@ def _strip_open_tail(token: str) -> str:
     return token.strip("“”\"'")
 
 
+# What a collective term ends in: a unit's ending, or the kind of body it gathers.
+_GROUP_ENDINGS = (
+    *UNIT_ENDINGS, "单位", "部门", "门", "乡镇", "街道", "社区", "区", "县", "市", "镇", "乡", "村",
+    "班级", "年级", "级", "企业", "学校", "机构", "组织", "成员", "系统", "口", "方", "园", "单位等",
+)  # fmt: skip
+
+
 def is_group(name: str) -> bool:
     """Return whether `name` is a collective term (各学院, 相关职能部门, 直属党支部) rather than a unit."""
+    collective = (name.startswith(GROUP_PREFIXES) and name not in GROUP_PREFIXES) or bool(
+        _COLLECTIVE_INSIDE_RE.match(name)  # 区政府各部门, 县直各单位
+    )
     return (
         name in KNOWN_GROUPS
-        or (name.startswith(GROUP_PREFIXES) and name not in GROUP_PREFIXES)
-        or bool(_COLLECTIVE_INSIDE_RE.match(name))  # 区政府各部门, 县直各单位
+        # 各类规划主动公开, 各年级入学考试: words of a task, not units
+        or (collective and _SHORT_NAME_TAIL_RE.sub("", name).endswith(_GROUP_ENDINGS))
         # 使用部门, 学生所在单位: whichever units the words describe, not one of them.
         or (len(name) >= 4 and name.endswith(("部门", "单位")) and name not in ALL_LABELS)
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .model import ParsedTask
-from .responsibility import names_units, parse_annotation
+from .responsibility import cell_annotation, names_units, parse_annotation
 from .review import looks_like_person
 
 TableRows = list[list[str]]
@@ -47,6 +47,7 @@ COLUMN_LABELS = {
         "责任单位", "责任部门", "责任主体", "责任处室", "承办单位", "实施单位", "负责科室",
         "负责部门", "负责单位", "责任科室", "组织部门", "组织单位", "负责处室", "实施部门", "落实部门",
         "落实单位", "执行部门", "执行单位", "主管部门", "归口部门", "承办处室", "主办单位", "主办部门",
+        "落实科室", "落实处室", "责任股室", "承办股室", "负责股室",
     ),
     "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时间安排", "完成期限", "时限"),
     "outcome": ("预期成果", "预期目标", "成果形式", "完成标准", "考核标准", "工作目标", "目标要求"),
@@ -229,7 +230,10 @@ def read_table_sections(
         if titles and cell("point") and not task_text.startswith(cell("point")):
             task_text = f"{_task_text(cell('point')).rstrip('。；;')}：{task_text}"
         parts = [
-            f"{ANNOTATION_LABEL[key]}：{values[key]}" for key in ANNOTATION_LABEL if values[key]
+            # 办公室牵头，各科室配合 in a unit column: the cell says itself who leads.
+            cell_annotation(values[key]) or f"{ANNOTATION_LABEL[key]}：{values[key]}"
+            for key in ANNOTATION_LABEL
+            if values[key]
         ]
         task = ParsedTask(text=task_text, deadline=values["deadline"].replace("\n", " "))
         if spanning and point:
@@ -320,7 +324,7 @@ def _fit(cell: str, kind: str | None) -> int:
     if not cell:
         return 0
     person = looks_like_person(re.sub(r"\s+", "", cell))
-    units = not person and len(cell) <= 40 and names_units(cell)
+    units = not person and len(cell) <= 40 and (names_units(cell) or bool(cell_annotation(cell)))
     number = re.fullmatch(r"\d{1,4}", cell) is not None
     if kind == "serial":
         return 1 if number else -1

@@ -53,11 +53,15 @@ _NAME_ENDINGS = (*UNIT_ENDINGS, "部门", "单位", "院系", "系部")
 
 
 def assign_unit_headings(text: str) -> str:
-    """Return `text` with the unit of each unit heading (or opening) written after its items."""
-    lines = text.split("\n")
+    """Return `text` with the unit of each unit heading (or opening) written after its items.
+
+    A heading may give the unit's other names in brackets (（一）综合办公室（党群工作部、监察室）):
+    the unit leads and those named with it help; duties numbered ①②③ in one paragraph are
+    put on lines of their own."""
+    lines = _split_circled(text).split("\n")
     layout = _Layout(lines)
     headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING_RE.match(line))]
-    headings = [(i, m) for i, m in headings if _names_units(m["units"])]
+    headings = [(i, m) for i, m in headings if _names_units(_with_other_names(m["units"])[0])]
     openings = [(i, m) for i, line in enumerate(lines) if (m := _OPENING_RE.match(line))]
     openings = [(i, m) for i, m in openings if _names_units(m["units"])]
     # A heading over nothing (2.申报重点实验室 between sibling items) is an item, not a unit's;
@@ -80,8 +84,16 @@ def assign_unit_headings(text: str) -> str:
             if following < len(heading_lines) and heading_lines[following] < layout.ends[index]:
                 continue  # 三、相关部门工作职责 over 1.研究生院职责: the units are below
             label = "牵头单位" if match["leads"] else "责任单位"
+            units, others = _with_other_names(match["units"])
+            note = (
+                f"（牵头单位：{units}；配合单位：{others}）" if others else f"（{label}：{units}）"
+            )
             for last in layout.item_ends(index):
-                notes[last] = f"（{label}：{match['units']}）"
+                notes[last] = note
+            if others:  # the bracket is the heading's, not an annotation of the text above it
+                lines[index] = lines[index][: match.start("units")] + units
+    if weight < _MIN_HEADINGS:
+        lines = text.split("\n")  # the circled duties stay as they were written
     if len(openings) >= _MIN_HEADINGS:
         for index, match in openings:
             last = layout.last_filled(index, layout.next_marker[index])
@@ -137,12 +149,47 @@ class _Layout:
         ends = []
         for start, stop in zip(starts, [*starts[1:], end], strict=True):
             last = self.last_filled(start, stop)
-            if last is not None:
+            # （1）年度主要任务与要求： over ①②③ heads the duties; it is none of them.
+            parent = stop < end and self.levels[stop] > self.levels[start]
+            if last is not None and not parent:
                 ends.append(last)
         return ends
 
     def last_filled(self, start: int, end: int) -> int | None:
         return next((j for j in range(end - 1, start - 1, -1) if self.filled[j]), None)
+
+
+def without_other_names(text: str) -> str:
+    """Return `text` without the other names a unit heading gives in brackets (（一）综合办公室
+    （党群工作部、监察室）): they are no annotation of the text above the heading."""
+    if "(" not in text and "（" not in text:
+        return text
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        match = _HEADING_RE.match(line)
+        if match and _with_other_names(match["units"])[1]:
+            lines[index] = line[: match.start("units")] + _with_other_names(match["units"])[0]
+    return "\n".join(lines)
+
+
+_OTHER_NAMES_RE = re.compile(r"^(?P<unit>[^（）()]{2,20})[（(](?P<others>[^（）()]{2,60})[)）]$")
+
+
+def _with_other_names(units: str) -> tuple[str, str]:
+    """Return a heading's unit and the other names given in brackets after it, if any."""
+    match = _OTHER_NAMES_RE.match(units)
+    others = match["others"] if match else ""
+    if len(others) < 4 or not _names_units(others):
+        return units, ""  # 学工部(处): a short name, not other units
+    return match["unit"], others
+
+
+# ①…；②…；③… in one paragraph: each circled number after the first starts a duty of its own.
+_INLINE_CIRCLED_RE = re.compile(r"(?<=[；;。])[ \t\u3000]*(?=[②-⑳])")
+
+
+def _split_circled(text: str) -> str:
+    return _INLINE_CIRCLED_RE.sub("\n", text)
 
 
 def _names_units(words: str) -> bool:

@@ -15,6 +15,7 @@ import openpyxl
 import pytest
 
 from workplan.parsing import ParseError, parse_bytes, parse_file
+from workplan.parsing.responsibility import is_group
 
 
 def write(tmp_path: Path, paragraphs: list[str], fmt: str) -> Path:
@@ -1963,3 +1964,98 @@ def test_a_table_one_cell_a_line_whose_column_names_wrapped_in_their_cells(tmp_p
     ]
     assert tasks[1].responsibility.groups == ["各学院"]
     assert plan.warnings == []
+
+
+def test_a_unit_cell_that_says_who_leads_and_a_task_row_short_of_its_key_point(tmp_path):
+    """工作任务 | 具体要求 | 责任部门 with rows that continue a key point written without their
+    first cell, and unit cells such as 办公室牵头,各科室配合: the office leads, the sections help."""
+    lines = [
+        "东湖储备中心2023年政务公开工作任务分解",
+        "工作任务 | 具体要求 | 责任部门 |",
+        "一、做好财政信息公开。 | 1.推进本中心预算、决算公开。 | 财务科 |",
+        "二、做好网站专栏信息公开。 | 2.及时更新网站概况信息。 | 办公室 |",
+        "3.及时更新微信公众号信息。 | 办公室牵头,各科室配合 | |",
+        "4.及时答复网民留言。 | 各科室 | |",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    read = [
+        (p.title, [(t.text, t.responsibility.lead, t.responsibility.groups) for t in p.tasks])
+        for p in plan.points
+    ]
+    assert read == [
+        ("做好财政信息公开", [("推进本中心预算、决算公开。", ["财务科"], [])]),
+        (
+            "做好网站专栏信息公开",
+            [
+                ("及时更新网站概况信息。", ["办公室"], []),
+                ("及时更新微信公众号信息。", ["办公室"], ["各科室"]),
+                ("及时答复网民留言。", [], ["各科室"]),
+            ],
+        ),
+    ]
+
+
+def test_a_table_one_cell_a_paragraph_with_key_points_and_a_unit_cell_over_several_tasks(
+    tmp_path,
+):
+    """工作任务 / 具体要求 / 落实科室(部门) one cell a paragraph, no 序号: a line without a number is
+    the next key point; numbered tasks start rows; one unit cell after several tasks (they
+    shared a cell) is theirs; units written as 'A、B按职责分工落实' are A and B."""
+    lines = [
+        "南山市医疗保障局2024年政务公开工作要点分工方案",
+        "工作任务",
+        "具体要求",
+        "落实科室(部门)",
+        "做好各类规划主动公开",
+        "1.主动公开本部门发展规划原文和政策解读。",
+        "各科室、医保中心按职责分工落实",
+        "2.在门户网站统一归集发布各类规划。",
+        "办公室",
+        "做好监管执法信息公开",
+        "3.主动公开市场准入负面清单。",
+        "4.定期公布签订协议的定点机构名单。",
+        "基金监管科、医药服务科按职责分工落实",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt"))
+    read = [
+        (p.title, [(t.text[:6], t.responsibility.lead, t.responsibility.co) for t in p.tasks])
+        for p in plan.points
+    ]
+    assert read == [
+        ("做好各类规划主动公开", [("主动公开本部", ["医保中心"], []), ("在门户网站统", ["办公室"], [])]),
+        (
+            "做好监管执法信息公开",
+            [("主动公开市场", ["基金监管科"], ["医药服务科"]), ("定期公布签订", ["基金监管科"], ["医药服务科"])],
+        ),
+    ]  # fmt: skip
+    assert plan.points[0].tasks[0].responsibility.groups == ["各科室"]
+
+
+def test_unit_headings_with_their_other_names_over_duties_circled_in_one_paragraph(tmp_path):
+    """（一）综合办公室（党群工作部、监察室）over （1）年度主要任务与要求： and ①…；②…；③… in one
+    paragraph: each duty is a task the office leads and its other names help with; the heading's
+    bracket annotates nothing above it; the （1） line over the duties is none of them."""
+    lines = [
+        "清河工业园区各部室2024年度主要任务",
+        "（一）综合办公室（党群工作部、监察室）",
+        "（1）年度主要任务与要求：",
+        "①做好园区宣传推介工作；②协调落实单位三定方案；③完成领导交办的其他工作。",
+        "（二）招商合作局（行政审批局）",
+        "（1）年度主要任务与要求：",
+        "①制作和更新园区招商手册；②为企业全程代办证照手续。",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    tasks = [t for p in plan.points for t in p.tasks]
+    assert [(t.text[:6], t.responsibility.lead, t.responsibility.co) for t in tasks] == [
+        ("做好园区宣传", ["综合办公室"], ["党群工作部", "监察室"]),
+        ("协调落实单位", ["综合办公室"], ["党群工作部", "监察室"]),
+        ("完成领导交办", ["综合办公室"], ["党群工作部", "监察室"]),
+        ("制作和更新园", ["招商合作局"], ["行政审批局"]),
+        ("为企业全程代", ["招商合作局"], ["行政审批局"]),
+    ]
+
+
+@pytest.mark.parametrize("words", ["各类规划主动公开", "各年级入学考试", "做好各项工作"])
+def test_words_of_a_task_that_begin_with_each_are_no_collective_term(words):
+    assert not is_group(words)
+    assert is_group("各二级学院") and is_group("各乡镇人民政府") and is_group("区政府各部门")
