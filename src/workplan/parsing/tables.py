@@ -104,7 +104,29 @@ def column_kind(cell: str) -> str | None:
             return kind
     if any(cell.startswith(h) or cell.endswith(h) for h in TASK_HEADERS):
         return "task"
+    # An office's own words for the usual columns: 督查科室, 工作内容及要求.
+    if (
+        len(cell) <= 10
+        and cell.endswith(_UNIT_HEADER_ENDINGS)
+        and not cell.startswith(("各", "相关", "有关"))
+    ):
+        return "plain"  # not 各部门, a collective term standing alone
+    if len(cell) <= 10 and re.search(r"(?:内容|任务|事项|措施|举措|项目)(?:及要求|及目标)?$", cell):
+        return "task"
     return None
+
+
+_UNIT_HEADER_ENDINGS = (
+    "部门",
+    "单位",
+    "处室",
+    "科室",
+    "股室",
+    "部门）",
+    "单位）",
+    "部门)",
+    "单位)",
+)
 
 
 def is_column_label(cell: str) -> bool:

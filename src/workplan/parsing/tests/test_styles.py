@@ -2059,3 +2059,18 @@ def test_unit_headings_with_their_other_names_over_duties_circled_in_one_paragra
 def test_words_of_a_task_that_begin_with_each_are_no_collective_term(words):
     assert not is_group(words)
     assert is_group("各二级学院") and is_group("各乡镇人民政府") and is_group("区政府各部门")
+
+
+def test_a_table_whose_columns_are_named_in_the_office_own_words(tmp_path):
+    """督查科室 and 工作内容及要求 are no usual column names, but say what the columns hold."""
+    rows = [
+        ["序号", "工作内容及要求", "督查科室", "完成时限"],
+        ["1", "开展春季校园安全大检查。", "保卫科", "3月底"],
+        ["2", "组织教职工健康体检。", "工会、办公室", "5月底"],
+    ]
+    lines = ["北塘中学2025年春季学期重点工作", *(" | ".join(row) + " |" for row in rows)]
+    tasks = [t for p in parse_file(write(tmp_path, lines, "txt-lines")).points for t in p.tasks]
+    assert [(t.text, t.responsibility.lead, t.responsibility.co) for t in tasks] == [
+        ("开展春季校园安全大检查。", ["保卫科"], []),
+        ("组织教职工健康体检。", ["工会"], ["办公室"]),
+    ]
