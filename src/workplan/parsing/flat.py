@@ -11,9 +11,16 @@ from __future__ import annotations
 import re
 
 from .readers import TABLE_MARK
-from .responsibility import cell_annotation, is_unit, names_units
+from .responsibility import is_unit, names_units
 from .review import looks_like_person
-from .tables import RESPONSIBLE_KINDS, column_kind, is_column_label, is_header_row
+from .tables import (
+    RESPONSIBLE_KINDS,
+    cell_content,
+    column_kind,
+    is_column_label,
+    is_deadline_cell,
+    is_header_row,
+)
 
 _SERIAL = re.compile(r"^[ \t\u3000]*\d{1,4}[ \t\u3000]*$")
 
@@ -336,17 +343,6 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
     return (rows, end) if serial else None
 
 
-# A deadline cell's words: 12月底前, 2024年6月, 年底前, 长期坚持, 9月投入使用.
-_DEADLINE_LINE = re.compile(
-    r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
-    r"|^(?:(?:19|20)\d{2}年)?(?:年底|年内|全年|长期|持续|每[年月季]|[上下]半年|第[一二三四]季度)"
-)
-
-
-def _is_deadline_line(line: str) -> bool:
-    return len(line) <= 24 and not line.endswith("。") and bool(_DEADLINE_LINE.match(line))
-
-
 def _fit_cells(lines: list[str], columns: list[str]) -> list[list[str]]:
     """Return the cells of one row from its lines, or of several rows when one serial number
     spans sub-rows. With no more lines than columns each line is a cell. With more, the
@@ -365,12 +361,12 @@ def _fit_cells(lines: list[str], columns: list[str]) -> list[list[str]]:
     for index, line in enumerate(lines):
         groups[-1].append(line)
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if _is_deadline_line(line) and len(groups[-1]) > leading and following.endswith("。"):
+        if is_deadline_cell(line) and len(groups[-1]) > leading and following.endswith("。"):
             groups.append([])
     rows: list[list[str]] = []
     for group in (g for g in groups if g):
         deadline_at = max(
-            (i for i, line in enumerate(group) if i >= leading and _is_deadline_line(line)),
+            (i for i, line in enumerate(group) if i >= leading and is_deadline_cell(line)),
             default=len(group),
         )
         middle = group[leading:deadline_at]
@@ -488,8 +484,6 @@ def _spaced_cells(row: list[str]) -> list[str]:
     return [serial, task, "、".join(people), units[0] if units else "", "、".join(units[1:])]
 
 
-# A cell naming who answers for a row by office: 各分会主席, 代表团团长.
-_ROLE_ENDINGS = ("主席", "团长", "主任", "组长", "书记", "部长", "处长", "院长", "校长", "老师")
 _UNIT_KINDS = ("lead", "plain", "co")
 
 
@@ -575,14 +569,11 @@ def _share_merged_cells(found: list[dict[str, list[str]]]) -> None:
 
 def _cell_kind(line: str, *, has_people: bool) -> str:
     """Return what a cell holds: "deadline", "units", "people" or "task"."""
-    if line.endswith(_ROLE_ENDINGS) and len(line) <= 10:
-        return "people"
-    if _is_deadline_line(line) or re.match(r"^(?:\d{1,2}月)?\d{1,2}日", line):
-        return "deadline"
-    if line.endswith(("。", "；", ";")):
+    content = cell_content(line)
+    if content == "text" and line.endswith(("。", "；", ";")):
         return "task"
-    if len(line) <= 40 and (names_units(line) or cell_annotation(line)):
-        return "units"  # 办公室；各科室、医保中心按职责分工落实
-    if has_people and (looks_like_person(line) or re.fullmatch(r"[\u4e00-\u9fff]{4,6}", line)):
+    if content in ("person", "role") or (
+        has_people and content == "text" and re.fullmatch(r"[\u4e00-\u9fff]{4,6}", line)
+    ):
         return "people"  # 杨红霞李俊: two names run together
-    return "task"
+    return {"date": "deadline", "units": "units"}.get(content, "task")

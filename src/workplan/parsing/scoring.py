@@ -86,7 +86,11 @@ def score_plan(name: str, plan: dict[str, Any], gold: dict[str, Any]) -> Documen
     parsed_items = _parsed_items(plan)
     for item in gold["points"]:
         start = _compact(item["title"])[:TITLE_START]
-        expected = _names([*item["lead"], *item["co"]])
+        # An annotator may write one lead as a string rather than a list of one.
+        lead = (
+            [item["lead"]] if isinstance(item["lead"], str) and item["lead"] else item["lead"] or []
+        )
+        expected = _names([*lead, *item["co"]])
         match = next((resp for text, resp in parsed_items if start and start in text), False)
         found = match is not False
         resp = match or {}
@@ -103,7 +107,7 @@ def score_plan(name: str, plan: dict[str, Any], gold: dict[str, Any]) -> Documen
                 found=found,
                 expected=expected,
                 parsed=parsed,
-                lead_expected=expected[0] if item["lead"] else "",
+                lead_expected=expected[0] if lead else "",
                 lead_parsed=_names(resp.get("lead", []))[0] if resp.get("lead") else "",
             )
         )

@@ -342,23 +342,53 @@ def _aligned(row: list[str], width: int, kinds: dict[int, str]) -> tuple[list[st
 
 
 def _fit(cell: str, kind: str | None) -> int:
-    cell = cell.strip()
-    if not cell:
+    """Return how well `cell` fits a column of `kind`: 1 well, -1 not at all, 0 either way."""
+    content = cell_content(cell)
+    if content == "empty":
         return 0
-    person = looks_like_person(re.sub(r"\s+", "", cell))
-    units = not person and len(cell) <= 40 and (names_units(cell) or bool(cell_annotation(cell)))
-    number = re.fullmatch(r"\d{1,4}", cell) is not None
     if kind == "serial":
-        return 1 if number else -1
-    if number:
+        return 1 if content == "number" else -1
+    if content == "number":
         return -1
     if kind == "leader":
-        return 1 if person else -1
+        return 1 if content == "person" else -1
     if kind in RESPONSIBLE_KINDS:
-        return 1 if units else -1
+        return 1 if content == "units" else -1
     if kind in ("task", "point"):
-        return -1 if person or units else 1
+        return -1 if content in ("person", "units") else 1
     return 0
+
+
+# A deadline cell's words: 12月底前, 2024年6月, 年底前, 长期坚持, 9月投入使用.
+_DEADLINE_CELL = re.compile(
+    r"^(?:(?:19|20)\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"|^(?:(?:19|20)\d{2}年)?(?:年底|年内|全年|长期|持续|每[年月季]|[上下]半年|第[一二三四]季度)"
+)
+# A cell naming who answers for a row by office: 各分会主席, 代表团团长.
+_ROLE_ENDINGS = ("主席", "团长", "主任", "组长", "书记", "部长", "处长", "院长", "校长", "老师")
+
+
+def is_deadline_cell(cell: str) -> bool:
+    return len(cell) <= 24 and not cell.endswith("。") and bool(_DEADLINE_CELL.match(cell))
+
+
+def cell_content(cell: str) -> str:
+    """Return what a table cell holds, by its words alone: "empty", "number", "role" (各分会主席),
+    "date", "person", "units" (or a cell saying who leads: 办公室牵头，各科室配合) or "text"."""
+    cell = cell.strip()
+    if not cell:
+        return "empty"
+    if re.fullmatch(r"\d{1,4}", cell):
+        return "number"
+    if cell.endswith(_ROLE_ENDINGS) and len(cell) <= 10:
+        return "role"
+    if is_deadline_cell(cell) or re.match(r"^(?:\d{1,2}月)?\d{1,2}日", cell):
+        return "date"
+    if looks_like_person(re.sub(r"\s+", "", cell)):
+        return "person"
+    if len(cell) <= 40 and (names_units(cell) or cell_annotation(cell)):
+        return "units"
+    return "text"
 
 
 def _task_cell(row: list[str], columns: dict[str, int]) -> str:

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from workplan.parsing.scoring import score_folder, totals
+from workplan.parsing.scoring import score_folder, score_plan, totals
 
 
 @pytest.fixture
@@ -34,3 +34,14 @@ def test_dev_set_departments_and_leads_reach_the_goal(dev_set):
     assert figures["f1"] >= 0.95, missed
     assert figures["lead"] >= 0.95, missed
     assert all(item.found for s in scores for item in s.items)
+
+
+@pytest.mark.parametrize("lead", ["教务处", ["教务处"]])
+def test_an_annotated_lead_counts_whether_written_as_a_name_or_a_list(lead):
+    responsibility = {"lead": ["教务处"], "co": ["学生处"], "groups": []}
+    plan = {"points": [{"title": "教学", "responsibility": None, "tasks": [
+        {"text": "推进专业认证工作。", "section": "", "responsibility": responsibility}
+    ]}]}  # fmt: skip
+    gold = {"points": [{"title": "推进专业认证工作", "lead": lead, "co": ["学生处"]}]}
+    item = score_plan("plan", plan, gold).items[0]
+    assert item.expected == ["教务处", "学生处"] and item.lead_correct
