@@ -31,7 +31,7 @@ from .review import flag_items
 from .script import in_simplified, strip_pinyin, write_as_original
 from .tables import TableRows, header_index, read_table_sections, read_task_table
 from .unit_headings import UNITS_FROM_HEADINGS, assign_unit_headings, without_other_names
-from .wrapping import drop_page_numbers, join_label_lines, unwrap_lines
+from .wrapping import break_run_on_fields, drop_page_numbers, join_label_lines, unwrap_lines
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -95,6 +95,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     if unwrapped != text:
         warnings.append("文本像是从PDF复制的，被页面行宽截断的行已重新接续，请核对。")
     text = join_label_lines(drop_page_numbers(unflatten_tables(unwrapped, tables)))
+    text = break_run_on_fields(text)
     if any(rows and rows[0] is SPACED_HEADER for rows in tables):
         warnings.append(
             "文中的表格以空格分列，已按各格的内容读取领导和责任单位（第一个单位为牵头单位），请核对。"

@@ -41,6 +41,9 @@ BRACKETED_START_RE = re.compile(rf"[（(\[【〔]\s*(?={LABEL_ALTERNATIVES}\s*[:
 # An annotation on a line of its own, without brackets.
 LINE_START_RE = re.compile(
     rf"(?m)(?:^[ \t\u3000]*|(?<=[。；;])[ \t\u3000]*)(?=(?:{LABEL_ALTERNATIVES})\s*[:：])"
+    # （一）适龄女生疫苗接种牵头责任部门：县卫生健康委员会 — a label glued to the item's words,
+    # its names running to the line's end.
+    rf"|(?<=[^\s。；;：:，,、（(])(?=(?:{LABEL_ALTERNATIVES})\s*[:：][^\n。]{{2,60}}$)"
 )
 
 SEPARATORS = "、，,；;/／"
@@ -125,14 +128,14 @@ _UNITS = r"[^（）()。；;：:\n]{2,80}?"
 SHORT_BRACKET_RE = re.compile(
     rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
     rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|落实)"
-    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办|按照?职责分工负责|按职责负责|分别负责)"
+    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办|落实|按照?职责分工负责|按职责负责|分别负责)"
     rf"(?:落实)?)?\s*[)）]"
 )
 # What a unit does when it is its sentence's subject: 后勤处做好…, 保卫处、后勤处加强….
 ACTING_VERBS = (
     "做好", "加强", "组织", "安排", "汇总", "落实", "开展", "推进", "制定", "检查", "协调", "督促",
     "统筹", "抓好", "搞好", "编制", "指导", "建立", "完善", "确保", "会同", "联合", "及时", "认真",
-    "切实", "积极", "提供", "准备",
+    "切实", "积极", "提供", "准备", "根据", "按照", "结合",
 )  # fmt: skip
 # What follows a verb that is the middle of a unit's name (组织部, 统筹办, 指导中心).
 _NAME_GOES_ON = "部处室科办委院馆中组站队所局厅会"
@@ -271,7 +274,9 @@ def short_annotation(match: re.Match) -> str:
     told = groups.get("subject_verb") not in (None, "牵头负责", "负责", "牵头")
     if told and any(n in _WHOLE_INSTITUTION or n.startswith(_MEANS) for n in listed):
         return ""  # 学院加强…, 依托继续教育学院开展…: the institution, or the means
-    if told and all(is_group(n) for n in listed):
+    # In a notice that annotates nothing, 各学院要做好… is every college's duty; elsewhere it is
+    # an instruction to everyone, no task of anyone's.
+    if told and all(is_group(n) for n in listed) and match.re is not _ACTING_RE:
         return ""  # 各部门要高度重视: an instruction to everyone, not a task of anyone's
     strict = groups.get("comma") is not None or told
     if strict and not all(
@@ -563,7 +568,9 @@ def split_run_together(name: str) -> list[str]:
                 bare = tail in UNIT_ENDINGS or tail in GENERIC_NOUNS
                 # 学工部宿管科, 人事处师资科: a section inside the office before it.
                 section = tail.endswith(("科", "室", "股"))
-                if bare or section or head.endswith("处部") or tail.startswith(("室", "门", "长")):
+                # 政策处理工作领导小组: 处理, 部署 are words, not a unit's end.
+                word = tail.startswith(("室", "门", "长", "理", "置", "罚", "分", "署"))
+                if bare or section or head.endswith("处部") or word:
                     continue
                 pieces.append(head)
                 start = cut
@@ -585,8 +592,8 @@ def _split_conjunction(token: str) -> list[str]:
             if (
                 len(head) >= 2
                 and len(tail) >= 2
-                and (head.endswith(UNIT_ENDINGS) or is_group(head))
-                and (tail.endswith(UNIT_ENDINGS) or is_group(tail))
+                and (without_short_name(head).endswith(UNIT_ENDINGS) or is_group(head))
+                and (without_short_name(tail).endswith(UNIT_ENDINGS) or is_group(tail))
             ):
                 pieces.append(head)
                 token = tail
@@ -661,7 +668,8 @@ def _strip_open_tail(token: str) -> str:
 # What a collective term ends in: a unit's ending, or the kind of body it gathers.
 _GROUP_ENDINGS = (
     *UNIT_ENDINGS, "单位", "部门", "门", "乡镇", "街道", "社区", "区", "县", "市", "镇", "乡", "村",
-    "班级", "年级", "级", "企业", "学校", "机构", "组织", "成员", "系统", "口", "方", "园", "单位等",
+    "班级", "年级", "级", "企业", "学校", "小学", "中学", "高校", "机构", "组织", "成员", "系统", "口",
+    "方", "园", "单位等",
 )  # fmt: skip
 
 

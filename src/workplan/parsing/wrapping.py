@@ -124,6 +124,19 @@ _NUMBERED_LABEL_RE = re.compile(
 )
 
 
+# 责任科室：组织科、思政科等2 .夯实基层…: a copy that lost its line breaks runs a field's names
+# into the next item's number.
+_RUN_ON_FIELD_RE = re.compile(
+    rf"((?:{LABEL_ALTERNATIVES})[ \t\u3000]*[:：][^\n:：。]{{2,80}}?[\u4e00-\u9fff）)])"
+    r"(?=\d{1,2}[ \t\u3000]*[.．、](?!\d)[ \t\u3000]*[\u4e00-\u9fff])"
+)
+
+
+def break_run_on_fields(text: str) -> str:
+    """Return `text` with a line break between a field's names and the item numbered after them."""
+    return _RUN_ON_FIELD_RE.sub("\\1\n", text)
+
+
 def join_label_lines(text: str) -> str:
     """Return `text` with each field's label and names on one line: a label alone on its line
     takes the next line as its value; a number before a label (（二）责任单位：) is dropped."""

@@ -1357,7 +1357,9 @@ def test_duties_under_unit_headings_ending_in_zhize_below_a_part_naming_all_of_t
     ]
 
 
-def test_units_told_what_to_do_are_responsible_but_an_instruction_to_all_is_not(tmp_path):
+def test_units_told_what_to_do_are_responsible_and_an_instruction_to_all_is_everyones(tmp_path):
+    """In a notice that annotates nothing, 保卫处要… is the office's duty and 各部门要… every
+    department's: a collective term to resolve, not a task of nobody's."""
     path = write(
         tmp_path,
         [
@@ -1375,7 +1377,7 @@ def test_units_told_what_to_do_are_responsible_but_an_instruction_to_all_is_not(
     assert rows == [
         ("保卫处要加强", ["保卫处"], []),
         ("严禁随意延长", ["教务处"], ["各系"]),
-        ("各部门要高度", [], []),
+        ("各部门要高度", [], ["各部门"]),
         ("后勤管理处要", ["后勤管理处"], []),
     ]
 
@@ -1869,8 +1871,9 @@ def test_a_lead_marked_inside_a_list_helpers_after_the_names_and_pipe_rows_with_
 
 def test_a_unit_that_does_the_work_is_its_subject_in_a_notice_without_annotations(tmp_path):
     """后勤处做好…, 学生处、各二级学院做好…: in a notice without annotations a unit as the
-    subject of what is done is responsible; the institution as a whole, an instruction to
-    everyone, a verb that begins a longer name (党委组织部) and a subject of other words are not."""
+    subject of what is done is responsible, and so are all departments told to do it; the
+    institution as a whole, a verb that begins a longer name (党委组织部) and a subject of other
+    words are not."""
     lines = [
         "青川学院关于做好2025年春季开学工作的通知",
         "各部门、各二级学院：",
@@ -1892,7 +1895,7 @@ def test_a_unit_that_does_the_work_is_its_subject_in_a_notice_without_annotation
         None,
         (["党委组织部"], []),
         (["学生处"], ["各二级学院"]),
-        None,
+        ([], ["各部门"]),
         None,
         (["后勤处"], []),
         (["综合管理服务中心"], []),
@@ -2073,4 +2076,50 @@ def test_a_table_whose_columns_are_named_in_the_office_own_words(tmp_path):
     assert [(t.text, t.responsibility.lead, t.responsibility.co) for t in tasks] == [
         ("开展春季校园安全大检查。", ["保卫科"], []),
         ("组织教职工健康体检。", ["工会"], ["办公室"]),
+    ]
+
+
+def test_labels_glued_to_an_item_and_fields_run_into_the_next_item(tmp_path):
+    """牵头责任部门： glued to the end of an item's words, a field whose names run into the next
+    item's number (a copy that lost its line breaks), 牵头 … 落实 in a bracket, and a unit's name
+    with 处理 in it (not 处 and a second name)."""
+    lines = [
+        "琼南县2024年为民办实事项目分工",
+        "一、民生项目",
+        "（一）适龄女生疫苗接种牵头责任部门：县卫生健康委员会",
+        "（二）白沙水库政策处理牵头责任部门：白沙水库工程政策处理工作领导小组",
+        "（三）做好返校学生健康监测（县教育局牵头，各中小学落实）",
+        "二、机关建设",
+        "1.强化理论武装。责任科室：组织科、思政科等2.夯实基层党组织建设。责任科室：组织科",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    read = [
+        (t.text[:6], t.responsibility.lead, t.responsibility.co, t.responsibility.groups)
+        for p in plan.points
+        for t in p.tasks
+    ]
+    assert read == [
+        ("适龄女生疫苗", ["县卫生健康委员会"], [], []),
+        ("白沙水库政策", ["白沙水库工程政策处理工作领导小组"], [], []),
+        ("做好返校学生", ["县教育局"], [], ["各中小学"]),
+        ("强化理论武装", ["组织科"], ["思政科"], []),
+        ("夯实基层党组", ["组织科"], [], []),
+    ]
+
+
+def test_units_as_subjects_before_a_preposition_or_joined_by_and(tmp_path):
+    """教务科研处根据…, 党委学生工作部(处)和各二级学院要…: in a notice without annotations."""
+    lines = [
+        "东坡学院关于做好2024年暑期工作的通知",
+        "各部门、各二级学院：",
+        "1.教务科研处根据开学安排做好课表调整。",
+        "2.党委学生工作部(处)和各二级学院要加强留校学生管理。",
+        "3.各单位要在放假前开展一次安全教育。",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    read = [(t.responsibility.lead, t.responsibility.groups) for p in plan.points for t in p.tasks]
+    assert read == [
+        (["教务科研处"], []),
+        (["党委学生工作部(处)"], ["各二级学院"]),
+        ([], ["各单位"]),
     ]
