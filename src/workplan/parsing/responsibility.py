@@ -248,7 +248,58 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
                 # The clause stays in the task's words; the annotation closes its sentence.
                 end = _sentence_close(text, match.end())
                 found.append(Annotation(end, end, inner, True))
+    if acting:
+        closed = {a.end for a in found}
+        for match in _LIST_SUBJECT_RE.finditer(text):
+            units = _list_subject(match["listed"], match["last"])
+            end = _sentence_close(text, match.end())
+            if units and end not in closed:
+                found.append(Annotation(end, end, f"责任单位：{units}", True))
     return found
+
+
+# 教务处、研究生院、国际教育学院科学安排…: a list of units opening a sentence is its subject,
+# whatever the verb after it.
+_LIST_SUBJECT_RE = re.compile(
+    rf"(?m)(?:^|(?<=[。；;]))[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
+    r"(?P<listed>(?:[^、，,。；;：:\s（）()]{2,20}(?:[（(][^（）()]{1,6}[)）])?、)+)"
+    r"(?P<last>[^、，,。；;：:\s]{3,40})"
+)
+
+
+def _list_subject(listed: str, last: str) -> str:
+    """Return the units of a list opening a sentence, the last one cut from the words after it,
+    or "" when the list holds other words."""
+    names = [n for n in listed.split("、") if n]
+    if not all(_is_strict_unit(n) for n in names) or _is_strict_unit(last):
+        return ""  # 各部门、各二级学院： names whom a notice is sent to, and does nothing
+    cuts = [
+        cut
+        for cut in range(min(len(last) - 1, 25), 1, -1)
+        if _is_strict_unit(last[:cut])
+        and not last[cut:].startswith(("的", "等", "和", "及", "与", "、"))
+    ]
+    # 国际教育学院科学安排: where the words after the name open what it does (科学, not 学).
+    acting = [cut for cut in cuts if last[cut:].startswith(_OPENS_ACTION)]
+    return "、".join([*names, last[: (acting or cuts)[0]]]) if cuts else ""
+
+
+# What the words after a unit's name open with when they say what it does.
+_OPENS_ACTION = (
+    *ACTING_VERBS, "科学", "合理", "共同", "分别", "负责", "牵头", "要", "应", "须", "需", "将", "对",
+    "在", "于", "与", "会同", "全力", "务必", "尽快", "统一", "严格", "主动",
+)  # fmt: skip
+
+
+def _is_strict_unit(name: str) -> bool:
+    bare = without_short_name(name)
+    return (
+        is_unit(name)
+        and "的" not in name
+        and name not in _WHOLE_INSTITUTION
+        and not name.startswith(_MEANS)
+        and (bare.endswith((*UNIT_ENDINGS, *_STRICT_ENDINGS)) or is_group(name))
+    )
 
 
 def cell_annotation(value: str) -> str:
@@ -668,7 +719,7 @@ def _strip_open_tail(token: str) -> str:
 # What a collective term ends in: a unit's ending, or the kind of body it gathers.
 _GROUP_ENDINGS = (
     *UNIT_ENDINGS, "单位", "部门", "门", "乡镇", "街道", "社区", "区", "县", "市", "镇", "乡", "村",
-    "班级", "年级", "级", "企业", "学校", "小学", "中学", "高校", "机构", "组织", "成员", "系统", "口",
+    "班级", "年级", "企业", "学校", "小学", "中学", "高校", "机构", "组织", "成员", "系统", "口",
     "方", "园", "单位等",
 )  # fmt: skip
 
