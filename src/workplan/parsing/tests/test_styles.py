@@ -2108,12 +2108,12 @@ def test_labels_glued_to_an_item_and_fields_run_into_the_next_item(tmp_path):
 
 
 def test_units_as_subjects_before_a_preposition_or_joined_by_and(tmp_path):
-    """教务科研处根据…, 党委学生工作部(处)和各二级学院要…, and a list of units before any verb
+    """信息中心根据…, 党委学生工作部(处)和各二级学院要…, and a list of units before any verb
     (…国际教育学院科学安排…, not 国际教育学院科): in a notice without annotations."""
     lines = [
         "东坡学院关于做好2024年暑期工作的通知",
         "各部门、各二级学院：",
-        "1.教务科研处根据开学安排做好课表调整。",
+        "1.信息中心根据开学安排做好网络保障。",
         "2.党委学生工作部(处)和各二级学院要加强留校学生管理。",
         "3.各单位要在放假前开展一次安全教育。",
         "4.教务处、研究生院、国际教育学院科学安排期末考试。",
@@ -2125,7 +2125,7 @@ def test_units_as_subjects_before_a_preposition_or_joined_by_and(tmp_path):
         for t in p.tasks
     ]
     assert read == [
-        (["教务科研处"], [], []),
+        (["信息中心"], [], []),
         (["党委学生工作部(处)"], [], ["各二级学院"]),
         ([], [], ["各单位"]),
         (["教务处"], ["研究生院", "国际教育学院"], []),
