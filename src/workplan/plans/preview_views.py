@@ -38,9 +38,12 @@ from workplan.plans.preview_edits import (
 )
 
 
-def render_import_preview(request, preview: ImportPreview, parsed: ParsedPlan):
+def render_import_preview(
+    request, preview: ImportPreview, parsed: ParsedPlan, imported_before=None
+):
     """Render the preview page. Each item links to its correction form, fetched only when
-    opened: a document of two thousand tasks would otherwise carry two thousand forms."""
+    opened: a document of two thousand tasks would otherwise carry two thousand forms. A plan
+    already imported from the same document is named, with what saving will do to it."""
     points = []
     for p, point in enumerate(parsed.points):
         tasks = [_row(parsed, Place(p, t), task) for t, task in enumerate(point.tasks)]
@@ -58,6 +61,7 @@ def render_import_preview(request, preview: ImportPreview, parsed: ParsedPlan):
         "name": preview.name,
         "token": preview.token,
         "version": preview_version(preview),
+        "imported_before": imported_before,
     }
     return render(request, "plans/import_preview.html", context)
 

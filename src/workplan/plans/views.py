@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -68,8 +69,15 @@ def import_preview(request, token: str):
         return redirect("plans:plan-list")
     parsed = preview_plan(preview)
     existing = find_existing_plan(parsed) if parsed.year else None
+    imported_before = None
     if existing is not None and existing.fingerprint == fingerprint(parsed):
-        existing = None  # the same document again: the import below reports "unchanged"
+        # The same document again. Saved as read, it changes nothing; corrected here, the
+        # corrections revise the stored plan, and the office sees them as a revision first.
+        corrected = preview_version(preview) > 0
+        if corrected and request.method == "POST" and "version" in request.POST:
+            return redirect(f"{reverse('plans:import-preview', args=[preview.token])}?revise=1")
+        if not (corrected and (request.GET.get("revise") or request.method == "POST")):
+            imported_before, existing = existing, None
     if existing is not None:
         return _revision_preview(request, preview, parsed, existing)
     if request.method == "POST":
@@ -118,7 +126,7 @@ def import_preview(request, token: str):
             )
         # The plan page lists what is left to do (accounts, leaders, deadlines) with links.
         return redirect("pages:plan-detail", plan_id=outcome.plan.pk)
-    return render_import_preview(request, preview, parsed)
+    return render_import_preview(request, preview, parsed, imported_before=imported_before)
 
 
 def _revision_preview(request, preview, parsed, plan):
