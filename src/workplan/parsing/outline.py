@@ -24,6 +24,7 @@ from .responsibility import (
     BRACKETED_START_RE,
     SHORT_BRACKET_RE,
     find_annotations,
+    is_unit,
     parse_annotation,
     short_annotation,
 )
@@ -45,7 +46,10 @@ POINT_HEADING_RE = re.compile(
 SENTENCE_END = "。！？!?"
 QUOTE_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")", "【": "】", "「": "」"}
 LIST_MARKER_RE = re.compile(
-    rf"^[ \t\u3000]*(?:[（(]{CN_NUMERAL}[)）]|[（(]\d{{1,2}}[)）]|\d{{1,2}}[.．、](?!\d)|[①-⑳])[ \t\u3000]*"
+    rf"^[ \t\u3000]*(?:[（(]{CN_NUMERAL}[)）]|[（(]\d{{1,2}}[)）]|\d{{1,2}}[.．、](?!\d)|[①-⑳]"
+    # 1.1.1 制定…, 2.3 推进…: numbered by level (not 1.5万人次).
+    r"|\d{1,2}(?:[.．]\d{1,2}){2,3}(?=[ \t\u3000]*[\u4e00-\u9fff])|\d{1,2}[.．]\d{1,2}(?=[ \t\u3000]+[\u4e00-\u9fff]))"
+    r"[ \t\u3000]*"
 )
 _LIST_MARKER_AT = re.compile(LIST_MARKER_RE.pattern.removeprefix("^"))  # with match(text, pos)
 _NON_SPACE = re.compile(r"\S")
@@ -133,6 +137,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         if not point.tasks:
             warnings.append(f"第{number}条要点“{point.title}”没有具体任务。")
     _warn_if_cut_short(points, warnings)
+    _drop_cut_name(points, text, warnings)
     named = {n for p in points for r in _responsibilities_of(p) for n in r.department_names()}
     if len(named) > MAX_PLAN_DEPARTMENTS:
         raise ParseError(
@@ -206,6 +211,19 @@ def _read_clauses(point: ParsedPoint) -> None:
 _CLAUSE_ONLY_RE = re.compile(
     r"(?:由)?[^，,。；;：:\n]{2,60}?(?:按照?职责分工负责|分别负责|牵头负责|负责|牵头)[。；;]?"
 )
+
+
+def _drop_cut_name(points: list[ParsedPoint], text: str, warnings: list[str]) -> None:
+    """Drop the last name of a document that stops inside it (…配合单位：发展规): a web page or
+    PDF cut off there, and the fragment is no unit to register."""
+    last = points[-1].tasks[-1] if points and points[-1].tasks else (points[-1] if points else None)
+    resp = last.responsibility if last is not None else None
+    names = (resp.co or resp.lead) if resp is not None else []
+    end = text.rstrip(" \t\u3000\n")
+    if not names or not end.endswith(names[-1]) or is_unit(names[-1]):
+        return
+    warnings.append(f"文档在“{names[-1]}”处中断，可能不完整；这个不完整的名称已略去，请核对原文。")
+    names.pop()
 
 
 def _warn_if_cut_short(points: list[ParsedPoint], warnings: list[str]) -> None:

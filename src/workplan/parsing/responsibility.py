@@ -20,15 +20,19 @@ LEAD_LABELS = (
 CO_LABELS = (
     "协同配合单位", "配合部门", "配合单位", "协办单位", "协办部门", "协作单位", "参与单位", "参与部门",
     "协同单位", "配合科室", "配合处室", "协办科室", "配合", "协办", "协同责任单位", "配合责任单位",
-    "协同部门",
+    "协同部门", "协作部门", "协办处室", "协同处室", "配合股室", "协办股室", "协同科室",
 )  # fmt: skip
 PLAIN_LABELS = (
     "责任部门", "责任单位", "责任处室", "责任科室", "承办单位", "承办部门", "承办科室", "责任主体",
     "实施单位", "负责部门", "负责单位", "负责科室", "审核部门", "审核单位", "主办单位", "主办部门",
-    "执行单位", "执行部门", "落实单位", "落实部门", "办理部门", "办理单位",
+    "执行单位", "执行部门", "落实单位", "落实部门", "办理部门", "办理单位", "责任股室", "落实科室",
+    "落实处室",
 )  # fmt: skip
 LEADER_LABELS = (
     "分管校领导", "责任校领导", "牵头校领导", "分管领导", "责任领导", "牵头领导", "牵头负责领导",
+    "分管院领导", "责任院领导", "分管局领导", "责任局领导", "分管县领导", "责任县领导", "分管区领导",
+    "责任区领导", "分管市领导", "责任市领导", "分管副县长", "分管副区长", "分管副市长", "分管副校长",
+    "分管副院长", "分管副局长", "联系领导", "包保领导",
 )  # fmt: skip
 # Not departments: kept with the task (its deadline) or left in the annotation's words.
 DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限")
@@ -128,7 +132,7 @@ _UNITS = r"[^（）()。；;：:\n]{2,80}?"
 SHORT_BRACKET_RE = re.compile(
     rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
     rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|落实)"
-    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办|落实|按照?职责分工负责|按职责负责|分别负责)"
+    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办|落实|负责|按照?职责分工负责|按职责负责|分别负责)"
     rf"(?:落实)?)?\s*[)）]"
 )
 # What a unit does when it is its sentence's subject: 后勤处做好…, 保卫处、后勤处加强….
@@ -174,7 +178,7 @@ _SHORT_INLINE_RE = re.compile(
     r"(?:首先|其次|同时|另外|此外|最后)?"
     r"(?P<subject>[^（）()。；;：:\n，,由\s\d](?:[^（）()。；;：:\n，,由]|[（(][^（）()。；;：:\n，,]{1,6}[)）]){1,29}?)"
     # 安保处要加强巡逻: a unit told what to do is responsible for it too (not 要求).
-    r"(?P<subject_verb>牵头负责|负责|牵头|要(?!求)))"
+    r"(?P<subject_verb>牵头负责|负责(?!人)|牵头|要(?!求)))"
 )
 # In a document that annotates nothing, so is a unit that does the work (后勤处做好…, 学工部、
 # 各二级学院汇总…), unless the verb begins a longer name (党委组织部, 编制办).
@@ -593,7 +597,7 @@ UNIT_ENDINGS = (
     "办公室", "委员会", "中心", "学院", "研究院", "研究所", "图书馆", "博物馆", "出版社", "医院",
     "公司", "部", "处", "办", "室", "委", "院", "馆", "科", "站", "所", "队", "会", "局", "厅",
     "组", "团", "社", "系", "校", "府", "司", "署", "庭", "中队", "支部", "总支", "党委", "工委",
-    "开发区", "高新区", "园区", "新区", "示范区", "保税区", "联", "协",
+    "开发区", "高新区", "园区", "新区", "示范区", "保税区", "联", "协", "股", "幼儿园",
 )  # fmt: skip
 # Longer than any unit's name: many names run together, or a paragraph in a unit field.
 MAX_SPLIT_NAME = 60
@@ -657,17 +661,26 @@ def _split_conjunction(token: str) -> list[str]:
 def _spaces_to_separators(value: str) -> str:
     """Turn spaces and line breaks between names into 、, and join a name that a line break or
     justified spacing cut (教务\n处, 组 长): a cut is where the text before is no unit name yet."""
-    pieces = [piece for piece in re.split(r"[\s\u3000]+", value.strip()) if piece]
-    if not pieces:
+    parts = re.split(r"([\s\u3000]+)", value.strip())
+    pieces, gaps = parts[::2], parts[1::2]
+    if not pieces or not pieces[0]:
         return ""
     joined = pieces[0]
-    for piece in pieces[1:]:
+    for gap, piece in zip(gaps, pieces[1:], strict=True):
         before = joined.rstrip(SEPARATORS)
         ends_name = (
             joined[-1] in SEPARATORS
             or piece[0] in SEPARATORS
             or (before.endswith(UNIT_ENDINGS) or is_group(_last_token(before)))
         )
+        if ends_name and "\n" in gap and joined[-1] not in SEPARATORS:
+            # 党委 / 办公室, 纪委办 / 公室: a line cut a name whose second half is no unit of
+            # its own, only a unit's ending, or the end of an ending cut in two.
+            token = piece.split("、")[0]
+            whole = _last_token(before) + token
+            straddles = any(len(e) > len(token) and whole.endswith(e) for e in UNIT_ENDINGS)
+            cut = token in UNIT_ENDINGS or straddles or not is_unit(token)
+            ends_name = not (is_unit(whole) and cut)
         joined += ("、" if ends_name and joined[-1] not in SEPARATORS else "") + piece
     return joined
 

@@ -2130,3 +2130,71 @@ def test_units_as_subjects_before_a_preposition_or_joined_by_and(tmp_path):
         ([], [], ["各单位"]),
         (["教务处"], ["研究生院", "国际教育学院"], []),
     ]
+
+
+def test_county_sections_leaders_named_by_rank_and_numbers_by_level(tmp_path):
+    """From the outside probe: units ending in 股, a 分管院领导 field naming a person, a 协办处室
+    field, （A牵头，B、C负责）, and tasks numbered 1.1.1 whose numbers are no part of the text."""
+    lines = [
+        "东港区教育局2027年安全工作要点",
+        "一、健全安全责任体系",
+        "1.1.1 签订安全目标责任书。（安全股牵头，人事股、督导室负责）",
+        "1.1.2 完善安全考核办法。（牵头单位：安全股；分管院领导：王海涛）",
+        "1.2.1 推进护学岗建设。（责任处室：基教股；协办处室：区公安分局）",
+    ]
+    tasks = parse_file(write(tmp_path, lines, "txt-lines")).points[0].tasks
+    read = [
+        (t.text, t.responsibility.lead, t.responsibility.co, t.responsibility.leaders)
+        for t in tasks
+    ]
+    assert read == [
+        ("签订安全目标责任书。", ["安全股"], ["人事股", "督导室"], []),
+        ("完善安全考核办法。", ["安全股"], [], ["王海涛"]),
+        ("推进护学岗建设。", ["基教股"], ["区公安分局"], []),
+    ]
+
+
+def test_names_cut_by_a_line_and_a_document_cut_inside_a_name(tmp_path):
+    """党委 / 办公室 and 纪委办 / 公室 cut by a line are one name each; 团委 on the next line
+    is a name of its own; a document that stops inside its last name (发展规) keeps no
+    fragment and says it may be cut short."""
+    lines = [
+        "西岭师范学院2027年党政工作要点",
+        "一、加强党的政治建设",
+        "1.完善中心组学习制度。（牵头单位：党委宣传部；配合单位：党委",
+        "办公室、各二级党组织）",
+        "2.落实主体责任。（牵头单位：党委办公室；配合单位：纪委办",
+        "公室、党委",
+        "团委）",
+        "3.申报博士学位授予点。（牵头单位：研究生处；配合单位：发展规",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    tasks = plan.points[0].tasks
+    assert [t.responsibility.co for t in tasks] == [
+        ["党委办公室"],
+        ["纪委办公室", "党委", "团委"],
+        [],
+    ]
+    assert "发展规" not in {d.name for d in plan.departments}
+    assert any("中断" in w and "发展规" in w for w in plan.warnings)
+
+
+def test_a_site_footer_a_calendar_title_and_a_group_member_list(tmp_path):
+    """A web page's footer (主办：, ICP备, 您是第…位访问者, 上一条/下一条) is no task; a
+    行事历 is a title; 成员：各部门负责人 names people, not the departments."""
+    lines = [
+        "实验中学2027年春季学期工作行事历",
+        "一、教学工作",
+        "1.开学工作检查。（责任部门：教务处）",
+        "2.召开学生运动会。（责任部门：体育组）",
+        "二、组织领导",
+        "成立工作领导小组，组长：赵国庆，成员：各部门负责人。",
+        "上一条：没有了 下一条：关于做好期末考试工作的通知",
+        "主办：实验中学 联系电话：0571-12345678",
+        "浙ICP备12345678号 您是第 123456 位访问者",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert (plan.title, plan.year) == ("2027年春季学期工作行事历", 2027)
+    texts = [t.text for p in plan.points for t in p.tasks]
+    assert texts == ["开学工作检查。", "召开学生运动会。"]
+    assert {d.name for d in plan.departments} == {"教务处", "体育组"}
