@@ -29,6 +29,7 @@ from workplan.plans import hooks
 from workplan.plans.deadlines import parse_deadline
 from workplan.plans.leaders import match_leader, task_leader
 from workplan.plans.models import Assignment, ImportPreview, KeyPoint, Plan, Task
+from workplan.plans.preview_edits import NAME_RE
 from workplan.plans.queries import (
     RecordedWork,
     key_points_for_plan,
@@ -125,6 +126,19 @@ def refuse_overlong_names(parsed: ParsedPlan) -> None:
         for name in names:
             if len(name) > limit:
                 raise ImportRefused(message.format(start=name[:20], length=len(name), limit=limit))
+    # The names the office could not type in the preview are not saved from a document either.
+    signs = [
+        name
+        for name in [*(d.name for d in parsed.departments), *parsed.group_names()]
+        if not NAME_RE.fullmatch(name)
+    ]
+    if signs:
+        raise ImportRefused(
+            _(
+                "Not saved: “{names}” are no department names (names are written in words, "
+                "without = + @ < > | ! and similar signs). Correct them in the preview first."
+            ).format(names="”“".join(name[:40] for name in signs[:5]))
+        )
 
 
 @transaction.atomic

@@ -144,3 +144,16 @@ def test_the_same_plan_from_another_file_format_is_unchanged(tmp_path, capsys):
     call_command("import", str(tmp_path / "table.txt"))
     assert "unchanged" in capsys.readouterr().out
     assert (Plan.objects.count(), Task.objects.count()) == (1, 2)
+
+
+def test_names_with_a_formulas_or_markups_signs_are_not_saved(tmp_path):
+    """The preview refuses = + @ < > in a name the office types; a document naming such a unit
+    is not saved either, and says which names to correct."""
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "北湖学院2025年工作要点\n一、安全\n1.开展消防演练。（牵头单位：=HYPERLINK；配合单位：保卫处）\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError, match=r"HYPERLINK.*不是部门名称"):
+        call_command("import", str(path))
+    assert not Plan.objects.exists() and not Department.objects.filter(name="保卫处").exists()
