@@ -106,9 +106,7 @@ def column_kind(cell: str) -> str | None:
     if any(cell.startswith(h) or cell.endswith(h) for h in TASK_HEADERS):
         return "task"
     # An office's own words for the usual columns: 分管院领导, 督查科室, 工作内容及要求.
-    if len(cell) <= 8 and re.fullmatch(
-        r"(?:分管|责任|牵头|联系|包保).{0,3}(?:领导|[县区市]长|院长|校长|局长)", cell
-    ):
+    if len(cell) <= 8 and _LEADER_HEADER_RE.fullmatch(cell):
         return "leader"
     if (
         len(cell) <= 10
@@ -116,11 +114,15 @@ def column_kind(cell: str) -> str | None:
         and not cell.startswith(("各", "相关", "有关"))
     ):
         return "plain"  # not 各部门, a collective term standing alone
-    if len(cell) <= 10 and re.search(r"(?:内容|任务|事项|措施|举措|项目)(?:及要求|及目标)?$", cell):
+    if len(cell) <= 10 and _TASK_HEADER_RE.search(cell):
         return "task"
     return None
 
 
+_LEADER_HEADER_RE = re.compile(
+    r"(?:分管|责任|牵头|联系|包保).{0,3}(?:领导|[县区市]长|院长|校长|局长)"
+)
+_TASK_HEADER_RE = re.compile(r"(?:内容|任务|事项|措施|举措|项目)(?:及要求|及目标)?$")
 _UNIT_HEADER_ENDINGS = (
     "部门",
     "单位",
