@@ -15,18 +15,20 @@ CLOSE = "）)]】〕›>"
 # The bare forms (牵头：…；配合：…) are common in offices' own drafts.
 LEAD_LABELS = (
     "牵头部门", "牵头单位", "牵头处室", "牵头科室", "主责部门", "主责单位", "主要责任单位", "牵头",
-    "主责", "牵头责任单位", "牵头责任部门",
+    "主责", "牵头责任单位", "牵头责任部门", "牵头实施单位", "牵头落实单位", "主要责任部门",
 )  # fmt: skip
 CO_LABELS = (
     "协同配合单位", "配合部门", "配合单位", "协办单位", "协办部门", "协作单位", "参与单位", "参与部门",
     "协同单位", "配合科室", "配合处室", "协办科室", "配合", "协办", "协同责任单位", "配合责任单位",
     "协同部门", "协作部门", "协办处室", "协同处室", "配合股室", "协办股室", "协同科室",
+    "主要协作单位", "主要配合单位", "参加单位", "配合实施单位", "辅助单位", "协助单位", "协助部门",
 )  # fmt: skip
 PLAIN_LABELS = (
     "责任部门", "责任单位", "责任处室", "责任科室", "承办单位", "承办部门", "承办科室", "责任主体",
     "实施单位", "负责部门", "负责单位", "负责科室", "审核部门", "审核单位", "主办单位", "主办部门",
     "执行单位", "执行部门", "落实单位", "落实部门", "办理部门", "办理单位", "责任股室", "落实科室",
-    "落实处室",
+    "落实处室", "任务单位", "承担单位", "责任主体单位", "具体责任单位", "实施主体", "完成单位",
+    "部门分工", "责任分工",
 )  # fmt: skip
 LEADER_LABELS = (
     "分管校领导", "责任校领导", "牵头校领导", "分管领导", "责任领导", "牵头领导", "牵头负责领导",
@@ -132,7 +134,7 @@ _UNITS = r"[^（）()。；;：:\n]{2,80}?"
 SHORT_BRACKET_RE = re.compile(
     rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
     rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|落实)"
-    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协同|协办|落实|负责|按照?职责分工负责|按职责负责|分别负责)"
+    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|辅助|参与|协同|协办|落实|负责|按照?职责分工负责|按职责负责|分别负责)"
     rf"(?:落实)?)?\s*[)）]"
 )
 # What a unit does when it is its sentence's subject: 后勤处做好…, 保卫处、后勤处加强….
@@ -162,7 +164,10 @@ _MEANS = (
     "依托", "发挥", "通过", "围绕", "利用", "借助", "结合", "按照", "根据", "依据", "支持", "鼓励",
     "推动", "推进", "加强", "建设", "完善", "组建", "成立", "设立", "新建", "筹建", "办好", "打造",
     "培育", "引进", "邀请", "召开", "举办", "开展", "在", "对", "把", "将", "以", "为", "与", "和",
+    "协调", "督促", "配合", "协助", "联系", "对接", "负责",
 )  # fmt: skip
+# Words no unit's name holds: 部门负责人认真履行本部门… is people and what they do.
+_NEVER_IN_NAMES = ("负责人", "认真", "切实", "积极", "及时", "履行", "做好", "加强", "主要领导")
 # An item's own number before a unit that is its sentence's subject: 1.学生处负责…
 _ITEM_NUMBER = (
     r"(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳]"
@@ -259,7 +264,23 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
             end = _sentence_close(text, match.end())
             if units and end not in closed:
                 found.append(Annotation(end, end, f"责任单位：{units}", True))
+                closed.add(end)
+        for match in _UNITS_COMMA_RE.finditer(text):
+            names = [
+                *split_department_list(match["units"])[0],
+                *split_department_list(match["units"])[1],
+            ]
+            end = _sentence_close(text, match.end())
+            if names and all(_is_strict_unit(n) for n in names) and end not in closed:
+                found.append(Annotation(end, end, f"责任单位：{match['units']}", True))
     return found
+
+
+# 2.保卫处，协调…; 4.总务处、后勤集团总公司，负责…: an item that opens with its units and a comma.
+_UNITS_COMMA_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）])"
+    r"[ \t\u3000]*(?P<units>[^，,。；;：:\n（）()]{2,60}?)[，,]"
+)
 
 
 # 教务处、研究生院、国际教育学院科学安排…: a list of units opening a sentence is its subject,
@@ -300,6 +321,7 @@ def _is_strict_unit(name: str) -> bool:
     return (
         is_unit(name)
         and "的" not in name
+        and not any(word in name for word in _NEVER_IN_NAMES)
         and name not in _WHOLE_INSTITUTION
         and not name.startswith(_MEANS)
         and (bare.endswith((*UNIT_ENDINGS, *_STRICT_ENDINGS)) or is_group(name))
@@ -327,7 +349,10 @@ def short_annotation(match: re.Match) -> str:
         return ""
     # Told what to do (要) or doing it (做好): the subject is a unit only if nothing else.
     told = groups.get("subject_verb") not in (None, "牵头负责", "负责", "牵头")
-    if told and any(n in _WHOLE_INSTITUTION or n.startswith(_MEANS) for n in listed):
+    if told and any(
+        n in _WHOLE_INSTITUTION or n.startswith(_MEANS) or any(w in n for w in _NEVER_IN_NAMES)
+        for n in listed
+    ):
         return ""  # 学院加强…, 依托继续教育学院开展…: the institution, or the means
     # In a notice that annotates nothing, 各学院要做好… is every college's duty; elsewhere it is
     # an instruction to everyone, no task of anyone's.
@@ -445,6 +470,14 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
             resp.deadline = resp.deadline or value
             continue
         if label in OTHER_LABELS:
+            continue
+        short = cell_annotation(value.strip().rstrip("。；;"))
+        if short and label not in CO_LABELS:
+            # 部门分工：省发展改革委牵头，各地、各部门配合: the field says itself who leads.
+            stated, _ = parse_annotation(short)
+            _extend_unique(resp.lead, stated.lead)
+            _extend_unique(resp.co, stated.co)
+            _extend_unique(resp.groups, stated.groups)
             continue
         value, all_lead = _strip_lead_marker(_without_note(value))
         value, marked = _marked_leads(value)
@@ -732,7 +765,7 @@ def _strip_open_tail(token: str) -> str:
 # What a collective term ends in: a unit's ending, or the kind of body it gathers.
 _GROUP_ENDINGS = (
     *UNIT_ENDINGS, "单位", "部门", "门", "乡镇", "街道", "社区", "区", "县", "市", "镇", "乡", "村",
-    "班级", "年级", "企业", "学校", "小学", "中学", "高校", "机构", "组织", "成员", "系统", "口",
+    "班级", "年级", "地", "企业", "学校", "小学", "中学", "高校", "机构", "组织", "成员", "系统", "口",
     "方", "园", "单位等",
 )  # fmt: skip
 

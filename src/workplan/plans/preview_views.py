@@ -38,12 +38,9 @@ from workplan.plans.preview_edits import (
 )
 
 
-def render_import_preview(
-    request, preview: ImportPreview, parsed: ParsedPlan, imported_before=None
-):
+def render_import_preview(request, preview: ImportPreview, parsed: ParsedPlan):
     """Render the preview page. Each item links to its correction form, fetched only when
-    opened: a document of two thousand tasks would otherwise carry two thousand forms. A plan
-    already imported from the same document is named, with what saving will do to it."""
+    opened: a document of two thousand tasks would otherwise carry two thousand forms."""
     points = []
     for p, point in enumerate(parsed.points):
         tasks = [_row(parsed, Place(p, t), task) for t, task in enumerate(point.tasks)]
@@ -61,7 +58,6 @@ def render_import_preview(
         "name": preview.name,
         "token": preview.token,
         "version": preview_version(preview),
-        "imported_before": imported_before,
     }
     return render(request, "plans/import_preview.html", context)
 

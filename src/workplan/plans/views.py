@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -69,15 +68,18 @@ def import_preview(request, token: str):
         return redirect("plans:plan-list")
     parsed = preview_plan(preview)
     existing = find_existing_plan(parsed) if parsed.year else None
-    imported_before = None
     if existing is not None and existing.fingerprint == fingerprint(parsed):
-        # The same document again. Saved as read, it changes nothing; corrected here, the
-        # corrections revise the stored plan, and the office sees them as a revision first.
-        corrected = preview_version(preview) > 0
-        if corrected and request.method == "POST" and "version" in request.POST:
-            return redirect(f"{reverse('plans:import-preview', args=[preview.token])}?revise=1")
-        if not (corrected and (request.GET.get("revise") or request.method == "POST")):
-            imported_before, existing = existing, None
+        # The same document again: its plan is already there, with whatever the office
+        # corrected when it was imported; a preview would offer corrections it cannot keep.
+        do_discard_import_preview(preview)
+        messages.info(
+            request,
+            _(
+                "This document was imported before as “{plan}”; nothing changed. Correct its "
+                "departments on the plan's task table."
+            ).format(plan=existing),
+        )
+        return redirect("pages:plan-detail", plan_id=existing.pk)
     if existing is not None:
         return _revision_preview(request, preview, parsed, existing)
     if request.method == "POST":
@@ -95,8 +97,8 @@ def import_preview(request, token: str):
         try:
             outcome = do_import_plan(parsed, source_name=preview.name, by=request.user)
         except ImportRefused as exc:
-            messages.error(request, str(exc))
-            return redirect("plans:plan-list")
+            messages.error(request, str(exc))  # the preview stays, to be corrected
+            return redirect("plans:import-preview", token=preview.token)
         do_discard_import_preview(preview)
         if outcome.status == ImportStatus.UNCHANGED:
             messages.info(request, _("This document was imported before; nothing changed."))
@@ -126,7 +128,7 @@ def import_preview(request, token: str):
             )
         # The plan page lists what is left to do (accounts, leaders, deadlines) with links.
         return redirect("pages:plan-detail", plan_id=outcome.plan.pk)
-    return render_import_preview(request, preview, parsed, imported_before=imported_before)
+    return render_import_preview(request, preview, parsed)
 
 
 def _revision_preview(request, preview, parsed, plan):
@@ -151,7 +153,7 @@ def _revision_preview(request, preview, parsed, plan):
                 by=request.user,
                 delete_reported=bool(confirmed),
             )
-        except DeletionRefused as exc:
+        except (DeletionRefused, ImportRefused) as exc:
             messages.error(request, str(exc))
             return redirect("plans:import-preview", token=preview.token)
         do_discard_import_preview(preview)

@@ -2198,3 +2198,45 @@ def test_a_site_footer_a_calendar_title_and_a_group_member_list(tmp_path):
     texts = [t.text for p in plan.points for t in p.tasks]
     assert texts == ["开学工作检查。", "召开学生运动会。"]
     assert {d.name for d in plan.departments} == {"教务处", "体育组"}
+
+
+def test_more_labels_a_field_that_says_who_leads_and_helpers_that_assist(tmp_path):
+    """任务单位 and 主要协作单位 fields; 部门分工：A牵头，各地、各部门配合 read as it says;
+    （A负责，B、C辅助）."""
+    lines = [
+        "南江省2025年重点工作分工",
+        "一、稳定经济增长",
+        "1.地区生产总值增长6%以上。",
+        "部门分工：省发展改革委牵头，各地、各部门配合。",
+        "2.开展消防安全月活动。（任务单位：学生处、安全保卫部，各学院）",
+        "3.落实积极应对人口老龄化战略。",
+        "牵头责任单位：省卫健委",
+        "主要协作单位：省民政厅、各市政府",
+        "4.组织文明校园检查。（保卫处负责，学工部、研工部辅助）",
+    ]
+    tasks = parse_file(write(tmp_path, lines, "txt-lines")).points[0].tasks
+    read = [(t.responsibility.lead, t.responsibility.co, t.responsibility.groups) for t in tasks]
+    assert read == [
+        (["省发展改革委"], [], ["各地", "各部门"]),
+        (["学生处"], ["安全保卫部"], ["各学院"]),
+        (["省卫健委"], ["省民政厅"], ["各市政府"]),
+        (["保卫处"], ["学工部", "研工部"], []),
+    ]
+
+
+def test_an_item_that_opens_with_its_units_and_a_comma(tmp_path):
+    """In a notice without annotations: 2.保卫处，协调… / 3.总务处、后勤集团总公司，负责…"""
+    lines = [
+        "东岭大学关于做好2023年文明校园检查工作的通知",
+        "二、工作分工",
+        "1.保卫处，协调公安部门做好校园周边秩序整治。",
+        "2.总务处、后勤集团总公司，负责校园环境卫生整治。",
+        "3.各学院，安排学生志愿者参与服务。",
+    ]
+    tasks = [t for p in parse_file(write(tmp_path, lines, "txt-lines")).points for t in p.tasks]
+    read = [(t.responsibility.lead, t.responsibility.co, t.responsibility.groups) for t in tasks]
+    assert read == [
+        (["保卫处"], [], []),
+        (["总务处"], ["后勤集团总公司"], []),
+        ([], [], ["各学院"]),
+    ]
