@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import IntEnum
 
 from .flat import SPACED_HEADER, unflatten_tables
 from .header import NO_YEAR, TITLE_WORDS, YEAR_RE, read_header, strip_furniture
@@ -22,6 +23,7 @@ from .names import resolve_names
 from .readers import TABLE_MARK_RE, Document
 from .responsibility import (
     BRACKETED_START_RE,
+    LABEL_ALTERNATIVES,
     SHORT_BRACKET_RE,
     find_annotations,
     is_unit,
@@ -87,6 +89,26 @@ class _Heading:
     emphasised: bool
 
 
+# 【牵头部门】党委办公室【配合部门】校长办公室: labels in black brackets instead of colons.
+_BOXED_LABEL_RE = re.compile(rf"【({LABEL_ALTERNATIVES})】")
+
+
+def _boxed_label(match: re.Match) -> str:
+    before = match.string[match.start() - 1] if match.start() else "\n"
+    return f"{'' if before in '。；;\n' else '；'}{match.group(1)}："
+
+
+class _Inline(IntEnum):
+    """Which clauses inside sentences count as annotations: none, in a document that annotates
+    its tasks; 由A牵头 and A、B按职责分工负责, in one that does not; and also a unit as the subject
+    of what is done (后勤处做好…), in one that has no task table either (a covering notice's
+    请各单位认真抓好落实 over a table is no task)."""
+
+    NONE = 0
+    CLAUSES = 1
+    ACTING = 2
+
+
 def parse_document(document: Document, registry: Mapping[str, str] | None = None) -> ParsedPlan:
     """Return the plan written in `document`; names resolve against `registry` (name → canonical)."""
     warnings: list[str] = []
@@ -99,7 +121,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     if unwrapped != text:
         warnings.append("文本像是从PDF复制的，被页面行宽截断的行已重新接续，请核对。")
     text = join_label_lines(drop_page_numbers(unflatten_tables(unwrapped, tables)))
-    text = break_run_on_fields(text)
+    text = break_run_on_fields(_BOXED_LABEL_RE.sub(_boxed_label, text))
     if any(rows and rows[0] is SPACED_HEADER for rows in tables):
         warnings.append(
             "文中的表格以空格分列，已按各格的内容读取领导和责任单位（第一个单位为牵头单位），请核对。"
@@ -111,7 +133,10 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         text = assigned
     document = Document(name=document.name, text=text, tables=tables)
     # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.
-    inline = not find_annotations(text.replace(EMPHASIS, ""))
+    if find_annotations(text.replace(EMPHASIS, "")):
+        inline = _Inline.NONE
+    else:
+        inline = _Inline.CLAUSES if _has_task_table(text, tables) else _Inline.ACTING
     headings = _plan_headings(text, tables, inline)
     if headings:
         start = headings[0].start
@@ -164,7 +189,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
 
 
 def _read_points(
-    headings: list[_Heading], text: str, document: Document, warnings: list[str], inline: bool
+    headings: list[_Heading], text: str, document: Document, warnings: list[str], inline: _Inline
 ) -> list[ParsedPoint]:
     points: list[ParsedPoint] = []
     tasks = 0
@@ -175,6 +200,8 @@ def _read_points(
             points.append(_read_point(heading, body, document, warnings, inline))
             if not inline:
                 _read_clauses(points[-1])
+            else:
+                _join_clause_sentences(points[-1])
             tasks += len(points[-1].tasks)
         except _TooManyTasks:
             tasks = MAX_PLAN_TASKS + 1
@@ -209,8 +236,29 @@ def _read_clauses(point: ParsedPoint) -> None:
 
 
 _CLAUSE_ONLY_RE = re.compile(
-    r"(?:由)?[^，,。；;：:\n]{2,60}?(?:按照?职责分工负责|分别负责|牵头负责|负责|牵头)[。；;]?"
+    r"(?:由)?[^，,。；;：:\n]{2,60}?(?:按照?职责分工负责|分别负责|牵头负责|负责|牵头)"
+    r"(?:[，,、]\s*[^，,。；;：:\n]{2,60}?(?:配合|协助|协办|参与|具体实施|落实))?[。；;]?"
 )
+
+
+def _join_clause_sentences(point: ParsedPoint) -> None:
+    """In a document whose clauses are its annotations, a sentence that only says who does
+    the work (由教学办牵头，计算机系配合。) is the annotation of the task before it, when that
+    task has none of its own."""
+    kept: list[ParsedTask] = []
+    for task in point.tasks:
+        before = kept[-1] if kept else None
+        if (
+            before is not None
+            and before.responsibility is None
+            and task.responsibility is not None
+            and before.section == task.section
+            and _CLAUSE_ONLY_RE.fullmatch(task.text)
+        ):
+            before.responsibility = task.responsibility
+            continue
+        kept.append(task)
+    point.tasks = kept
 
 
 def _drop_cut_name(points: list[ParsedPoint], text: str, warnings: list[str]) -> None:
@@ -285,13 +333,15 @@ def _drop_unassigned_tail(point: ParsedPoint, warnings: list[str]) -> None:
 
 
 def _read_without_points(
-    text: str, document: Document, warnings: list[str], inline: bool
+    text: str, document: Document, warnings: list[str], inline: _Inline
 ) -> tuple[int, list[ParsedPoint]]:
     """Read a plan that has no 一、 key points: annotated items, or task tables, only.
 
     Returns where the plan begins (the text before is its header) and its key points: one per
     section heading above the annotated items, or one for the whole document."""
-    annotations = find_annotations(text.replace(EMPHASIS, ""), inline=inline, acting=inline)
+    annotations = find_annotations(
+        text.replace(EMPHASIS, ""), inline=bool(inline), acting=inline is _Inline.ACTING
+    )
     if len(annotations) > MAX_PLAN_TASKS:
         raise _too_many(document.name, 1)
     marks = list(TABLE_MARK_RE.finditer(text))
@@ -311,7 +361,9 @@ def _read_without_points(
         end = bounds[index + 1][0] if index + 1 < len(bounds) else len(body)
         part = body[body_start:end]
         if not part.strip() or (
-            index == 0 and sections and not find_annotations(part, inline=inline, acting=inline)
+            index == 0
+            and sections
+            and not find_annotations(part, inline=bool(inline), acting=inline is _Inline.ACTING)
         ):
             continue
         heading = _Heading(len(points) + 1, start + begin, start + body_start, False)
@@ -322,6 +374,8 @@ def _read_without_points(
             raise _too_many(document.name, heading.number) from None
         if not inline:
             _read_clauses(point)
+        else:
+            _join_clause_sentences(point)
         points.append(point)
         if sum(len(p.tasks) for p in points) > MAX_PLAN_TASKS:
             raise _too_many(document.name, heading.number)
@@ -486,7 +540,7 @@ def _point_headings(text: str) -> list[list[_Heading]]:
     return runs
 
 
-def _plan_headings(text: str, tables: list[TableRows], inline: bool) -> list[_Heading]:
+def _plan_headings(text: str, tables: list[TableRows], inline: _Inline) -> list[_Heading]:
     """Return the key point headings of the plan: the run that assigns the most work.
 
     When no run assigns anything in its text but the document holds annotated items or task
@@ -496,7 +550,10 @@ def _plan_headings(text: str, tables: list[TableRows], inline: bool) -> list[_He
         return []
     # Found once, positions kept (emphasis marks become spaces), counted per run.
     starts = [
-        a.start for a in find_annotations(text.replace(EMPHASIS, " "), inline=inline, acting=inline)
+        a.start
+        for a in find_annotations(
+            text.replace(EMPHASIS, " "), inline=bool(inline), acting=inline is _Inline.ACTING
+        )
     ]
     bounds = [run[0].start for run in runs[1:]] + [len(text)]
     scores = []
@@ -525,7 +582,7 @@ def _has_task_table(text: str, tables: list[TableRows]) -> bool:
 
 
 def _read_point(
-    heading: _Heading, body: str, document: Document, warnings: list[str], inline: bool
+    heading: _Heading, body: str, document: Document, warnings: list[str], inline: _Inline
 ) -> ParsedPoint:
     title, body = _title_sentence(body, emphasised=heading.emphasised)
     return _read_body(heading, title, body, document, warnings, inline)
@@ -537,11 +594,11 @@ def _read_body(
     body: str,
     document: Document,
     warnings: list[str],
-    inline: bool,
+    inline: _Inline,
 ) -> ParsedPoint:
     number = heading.number
     body = body.replace(EMPHASIS, "")
-    annotations = find_annotations(body, inline=inline, acting=inline)
+    annotations = find_annotations(body, inline=bool(inline), acting=inline is _Inline.ACTING)
     for annotation in annotations:
         if not annotation.closed:
             warnings.append(f"第{number}条要点：责任部门的括号没有闭合，已读到本条末尾。")

@@ -134,7 +134,7 @@ _UNITS = r"[^（）()。；;：:\n]{2,80}?"
 SHORT_BRACKET_RE = re.compile(
     rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
     rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|落实)"
-    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|辅助|参与|协同|协办|落实|负责|按照?职责分工负责|按职责负责|分别负责)"
+    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|辅助|参与|协同|协办|落实|负责|具体实施|实施|按照?职责分工负责|按职责负责|分别负责)"
     rf"(?:落实)?)?\s*[)）]"
 )
 # What a unit does when it is its sentence's subject: 后勤处做好…, 保卫处、后勤处加强….
@@ -349,6 +349,8 @@ def short_annotation(match: re.Match) -> str:
         return ""
     # Told what to do (要) or doing it (做好): the subject is a unit only if nothing else.
     told = groups.get("subject_verb") not in (None, "牵头负责", "负责", "牵头")
+    if told and match.re is _ACTING_RE and (groups.get("subject") or "").startswith("请"):
+        return ""  # 请各单位认真抓好落实: a covering notice's request
     if told and any(
         n in _WHOLE_INSTITUTION or n.startswith(_MEANS) or any(w in n for w in _NEVER_IN_NAMES)
         for n in listed
@@ -570,7 +572,16 @@ def _split_people(value: str) -> list[str]:
         if pieces and min(len(p) for p in pieces) == 1:
             pieces = ["".join(pieces)]
         people += [p.removesuffix("等") for p in pieces if p.removesuffix("等")]
-    return people
+    # 局党组书记、局长 郑国平: the titles before a person's name are no people.
+    named = [p for p in people if not p.endswith(_TITLES)]
+    return named if named else people
+
+
+# What a leader's title ends in (分管副校长, 县委常委, 局党组书记).
+_TITLES = (
+    "书记", "局长", "县长", "区长", "市长", "校长", "院长", "主任", "常委", "部长", "处长", "厅长",
+    "委员", "主席", "秘书长", "镇长", "乡长", "所长", "馆长", "站长", "科长", "经理", "董事长",
+)  # fmt: skip
 
 
 def split_department_list(
@@ -756,6 +767,8 @@ def _strip_open_tail(token: str) -> str:
     token = _NOTE_TAIL_RE.sub("", token)
     if _DEADLINE_TOKEN_RE.match(token):
         return ""
+    # 责任社区：幸福里社区: a label this reader does not know, before the name.
+    token = re.sub(r"^[\u4e00-\u9fff]{2,6}[:：]\s*(?=\S)", "", token)
     tail = _OPEN_TAIL_RE.search(token)
     if tail and tail.start() > 0:
         return token[: tail.start()]

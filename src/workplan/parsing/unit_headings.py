@@ -179,7 +179,7 @@ def _with_other_names(units: str) -> tuple[str, str]:
     """Return a heading's unit and the other names given in brackets after it, if any."""
     match = _OTHER_NAMES_RE.match(units)
     others = match["others"] if match else ""
-    if len(others) < 4 or not _names_units(others):
+    if len(others) < 2 or not _names_units(others):
         return units, ""  # 学工部(处): a short name, not other units
     return match["unit"], others
 

@@ -2240,3 +2240,61 @@ def test_an_item_that_opens_with_its_units_and_a_comma(tmp_path):
         (["总务处"], ["后勤集团总公司"], []),
         ([], [], ["各学院"]),
     ]
+
+
+def test_labels_in_black_brackets_titles_before_leaders_and_a_label_before_a_name(tmp_path):
+    """【牵头部门】A【配合部门】B; 【责任领导】分管副校长 何平 and 局党组书记、局长 郑国平 name one
+    person each; 责任社区：幸福里社区 (a label this reader does not know) names 幸福里社区."""
+    lines = [
+        "华东职业学院2026年党政工作要点",
+        "一、全面加强党的领导",
+        "1.修订议事规则。【牵头部门】党委办公室【配合部门】校长办公室【责任领导】分管副校长 何平",
+        "2.推进清廉建设。（牵头单位：纪委办公室；责任领导：局党组书记、局长 郑国平）",
+        "3.改造老旧小区。（牵头单位：城市管理办公室；配合单位：责任社区：幸福里社区）",
+    ]
+    tasks = parse_file(write(tmp_path, lines, "txt-lines")).points[0].tasks
+    read = [(t.responsibility.lead, t.responsibility.co, t.responsibility.leaders) for t in tasks]
+    assert read == [
+        (["党委办公室"], ["校长办公室"], ["何平"]),
+        (["纪委办公室"], [], ["郑国平"]),
+        (["城市管理办公室"], ["幸福里社区"], []),
+    ]
+
+
+def test_a_sentence_saying_who_does_the_task_before_it_in_a_document_of_clauses(tmp_path):
+    """由教学办牵头，计算机系配合。 after a task in a document annotated only by such clauses
+    is that task's annotation, not a task of its own."""
+    lines = [
+        "信息学院2026年工作要点",
+        "一、人才培养",
+        "1.完成专业认证自评报告。",
+        "由教学办牵头，计算机系、软件工程系配合。",
+        "2.新建校企合作产业学院1个。",
+        "由学院办公室牵头，实践教学中心配合。",
+    ]
+    tasks = parse_file(write(tmp_path, lines, "txt-lines")).points[0].tasks
+    read = [(t.text[:8], t.responsibility.lead, t.responsibility.co) for t in tasks]
+    assert read == [
+        ("完成专业认证自评", ["教学办"], ["计算机系", "软件工程系"]),
+        ("新建校企合作产业", ["学院办公室"], ["实践教学中心"]),
+    ]
+
+
+def test_a_request_to_every_unit_above_a_task_table_is_no_task(tmp_path):
+    """请各单位认真抓好落实 in the sentence above a task table is the covering text: the table's
+    sections are the key points."""
+    lines = [
+        "西林大学2026年学校重点工作任务分解表",
+        "现将2026年重点工作任务分解如下，请各单位认真抓好落实。",
+        "| 序号 | 重点工作 | 牵头单位 | 配合单位 |",
+        "| 一、加强党的建设 | | | |",
+        "| 1 | 召开第三次党代会 | 党委办公室 | 组织部 |",
+        "| 二、推进内涵发展 | | | |",
+        "| 2 | 新增硕士学位授权点 | 研究生处 | 发展规划处 |",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert [p.title for p in plan.points] == ["加强党的建设", "推进内涵发展"]
+    assert [t.responsibility.lead for p in plan.points for t in p.tasks] == [
+        ["党委办公室"],
+        ["研究生处"],
+    ]
