@@ -2298,3 +2298,17 @@ def test_a_request_to_every_unit_above_a_task_table_is_no_task(tmp_path):
         ["党委办公室"],
         ["研究生处"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "organization", "year"),
+    [
+        ("实验中学2026学年第一学期工作行事历", "实验中学", 2026),
+        ("长宁区2026年重点改革任务", "长宁区", 2026),
+        ("东山中学2025-2026学年第二学期工作计划", "东山中学", 2025),
+    ],
+)
+def test_titles_of_school_years_and_of_reform_tasks(tmp_path, title, organization, year):
+    lines = [title, "一、重点工作", "1.开展教学检查。（责任部门：教务处）"]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert (plan.organization, plan.year) == (organization, year)
