@@ -198,7 +198,7 @@ _STRICT_ENDINGS = ("部门", "单位", "院系", "系部")
 
 # （办公室，9月底完成）: a bracket holding only units and when they are to be done.
 _UNIT_DEADLINE_BRACKET_RE = re.compile(
-    r"[（(](?P<units>[^（）()。；;：:\n，,]{2,40})[，,]\s*"
+    r"[（(](?P<units>[^（）()。；;：:\n，,]{2,40}?)(?:牵头负责|负责|牵头)?[，,]\s*"
     r"(?P<deadline>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月|年底|年内|长期|持续)[^（）()。；;：:\n]{0,12})[)）]"
 )
 
@@ -573,12 +573,12 @@ def _split_people(value: str) -> list[str]:
             pieces = ["".join(pieces)]
         people += [p.removesuffix("等") for p in pieces if p.removesuffix("等")]
     # 局党组书记、局长 郑国平: the titles before a person's name are no people.
-    named = [p for p in people if not p.endswith(_TITLES)]
+    named = [p for p in people if not p.endswith(TITLES)]
     return named if named else people
 
 
 # What a leader's title ends in (分管副校长, 县委常委, 局党组书记).
-_TITLES = (
+TITLES = (
     "书记", "局长", "县长", "区长", "市长", "校长", "院长", "主任", "常委", "部长", "处长", "厅长",
     "委员", "主席", "秘书长", "镇长", "乡长", "所长", "馆长", "站长", "科长", "经理", "董事长",
 )  # fmt: skip

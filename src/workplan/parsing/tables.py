@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .model import ParsedTask
-from .responsibility import cell_annotation, names_units, parse_annotation
+from .responsibility import TITLES, cell_annotation, names_units, parse_annotation
 from .review import looks_like_person
 
 TableRows = list[list[str]]
@@ -222,6 +222,8 @@ def read_table_sections(
 
         text = cell("task")
         filled = [c for c in row if c.strip()]
+        if filled and _normalise(filled[0]) in ("合计", "小计", "总计", "共计"):
+            continue  # 合计 | 3项: a count of the rows above, no task
         if _is_section_row(row, text, filled, columns):
             # 一、 | 深化教育教学改革: the number in the 序号 column, the title in another cell.
             title = (text or next((c for c in filled if _section_title(c)), filled[0])).strip()
@@ -375,6 +377,11 @@ _DEADLINE_CELL = re.compile(
 _ROLE_ENDINGS = ("主席", "团长", "主任", "组长", "书记", "部长", "处长", "院长", "校长", "老师")
 
 
+_TITLED_PERSON_RE = re.compile(
+    rf"[\u4e00-\u9fff]{{0,8}}(?:{'|'.join(TITLES)})[ \t\u3000]*[\u4e00-\u9fff]{{2,3}}"
+)
+
+
 def is_deadline_cell(cell: str) -> bool:
     return len(cell) <= 24 and not cell.endswith("。") and bool(_DEADLINE_CELL.match(cell))
 
@@ -391,8 +398,8 @@ def cell_content(cell: str) -> str:
         return "role"
     if is_deadline_cell(cell) or re.match(r"^(?:\d{1,2}月)?\d{1,2}日", cell):
         return "date"
-    if looks_like_person(re.sub(r"\s+", "", cell)):
-        return "person"
+    if looks_like_person(re.sub(r"\s+", "", cell)) or _TITLED_PERSON_RE.fullmatch(cell):
+        return "person"  # 李明; 局长 韩冰
     if len(cell) <= 40 and (names_units(cell) or cell_annotation(cell)):
         return "units"
     return "text"

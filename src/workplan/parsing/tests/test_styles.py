@@ -2312,3 +2312,32 @@ def test_titles_of_school_years_and_of_reform_tasks(tmp_path, title, organizatio
     lines = [title, "一、重点工作", "1.开展教学检查。（责任部门：教务处）"]
     plan = parse_file(write(tmp_path, lines, "txt-lines"))
     assert (plan.organization, plan.year) == (organization, year)
+
+
+def test_a_leader_written_with_a_title_a_total_row_and_units_with_a_deadline(tmp_path):
+    """局长 韩冰 in the leader column is a person (the row is read as it stands even with its
+    备注 empty), a 合计 row is no task, and （A、B负责，6月底前完成） gives units and a deadline."""
+    rows = [
+        ["序号", "重点任务", "责任领导", "牵头单位", "完成时限", "备注"],
+        ["1", "全年实际利用外资2000万美元", "局长 韩冰", "县商务局", "2026年12月"],
+        ["2", "举办招商推介会4场", "副主任 宋佳", "县投资促进中心", "每季度1场"],
+        ["合计", "2项"],
+    ]
+    lines = ["青禾县2026年招商引资重点任务分解表", *("| " + " | ".join(r) + " |" for r in rows)]
+    tasks = [t for p in parse_file(write(tmp_path, lines, "txt-lines")).points for t in p.tasks]
+    read = [(t.responsibility.leaders, t.responsibility.lead, t.deadline) for t in tasks]
+    assert read == [
+        (["韩冰"], ["县商务局"], "2026年12月"),
+        (["宋佳"], ["县投资促进中心"], "每季度1场"),
+    ]
+    notice = [
+        "东湖街道2026年重点工作",
+        "一、安全生产",
+        "1.开展燃气安全专项整治。（应急管理办公室、市场监管所负责，2026年6月底前完成）",
+    ]
+    task = parse_file(write(tmp_path, notice, "txt-lines")).points[0].tasks[0]
+    assert (task.responsibility.lead, task.responsibility.co) == (
+        ["应急管理办公室"],
+        ["市场监管所"],
+    )
+    assert task.deadline == "2026年6月底前完成"
