@@ -213,26 +213,14 @@ def _read_points(
 def _read_clauses(point: ParsedPoint) -> None:
     """Give a task its clause's units (由学生处牵头，…; 教务处、研究生院按职责分工负责…) when
     it has no annotation of its own, in a document that annotates elsewhere: the clause is the
-    task's own statement of who does it."""
-    kept: list[ParsedTask] = []
+    task's own statement of who does it. A sentence that is only such a clause (2.推进双创教育。
+    教务处、团委按职责分工负责。) is the task's before it."""
     for task in point.tasks:
         if task.responsibility is None:
             clauses = find_annotations(task.text, inline=True)
             if clauses:
                 task.responsibility, _ = parse_annotation(clauses[0].inner)
-                # 2.推进双创教育。教务处、团委按职责分工负责。: a sentence that only says who does
-                # the task before it is that task's annotation, not a task of its own.
-                before = kept[-1] if kept else None
-                if (
-                    before is not None
-                    and before.responsibility is None
-                    and before.section == task.section
-                    and _CLAUSE_ONLY_RE.fullmatch(task.text)
-                ):
-                    before.responsibility = task.responsibility
-                    continue
-        kept.append(task)
-    point.tasks = kept
+    _join_clause_sentences(point)
 
 
 _CLAUSE_ONLY_RE = re.compile(
