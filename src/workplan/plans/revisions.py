@@ -40,13 +40,18 @@ def responsibility_text(resp: Responsibility | None) -> str:
     """Return lead / co / groups as one line, "" when nobody is named (as stored)."""
     if resp is None:
         return ""
-    parts = ["、".join(resp.lead), "、".join(resp.co), "、".join(resp.groups)]
-    return " / ".join(parts) if any(parts) else ""
+    return _joined(["、".join(resp.lead), "、".join(resp.co), "、".join(resp.groups)])
 
 
-def stored_responsibility_text(key_point: KeyPoint) -> str:
-    parts = ["、".join(names) for names in key_point.responsible.names()]
-    return " / ".join(parts) if any(parts) else ""
+def _joined(parts: list[str]) -> str:
+    """Return lead / co / groups, without the empty parts at the end."""
+    while parts and not parts[-1]:
+        parts = parts[:-1]
+    return " / ".join(parts)
+
+
+def stored_responsibility_text(item: KeyPoint | Task) -> str:
+    return _joined(["、".join(names) for names in item.responsible.names()])
 
 
 @dataclass
@@ -66,6 +71,8 @@ class Revision:
     points_removed: list[KeyPoint] = field(default_factory=list)
     points_retitled: list[tuple[KeyPoint, str]] = field(default_factory=list)
     responsibility_changed: list[tuple[int, str, str]] = field(default_factory=list)
+    # A task kept whose own departments change: (its number in the revision, before, after).
+    task_responsibility_changed: list[tuple[str, str, str]] = field(default_factory=list)
     tasks_added: list[TaskPlace] = field(default_factory=list)
     tasks_removed: list[Task] = field(default_factory=list)
     tasks_reworded: list[tuple[Task, TaskPlace, float]] = field(default_factory=list)
@@ -97,7 +104,8 @@ class Revision:
     def has_changes(self) -> bool:
         return any(
             [self.points_added, self.points_removed, self.points_retitled, self.responsibility_changed,
-             self.tasks_added, self.tasks_removed, self.tasks_reworded, self.tasks_moved]
+             self.task_responsibility_changed, self.tasks_added, self.tasks_removed,
+             self.tasks_reworded, self.tasks_moved]
         )  # fmt: skip
 
 
@@ -161,7 +169,12 @@ def compare_revision(plan: Plan, parsed: ParsedPlan) -> Revision:
     """Return the differences between the stored `plan` and the revised document `parsed`."""
     revision = Revision()
     stored_points = list(
-        plan.key_points.prefetch_related("assignments__department", "assignments__group", "tasks")
+        plan.key_points.prefetch_related(
+            "assignments__department",
+            "assignments__group",
+            "tasks__assignments__department",
+            "tasks__assignments__group",
+        )
     )
     # Every pair of titles when few; with hundreds of key points, only the same title or the
     # same number (the cost of all pairs grows with their product).
@@ -198,6 +211,13 @@ def compare_revision(plan: Plan, parsed: ParsedPlan) -> Revision:
         matched_tasks.add(task.pk)
         revision.task_match[(place.point_number, place.index)] = task
         target = revision.point_match.get(place.point_number)
+        # A task the revised document annotates gets those departments; one it does not keeps
+        # its own.
+        before = stored_responsibility_text(task)
+        after = responsibility_text(place.parsed.responsibility)
+        if place.parsed.responsibility is not None and before != after:
+            code = f"{place.point_number}.{place.index}"
+            revision.task_responsibility_changed.append((code, before, after))
         if score < 1.0:
             revision.tasks_reworded.append((task, place, score))
         elif target is None or target.pk != task.key_point_id:

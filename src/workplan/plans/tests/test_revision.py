@@ -142,3 +142,28 @@ def test_web_upload_of_a_revision_shows_it_then_applies(
     client.post(upload["Location"])
     assert Task.objects.filter(text=change["reworded_to"]).exists()
     assert Plan.objects.count() == 1
+
+
+def test_a_revision_that_changes_a_tasks_departments_lists_the_change(tmp_path, capsys):
+    """A revised document that only gives a task other co-operating departments shows that
+    change before it is applied (it used to be applied unshown)."""
+    first = (
+        "北湖学院2026年工作要点\n一、安全\n1.开展消防演练。（牵头单位：保卫处；配合单位：后勤处）\n"
+    )
+    draft = tmp_path / "v1.txt"
+    draft.write_text(first, encoding="utf-8")
+    call_command("import", str(draft))
+    revised = tmp_path / "v2.txt"
+    revised.write_text(first.replace("后勤处", "后勤处、学生处"), encoding="utf-8")
+    with pytest.raises(CommandError):
+        call_command("import", str(revised))
+    assert (
+        "~ 任务 1.1 责任部门：保卫处 / 后勤处 → 保卫处 / 后勤处、学生处" in capsys.readouterr().out
+    )
+    call_command("import", str(revised), "--revise")
+    task = Task.objects.get()
+    assert [str(a.department) for a in task.assignments.order_by("position")] == [
+        "保卫处",
+        "后勤处",
+        "学生处",
+    ]

@@ -175,6 +175,8 @@ class Command(BaseCommand):
             self.stdout.write(f"~ 要点 {key_point.number} 标题：{key_point.title} → {title}")
         for number, before, after in revision.responsibility_changed:
             self.stdout.write(f"~ 要点 {number} 责任部门：{before} → {after}")
+        for code, before, after in revision.task_responsibility_changed:
+            self.stdout.write(f"~ 任务 {code} 责任部门：{before or '（随要点）'} → {after}")
         for place in revision.tasks_added:
             self.stdout.write(f"+ 新增任务 {place.point_number}.{place.index}：{place.parsed.text}")
         for task in revision.tasks_removed:
