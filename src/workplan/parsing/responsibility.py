@@ -173,23 +173,32 @@ _ITEM_NUMBER = (
     r"(?:\d{1,3}[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]|[①-⑳]"
     r"|[一二三四五六七八九十]{1,3}、)?"
 )
-_SHORT_INLINE_RE = re.compile(
-    rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责|承办)"
-    rf"(?:[，,、]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协办|按照?职责分工负责))?"
-    r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责"
-    # 教务处负责所有公共教室的审批: a unit as the subject of the sentence, perhaps with its
-    # short name in brackets (学工部(处)负责…).
-    rf"|(?:(?<=[\n。；;：:])|^|(?P<comma>(?<=[，,])))[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
-    r"(?:首先|其次|同时|另外|此外|最后)?"
-    r"(?P<subject>[^（）()。；;：:\n，,由\s\d](?:[^（）()。；;：:\n，,由]|[（(][^（）()。；;：:\n，,]{1,6}[)）]){1,29}?)"
-    # 安保处要加强巡逻: a unit told what to do is responsible for it too (not 要求).
-    r"(?P<subject_verb>牵头负责|负责(?!人)|牵头|要(?!求)))"
-)
+
+def _inline_pattern(subject_verbs: str) -> str:
+    return (
+        rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责|承办)"
+        rf"(?:[，,、]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协办|按照?职责分工负责))?"
+        r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责"
+        # 教务处负责所有公共教室的审批: a unit as the subject of the sentence, perhaps with its
+        # short name in brackets (学工部(处)负责…).
+        rf"|(?:(?<=[\n。；;：:])|^|(?P<comma>(?<=[，,])))[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
+        r"(?:首先|其次|同时|另外|此外|最后)?"
+        r"(?P<subject>[^（）()。；;：:\n，,由\s\d](?:[^（）()。；;：:\n，,由]|[（(][^（）()。；;：:\n，,]{1,6}[)）]){1,29}?)"
+        rf"(?P<subject_verb>{subject_verbs})"
+        # …，县人民医院牵头，县中医院、县妇幼保健院配合: the units that help, after a comma.
+        r"(?:[，,][ \t\u3000]*(?P<subject_co>[^（）()。；;：:\n，,]{2,60}?)"
+        r"(?:配合|协助|参与|协办|协同)(?=[。；;，,\n]|$))?)"
+    )
+
+
+# 安保处要加强巡逻: a unit told what to do is responsible for it too (not 要求).
+_SHORT_INLINE_RE = re.compile(_inline_pattern(r"牵头负责|负责(?!人)|牵头|要(?!求)"))
 # In a document that annotates nothing, so is a unit that does the work (后勤处做好…, 学工部、
 # 各二级学院汇总…), unless the verb begins a longer name (党委组织部, 编制办).
 _ACTING_RE = re.compile(
-    _SHORT_INLINE_RE.pattern.removesuffix(r"|要(?!求)))")
-    + rf"|要(?!求)|(?:{'|'.join(ACTING_VERBS)})(?![{_NAME_GOES_ON}])))"
+    _inline_pattern(
+        rf"牵头负责|负责(?!人)|牵头|要(?!求)|(?:{'|'.join(ACTING_VERBS)})(?![{_NAME_GOES_ON}])"
+    )
 )
 # After a comma or told what to do (要), a subject must be names of units and nothing else:
 # 各单位按照组委会的要求 or 其他各部门重点安全防范部位 are no units.
@@ -341,6 +350,8 @@ def short_annotation(match: re.Match) -> str:
     lead = groups.get("lead") or groups.get("shared") or groups.get("subject") or ""
     lead = re.sub(r"^(?:由|请|要求)", "", lead.strip(" ，,、"))
     co = (groups.get("co") or "").strip(" ，,、")
+    if groups.get("subject_co") and names_units(groups["subject_co"]):
+        co = groups["subject_co"].strip()
     names = [*split_department_list(lead)[0], *split_department_list(lead)[1]]
     co_names = [*split_department_list(co)[0], *split_department_list(co)[1]] if co else []
     listed = [*names, *co_names]

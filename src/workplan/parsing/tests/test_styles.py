@@ -2341,3 +2341,16 @@ def test_a_leader_written_with_a_title_a_total_row_and_units_with_a_deadline(tmp
         ["市场监管所"],
     )
     assert task.deadline == "2026年6月底前完成"
+
+
+def test_a_lead_clause_followed_by_the_units_that_help(tmp_path):
+    """…，A牵头，B、C配合 names the helpers too; words before 配合 that are no units are left."""
+    lines = [
+        "青禾县卫生健康局2026年工作要点",
+        "一、提升医疗服务能力",
+        "1.推进县域医共体建设，县人民医院牵头，县中医院、县妇幼保健院配合。",
+        "2.开展院感防控培训，医政股牵头，全面落实培训计划配合。",
+    ]
+    tasks = parse_file(write(tmp_path, lines, "txt-lines")).points[0].tasks
+    read = [(t.responsibility.lead, t.responsibility.co) for t in tasks]
+    assert read == [(["县人民医院"], ["县中医院", "县妇幼保健院"]), (["医政股"], [])]
