@@ -174,6 +174,7 @@ _ITEM_NUMBER = (
     r"|[一二三四五六七八九十]{1,3}、)?"
 )
 
+
 def _inline_pattern(subject_verbs: str) -> str:
     return (
         rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责|承办)"
