@@ -284,7 +284,10 @@ def _merge_into_previous(parsed: ParsedPlan, place: Place) -> None:
     previous.text += task.text
     previous.deadline = previous.deadline or task.deadline
     previous.responsibility = _combined(previous.responsibility, task.responsibility)
-    previous.warnings = list(dict.fromkeys([*previous.warnings, *task.warnings]))
+    warnings = dict.fromkeys([*previous.warnings, *task.warnings])
+    if previous.responsibility is not None or point.responsibility is not None:
+        warnings.pop(UNASSIGNED, None)  # the merged task is assigned by what it took in
+    previous.warnings = list(warnings)
 
 
 def _remove_task(parsed: ParsedPlan, place: Place) -> None:

@@ -6,7 +6,10 @@ keep the departments they had."""
 import pytest
 from django.urls import reverse
 
+from workplan.parsing import parse_bytes
+from workplan.parsing.review import UNASSIGNED
 from workplan.plans.models import ImportPreview, KeyPoint, Plan
+from workplan.plans import preview_edits
 from workplan.plans.preview_actions import preview_plan
 from workplan.plans.tests.previews import stage_plan_preview
 
@@ -141,3 +144,23 @@ def test_supervisor_leaves_out_an_item_that_is_no_task(client, supervisor):
         "2. 深化教学改革",
         ["推进专业群建设，", "建设一批示范课程。"],
     )
+
+
+def test_a_task_merged_with_the_annotated_line_after_it_no_longer_says_it_is_unassigned():
+    """A task cut in two before its annotation: once merged, it has the departments and the
+    preview stops asking the office to check who is responsible."""
+    document = "\n".join(
+        [
+            "明湖学院2026年工作要点",
+            "一、深化教学改革",
+            "1.推进专业群建设。（责任单位：教务处）",
+            "2.修订人才培养方案，",
+            "3.完善课程体系。（责任单位：教务处、各二级学院）",
+        ]
+    )
+    parsed = parse_bytes(document.encode(), "要点.txt")
+    assert parsed.points[0].tasks[1].warnings == [UNASSIGNED]
+    preview_edits.restructure(parsed, "merge", preview_edits.Place(point=0, task=2))
+    merged = parsed.points[0].tasks[1]
+    assert merged.responsibility.lead == ["教务处"]
+    assert UNASSIGNED not in merged.warnings
