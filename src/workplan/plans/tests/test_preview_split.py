@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from workplan.parsing import parse_bytes
 from workplan.parsing.review import UNASSIGNED
-from workplan.plans.models import ImportPreview, KeyPoint, Plan
 from workplan.plans import preview_edits
+from workplan.plans.models import ImportPreview, KeyPoint, Plan
 from workplan.plans.preview_actions import preview_plan
 from workplan.plans.tests.previews import stage_plan_preview
 
