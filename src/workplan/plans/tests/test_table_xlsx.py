@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
 from workplan.audit.models import AuditRecord
@@ -11,6 +11,7 @@ from workplan.plans.models import Plan, Task
 from workplan.plans.table import table_rows, table_title
 from workplan.plans.table_actions import do_apply_table
 from workplan.plans.table_import import read_table
+from workplan.plans.tests.factories import make_plan
 from workplan.plans.xlsx import task_table_workbook
 
 pytestmark = pytest.mark.django_db
@@ -219,3 +220,15 @@ def test_a_collective_term_too_long_to_store_is_refused_at_its_cell(plan):
     assert len(diff.errors) == 1
     assert "第 4 行“配合部门”列" in diff.errors[0] and "161" in diff.errors[0]
     assert not diff.has_changes
+
+
+def test_a_year_with_two_plans_asks_which_one_by_number(plan, tmp_path):
+    second = make_plan(year=2021, title="2021年党风廉政建设工作要点")
+    with pytest.raises(CommandError) as refused:
+        call_command("table", "export", "2021", "-o", str(tmp_path / "t.xlsx"))
+    message = str(refused.value)
+    assert "2021 年有不止一份工作要点" in message
+    assert f"{plan.pk}：" in message and f"{second.pk}：2021年党风廉政建设工作要点" in message
+    assert not (tmp_path / "t.xlsx").exists()
+    call_command("table", "export", str(second.pk), "-o", str(tmp_path / "t.xlsx"))
+    assert (tmp_path / "t.xlsx").exists()

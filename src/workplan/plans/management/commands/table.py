@@ -19,8 +19,14 @@ def find_plan(ref: str) -> Plan:
         if ref.isdecimal()
         else Plan.objects.none()
     )
-    found = list(plans[:2])
-    if len(found) != 1:
+    found = list(plans.order_by("pk")[:10])
+    if len(found) > 1:
+        listed = "；".join(f"{plan.pk}：{plan.title}" for plan in found)
+        raise CommandError(
+            f"{ref} 年有不止一份工作要点，请用编号指明是哪一份（{listed}）。",
+            returncode=2,
+        )
+    if not found:
         raise CommandError(f"找不到工作要点“{ref}”（请用编号或年度，如 1 或 2021）。", returncode=2)
     return found[0]
 
