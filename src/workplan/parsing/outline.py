@@ -111,7 +111,7 @@ class _Inline(IntEnum):
 
 def parse_document(document: Document, registry: Mapping[str, str] | None = None) -> ParsedPlan:
     """Return the plan written in `document`; names resolve against `registry` (name → canonical)."""
-    warnings: list[str] = []
+    warnings: list[str] = list(document.notes)
     original = document
     document = simplified = in_simplified(document, warnings)
     tables = list(document.tables)

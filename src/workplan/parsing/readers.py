@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
 from charset_normalizer import from_bytes
 
@@ -64,6 +65,8 @@ class Document:
     name: str
     text: str
     tables: list[list[list[str]]] = field(default_factory=list)
+    # What reading the file noticed that the office should know (a formula without its value).
+    notes: list[str] = field(default_factory=list)
 
     def digest(self) -> str:
         """Return a hash of the text and tables, blind to whitespace and line-break changes."""
@@ -282,7 +285,44 @@ def _read_xlsx(data: bytes, name: str) -> Document:
         raise ParseError(
             f"{name}：Excel 工作簿内容已损坏，无法读取。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。"
         ) from None
-    return Document(name=name, text="\n\n".join(paragraphs), tables=tables)
+    notes = [
+        f"{name}：工作表“{sheet}”有 {len(cells)} 个公式单元格（{'、'.join(cells[:3])}"
+        f"{'等' if len(cells) > 3 else ''}）没有保存计算结果，已按空白读入；"
+        "请在 Excel 或 WPS 中打开并保存后再导入。"
+        for sheet, cells in _uncalculated_formulas(buffer).items()
+    ]
+    return Document(name=name, text="\n\n".join(paragraphs), tables=tables, notes=notes)
+
+
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_RELATION_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+# A formula cell whose value was never stored (a workbook written by a program and not yet
+# opened in Excel): openpyxl reads it as empty, indistinguishable from a blank cell.
+_EMPTY_FORMULA_RE = re.compile(
+    rb'<c r="([A-Z]{1,3}\d{1,7})"[^>]*>\s*<f\b[^>]*(?:/>|>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?\s*</c>'
+)
+
+
+def _uncalculated_formulas(buffer: io.BytesIO) -> dict[str, list[str]]:
+    """Return, by sheet title, the cells holding a formula whose value the file lacks."""
+    found: dict[str, list[str]] = {}
+    with zipfile.ZipFile(buffer) as archive:
+        try:
+            relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+            book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        except (KeyError, ElementTree.ParseError):
+            return found
+        targets = {r.get("Id"): r.get("Target") or "" for r in relations}
+        for sheet in book.iter(f"{_MAIN_NS}sheet"):
+            target = targets.get(sheet.get(f"{_RELATION_NS}id"), "")
+            path = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            try:
+                data = archive.read(path)
+            except KeyError:
+                continue
+            if b"<f" in data and (cells := _EMPTY_FORMULA_RE.findall(data)):
+                found[sheet.get("name") or path] = [c.decode() for c in cells]
+    return found
 
 
 def _sheet_rows(sheet) -> list[list[str]]:

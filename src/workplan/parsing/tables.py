@@ -78,7 +78,9 @@ def _column_map(header: list[str]) -> dict[str, int]:
         if not cell or len(cell) > 12:
             continue
         kind = column_kind(cell)
-        if kind == "task":
+        if kind == "point":
+            columns.setdefault("point", index)
+        elif kind == "task":
             if "task" in columns and "point" not in columns:
                 columns["point"] = columns["task"]
                 columns["task"] = index
@@ -86,6 +88,8 @@ def _column_map(header: list[str]) -> dict[str, int]:
                 columns["task"] = index
         elif kind and kind not in columns:
             columns[kind] = index
+        elif kind == "deadline" and cell.endswith(_DUE_ENDINGS):
+            columns[kind] = index  # 时间节点：开始 | 完成 — the task is due when it is done
     if "task" not in columns and "outcome" in columns:
         columns["task"] = columns.pop("outcome")  # 序号 | 2022年预期目标 | 责任单位
     if "task" not in columns and "serial" in columns:
@@ -97,6 +101,10 @@ def _column_map(header: list[str]) -> dict[str, int]:
     return columns
 
 
+_POINT_HEADER_ENDINGS = ("类别", "板块", "领域", "模块", "一级指标", "分类", "工作方面")
+_DUE_ENDINGS = ("完成", "截止", "结束", "止", "完成时间", "截止时间", "结束时间")
+
+
 def column_kind(cell: str) -> str | None:
     """Return what a header cell names: a kind of COLUMN_LABELS, "task", or None."""
     cell = _normalise(cell)
@@ -105,6 +113,8 @@ def column_kind(cell: str) -> str | None:
             return kind
     if any(cell.startswith(h) or cell.endswith(h) for h in TASK_HEADERS):
         return "task"
+    if len(cell) <= 6 and cell.endswith(_POINT_HEADER_ENDINGS):
+        return "point"  # 工作类别 | 重点任务: the category merged over its tasks is their key point
     # An office's own words for the usual columns: 分管院领导, 督查科室, 工作内容及要求.
     if len(cell) <= 8 and _LEADER_HEADER_RE.fullmatch(cell):
         return "leader"
@@ -139,7 +149,11 @@ _UNIT_HEADER_ENDINGS = (
 def is_column_label(cell: str) -> bool:
     """Return whether `cell` is exactly one of the column names a task table's header uses."""
     cell = _normalise(cell)
-    return cell in TASK_HEADERS or any(cell in labels for labels in COLUMN_LABELS.values())
+    return (
+        cell in TASK_HEADERS
+        or any(cell in labels for labels in COLUMN_LABELS.values())
+        or column_kind(cell) == "point"
+    )
 
 
 def is_header_row(row: list[str], *, strict: bool = False) -> bool:
@@ -189,11 +203,20 @@ def read_table_sections(
     index = header_index(rows)
     if index is None:
         return None, []
-    header = rows[index]
+    header, below = rows[index], rows[index + 1 :]
+    # 时间节点 over 开始 | 完成: a second header row names the parts of a column above it.
+    while below and _continues_header(below[0], header):
+        header = [
+            top if not _normalise(part) or _normalise(part) == _normalise(top) else top + part
+            for top, part in zip(header, [*below[0], *[""] * (len(header) - len(below[0]))])
+        ]
+        below, index = below[1:], index + 1
+    # A header repeated where a printed page broke the table is no task.
+    below = [row for row in below if not _repeats_header(row)]
     columns = _column_map(header)
     width = len(_trimmed(header))
     kinds = {position: kind for kind, position in columns.items()}
-    aligned = [_aligned(row, width, kinds) for row in rows[index + 1 :]]
+    aligned = [_aligned(row, width, kinds) for row in below]
     body = [row for row, _, _ in aligned]
     gaps = [gap for _, gap, _ in aligned]
     moved = [was_moved for _, _, was_moved in aligned]
@@ -288,6 +311,27 @@ def read_table_sections(
     ):
         warnings.append(f"{where}的最后一行不完整，文档可能在表格中途被截断。")
     return [s for s in sections if s.tasks or s.title], warnings
+
+
+# What a second header row calls the parts of a column: 时间节点 over 开始 | 完成.
+_SUB_LABELS = (
+    "开始", "完成", "起", "止", "启动", "截止", "结束", "开始时间", "完成时间", "截止时间",
+    "起始时间", "结束时间", "计划", "目标", "牵头", "配合", "单位", "部门", "领导",
+)  # fmt: skip
+
+
+def _continues_header(row: list[str], header: list[str]) -> bool:
+    """Return whether `row` is the second row of a two-row header: under the first, nothing but
+    the parts of its columns (开始 | 完成) and, where cells were merged down, the same names."""
+    cells = [(i, _normalise(c)) for i, c in enumerate(row) if _normalise(c)]
+    above = [_normalise(c) for c in header]
+    parts = [c for i, c in cells if i >= len(above) or c != above[i]]
+    return bool(parts) and all(c in _SUB_LABELS or is_column_label(c) for c in parts)
+
+
+def _repeats_header(row: list[str]) -> bool:
+    cells = [_normalise(c) for c in row if _normalise(c)]
+    return len(cells) >= 2 and all(c in _SUB_LABELS or is_column_label(c) for c in cells)
 
 
 def _row_titles(body: TableRows, columns: dict[str, int]) -> bool:

@@ -2354,3 +2354,34 @@ def test_a_lead_clause_followed_by_the_units_that_help(tmp_path):
     tasks = parse_file(write(tmp_path, lines, "txt-lines")).points[0].tasks
     read = [(t.responsibility.lead, t.responsibility.co) for t in tasks]
     assert read == [(["县人民医院"], ["县中医院", "县妇幼保健院"]), (["医政股"], [])]
+
+
+def test_workbook_with_a_two_row_header_a_category_column_and_an_uncalculated_formula(tmp_path):
+    """时间节点 over 开始 | 完成 is one header (the task is due when it is 完成), a 工作类别 column
+    merged over its tasks gives the key points, a header repeated after a page break is no task,
+    and a formula cell whose value the file never stored is named instead of read as blank."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in [
+        ["青禾职业学院2026年重点工作任务分解表"],
+        ["序号", "工作类别", "重点任务", "牵头单位", "配合单位", "时间节点", None],
+        [None, None, None, None, None, "开始", "完成"],
+        [1, "党的建设", "开展主题教育", "党委办公室", "组织部", "3月", "6月"],
+        [2, None, "加强基层党组织建设", "组织部", "各二级学院", "3月", "12月"],
+        ["序号", "工作类别", "重点任务", "牵头单位", "配合单位", "开始", "完成"],
+        [3, "教学改革", "推进专业群建设", "教务处", "各二级学院", "1月", "12月"],
+        [4, None, "完善质量保证体系", "质量办", "教务处", "1月", "=G7"],
+    ]:
+        sheet.append(row)
+    for cells in ["A1:G1", "A2:A3", "B2:B3", "C2:C3", "D2:D3", "E2:E3", "F2:G2", "B4:B5", "B7:B8"]:
+        sheet.merge_cells(cells)
+    path = tmp_path / "分解表.xlsx"
+    workbook.save(path)
+    plan = parse_file(path)
+    assert [(p.title, [(t.text, t.deadline) for t in p.tasks]) for p in plan.points] == [
+        ("党的建设", [("开展主题教育", "6月"), ("加强基层党组织建设", "12月")]),
+        ("教学改革", [("推进专业群建设", "12月"), ("完善质量保证体系", "")]),
+    ]
+    assert responsibilities(plan)[0][2:4] == (["党委办公室"], ["组织部"])
+    assert "牵头单位" not in {d.name for d in plan.departments}
+    assert any("“Sheet”有 1 个公式单元格（G8）没有保存计算结果" in w for w in plan.warnings)
