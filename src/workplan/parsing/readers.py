@@ -14,9 +14,9 @@ import zipfile
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from xml.etree import ElementTree
 
 from charset_normalizer import from_bytes
+from defusedxml import ElementTree
 
 from .archive import MAX_UNPACKED_BYTES, MB, ArchiveRefused, BodyLimits, check_office_zip
 from .model import ParseError

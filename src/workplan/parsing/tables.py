@@ -208,7 +208,9 @@ def read_table_sections(
     while below and _continues_header(below[0], header):
         header = [
             top if not _normalise(part) or _normalise(part) == _normalise(top) else top + part
-            for top, part in zip(header, [*below[0], *[""] * (len(header) - len(below[0]))])
+            for top, part in zip(
+                header, [*below[0], *[""] * len(header)][: len(header)], strict=True
+            )
         ]
         below, index = below[1:], index + 1
     # A header repeated where a printed page broke the table is no task.
