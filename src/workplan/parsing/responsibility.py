@@ -34,7 +34,7 @@ LEADER_LABELS = (
     "分管校领导", "责任校领导", "牵头校领导", "分管领导", "责任领导", "牵头领导", "牵头负责领导",
     "分管院领导", "责任院领导", "分管局领导", "责任局领导", "分管县领导", "责任县领导", "分管区领导",
     "责任区领导", "分管市领导", "责任市领导", "分管副县长", "分管副区长", "分管副市长", "分管副校长",
-    "分管副院长", "分管副局长", "联系领导", "包保领导",
+    "分管副院长", "分管副局长", "联系领导", "包保领导", "负责人",
 )  # fmt: skip
 # Not departments: kept with the task (its deadline) or left in the annotation's words.
 DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限")
@@ -80,6 +80,12 @@ COLLECTIVE_TAILS = {
     "县级市政府",
     "乡",
     "镇",
+    # 各州、市人民政府: the governments of each kind of place.
+    "人民政府",
+    "市人民政府",
+    "县人民政府",
+    "区人民政府",
+    "州人民政府",
 }
 # 区政府各部门, 县直各单位, 全区经济运行各专班, 区政府有关部门: a collective term.
 _COLLECTIVE_INSIDE_RE = re.compile(r"^.{1,12}(?:各|有关|相关).{0,10}$")
@@ -133,8 +139,8 @@ def _merge_adjacent(text: str, found: list[Annotation]) -> list[Annotation]:
 _UNITS = r"[^（）()。；;：:\n]{2,80}?"
 SHORT_BRACKET_RE = re.compile(
     rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
-    rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|落实)"
-    rf"(?:[，,、；;]\s*(?P<co>{_UNITS})(?:配合|协助|辅助|参与|协同|协办|落实|负责|具体实施|实施|按照?职责分工负责|按职责负责|分别负责)"
+    rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|落实|主办)"
+    rf"(?:[，,、；;]\s*(?P<co>[^（）()。；;：:\n]{{2,200}}?)(?:配合|协助|辅助|参与|协同|协办|落实|负责|具体实施|实施|按照?职责分工负责|按职责负责|分别负责)"
     rf"(?:落实)?)?\s*[)）]"
 )
 # What a unit does when it is its sentence's subject: 后勤处做好…, 保卫处、后勤处加强….
@@ -177,7 +183,7 @@ _ITEM_NUMBER = (
 
 def _inline_pattern(subject_verbs: str) -> str:
     return (
-        rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责|承办)"
+        rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责|承办|主办|统筹组织|组织实施|统筹|组织)"
         rf"(?:[，,、]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协办|按照?职责分工负责))?"
         r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责"
         # 教务处负责所有公共教室的审批: a unit as the subject of the sentence, perhaps with its
@@ -379,7 +385,8 @@ def short_annotation(match: re.Match) -> str:
     ):
         return ""
     # Only 牵头 says who leads; A、B负责 names its units, the first of which leads.
-    leads = "牵头" in (groups.get("verb") or groups.get("subject_verb") or "")
+    verb = groups.get("verb") or groups.get("subject_verb") or ""
+    leads = "牵头" in verb or verb == "主办"
     inner = f"牵头单位：{lead}" if leads else f"责任单位：{lead}"
     return f"{inner}；配合单位：{co}" if co else inner
 
@@ -495,7 +502,11 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
             continue
         value, all_lead = _strip_lead_marker(_without_note(value))
         value, marked = _marked_leads(value)
+        value, role_leads, role_helpers = _role_runs(value)
+        marked |= role_leads
         value, helpers = _helping_part(value)
+        if role_helpers:
+            helpers = "、".join(filter(None, [helpers, role_helpers]))
         departments, groups = split_department_list(value, notes=resp.notes)
         if helpers:
             helping, helping_groups = split_department_list(helpers, notes=resp.notes)
@@ -533,6 +544,46 @@ _MARKED_LEAD_RE = re.compile(
 )
 # …，各学院、各单位配合 after the names: those units help.
 _HELPING_RE = re.compile(r"[，,；;]\s*([^，,；;]{2,80}?)(?:配合|协助|参与|协同配合)[。]?$")
+
+
+# 局防控办主办、各工作组协办; 教务处牵头、学生处配合: each run of names says its own role. A
+# unit doing the work jointly with another is run into it with 会 (宣传处会办公室).
+_ROLE_RUN_RE = re.compile(
+    r"(?P<names>(?:[^，,；;。、]{1,30}、){0,30}?[^，,；;。、]{1,30}?)"
+    r"(?P<role>主办|牵头负责|牵头|协办|配合|协助|参与|辅助)"
+    r"(?=[ \t\u3000]*(?:[、，,；;。]|$))"
+)
+_JOINTLY_RE = re.compile(
+    r"(?<=[处局委部室办科])会同?(?=[\u4e00-\u9fff]{2,12}?(?:处|室|办|局|委|部|科|中心)(?:[、，,；;。]|$))"
+)
+# 县司法局、乡镇人民政府按职责分工分别负责: how the units share the work, no part of a name.
+_SHARING_TAIL_RE = re.compile(
+    r"(?:按照?职责(?:分工)?|根据职责)?(?:分别|各自|共同)?(?:负责|落实)(?=[ \t\u3000]*(?:[、，,；;。]|$))"
+)
+
+
+def _role_runs(value: str) -> tuple[str, set[str], str]:
+    """Return a list without the role each run of names states (A主办、B协办), the names said
+    to lead and the names said to help (as a list); the rest keep the list's own order."""
+    value = _SHARING_TAIL_RE.sub("", _JOINTLY_RE.sub("、", value))
+    runs = list(_ROLE_RUN_RE.finditer(value))
+    if not runs:
+        return value, set(), ""
+    leads: set[str] = set()
+    helpers: list[str] = []
+    kept: list[str] = []
+    position = 0
+    for run in runs:
+        kept.append(value[position : run.start()])
+        names = run["names"].strip(" 、，,；;")
+        if run["role"] in ("主办", "牵头负责", "牵头"):
+            leads.update(n.strip() for n in re.split(r"[、，,]", names) if n.strip())
+            kept.append(run["names"])
+        else:
+            helpers.append(names)
+        position = run.end()
+    kept.append(value[position:])
+    return "".join(kept).strip(" 、，,；;"), leads, "、".join(helpers)
 
 
 def _marked_leads(value: str) -> tuple[str, set[str]]:
@@ -653,7 +704,8 @@ UNIT_ENDINGS = (
     "办公室", "委员会", "中心", "学院", "研究院", "研究所", "图书馆", "博物馆", "出版社", "医院",
     "公司", "部", "处", "办", "室", "委", "院", "馆", "科", "站", "所", "队", "会", "局", "厅",
     "组", "团", "社", "系", "校", "府", "司", "署", "庭", "中队", "支部", "总支", "党委", "工委",
-    "开发区", "高新区", "园区", "新区", "示范区", "保税区", "联", "协", "股", "幼儿园",
+    "开发区", "高新区", "园区", "新区", "示范区", "保税区", "联", "协", "股", "幼儿园", "银行",
+    "分行", "支行", "集团",
 )  # fmt: skip
 # Longer than any unit's name: many names run together, or a paragraph in a unit field.
 MAX_SPLIT_NAME = 60

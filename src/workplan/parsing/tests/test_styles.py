@@ -2385,3 +2385,40 @@ def test_workbook_with_a_two_row_header_a_category_column_and_an_uncalculated_fo
     assert responsibilities(plan)[0][2:4] == (["党委办公室"], ["组织部"])
     assert "牵头单位" not in {d.name for d in plan.departments}
     assert any("“Sheet”有 1 个公式单元格（G8）没有保存计算结果" in w for w in plan.warnings)
+
+
+def test_roles_written_after_each_run_of_names(tmp_path):
+    """主办 leads and 协办 helps, in a field or a bracket; 按职责分工分别负责 and 会 (two units
+    doing it jointly) are no part of a name; 负责人 names a person; 由A统筹组织 assigns A; a
+    long closing bracket names banks and 各州、市人民政府 as one collective term."""
+    lines = [
+        "青禾市卫生健康局2026年政务公开工作任务分工",
+        "一、加强信息发布",
+        "1.做好疫情防控信息发布。（责任单位：局防控办主办、各工作组协办）",
+        "2.做好财政信息公开。（市财政局主办，市税务局、市统计局协办）",
+        "3.推进法治政府建设。（责任单位：市政府办公室、市司法局、各有关部门，乡镇人民政府按职责分工分别负责。）",
+        "4.加强政策解读。（责任单位：宣传科会办公室）",
+        "5.组织安全生产月活动。【牵头单位：安全科，负责人：周明远，协助单位：保卫科】",
+        "6.开展爱国卫生运动，由各管理使用单位统筹组织。",
+        "7.推进重大项目建设。（市发展改革委、市财政局牵头；市自然资源局、市生态环境局、市住房城乡建设局、"
+        "市林业局、市水利局、市税务局，国家开发银行青禾分行、农业发展银行青禾分行，各县、市人民政府配合）",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    read = [
+        (lead, co, groups, leaders) for _, _, lead, co, groups, leaders in responsibilities(plan)
+    ]
+    assert read == [
+        (["局防控办"], [], ["各工作组"], []),
+        (["市财政局"], ["市税务局", "市统计局"], [], []),
+        (["市政府办公室"], ["市司法局", "乡镇人民政府"], ["各有关部门"], []),
+        (["宣传科"], ["办公室"], [], []),
+        (["安全科"], ["保卫科"], [], ["周明远"]),
+        ([], [], ["各管理使用单位"], []),
+        (
+            ["市发展改革委", "市财政局"],
+            ["市自然资源局", "市生态环境局", "市住房城乡建设局", "市林业局", "市水利局",
+             "市税务局", "国家开发银行青禾分行", "农业发展银行青禾分行"],
+            ["各县、市人民政府"],
+            [],
+        ),
+    ]  # fmt: skip
