@@ -58,7 +58,7 @@ def strip_furniture(text: str) -> tuple[str, list[int]]:
 
 
 def read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], int | None, str]:
-    lines = [line.strip(" \t\u3000") for line in header.split("\n")]
+    lines = [line.strip(" \t\u3000|") for line in header.split("\n")]
     lines = [line for line in lines if line and not TABLE_MARK_RE.fullmatch(line)]
     title_index = None
     for keywords in (("要点",), TITLE_WORDS):

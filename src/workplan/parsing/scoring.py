@@ -1,7 +1,8 @@
 """Score a parse against a hand annotation (the dev set's `NAME.gold.json`).
 
 Each annotated item is matched to the parsed task (or key point) whose text contains the start
-of its title; the departments found for it (lead, co and groups) are counted against the
+of its title (a task's own text first, then with its section, then a key point's title); a name
+the parse resolved to a full name in the same document counts as that department; the departments found for it (lead, co and groups) are counted against the
 annotated ones, and its first lead compared. The figures are what an office would notice: how
 many responsible units the import got right, and whether the right one leads.
 """
@@ -65,11 +66,22 @@ class DocumentScore:
 
 
 def _parsed_items(plan: dict[str, Any]) -> list[tuple[str, dict | None]]:
-    items = []
-    for point in plan["points"]:
-        for task in point["tasks"]:
-            text = _compact(task.get("section", "") + task["text"])
-            items.append((text, task["responsibility"] or point["responsibility"]))
+    """Return (text, responsibility) of every task, then of every task with its section in
+    front (a title may run from a section into its task), then of every key point: a gold title
+    is matched in that order, so a task's own words win over a section that repeats them."""
+    tasks = [(point, task) for point in plan["points"] for task in point["tasks"]]
+    items = [
+        (_compact(task["text"]), task["responsibility"] or point["responsibility"])
+        for point, task in tasks
+    ]
+    items += [
+        (
+            _compact(task.get("section", "") + task["text"]),
+            task["responsibility"] or point["responsibility"],
+        )
+        for point, task in tasks
+        if task.get("section")
+    ]
     for point in plan["points"]:
         items.append((_compact(point["title"]), point["responsibility"]))
     return items
@@ -84,13 +96,20 @@ def score_plan(name: str, plan: dict[str, Any], gold: dict[str, Any]) -> Documen
     """Return the score of `plan` (the `--json` form of a parse) against `gold`."""
     score = DocumentScore(name=name)
     parsed_items = _parsed_items(plan)
+    # A short name the parse resolved to a full one named in the same document (后勤处 →
+    # 后勤管理处) is that department: the parse keeps the short name as its alias.
+    full_names = {
+        alias: department["name"]
+        for department in plan.get("departments", [])
+        for alias in _names(department.get("aliases", []))
+    }
     for item in gold["points"]:
         start = _compact(item["title"])[:TITLE_START]
         # An annotator may write one lead as a string rather than a list of one.
         lead = (
             [item["lead"]] if isinstance(item["lead"], str) and item["lead"] else item["lead"] or []
         )
-        expected = _names([*lead, *item["co"]])
+        expected = [full_names.get(n, n) for n in _names([*lead, *item["co"]])]
         match = next((resp for text, resp in parsed_items if start and start in text), False)
         found = match is not False
         resp = match or {}

@@ -26,7 +26,8 @@ TASK_HEADERS = (
     "目标任务", "任务名称", "主要内容", "考核内容", "指标内容", "指标描述", "测评内容", "评价内容",
     "具体内容", "创建标准", "民生实事", "实事项目", "项目名称", "建设内容", "具体要求", "任务要求",
     "民生事项", "事项名称", "项目内容", "具体举措", "主要工作", "活动内容", "活动项目", "活动名称", "工作安排",
-    "工作项目", "重点事项", "整改任务", "整改措施", "问题清单",
+    "工作项目", "重点事项", "整改任务", "整改措施", "问题清单", "细化分工", "具体分工", "任务分解",
+    "细化任务", "分解任务",
     "任务",
 )  # fmt: skip
 COLUMN_LABELS = {
@@ -411,6 +412,8 @@ def _fit(cell: str, kind: str | None) -> int:
         return 1 if content == "units" else -1
     if kind in ("task", "point"):
         return -1 if content in ("person", "units") else 1
+    if kind == "deadline":
+        return 1 if content == "date" else -1 if content in ("person", "units") else 0
     return 0
 
 

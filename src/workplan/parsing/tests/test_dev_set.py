@@ -45,3 +45,31 @@ def test_an_annotated_lead_counts_whether_written_as_a_name_or_a_list(lead):
     gold = {"points": [{"title": "推进专业认证工作", "lead": lead, "co": ["学生处"]}]}
     item = score_plan("plan", plan, gold).items[0]
     assert item.expected == ["教务处", "学生处"] and item.lead_correct
+
+
+def test_a_task_own_words_win_over_a_section_repeating_them_and_aliases_count():
+    """Gold 4.2 (违规用火用电用气) sits under a section that repeats its words: it is matched to
+    its own task, not to the first task of the section; 后勤处, resolved by the parse to
+    后勤管理处 named in the same document, counts as that department."""
+    section = "违规用火用电用气检查"
+
+    def task(text, lead):
+        return {"text": text, "section": section, "responsibility": {"lead": [lead], "co": []}}
+
+    plan = {
+        "points": [
+            {
+                "title": "安全",
+                "responsibility": None,
+                "tasks": [
+                    task("宿舍检查。", "安稳处"),
+                    task("违规用火用电用气。", "后勤管理处"),
+                ],
+            }
+        ],
+        "departments": [{"name": "后勤管理处", "aliases": ["后勤处"]}, {"name": "安稳处"}],
+    }
+    gold = {"points": [{"title": "违规用火用电用气", "lead": ["后勤处"], "co": []}]}
+    item = score_plan("plan", plan, gold).items[0]
+    assert item.parsed == ["后勤管理处"] and item.expected == ["后勤管理处"]
+    assert item.lead_correct
