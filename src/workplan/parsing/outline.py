@@ -670,22 +670,20 @@ def _read_assigned(
     if not items:
         point.responsibility = point.responsibility or resp
         return
-    for index, (style, item) in enumerate(items[:-1]):
-        next_style = items[index + 1][0]
-        _enter(outline, style)
-        is_parent = next_style != style and next_style not in {s for s, _ in outline}
-        sentences = _sentences(item)
-        if style and next_style == style and not sentences and _item_title(item):
-            # 1.组建交叉研究院 / 2.引进…: a sibling of the next item is a task, full stop or not.
-            section = outline[-1][1] if outline else ""
-            point.tasks.append(ParsedTask(text=_item_title(item), section=section))
-        elif not sentences or (style and is_parent):
-            outline.append((style, _item_title(item)))
-        else:
-            section = outline[-1][1] if outline else ""
-            point.tasks.extend(
-                ParsedTask(text=s, section=sec or section) for sec, s in _sentences(item)
-            )
+    # 1.宣传发动： / (1)… (2)… (3)… / (责任部门：…) on a line of its own: the annotation closes
+    # the item whose parts these are, and that item is the task.
+    parts = _closed_parts(items) if text.rstrip(" \t\u3000").endswith("\n") else 0
+    if parts:
+        parent_style, parent = items[-parts - 1]
+        _read_unassigned(items[: -parts - 1], point, outline, following=parent_style)
+        _enter(outline, parent_style)
+        section = outline[-1][1] if outline else ""
+        joined = "".join(s for _, item in items[-parts:] for _, s in _sentences(item))
+        task = ParsedTask(f"{_item_title(parent)}：{joined}", responsibility=resp, section=section)
+        task.deadline = deadline
+        point.tasks.append(task)
+        return
+    _read_unassigned(items[:-1], point, outline, following=items[-1][0])
     style, last = items[-1]
     _enter(outline, style)
     section = outline[-1][1] if outline else ""
@@ -704,6 +702,46 @@ def _read_assigned(
     point.tasks.append(
         ParsedTask(text=joined, responsibility=resp, section=section, deadline=deadline)
     )
+
+
+def _closed_parts(items: list[tuple[str, str]]) -> int:
+    """Return how many items at the end are the parts of the numbered heading before them (two
+    or more of one numbering under an item of another whose line is only its title), else 0."""
+    style = items[-1][0]
+    count = 0
+    while count < len(items) and items[-1 - count][0] == style:
+        count += 1
+    if not style or count < 2 or count == len(items):
+        return 0
+    parent_style, parent = items[-1 - count]
+    title = _item_title(parent)
+    only_title = "\n" not in parent.strip() and len(title) <= 30 and "。" not in parent
+    if not parent_style or parent_style == style or not title or not only_title:
+        return 0
+    return count
+
+
+def _read_unassigned(
+    items: list[tuple[str, str]], point: ParsedPoint, outline: list, following: str
+) -> None:
+    """Read the items before the one an annotation closes (`following` is its numbering):
+    headings above it, or tasks the document left unassigned."""
+    for index, (style, item) in enumerate(items):
+        next_style = items[index + 1][0] if index + 1 < len(items) else following
+        _enter(outline, style)
+        is_parent = next_style != style and next_style not in {s for s, _ in outline}
+        sentences = _sentences(item)
+        if style and next_style == style and not sentences and _item_title(item):
+            # 1.组建交叉研究院 / 2.引进…: a sibling of the next item is a task, full stop or not.
+            section = outline[-1][1] if outline else ""
+            point.tasks.append(ParsedTask(text=_item_title(item), section=section))
+        elif not sentences or (style and is_parent):
+            outline.append((style, _item_title(item)))
+        else:
+            section = outline[-1][1] if outline else ""
+            point.tasks.extend(
+                ParsedTask(text=s, section=sec or section) for sec, s in _sentences(item)
+            )
 
 
 def _split_items(text: str) -> list[tuple[str, str]]:

@@ -2422,3 +2422,31 @@ def test_roles_written_after_each_run_of_names(tmp_path):
             [],
         ),
     ]  # fmt: skip
+
+
+def test_an_annotation_on_its_own_line_closes_the_item_whose_parts_precede_it(tmp_path):
+    """1.宣传发动： over (1)(2)(3), then (责任部门：…) on a line of its own: the annotation is the
+    whole duty's, one task, not only its last part's."""
+    lines = [
+        "星河大学2025年防范电信诈骗工作方案",
+        "一、组织机构与职责",
+        "（一）工作职责",
+        "1.宣传发动:",
+        "(1)发挥学校官网推送反诈知识。",
+        "(2)利用校园广播播放反诈宣传内容。",
+        "(责任部门:宣传部 安全管理处)",
+        "2.制定方案:",
+        "(1)3月底前制定专项治理方案。",
+        "(2)4月15日前编制宣传折页。",
+        "(责任部门:安全管理处)",
+    ]
+    for fmt in ("txt-lines", "docx"):
+        plan = parse_file(write(tmp_path, lines, fmt))
+        assert [(t.text, t.section) for t in plan.points[0].tasks] == [
+            ("宣传发动：发挥学校官网推送反诈知识。利用校园广播播放反诈宣传内容。", "工作职责"),
+            ("制定方案：3月底前制定专项治理方案。4月15日前编制宣传折页。", "工作职责"),
+        ]
+        assert [r[2:4] for r in responsibilities(plan)] == [
+            (["宣传部"], ["安全管理处"]),
+            (["安全管理处"], []),
+        ]
