@@ -497,6 +497,19 @@ class _TooLong(Exception):
     pass
 
 
+@dataclass
+class _OpenTable:
+    """A table being read: its rows, the open row and cell, and cells spanning rows below."""
+
+    rows: list[list[str]] = field(default_factory=list)
+    row: list[str] | None = None
+    cell: list[str] | None = None
+    spans: tuple[int, int] = (1, 1)  # the open cell's (rowspan, colspan)
+    pending: dict[int, list] = field(default_factory=dict)  # column → [rows left, text]
+    # A table holding tables lays a page out: its cells are the page's text, not a task table.
+    layout: bool = False
+
+
 class _HTMLText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -504,11 +517,7 @@ class _HTMLText(HTMLParser):
         self.paragraphs: list[str] = []
         self.tables: list[list[list[str]]] = []
         self._buffer: list[str] = []
-        self._row: list[str] | None = None
-        self._cell: list[str] | None = None
-        self._table_depth = 0
-        self._spans: tuple[int, int] = (1, 1)  # the open cell's (rowspan, colspan)
-        self._pending: dict[int, list] = {}  # column → [rows left, text] of cells spanning rows
+        self._open: list[_OpenTable] = []  # the tables open, innermost last
         self._skip = 0
         self._blocks = 0  # paragraphs and table rows
 
@@ -524,79 +533,110 @@ class _HTMLText(HTMLParser):
             self._count_block()
             self.paragraphs.append(text)
 
+    @property
+    def _cell(self) -> list[str] | None:
+        return self._open[-1].cell if self._open else None
+
     def handle_starttag(self, tag, attrs):
         if tag not in _UNNESTED_TAGS:
             self._depth += 1
             if self._depth > MAX_HTML_DEPTH:
                 raise _TooDeep
+        table = self._open[-1] if self._open else None
         if tag in {"script", "style"}:
             self._skip += 1
         elif tag == "table":
-            self._flush()
-            self._table_depth += 1
-            if self._table_depth == 1:
-                self.paragraphs.append(TABLE_MARK.format(index=len(self.tables)))
-                self.tables.append([])
-                self._pending = {}
-        elif self._table_depth == 1 and tag == "tr":
-            self._row = []
-        elif self._table_depth == 1 and tag in {"td", "th"}:
-            self._cell = []
+            if table is None:
+                self._flush()
+            else:
+                table.layout = True
+            self._open.append(_OpenTable())
+        elif table is not None and tag == "tr":
+            table.row = []
+        elif table is not None and tag in {"td", "th"}:
+            table.cell = []
             values = dict(attrs)
-            self._spans = (_span(values.get("rowspan")), _span(values.get("colspan")))
+            table.spans = (_span(values.get("rowspan")), _span(values.get("colspan")))
         elif tag == "br":
             (self._cell if self._cell is not None else self._buffer).append("\n")
-        elif tag in _BLOCK_TAGS and not self._table_depth:
-            self._flush()
+        elif tag in _BLOCK_TAGS:
+            if table is None:
+                self._flush()
+            elif table.cell is not None:
+                table.cell.append("\n")
 
     def handle_endtag(self, tag):
         if tag not in _UNNESTED_TAGS:
             self._depth = max(0, self._depth - 1)
+        table = self._open[-1] if self._open else None
         if tag in {"script", "style"}:
             self._skip = max(0, self._skip - 1)
-        elif tag == "table" and self._table_depth:
-            self._table_depth -= 1
-        elif self._table_depth == 1 and tag in {"td", "th"} and self._cell is not None:
-            if self._row is not None:
-                self._fill_spanned()
-                text = "".join(self._cell).strip()
-                rows, columns = self._spans
+        elif tag == "table" and table is not None:
+            self._close_table()
+        elif table is not None and tag in {"td", "th"} and table.cell is not None:
+            if table.row is not None:
+                self._fill_spanned(table)
+                text = "\n".join(
+                    line.strip() for line in "".join(table.cell).split("\n") if line.strip()
+                )
+                rows, columns = table.spans
                 for _ in range(columns):
                     if rows > 1:
-                        self._pending[len(self._row)] = [rows - 1, text]
-                    self._row.append(text)
-            self._cell = None
-        elif self._table_depth == 1 and tag == "tr" and self._row is not None:
-            self._fill_spanned(to_end=True)
+                        table.pending[len(table.row)] = [rows - 1, text]
+                    table.row.append(text)
+            table.cell = None
+        elif table is not None and tag == "tr" and table.row is not None:
+            self._fill_spanned(table, to_end=True)
             self._count_block()
-            self.tables[-1].append(self._row)
-            self._row = None
-        elif tag in _BLOCK_TAGS and not self._table_depth:
+            table.rows.append(table.row)
+            table.row = None
+        elif tag in _BLOCK_TAGS and table is None:
             self._flush()
 
-    def _fill_spanned(self, *, to_end: bool = False) -> None:
+    def _close_table(self) -> None:
+        """Close the innermost table: a task table is kept and marked where it stood; a layout
+        table gives its cells' lines (and the tables inside it) as paragraphs."""
+        table = self._open.pop()
+        # One column of paragraphs is a frame around the text too.
+        framing = all(sum(1 for cell in row if cell.strip()) <= 1 for row in table.rows) and any(
+            "\n" in cell for row in table.rows for cell in row
+        )
+        if table.layout or framing:
+            lines = [line for row in table.rows for cell in row for line in cell.split("\n")]
+        else:
+            lines = [TABLE_MARK.format(index=len(self.tables))]
+            self.tables.append(table.rows)
+        outer = self._open[-1] if self._open else None
+        if outer is None:
+            self.paragraphs.extend(line for line in lines if line.strip())
+        elif outer.cell is not None:
+            outer.cell.append("\n" + "\n".join(lines) + "\n")
+
+    def _fill_spanned(self, table: _OpenTable, *, to_end: bool = False) -> None:
         """Put the text of cells spanning down from rows above into the open row."""
-        row = self._row
+        row = table.row
         while row is not None and (
-            len(row) in self._pending or (to_end and any(c >= len(row) for c in self._pending))
+            len(row) in table.pending or (to_end and any(c >= len(row) for c in table.pending))
         ):
-            column = len(row) if len(row) in self._pending else min(self._pending)
+            column = len(row) if len(row) in table.pending else min(table.pending)
             if column > len(row):
                 break
-            left, text = self._pending[column]
+            left, text = table.pending[column]
             row.append(text)
             if left <= 1:
-                del self._pending[column]
+                del table.pending[column]
             else:
-                self._pending[column][0] = left - 1
+                table.pending[column][0] = left - 1
 
     def handle_data(self, data):
         if self._skip:
             return
+        # Line breaks in the page's source are spaces; <br> and blocks break lines.
+        text = re.sub(r"[ \t\r\n]+", " ", data) if data.strip() else data.strip()
         if self._cell is not None:
-            self._cell.append(data)
-        elif not self._table_depth:
-            self._buffer.append(re.sub(r"[ \t\r\n]+", " ", data) if data.strip() else data.strip())
+            self._cell.append(text)
+        elif not self._open:
+            self._buffer.append(text)
 
 
 def _span(value: str | None) -> int:

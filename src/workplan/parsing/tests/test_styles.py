@@ -2450,3 +2450,36 @@ def test_an_annotation_on_its_own_line_closes_the_item_whose_parts_precede_it(tm
             (["宣传部"], ["安全管理处"]),
             (["安全管理处"], []),
         ]
+
+
+def test_a_page_laid_out_with_tables_gives_its_text_and_its_task_table(tmp_path):
+    """An old government site lays its page out in tables: the layout's cells are the page's
+    text, and the task table inside it is read as a task table."""
+    rows = "".join(
+        f"<tr><td>{n}</td><td>{task}</td><td>{lead}</td><td>{co}</td></tr>"
+        for n, task, lead, co in [
+            ("1", "推进政务服务“一网通办”。", "县数据资源局", "县政务服务中心"),
+            ("2", "开展营商环境评价。", "县发展改革局", "各乡镇人民政府、街道办事处"),
+        ]
+    )
+    page = (
+        "<html><meta charset='utf-8'><body><table width='100%'><tr><td>首页 &gt; 政务公开</td></tr>"
+        "<tr><td><table><tr><td><p>青禾县2026年优化营商环境重点任务分解表</p>"
+        "<table border='1'><tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th></tr>"
+        f"{rows}</table></td></tr></table></td></tr></table></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    plan = parse_file(path)
+    assert (plan.title, plan.year) == ("2026年优化营商环境重点任务分解表", 2026)
+    assert [r[1:5] for r in responsibilities(plan)] == [
+        ("推进政务服务", ["县数据资源局"], ["县政务服务中心"], []),
+        ("开展营商环境", ["县发展改革局"], [], ["各乡镇人民政府、街道办事处"]),
+    ]
+    prose = (
+        "<html><meta charset='utf-8'><body><table><tr><td><p>星河学院2026年工作要点</p>"
+        "<p>一、加强党的建设</p>\n<p>1.开展主题教育。（责任单位：党委办公室、组织部）</p>"
+        "</td></tr></table></body></html>"
+    )
+    path.write_text(prose, encoding="utf-8")
+    assert responsibilities(parse_file(path))[0][2:4] == (["党委办公室"], ["组织部"])
