@@ -20,6 +20,17 @@ _SURNAMES = set(
 
 
 UNASSIGNED = "没有标注责任单位。"
+# 学科办（李明）: a person in a unit's brackets; 人事秘书王芳: a post, then the person holding it.
+_BRACKETED_RE = re.compile(r"[（(]([^（）()]{2,3})[)）]$")
+_TITLED_PERSON_RE = re.compile(
+    r"(秘书|干事|主任|老师|教师|科长|处长|部长|院长|校长|书记|联系人|负责人|专员|助理)"
+    r"([\u4e00-\u9fff]{2,3})$"
+)
+# 各班主任, 各辅导员: collective terms for people, not for units.
+_PEOPLE_ENDINGS = (
+    "班主任", "辅导员", "教师", "老师", "负责人", "联系人", "书记", "校长", "院长", "主任",
+    "干部", "职工", "学生", "家长", "同学",
+)  # fmt: skip
 # Signs no unit's or person's name holds: a formula's, markup's or a pipe.
 _SIGNS = re.compile(r"^[=+\-@]|[=<>|{}$!\\]")
 
@@ -58,7 +69,16 @@ def _flag(resp: Responsibility | None, target: list[str], inherited) -> None:
         if _SIGNS.search(name):
             target.append(f"“{name}”含有名称中不应有的符号（= + @ < > | 等），请核对。")
     for name in [*resp.lead, *resp.co]:
+        bracketed = _BRACKETED_RE.search(name)
+        titled = _TITLED_PERSON_RE.search(name)
         if looks_like_person(name):
             target.append(f"“{name}”像是人名，不像部门名称，请核对。")
+        elif bracketed and looks_like_person(bracketed.group(1)):
+            target.append(f"“{name}”的括号中“{bracketed.group(1)}”像是人名，请核对。")
+        elif titled and looks_like_person(titled.group(2)):
+            target.append(f"“{name}”像是职务和人名（{titled.group(2)}），不像部门名称，请核对。")
         elif len(name) <= 2 and not name.endswith(UNIT_ENDINGS):
             target.append(f"“{name}”不像完整的部门名称（可能被截断），请核对。")
+    for name in [*resp.lead, *resp.co, *resp.groups]:
+        if name.startswith(("各", "相关", "有关", "全体")) and name.endswith(_PEOPLE_ENDINGS):
+            target.append(f"“{name}”指的是人员，不是部门，请核对。")

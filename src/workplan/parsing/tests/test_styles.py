@@ -2483,3 +2483,21 @@ def test_a_page_laid_out_with_tables_gives_its_text_and_its_task_table(tmp_path)
     )
     path.write_text(prose, encoding="utf-8")
     assert responsibilities(parse_file(path))[0][2:4] == (["党委办公室"], ["组织部"])
+
+
+def test_people_inside_brackets_after_a_post_or_as_a_collective_term_are_flagged(tmp_path):
+    lines = [
+        "星河学院2026年工作要点",
+        "一、加强学科建设",
+        "1.推进一流学科建设。（责任单位：学科办（李明）、科研处）",
+        "2.完善人事制度。（责任单位：人事处、人事秘书王芳）",
+        "3.加强班级管理。（责任单位：学生处、各班主任）",
+        "4.建设校长办公室档案室。（责任单位：校长办公室（档案馆））",
+    ]
+    tasks = parse_file(write(tmp_path, lines, "txt-lines")).points[0].tasks
+    assert [t.warnings for t in tasks] == [
+        ["“学科办（李明）”的括号中“李明”像是人名，请核对。"],
+        ["“人事秘书王芳”像是职务和人名（王芳），不像部门名称，请核对。"],
+        ["“各班主任”指的是人员，不是部门，请核对。"],
+        [],
+    ]
