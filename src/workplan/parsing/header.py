@@ -57,6 +57,19 @@ def strip_furniture(text: str) -> tuple[str, list[int]]:
     return _FURNITURE_RE.sub("", text), years
 
 
+# 发布机构: 某省卫生健康委员会 — a government page names its issuer above the document.
+_PUBLISHER_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:发布机构|发文机关|发布单位|发文单位)[ \t\u3000]*[:：][ \t\u3000]*"
+    r"([^\s:：|]{2,30})[ \t\u3000|]*$"
+)
+
+
+def publisher(text: str) -> str:
+    """Return the issuer a web page names in its furniture (发布机构：…), or ""."""
+    match = _PUBLISHER_RE.search(text[:3000])
+    return match.group(1) if match else ""
+
+
 def read_header(header: str, warnings: list[str]) -> tuple[str, str, list[str], int | None, str]:
     lines = [line.strip(" \t\u3000|") for line in header.split("\n")]
     lines = [line for line in lines if line and not TABLE_MARK_RE.fullmatch(line)]

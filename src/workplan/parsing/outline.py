@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from enum import IntEnum
 
 from .flat import SPACED_HEADER, unflatten_tables
-from .header import NO_YEAR, TITLE_WORDS, YEAR_RE, read_header, strip_furniture
+from .header import (
+    NO_ORGANIZATION,
+    NO_YEAR,
+    TITLE_WORDS,
+    YEAR_RE,
+    publisher,
+    read_header,
+    strip_furniture,
+)
 from .model import (
     AliasProposal,
     ParsedDepartment,
@@ -150,6 +158,8 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         )
     header = text[:start].replace(EMPHASIS, "")
     title, organization, org_aliases, year, preamble = read_header(header, warnings)
+    if not organization and (organization := publisher(simplified.text)):
+        warnings[:] = [w for w in warnings if w != NO_ORGANIZATION]
     if year is None and dated_years:
         year = dated_years[0]
         warnings[:] = [w for w in warnings if w != NO_YEAR]

@@ -2501,3 +2501,20 @@ def test_people_inside_brackets_after_a_post_or_as_a_collective_term_are_flagged
         ["“各班主任”指的是人员，不是部门，请核对。"],
         [],
     ]
+
+
+def test_a_web_page_names_its_issuer_in_its_furniture(tmp_path):
+    lines = [
+        "索 引 号：11341602003/202603-00012",
+        "发布机构: 青禾市卫生健康委员会",
+        "发文日期: 2026年03月16日",
+        "2026年政务公开工作重点任务台账",
+        "一、做好信息发布",
+        "1.做好疫情防控信息发布。（责任单位：应急处）",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert (plan.organization, plan.title) == (
+        "青禾市卫生健康委员会",
+        "2026年政务公开工作重点任务台账",
+    )
+    assert not any("单位名称" in w for w in plan.warnings)
