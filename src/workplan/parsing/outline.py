@@ -42,7 +42,13 @@ from .review import flag_items
 from .script import in_simplified, strip_pinyin, write_as_original
 from .tables import TableRows, header_index, read_table_sections, read_task_table
 from .unit_headings import UNITS_FROM_HEADINGS, assign_unit_headings, without_other_names
-from .wrapping import break_run_on_fields, drop_page_numbers, join_label_lines, unwrap_lines
+from .wrapping import (
+    break_run_on_fields,
+    break_run_on_items,
+    drop_page_numbers,
+    join_label_lines,
+    unwrap_lines,
+)
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
              "七": 7, "八": 8, "九": 9}  # fmt: skip
@@ -125,6 +131,10 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     tables = list(document.tables)
     # Furniture first: a lone 附件2 line between two flattened tables is not a cell.
     text, dated_years = strip_furniture(_clean(document.text))
+    broken = break_run_on_items(text)
+    if broken != text:
+        warnings.append("文档像是整篇复制在一行中，已按编号重新分段，请核对。")
+        text = broken
     unwrapped = unwrap_lines(text)
     if unwrapped != text:
         warnings.append("文本像是从PDF复制的，被页面行宽截断的行已重新接续，请核对。")

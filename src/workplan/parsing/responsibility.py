@@ -355,7 +355,8 @@ def short_annotation(match: re.Match) -> str:
     """Return the labelled form of a short annotation, or "" when its words are not units."""
     groups = match.groupdict()
     lead = groups.get("lead") or groups.get("shared") or groups.get("subject") or ""
-    lead = re.sub(r"^(?:由|请|要求)", "", lead.strip(" ，,、"))
+    # 学校要求总务处组织…: the unit told, not the institution telling it.
+    lead = _TELLING_RE.sub("", lead.strip(" ，,、"))
     co = (groups.get("co") or "").strip(" ，,、")
     if groups.get("subject_co") and names_units(groups["subject_co"]):
         co = groups["subject_co"].strip()
@@ -391,6 +392,12 @@ def short_annotation(match: re.Match) -> str:
     return f"{inner}；配合单位：{co}" if co else inner
 
 
+_TELLING_RE = re.compile(
+    r"^(?:由|请|(?:学校|学院|我校|我院|本校|本院|局|我局|本局|县局|区局|市局)?"
+    r"(?:要求|督促|责成|安排|指派|委托))"
+)
+
+
 def _is_name(name: str) -> bool:
     return 2 <= len(name) <= 3 and re.fullmatch(r"[\u4e00-\u9fff]+", name) is not None
 
@@ -410,6 +417,8 @@ def is_unit(name: str) -> bool:
 
 _NOT_UNIT_ENDINGS = (
     "体系", "机制", "制度",
+    # …政府对我校: the institution speaking of itself, not one of its units.
+    "我校", "我院", "本校", "本院", "全校", "全院", "我局", "本局",
     # Meetings end like 工会 and 学生会: 务虚会, 家长会, 运动会 are held, they hold nothing.
     "大会", "例会", "晚会", "务虚会", "座谈会", "推进会", "培训会", "动员会", "表彰会", "运动会",
     "联欢会", "报告会", "研讨会", "交流会", "见面会", "家长会", "分析会", "总结会", "部署会",

@@ -133,7 +133,7 @@ def column_kind(cell: str) -> str | None:
 _LEADER_HEADER_RE = re.compile(
     r"(?:分管|责任|牵头|联系|包保).{0,3}(?:领导|[县区市]长|院长|校长|局长)"
 )
-_TASK_HEADER_RE = re.compile(r"(?:内容|任务|事项|措施|举措|项目)(?:及要求|及目标)?$")
+_TASK_HEADER_RE = re.compile(r"(?:内容|任务|事项|措施|举措|项目|描述)(?:及要求|及目标)?$")
 _UNIT_HEADER_ENDINGS = (
     "部门",
     "单位",

@@ -85,6 +85,54 @@ def unwrap_lines(text: str) -> str:
     return "\n".join(_join(lines) for lines in paragraphs)
 
 
+# Where a numbered item may start inside a line: after a sentence, a clause or a space.
+_INLINE_ITEM_RE = re.compile(
+    r"(?<=[。；;：:！？!?\s])[ \t\u3000]*"
+    r"(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<mark>[、.．])(?!\d)"
+)
+_CHINESE_DIGITS = "一二三四五六七八九十"
+_LONG_LINE = 400  # characters: a whole document run into one line, not a paragraph
+
+
+def break_run_on_items(text: str) -> str:
+    """Return `text` with a line break before each numbered item of a document copied into one
+    long line (一、… 1、… 2、… run together): a number counts where it follows the one before
+    (or restarts at 1), in the same style."""
+    if not any(len(line) > _LONG_LINE for line in text.split("\n")):
+        return text
+    lines = []
+    for line in text.split("\n"):
+        if len(line) <= _LONG_LINE:
+            lines.append(line)
+            continue
+        last: dict[str, int] = {}
+        cuts = []
+        for match in _INLINE_ITEM_RE.finditer(line):
+            number = match["number"]
+            style = "digit" if number.isdigit() else "chinese"
+            value = int(number) if number.isdigit() else _chinese_value(number)
+            if value == 1 or value == last.get(style, 0) + 1:
+                last[style] = value
+                cuts.append(match.start("number"))
+        pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+        lines.extend(piece for piece in pieces if piece)
+    return "\n".join(lines)
+
+
+def _chinese_value(number: str) -> int:
+    if number == "十":
+        return 10
+    if number.startswith("十"):
+        return 10 + _CHINESE_DIGITS.index(number[1]) + 1
+    if len(number) == 1:
+        return _CHINESE_DIGITS.index(number) + 1
+    if len(number) == 2 and number.endswith("十"):
+        return (_CHINESE_DIGITS.index(number[0]) + 1) * 10
+    if len(number) == 3 and number[1] == "十":
+        return (_CHINESE_DIGITS.index(number[0]) + 1) * 10 + _CHINESE_DIGITS.index(number[2]) + 1
+    return 0
+
+
 # A page's number printed alone on its line (the copy of a PDF keeps it).
 _PAGE_NUMBER_RE = re.compile(r"^[ \t\u3000]*\d{1,3}[ \t\u3000]*$")
 _ENDS_ITEM = tuple(_SENTENCE_END + "；;）)")

@@ -2518,3 +2518,39 @@ def test_a_web_page_names_its_issuer_in_its_furniture(tmp_path):
         "2026年政务公开工作重点任务台账",
     )
     assert not any("单位名称" in w for w in plan.warnings)
+
+
+def test_a_document_copied_into_one_line_is_cut_at_its_item_numbers(tmp_path):
+    """A report pasted as one long line: its 1、 2、 3、 items are items again; 学校要求总务处 is
+    总务处's task; …政府对我校 is no unit."""
+    opening = "东山中学关于办学条件问题整改情况的报告 我校于2026年3月组织各部门负责人开展自查，" * 8
+    line = (
+        f"{opening}现将整改情况报告如下: 1、学校要求总务处组织人力加装灯管，提升照明质量; "
+        "2、学校要求教务处调整课表，保证体育课时; 3、学校要求总务处做好旧厕改造，确保达标。"
+        "今后我们将积极争取，确保顺利通过政府对我校推进均衡发展工作的验收。"
+    )
+    plan = parse_file(write(tmp_path, [line], "txt-lines"))
+    assert [(r[1], r[2]) for r in responsibilities(plan)][:3] == [
+        ("学校要求总务", ["总务处"]),
+        ("学校要求教务", ["教务处"]),
+        ("学校要求总务", ["总务处"]),
+    ]
+    assert all("我校" not in d.name for d in plan.departments)
+    assert "文档像是整篇复制在一行中，已按编号重新分段，请核对。" in plan.warnings
+
+
+def test_a_disclosure_table_without_a_serial_or_task_column_name(tmp_path):
+    """信息类别 | 内容描述 | 责任主体: the category titles each row, 内容描述 is the task."""
+    rows = [
+        ["信息类别", "内容描述", "责任主体", "公开时限"],
+        ["领导信息", "局领导班子成员姓名及分工", "办公室", "变更之日起20个工作日内"],
+        ["人事信息", "任免的直属单位负责人员", "人事股", "变更之日起20个工作日内"],
+        ["工作动态", "本局重大政务活动", "各股室按照职责分工负责", "信息形成之日起20个工作日内"],
+    ]
+    lines = ["青禾县教育局政务公开目录", *(" | ".join(r) + " |" for r in rows)]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert [r[1:5] for r in responsibilities(plan)] == [
+        ("领导信息：局", ["办公室"], [], []),
+        ("人事信息：任", ["人事股"], [], []),
+        ("工作动态：本", [], [], ["各股室"]),
+    ]
