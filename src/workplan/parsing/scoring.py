@@ -87,6 +87,24 @@ def _parsed_items(plan: dict[str, Any]) -> list[tuple[str, dict | None]]:
     return items
 
 
+def _best_match(title: str, parsed_items: list[tuple[str, dict | None]]) -> dict | bool | None:
+    """Return the responsibility of the parsed item holding the longest start of `title` (at
+    least TITLE_START characters; the first such item on a tie), or False when none holds it:
+    items opening alike (听取和审议市人民政府关于…) are told apart by what follows."""
+    start = title[:TITLE_START]
+    best, best_length = False, 0
+    for text, resp in parsed_items:
+        if not start or start not in text:
+            continue
+        low, high = len(start), len(title)  # the longest prefix held, by bisection
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if title[:middle] in text else (low, middle - 1)
+        if low > best_length:
+            best, best_length = resp, low
+    return best
+
+
 def _names(names: Iterable[str]) -> list[str]:
     # A gold name keeps a mirror site's pinyin as written (學(xué)生處); the unit is 學生處.
     return [unicodedata.normalize("NFKC", strip_pinyin(name)).strip() for name in names]
@@ -104,13 +122,12 @@ def score_plan(name: str, plan: dict[str, Any], gold: dict[str, Any]) -> Documen
         for alias in _names(department.get("aliases", []))
     }
     for item in gold["points"]:
-        start = _compact(item["title"])[:TITLE_START]
         # An annotator may write one lead as a string rather than a list of one.
         lead = (
             [item["lead"]] if isinstance(item["lead"], str) and item["lead"] else item["lead"] or []
         )
         expected = [full_names.get(n, n) for n in _names([*lead, *item["co"]])]
-        match = next((resp for text, resp in parsed_items if start and start in text), False)
+        match = _best_match(_compact(item["title"]), parsed_items)
         found = match is not False
         resp = match or {}
         groups = []

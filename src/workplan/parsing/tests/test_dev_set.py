@@ -73,3 +73,15 @@ def test_a_task_own_words_win_over_a_section_repeating_them_and_aliases_count():
     item = score_plan("plan", plan, gold).items[0]
     assert item.parsed == ["后勤管理处"] and item.expected == ["后勤管理处"]
     assert item.lead_correct
+
+
+def test_items_opening_alike_are_told_apart_by_what_follows():
+    def task(text, lead):
+        return {"text": text, "section": "", "responsibility": {"lead": [lead], "co": []}}
+
+    plan = {"points": [{"title": "监督", "responsibility": None, "tasks": [
+        task("听取和审议市人民政府关于法治政府建设情况的报告。", "监察和司法委员会"),
+        task("听取和审议市人民政府关于义务教育发展情况的报告。", "教育科学文化卫生委员会"),
+    ]}]}  # fmt: skip
+    gold = {"points": [{"title": "听取和审议市人民政府关于义务教育", "lead": ["教育科学文化卫生委员会"], "co": []}]}  # fmt: skip
+    assert score_plan("plan", plan, gold).items[0].lead_correct
