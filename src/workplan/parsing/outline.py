@@ -672,12 +672,36 @@ def _read_body(
                 point.tasks.extend(tasks)
             else:
                 _read_assigned(text, resp, deadline, point, outline)
+    _fold_attributes(point)
     for rows in table_rows:
         tasks, table_warnings = read_task_table(rows, number)
         point.tasks.extend(tasks)
         warnings.extend(table_warnings)
 
     return point
+
+
+# (一)协商形式：… (二)时间安排：… (四)组织实施：…: the parts of one item, each named by a label.
+_ATTRIBUTE_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
+
+
+def _fold_attributes(point: ParsedPoint) -> None:
+    """Make a key point whose tasks are only its labelled attributes (形式, 时间安排, 参加人员,
+    组织实施) one task: the units one attribute names are the key point's."""
+    tasks = point.tasks
+    if len(tasks) < 3 or not all(_ATTRIBUTE_RE.match(task.text) for task in tasks):
+        return
+    assigned = [task for task in tasks if task.responsibility is not None]
+    if len(assigned) != 1 or point.responsibility is not None:
+        return
+    point.responsibility = assigned[0].responsibility
+    point.tasks = [
+        ParsedTask(
+            text="".join(task.text for task in tasks),
+            deadline=next((task.deadline for task in tasks if task.deadline), ""),
+            section=tasks[0].section,
+        )
+    ]
 
 
 def _read_assigned(

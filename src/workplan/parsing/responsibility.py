@@ -22,6 +22,7 @@ CO_LABELS = (
     "协同单位", "配合科室", "配合处室", "协办科室", "配合", "协办", "协同责任单位", "配合责任单位",
     "协同部门", "协作部门", "协办处室", "协同处室", "配合股室", "协办股室", "协同科室",
     "主要协作单位", "主要配合单位", "参加单位", "配合实施单位", "辅助单位", "协助单位", "协助部门",
+    "协商部门", "参与协商部门", "协办处室",
 )  # fmt: skip
 PLAIN_LABELS = (
     "责任部门", "责任单位", "责任处室", "责任科室", "承办单位", "承办部门", "承办科室", "责任主体",
@@ -37,7 +38,7 @@ LEADER_LABELS = (
     "分管副院长", "分管副局长", "联系领导", "包保领导", "负责人",
 )  # fmt: skip
 # Not departments: kept with the task (its deadline) or left in the annotation's words.
-DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限")
+DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限", "时间安排")
 OTHER_LABELS = ("预期成果", "成果形式", "工作目标", "完成标准")
 ALL_LABELS = LEAD_LABELS + CO_LABELS + PLAIN_LABELS + LEADER_LABELS + DEADLINE_LABELS + OTHER_LABELS
 LABEL_ALTERNATIVES = "|".join(sorted(map(re.escape, ALL_LABELS), key=len, reverse=True))
@@ -181,9 +182,13 @@ _ITEM_NUMBER = (
 )
 
 
+# 由教育科学文化卫生(民族宗教侨务外事)委员会负责: a name may hold a bracket of its own.
+_BRACKETED_UNITS = r"(?:[^（）()。；;：:\n]|[（(][^（）()。；;：:\n]{1,12}[)）]){2,80}?"
+
+
 def _inline_pattern(subject_verbs: str) -> str:
     return (
-        rf"(?:由(?P<lead>{_UNITS})(?P<verb>牵头负责|牵头|负责|承办|主办|统筹组织|组织实施|统筹|组织)"
+        rf"(?:由(?P<lead>{_BRACKETED_UNITS})(?P<verb>牵头负责|牵头|负责|承办|主办|统筹组织|组织实施|统筹|组织)"
         rf"(?:[，,、]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协办|按照?职责分工负责))?"
         r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责"
         # 教务处负责所有公共教室的审批: a unit as the subject of the sentence, perhaps with its
@@ -412,7 +417,9 @@ def is_unit(name: str) -> bool:
     name = without_short_name(name)
     if name.endswith(_NOT_UNIT_ENDINGS) or ":" in name or "：" in name:
         return False  # 课程评价体系, 人才培养体系: what is built, not who builds it
-    return len(name) <= 20 and (is_group(name) or name.endswith(UNIT_ENDINGS))
+    # 教育科学文化卫生(民族宗教侨务外事)委员会: the bracket inside names the same body.
+    bare = _INNER_BRACKET_RE.sub("", name)
+    return len(bare) <= 20 and (is_group(name) or bare.endswith(UNIT_ENDINGS))
 
 
 _NOT_UNIT_ENDINGS = (
@@ -427,6 +434,7 @@ _NOT_UNIT_ENDINGS = (
 )  # fmt: skip
 
 
+_INNER_BRACKET_RE = re.compile(r"[（(][^（）()]{1,12}[)）]")
 _SHORT_NAME_TAIL_RE = re.compile(r"[（(][^（）()]{1,6}[)）]$")
 
 

@@ -2554,3 +2554,34 @@ def test_a_disclosure_table_without_a_serial_or_task_column_name(tmp_path):
         ("人事信息：任", ["人事股"], [], []),
         ("工作动态：本", [], [], ["各股室"]),
     ]
+
+
+def test_a_consultation_plan_of_labelled_attributes_and_units_with_brackets(tmp_path):
+    """A key point whose parts are only labelled attributes (协商形式, 时间安排, 组织实施) is one
+    task, and the units its 组织实施 names are the key point's; 协商部门 are co-operating units;
+    由X(Y)委员会负责 names a committee whose name holds a bracket."""
+    lines = [
+        "青禾区政协2026年度协商工作计划",
+        "一、围绕“一府两院”工作报告开展全体协商",
+        "(一)协商形式:区政协全体会议。",
+        "(二)时间安排:2月。",
+        "(三)参加人员:区政府领导,区级有关部门负责人。",
+        "(四)组织实施:由区政协主席会议组织实施。责任部门:区政协办公室,参与部门:区法院、区检察院。",
+        "二、围绕降低企业成本开展专题协商",
+        "时间安排:7月",
+        "承办部门:区政协提案委",
+        "协商部门:区工信局、区人社局",
+        "三、听取和审议区人民政府关于科技创新工作情况的报告",
+        "报告拟安排在8月份举行的常委会会议上听取和审议。由教育科学文化卫生(民族宗教侨务外事)委员会负责做好相关工作。",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    first = plan.points[0]
+    assert len(first.tasks) == 1 and first.tasks[0].deadline == "2月"
+    assert (first.responsibility.lead, first.responsibility.co) == (
+        ["区政协办公室"],
+        ["区法院", "区检察院"],
+    )
+    second = plan.points[1].responsibility or plan.points[1].tasks[0].responsibility
+    assert (second.lead, second.co) == (["区政协提案委"], ["区工信局", "区人社局"])
+    third = responsibilities(plan)[-1]
+    assert third[2] == ["教育科学文化卫生(民族宗教侨务外事)委员会"]
