@@ -440,7 +440,7 @@ def _spaced_table(lines: list[str], start: int) -> tuple[list[list[str]], int] |
     with their number and their task's sentence. The cells after the task are read by what they
     hold — people (the leaders), then units, the first of which leads — up to the first cell of
     other words (a progress note); their columns cannot be told apart by position."""
-    words = lines[start].split()
+    words = _joined_letters(lines[start].split())
     if len(words) < 3 or words[0] != "序号" or not is_header_row(words):
         return None
     rows = [SPACED_HEADER]
@@ -449,8 +449,9 @@ def _spaced_table(lines: list[str], start: int) -> tuple[list[list[str]], int] |
     while end < len(lines):
         line = lines[end].strip(" \t\u3000")
         row = _SPACED_ROW.match(line)
-        if row and (task := _SPACED_TASK.match(row.group(2))):
-            current = [row.group(1), task.group(1), task.group(2)]
+        cells = row and (_SPACED_TASK.match(row.group(2)) or _TrailingUnits.match(row.group(2)))
+        if row and cells:
+            current = [row.group(1), cells.group(1), cells.group(2)]
             rows.append(current)
         elif line and current is not None and not _is_section_line(line):
             current[2] += " " + line  # a cell of several lines: one unit a line
@@ -460,6 +461,40 @@ def _spaced_table(lines: list[str], start: int) -> tuple[list[list[str]], int] |
     if len(rows) < 2:
         return None
     return [rows[0], *(_spaced_cells(row) for row in rows[1:])], end
+
+
+def _joined_letters(words: list[str]) -> list[str]:
+    """Return header words with the letters of a spaced-out name joined (工 作 任 务)."""
+    joined: list[str] = []
+    for word, previous in zip(words, ["", *words], strict=False):
+        if len(word) == 1 and len(previous) == 1 and joined:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
+class _TrailingUnits:
+    """A row without a full stop after its task: the words at its end that name units (or
+    people) are its cells, the words before them its task (城镇新增就业1000万人以上 人力资源社会保障部)."""
+
+    def __init__(self, task: str, rest: str) -> None:
+        self._groups = (task, rest)
+
+    def group(self, index: int) -> str:
+        return self._groups[index - 1]
+
+    @classmethod
+    def match(cls, text: str) -> _TrailingUnits | None:
+        words = text.split()
+        count = 0
+        while count < len(words) - 1 and (
+            is_unit(words[-1 - count]) or looks_like_person(words[-1 - count])
+        ):
+            count += 1
+        if not count or not any(is_unit(w) for w in words[len(words) - count :]):
+            return None
+        return cls(" ".join(words[: len(words) - count]), " ".join(words[len(words) - count :]))
 
 
 def _spaced_cells(row: list[str]) -> list[str]:

@@ -577,8 +577,19 @@ def _plan_headings(text: str, tables: list[TableRows], inline: _Inline) -> list[
     elsewhere = starts or _has_task_table(text, tables)
     if sum(scores[best]) == 0 and elsewhere:
         return []
-    if scores[best][0] == 0 and scores[best][1] and len(runs[best]) == 1:
-        return []  # a lone 一、 over a task table: the table's own sections are the key points
+    if scores[best][0] == 0 and scores[best][1]:
+        last = runs[best][-1].start
+        end = bounds[best]
+        before_last = sum(
+            1
+            for mark in TABLE_MARK_RE.finditer(text, runs[best][0].start, last)
+            if header_index(tables[int(mark.group(1))]) is not None
+        )
+        if len(runs[best]) == 1 or (not before_last and end > last):
+            # A lone 一、 over a task table, or a covering notice whose last part is followed by
+            # the table it sends (国务院办公厅 / 2016年4月6日 / …任务分工): the table's own
+            # sections are the key points.
+            return []
     return runs[best]
 
 

@@ -2585,3 +2585,31 @@ def test_a_consultation_plan_of_labelled_attributes_and_units_with_brackets(tmp_
     assert (second.lead, second.co) == (["区政协提案委"], ["区工信局", "区人社局"])
     third = responsibilities(plan)[-1]
     assert third[2] == ["教育科学文化卫生(民族宗教侨务外事)委员会"]
+
+
+def test_a_notice_sending_a_table_copied_with_spaces_and_no_full_stops(tmp_path):
+    """A covering notice's 一、二、三、, its signature, then the table it sends, copied one row a
+    line with spaces between cells, tasks without full stops and a header spaced out
+    (工 作 任 务): the table is the plan."""
+    lines = [
+        "青禾市人民政府办公室关于印发2026年重点指标任务分工的通知",
+        "各县（市、区）人民政府，市政府各部门：",
+        "一、各有关部门要高度重视，按照分工抓紧制定工作方案。",
+        "二、各有关部门要按时报送进展情况。",
+        "三、市政府将加强跟踪督办，定期通报。",
+        "青禾市人民政府办公室",
+        "2026年3月6日",
+        "(本文有删减)",
+        "2026年重点指标任务分工",
+        "序号 工 作 任 务 牵头负责部门",
+        "1 居民消费价格涨幅3%左右 市发展改革委",
+        "2 城镇新增就业3万人以上 市人力资源社会保障局",
+        "3 新建5G基站1000个 市工业和信息化局 市通信发展办",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert plan.title == "2026年重点指标任务分工"
+    assert [r[1:4] for r in responsibilities(plan)] == [
+        ("居民消费价格", ["市发展改革委"], []),
+        ("城镇新增就业", ["市人力资源社会保障局"], []),
+        ("新建5G基站", ["市工业和信息化局"], ["市通信发展办"]),
+    ]
