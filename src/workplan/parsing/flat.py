@@ -299,6 +299,10 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
         """Add the row being read; return the lines that are the next row's cells before 序号."""
         lines_after = current or []
         extra = max(0, min(following, len(lines_after) - len(after)))
+        # A unit's name at the row's end is its own last cell (a cell of several units), not
+        # the category of the row after it.
+        while extra and cell_content(lines_after[len(lines_after) - extra]) == "units":
+            extra -= 1
         ahead = lines_after[len(lines_after) - extra :] if extra else []
         for cells in _fit_cells(lines_after[: len(lines_after) - extra], after):
             rows.append([*before, str(serial), *cells])
@@ -315,7 +319,13 @@ def _line_per_cell_table(lines: list[str], start: int) -> tuple[list[list[str]],
                 current.append("")  # an empty cell of a copy that ends every cell in ` |`
             end += 1
             continue
-        if _SERIAL.match(line) and serial < int(line) <= serial + 200:
+        # The next row's number: the one after this row's, or a later one once this row has
+        # a line for each column (a target of 42 inside a row is no row number).
+        if _SERIAL.match(line) and (
+            int(line) == serial + 1
+            or (serial < int(line) <= serial + 200 and len(current or []) >= len(after) - 1)
+            or current is None
+        ):
             if current is not None:
                 ahead, carried = close_row(serial_column), before
             else:
@@ -350,11 +360,13 @@ def _fit_cells(lines: list[str], columns: list[str]) -> list[list[str]]:
     from the last that reads as a deadline, and the department columns share the lines between
     (one unit per line is a list). After a deadline line, a sentence starts a sub-row of the
     same number whose empty department cells are the first sub-row's (a merged cell)."""
-    if len(lines) <= len(columns):
-        return [lines]
     kinds = [column_kind(c) for c in columns]
     responsible = [i for i, kind in enumerate(kinds) if kind in RESPONSIBLE_KINDS]
+    if len(lines) <= len(columns):
+        return [_aligned_lines(lines, kinds) if _misfits(lines, kinds) else lines]
     if not responsible or kinds[-1] != "deadline" or responsible[-1] != len(columns) - 2:
+        if responsible:
+            return [_aligned_lines(lines, kinds)]  # a cell of several lines, perhaps mid-row
         return [[*lines[: len(columns) - 1], "\n".join(lines[len(columns) - 1 :])]]
     leading = responsible[0]
     groups: list[list[str]] = [[]]
@@ -375,6 +387,76 @@ def _fit_cells(lines: list[str], columns: list[str]) -> list[list[str]]:
             shared = rows[0][leading : leading + len(responsible)]
         rows.append([*group[:leading], *shared, "\n".join(group[deadline_at:])])
     return rows
+
+
+def _misfits(cells: list[str], kinds: list[str | None]) -> bool:
+    """Return whether cells read left to right put other words under a unit column, or units
+    under the task."""
+    for cell, kind in zip(cells, kinds, strict=False):
+        content = cell_content(cell.split("\n")[0]) if cell else "empty"
+        if kind in RESPONSIBLE_KINDS and content not in ("units", "empty", "person"):
+            return True
+        if kind == "task" and content == "units":
+            return True
+        if kind not in (*RESPONSIBLE_KINDS, "task", "point") and content == "units":
+            return True  # 县农业农村局 under 年度目标: the cells stand a column too far left
+    return False
+
+
+_LONGEST_CELL = 8  # lines one cell may take
+
+
+def _aligned_lines(lines: list[str], kinds: list[str | None]) -> list[str]:
+    """Return one row's cells from its lines, each column taking the lines that fit it best:
+    several unit lines under a unit column (one unit a line), a wrapped task's lines under the
+    task, an empty cell where a merged or blank one was dropped. Lines go to columns in order."""
+    contents = [cell_content(line) for line in lines]
+    columns, count = len(kinds), len(lines)
+    worst = float("-inf")
+    best = [[worst] * (count + 1) for _ in range(columns + 1)]
+    start_of = [[0] * (count + 1) for _ in range(columns + 1)]
+    best[0][0] = 0.0
+    for column in range(columns):
+        # From the latest start first: on a tie, an earlier column keeps the longer cell.
+        for first in range(count, -1, -1):
+            if best[column][first] == worst:
+                continue
+            for last in range(first, min(count, first + _LONGEST_CELL) + 1):
+                score = best[column][first] + _lines_fit(
+                    kinds[column], lines[first:last], contents[first:last]
+                )
+                if score > best[column + 1][last]:
+                    best[column + 1][last] = score
+                    start_of[column + 1][last] = first
+    cells, end = [], count
+    for column in range(columns, 0, -1):
+        first = start_of[column][end]
+        cells.append("\n".join(lines[first:end]))
+        end = first
+    return cells[::-1]
+
+
+def _lines_fit(kind: str | None, lines: list[str], contents: list[str]) -> float:
+    """Return how well these lines (of these contents) fill one cell of a column of `kind`."""
+    if not contents:
+        # An empty cell: possible (merged, or left blank), but a line for every cell reads
+        # better, and a row has its task.
+        return -2.0 if kind == "task" else -1.0
+    if kind in ("lead", "plain", "co"):
+        return sum(2.0 if c == "units" else -3.0 for c in contents)
+    if kind == "leader":
+        return sum(2.0 if c == "person" else -3.0 for c in contents)
+    if kind == "deadline":
+        if len(contents) > 1:
+            return -2.0
+        return 2.0 if contents[0] == "date" else 0.0
+    if kind in ("task", "point"):
+        first = -2.0 if contents[0] == "units" else 1.5 if contents[0] == "text" else 0.0
+        if first > 0 and len(lines[0].strip()) < 5:
+            first = 0.5  # 万元/人, 万亩: a measure, shorter than a task's words
+        return first - sum(2.5 if c == "units" else 0.5 for c in contents[1:])
+    # Another column (a measure, a target, a note): one line, not a unit's name.
+    return (1.0 if contents[0] != "units" else -1.0) - 1.5 * (len(contents) - 1)
 
 
 def _share(lines: list[str], count: int) -> list[str]:

@@ -102,6 +102,7 @@ def _column_map(header: list[str]) -> dict[str, int]:
     return columns
 
 
+_MEASURE_HEADERS = ("单位", "计量单位", "数量单位", "指标单位")
 _POINT_HEADER_ENDINGS = ("类别", "板块", "领域", "模块", "一级指标", "分类", "工作方面")
 _DUE_ENDINGS = ("完成", "截止", "结束", "止", "完成时间", "截止时间", "结束时间")
 
@@ -109,6 +110,8 @@ _DUE_ENDINGS = ("完成", "截止", "结束", "止", "完成时间", "截止时�
 def column_kind(cell: str) -> str | None:
     """Return what a header cell names: a kind of COLUMN_LABELS, "task", or None."""
     cell = _normalise(cell)
+    if cell in _MEASURE_HEADERS:
+        return None  # 单位 beside 年度目标 is what the target is counted in (万亩, %)
     for kind in ("serial", "leader", "co", "lead", "plain", "deadline", "outcome"):
         if any(label in cell for label in COLUMN_LABELS[kind]):
             return kind
@@ -449,9 +452,18 @@ def cell_content(cell: str) -> str:
         return "date"
     if looks_like_person(re.sub(r"\s+", "", cell)) or _TITLED_PERSON_RE.fullmatch(cell):
         return "person"  # 李明; 局长 韩冰
+    if cell.endswith(("。", "！")) or cell.startswith(_TASK_VERBS):
+        return "text"  # 建成县残疾人综合服务中心。: a task ending like a unit's name
     if len(cell) <= 40 and (names_units(cell) or cell_annotation(cell)):
         return "units"
     return "text"
+
+
+# What a task's words open with, never a unit's name.
+_TASK_VERBS = (
+    "建成", "新建", "启动", "开工", "完成", "加快", "实施", "开展", "完善", "加强", "提升", "举办",
+    "召开", "制定", "修订", "打造", "创建", "确保", "做好",
+)  # fmt: skip
 
 
 def _task_cell(row: list[str], columns: dict[str, int]) -> str:

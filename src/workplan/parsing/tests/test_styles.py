@@ -2613,3 +2613,27 @@ def test_a_notice_sending_a_table_copied_with_spaces_and_no_full_stops(tmp_path)
         ("城镇新增就业", ["市人力资源社会保障局"], []),
         ("新建5G基站", ["市工业和信息化局"], ["市通信发展办"]),
     ]
+
+
+def test_a_wide_table_one_cell_per_line_with_measures_merged_cells_and_several_units(tmp_path):
+    """考核项目 | 序号 | 考核指标 | 考核内容 | 单位 | 年度目标 | 责任部门 copied one cell per line:
+    单位 is what the target counts in, not a responsible unit; two unit lines are one cell; a
+    row whose 考核指标 was merged with the row above has a line less; a target of 42 is no row
+    number; a task ending like a unit's name (建成县残疾人综合服务中心。) is a task."""
+    cells = [
+        "青禾县2026年乡村振兴任务清单",
+        "考核项目", "序号", "考核指标", "考核内容", "单位", "年度目标", "责任部门",
+        "农业高质高效",
+        "1", "确保重要农产品供给", "农林牧渔业增加值增幅", "%", "≥2%", "县海洋与渔业局", "县农业农村局",
+        "2", "农业劳动生产率及增幅", "万元/人", "全市统筹", "县海洋与渔业局", "县农业农村局",
+        "3", "水产品产量", "万吨", "42", "县农业农村局",
+        "4", "建成县残疾人综合服务中心。", "个", "1", "县残联",
+    ]  # fmt: skip
+    plan = parse_file(write(tmp_path, cells, "txt-lines"))
+    assert [(t.text, t.responsibility.lead, t.responsibility.co) for t in plan.points[0].tasks] == [
+        ("农林牧渔业增加值增幅", ["县海洋与渔业局"], ["县农业农村局"]),
+        ("农业劳动生产率及增幅", ["县海洋与渔业局"], ["县农业农村局"]),
+        ("水产品产量", ["县农业农村局"], []),
+        ("建成县残疾人综合服务中心。", ["县残联"], []),
+    ]
+    assert "%" not in {d.name for d in plan.departments}
