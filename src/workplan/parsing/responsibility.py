@@ -286,6 +286,12 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
             if units and end not in closed:
                 found.append(Annotation(end, end, f"责任单位：{units}", True))
                 closed.add(end)
+        for match in _TOLD_RE.finditer(text):
+            # 学校要求总务处加紧…: whatever the verb, the unit told to do it does it.
+            end = _sentence_close(text, match.end())
+            if _is_strict_unit(match["told"]) and end not in closed:
+                found.append(Annotation(end, end, f"责任单位：{match['told']}", True))
+                closed.add(end)
         for match in _UNITS_COMMA_RE.finditer(text):
             names = [
                 *split_department_list(match["units"])[0],
@@ -295,6 +301,15 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
             if names and all(_is_strict_unit(n) for n in names) and end not in closed:
                 found.append(Annotation(end, end, f"责任单位：{match['units']}", True))
     return found
+
+
+# 学校要求总务处加紧进行浴池改造: the institution tells a unit what to do.
+_TOLD_RE = re.compile(
+    rf"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
+    r"(?:学校|学院|我校|我院|本校|本院|局|我局|县局|区局|市局)(?:要求|责成|督促)"
+    r"(?P<told>[^，,。；;：:\n（）()、\s]{2,20}?[处部室科办委馆站队所局厅组]|[^，,。；;：:\n（）()、\s]{1,18}中心)"
+    r"(?![部处室科办委院馆中组站队所局厅会心])"
+)
 
 
 # 2.保卫处，协调…; 4.总务处、后勤集团总公司，负责…: an item that opens with its units and a comma.

@@ -2526,7 +2526,7 @@ def test_a_document_copied_into_one_line_is_cut_at_its_item_numbers(tmp_path):
     opening = "东山中学关于办学条件问题整改情况的报告 我校于2026年3月组织各部门负责人开展自查，" * 8
     line = (
         f"{opening}现将整改情况报告如下: 1、学校要求总务处组织人力加装灯管，提升照明质量; "
-        "2、学校要求教务处做好课表调整，保证体育课时; 3、学校要求总务处做好旧厕改造，确保达标。"
+        "2、学校要求教务处调整课表，保证体育课时; 3、学校要求总务处做好旧厕改造，确保达标。"
         "今后我们将积极争取，确保顺利通过政府对我校推进均衡发展工作的验收。"
     )
     plan = parse_file(write(tmp_path, [line], "txt-lines"))
