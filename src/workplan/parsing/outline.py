@@ -35,6 +35,7 @@ from .responsibility import (
     SHORT_BRACKET_RE,
     find_annotations,
     is_unit,
+    move_leading_units,
     parse_annotation,
     short_annotation,
 )
@@ -139,7 +140,7 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     if unwrapped != text:
         warnings.append("文本像是从PDF复制的，被页面行宽截断的行已重新接续，请核对。")
     text = join_label_lines(drop_page_numbers(unflatten_tables(unwrapped, tables)))
-    text = break_run_on_fields(_BOXED_LABEL_RE.sub(_boxed_label, text))
+    text = move_leading_units(break_run_on_fields(_BOXED_LABEL_RE.sub(_boxed_label, text)))
     if any(rows and rows[0] is SPACED_HEADER for rows in tables):
         warnings.append(
             "文中的表格以空格分列，已按各格的内容读取领导和责任单位（第一个单位为牵头单位），请核对。"

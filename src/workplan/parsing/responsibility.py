@@ -35,7 +35,8 @@ LEADER_LABELS = (
     "分管校领导", "责任校领导", "牵头校领导", "分管领导", "责任领导", "牵头领导", "牵头负责领导",
     "分管院领导", "责任院领导", "分管局领导", "责任局领导", "分管县领导", "责任县领导", "分管区领导",
     "责任区领导", "分管市领导", "责任市领导", "分管副县长", "分管副区长", "分管副市长", "分管副校长",
-    "分管副院长", "分管副局长", "联系领导", "包保领导", "负责人",
+    "分管副院长", "分管副局长", "联系领导", "包保领导", "负责人", "责任人", "第一责任人",
+    "主要责任人", "具体责任人", "直接责任人",
 )  # fmt: skip
 # Not departments: kept with the task (its deadline) or left in the annotation's words.
 DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时限", "时间安排")
@@ -219,7 +220,7 @@ _STRICT_ENDINGS = ("部门", "单位", "院系", "系部")
 
 # （办公室，9月底完成）: a bracket holding only units and when they are to be done.
 _UNIT_DEADLINE_BRACKET_RE = re.compile(
-    r"[（(](?P<units>[^（）()。；;：:\n，,]{2,40}?)(?:牵头负责|负责|牵头)?[，,]\s*"
+    r"[（(](?P<units>[^（）()。；;：:\n，,]{2,40}?)(?:牵头负责|负责|牵头)?[，,；;]\s*"
     r"(?P<deadline>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月|年底|年内|长期|持续)[^（）()。；;：:\n]{0,12})[)）]"
 )
 
@@ -254,13 +255,15 @@ def _units_bracket(units: str) -> str:
 
 def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
     found = []
-    for match in _UNITS_BRACKET_RE.finditer(text):
-        inner = _units_bracket(match["units"])
-        if inner:
-            found.append(Annotation(match.start(), match.end(), inner, True))
+    # （教务处；2026年6月）: units and when they are due, read before a bracket of units alone.
     for match in _UNIT_DEADLINE_BRACKET_RE.finditer(text):
         if names_units(match["units"]):
             inner = f"责任单位：{match['units']}；完成时限：{match['deadline']}"
+            found.append(Annotation(match.start(), match.end(), inner, True))
+    dated = {a.start for a in found}
+    for match in _UNITS_BRACKET_RE.finditer(text):
+        inner = _units_bracket(match["units"])
+        if inner and match.start() not in dated:
             found.append(Annotation(match.start(), match.end(), inner, True))
     for match in SHORT_BRACKET_RE.finditer(text):
         inner = short_annotation(match)
@@ -301,6 +304,30 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
             if names and all(_is_strict_unit(n) for n in names) and end not in closed:
                 found.append(Annotation(end, end, f"责任单位：{match['units']}", True))
     return found
+
+
+# 1.【教务处】推进一流专业建设。: the units in a bracket opening an item, before its words.
+_LEADING_UNITS_RE = re.compile(
+    rf"(?m)^(?P<number>[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*)"
+    r"[【（(\[〔](?P<units>[^【】（）()\[\]〔〕\n。：:]{2,60})[】）)\]〕][ \t\u3000]*"
+    r"(?P<rest>[^\n]{4,})$"
+)
+
+
+def move_leading_units(text: str) -> str:
+    """Return `text` with a bracket of units opening an item moved to the item's end, where an
+    annotation stands: 1.【教务处】推进… → 1.推进…（责任单位：教务处）."""
+
+    def moved(match: re.Match) -> str:
+        names = [
+            *split_department_list(match["units"])[0],
+            *split_department_list(match["units"])[1],
+        ]
+        if not names or not all(_is_strict_unit(n) for n in names) or not match["number"].strip():
+            return match.group()
+        return f"{match['number']}{match['rest']}（责任单位：{match['units']}）"
+
+    return _LEADING_UNITS_RE.sub(moved, text)
 
 
 # 学校要求总务处加紧进行浴池改造: the institution tells a unit what to do.

@@ -2637,3 +2637,39 @@ def test_a_wide_table_one_cell_per_line_with_measures_merged_cells_and_several_u
         ("建成县残疾人综合服务中心。", ["县残联"], []),
     ]
     assert "%" not in {d.name for d in plan.departments}
+
+
+def test_units_opening_an_item_people_in_charge_and_a_deadline_after_a_semicolon(tmp_path):
+    """1.【教务处】推进… names the units before the words; 责任人 / 第一责任人 name people;
+    （教务处；2026年6月） gives the units and the deadline."""
+    lines = [
+        "星河学院2026年工作要点",
+        "一、深化教学改革",
+        "1.【教务处】推进一流专业建设。",
+        "2.（学生处、团委）完善学生资助体系。",
+        "3.推进课程思政建设（教务处；2026年6月）。",
+        "4.加强实验室安全管理。责任单位：资产管理处 责任人：李明 完成时限：6月",
+        "5.开展教学质量评估。第一责任人：王强；责任部门：质量办",
+        "6.（2026年）完成校史馆布展。（责任单位：档案馆）",
+    ]
+    for fmt in ("txt-lines", "docx"):
+        plan = parse_file(write(tmp_path, lines, fmt))
+        tasks = plan.points[0].tasks
+        read = [
+            (
+                t.text,
+                t.responsibility.lead,
+                t.responsibility.co,
+                t.responsibility.leaders,
+                t.deadline,
+            )
+            for t in tasks
+        ]
+        assert read == [
+            ("推进一流专业建设。", ["教务处"], [], [], ""),
+            ("完善学生资助体系。", ["学生处"], ["团委"], [], ""),
+            ("推进课程思政建设", ["教务处"], [], [], "2026年6月"),
+            ("加强实验室安全管理。", ["资产管理处"], [], ["李明"], "6月"),
+            ("开展教学质量评估。", ["质量办"], [], ["王强"], ""),
+            ("（2026年）完成校史馆布展。", ["档案馆"], [], [], ""),
+        ]  # fmt: skip
