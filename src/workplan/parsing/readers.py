@@ -463,15 +463,9 @@ def _docx_paragraph_text(paragraph) -> str:
 def _docx_table_rows(table) -> list[list[str]]:
     rows = []
     for row in table.rows:
-        cells: list[str] = []
-        previous = None
-        for cell in row.cells:
-            # A horizontally merged cell is returned once per grid column; keep it once.
-            if cell._tc is previous:
-                continue
-            previous = cell._tc
-            cells.append(cell.text.strip())
-        rows.append(cells)
+        # A horizontally merged cell is returned once per grid column, and kept so, as an .xlsx
+        # merge or an HTML colspan is: the columns stay where the header put them.
+        rows.append([cell.text.strip() for cell in row.cells])
     return rows
 
 

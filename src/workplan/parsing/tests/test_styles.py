@@ -2673,3 +2673,36 @@ def test_units_opening_an_item_people_in_charge_and_a_deadline_after_a_semicolon
             ("开展教学质量评估。", ["质量办"], [], ["王强"], ""),
             ("（2026年）完成校史馆布展。", ["档案馆"], [], [], ""),
         ]  # fmt: skip
+
+
+def test_a_word_table_with_a_merged_two_row_header(tmp_path):
+    """责任单位 merged over 牵头 | 配合, the other names merged down two rows, 工作类别 merged
+    over its tasks: the columns keep their places and the deadline column is read."""
+    document = docx.Document()
+    document.add_paragraph("青禾职业学院2026年重点工作任务分解表")
+    rows = [
+        ["序号", "工作类别", "重点任务", "责任单位", "", "完成时限"],
+        ["", "", "", "牵头", "配合", ""],
+        ["1", "党的建设", "开展主题教育", "党委办公室", "组织部", "6月"],
+        ["2", "", "加强基层党组织建设", "组织部", "各二级学院", "12月"],
+        ["3", "教学改革", "推进专业群建设", "教务处", "各二级学院", "12月"],
+    ]
+    table = document.add_table(rows=len(rows), cols=6)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(0, 3).merge(table.cell(0, 4))
+    for column in (0, 1, 2, 5):
+        table.cell(0, column).merge(table.cell(1, column))
+    table.cell(2, 1).merge(table.cell(3, 1))
+    path = tmp_path / "分解表.docx"
+    document.save(path)
+    plan = parse_file(path)
+    assert [(p.title, [(t.text, t.deadline) for t in p.tasks]) for p in plan.points] == [
+        ("党的建设", [("开展主题教育", "6月"), ("加强基层党组织建设", "12月")]),
+        ("教学改革", [("推进专业群建设", "12月")]),
+    ]
+    assert [r[2:4] for r in responsibilities(plan)][:2] == [
+        (["党委办公室"], ["组织部"]),
+        (["组织部"], []),
+    ]
