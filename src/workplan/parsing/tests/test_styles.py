@@ -42,6 +42,17 @@ def write(tmp_path: Path, paragraphs: list[str], fmt: str) -> Path:
     return path
 
 
+def word_table(title: str, rows: list[list[str]]):
+    """Return a Word document titled `title` holding one table of `rows`, and the table."""
+    document = docx.Document()
+    document.add_paragraph(title)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    return document, table
+
+
 def responsibilities(plan):
     """Return [(point title, task text start, lead, co, groups, leaders)] with inheritance."""
     rows = []
@@ -649,18 +660,13 @@ def test_text_cut_off_after_the_last_annotation_warns(tmp_path):
 
 
 def test_table_with_a_key_point_column_merged_over_its_tasks(tmp_path):
-    document = docx.Document()
-    document.add_paragraph("云杉职业学院2025年重点工作任务分解表")
     rows = [
         ["序号", "重点工作", "具体任务", "牵头部门", "配合部门", "完成时间"],
         ["1", "深化教学改革", "修订人才培养方案", "教务处", "各二级学院", "2025年6月"],
         ["2", "深化教学改革", "建设在线开放课程5门", "教务处", "现代教育技术中心", "2025年12月"],
         ["3", "加强师资队伍", "引进高层次人才8名", "人事处", "", "2025年12月"],
     ]
-    table = document.add_table(rows=len(rows), cols=6)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
+    document, table = word_table("云杉职业学院2025年重点工作任务分解表", rows)
     table.cell(2, 1).text = ""
     table.cell(1, 1).merge(table.cell(2, 1)).text = "深化教学改革"
     path = tmp_path / "table.docx"
@@ -2678,8 +2684,6 @@ def test_units_opening_an_item_people_in_charge_and_a_deadline_after_a_semicolon
 def test_a_word_table_with_a_merged_two_row_header(tmp_path):
     """责任单位 merged over 牵头 | 配合, the other names merged down two rows, 工作类别 merged
     over its tasks: the columns keep their places and the deadline column is read."""
-    document = docx.Document()
-    document.add_paragraph("青禾职业学院2026年重点工作任务分解表")
     rows = [
         ["序号", "工作类别", "重点任务", "责任单位", "", "完成时限"],
         ["", "", "", "牵头", "配合", ""],
@@ -2687,10 +2691,7 @@ def test_a_word_table_with_a_merged_two_row_header(tmp_path):
         ["2", "", "加强基层党组织建设", "组织部", "各二级学院", "12月"],
         ["3", "教学改革", "推进专业群建设", "教务处", "各二级学院", "12月"],
     ]
-    table = document.add_table(rows=len(rows), cols=6)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            table.cell(r, c).text = value
+    document, table = word_table("青禾职业学院2026年重点工作任务分解表", rows)
     table.cell(0, 3).merge(table.cell(0, 4))
     for column in (0, 1, 2, 5):
         table.cell(0, column).merge(table.cell(1, column))
