@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .readers import TABLE_MARK
-from .responsibility import is_unit, names_units
+from .responsibility import UNIT_ENDINGS, is_unit, names_units
 from .review import looks_like_person
 from .tables import (
     RESPONSIBLE_KINDS,
@@ -382,11 +382,31 @@ def _fit_cells(lines: list[str], columns: list[str]) -> list[list[str]]:
             default=len(group),
         )
         middle = group[leading:deadline_at]
-        shared = _share(middle, len(responsible))
         if rows and not middle:
             shared = rows[0][leading : leading + len(responsible)]
-        rows.append([*group[:leading], *shared, "\n".join(group[deadline_at:])])
+            rows.append([*group[:leading], *shared, "\n".join(group[deadline_at:])])
+        else:
+            # A wrapped task or unit cell: each line goes where it fits.
+            rows.append(_aligned_lines(_joined_cut_names(group), kinds))
     return rows
+
+
+def _joined_cut_names(lines: list[str]) -> list[str]:
+    """Return `lines` with a unit's name cut by the cell's width joined again: 信息化建设与管理 /
+    中心 is 信息化建设与管理中心."""
+    joined: list[str] = []
+    for line in lines:
+        if (
+            joined
+            and len(line) <= 3
+            and line.endswith(UNIT_ENDINGS)
+            and cell_content(joined[-1]) == "text"
+            and cell_content(joined[-1] + line) == "units"
+        ):
+            joined[-1] += line
+        else:
+            joined.append(line)
+    return joined
 
 
 def _misfits(cells: list[str], kinds: list[str | None]) -> bool:
