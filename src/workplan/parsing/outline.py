@@ -605,7 +605,18 @@ def _read_point(
     heading: _Heading, body: str, document: Document, warnings: list[str], inline: _Inline
 ) -> ParsedPoint:
     title, body = _title_sentence(body, emphasised=heading.emphasised)
-    return _read_body(heading, title, body, document, warnings, inline)
+    point = _read_body(heading, title, body, document, warnings, inline)
+    if inline is _Inline.ACTING and point.responsibility is None:
+        # 五、后勤处对校园内道路…进行彻底清理: in a notice that annotates nothing, an item of
+        # one sentence whose subject is a unit is that unit's task.
+        found = find_annotations(f"{title}。", inline=True, acting=True)
+        resp = parse_annotation(found[0].inner)[0] if found else None
+        if resp is not None and not resp.is_empty():
+            if not point.tasks:
+                point.tasks = [ParsedTask(text=title, responsibility=resp)]
+            elif all(task.responsibility is None for task in point.tasks):
+                point.responsibility = resp
+    return point
 
 
 def _read_body(

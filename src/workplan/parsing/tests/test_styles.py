@@ -2707,3 +2707,27 @@ def test_a_word_table_with_a_merged_two_row_header(tmp_path):
         (["党委办公室"], ["组织部"]),
         (["组织部"], []),
     ]
+
+
+def test_a_notice_of_one_sentence_items_whose_subjects_are_units(tmp_path):
+    """一、…七、 of one sentence each, in a notice that annotates nothing: each item whose subject
+    is a unit (后勤处对…, 学生管理部门要…, 各单位、各部门自行…) is that unit's task; the two
+    offices signing above the date are no task."""
+    lines = [
+        "各部门、各单位：",
+        "为做好秋季爱国卫生运动，现将有关事项通知如下：",
+        "一、各单位、各部门自行开展卫生教育活动，引导师生养成良好卫生习惯。",
+        "二、学生管理部门要加强学生文明习惯养成教育，开展一次宿舍卫生大清理。",
+        "三、后勤处对校园内道路、绿地等公共区域进行彻底清理。",
+        "四、后勤处加强基建施工现场的管理，杜绝建筑垃圾随意堆放。",
+        "党政办公室 后勤处",
+        "2026年9月21日",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert [(r[2], r[4]) for r in responsibilities(plan)] == [
+        ([], ["各单位", "各部门"]),
+        ([], ["学生管理部门"]),
+        (["后勤处"], []),
+        (["后勤处"], []),
+    ]
+    assert not any("党政办公室" in t.text for p in plan.points for t in p.tasks)
