@@ -37,6 +37,11 @@ _OPENING_RE = re.compile(
     rf"^[ \t\u3000]*(?:{_MARKER})[ \t\u3000]*(?P<units>[^\s，,。；;：:]{{2,40}}?)[ \t\u3000]*[:：]"
     r"[ \t\u3000]*\S"
 )
+# 宣传部：负责利用校内宣传栏…: a line without a number that opens with its unit and its duty.
+_PLAIN_OPENING_RE = re.compile(
+    r"^[ \t\u3000]*(?P<units>[^\s，,。；;：:（）()]{2,30}?)[ \t\u3000]*[:：][ \t\u3000]*"
+    r"(?:负责|牵头|做好|组织|加强|开展|协助|配合|落实|督促|指导)"
+)
 # What a key point's heading starts with when it names work, not a unit: 建设高水平研究院.
 _VERBS = (
     "建设", "打造", "推进", "推动", "加强", "提升", "完善", "深化", "实施", "开展", "做好", "落实",
@@ -64,6 +69,13 @@ def assign_unit_headings(text: str) -> str:
     headings = [(i, m) for i, m in headings if _names_units(_with_other_names(m["units"])[0])]
     openings = [(i, m) for i, line in enumerate(lines) if (m := _OPENING_RE.match(line))]
     openings = [(i, m) for i, m in openings if _names_units(m["units"])]
+    plain_openings = [
+        (i, m)
+        for i, line in enumerate(lines)
+        if layout.levels[i] is None
+        and (m := _PLAIN_OPENING_RE.match(line))
+        and _names_units(m["units"])
+    ]
     # A heading over nothing (2.申报重点实验室 between sibling items) is an item, not a unit's;
     # and unit headings are most of the headings of their level, not one among key points.
     headings = [(i, m) for i, m in headings if layout.item_ends(i)]
@@ -74,7 +86,7 @@ def assign_unit_headings(text: str) -> str:
     # One heading that says its unit leads (一、县示范区管委会牵头工作) is enough; names alone
     # must come twice, so that one key point that happens to end in 中心 is not taken for one.
     weight = sum(2 if match["leads"] else 1 for _, match in headings)
-    if weight < _MIN_HEADINGS and len(openings) < _MIN_HEADINGS:
+    if weight < _MIN_HEADINGS and len(openings) + len(plain_openings) < _MIN_HEADINGS:
         return text
     notes: dict[int, str] = {}  # line index → the annotation written at its end
     if weight >= _MIN_HEADINGS:
@@ -94,11 +106,13 @@ def assign_unit_headings(text: str) -> str:
                 lines[index] = lines[index][: match.start("units")] + units
     if weight < _MIN_HEADINGS:
         lines = text.split("\n")  # the circled duties stay as they were written
-    if len(openings) >= _MIN_HEADINGS:
+    if len(openings) + len(plain_openings) >= _MIN_HEADINGS:
         for index, match in openings:
             last = layout.last_filled(index, layout.next_marker[index])
             if last is not None:
                 notes.setdefault(last, f"（责任单位：{match['units']}）")
+        for index, match in plain_openings:
+            notes.setdefault(index, f"（责任单位：{match['units']}）")
     return "\n".join(line + notes.get(i, "") for i, line in enumerate(lines))
 
 

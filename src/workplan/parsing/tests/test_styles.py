@@ -2731,3 +2731,23 @@ def test_a_notice_of_one_sentence_items_whose_subjects_are_units(tmp_path):
         (["后勤处"], []),
     ]
     assert not any("党政办公室" in t.text for p in plan.points for t in p.tasks)
+
+
+def test_duties_written_as_unit_colon_lines_without_numbers(tmp_path):
+    lines = [
+        "关于开展2026年爱国卫生月活动的通知",
+        "一、活动主题",
+        "文明健康 绿色环保",
+        "二、任务分工",
+        "（一）宣传教育",
+        "宣传部：负责利用校内宣传栏、电子屏宣传爱国卫生运动的意义。",
+        "校医院：负责普及传染病预防知识。",
+        "（二）环境整治",
+        "后勤管理处：负责校园公共区域的清理。",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert [(r[1], r[2]) for r in responsibilities(plan)] == [
+        ("宣传教育：宣", ["宣传部"]),
+        ("校医院：负责", ["校医院"]),
+        ("环境整治：后", ["后勤管理处"]),
+    ]
