@@ -609,7 +609,7 @@ _HELPING_RE = re.compile(r"[，,；;]\s*([^，,；;]{2,80}?)(?:配合|协助|参
 # unit doing the work jointly with another is run into it with 会 (宣传处会办公室).
 _ROLE_RUN_RE = re.compile(
     r"(?P<names>(?:[^，,；;。、]{1,30}、){0,30}?[^，,；;。、]{1,30}?)"
-    r"(?P<role>主办|牵头负责|牵头|协办|配合|协助|参与|辅助)"
+    r"(?P<role>主办|牵头负责|牵头|协办|配合|协助|参与|参加|辅助)"
     r"(?=[ \t\u3000]*(?:[、，,；;。]|$))"
 )
 _JOINTLY_RE = re.compile(
@@ -621,10 +621,16 @@ _SHARING_TAIL_RE = re.compile(
 )
 
 
+_ROLE_CLAUSE_RE = re.compile(
+    r"(牵头|配合|协助|负责)(?:做好|开展|完成|落实|实施|推进)[^、，,；;。]*"
+)
+
+
 def _role_runs(value: str) -> tuple[str, set[str], str]:
     """Return a list without the role each run of names states (A主办、B协办), the names said
     to lead and the names said to help (as a list); the rest keep the list's own order."""
     value = _SHARING_TAIL_RE.sub("", _JOINTLY_RE.sub("、", value))
+    value = _ROLE_CLAUSE_RE.sub(r"\1", value)  # 园林局配合做好专项整治工作: 园林局 helps
     runs = list(_ROLE_RUN_RE.finditer(value))
     if not runs:
         return value, set(), ""

@@ -89,6 +89,8 @@ def unwrap_lines(text: str) -> str:
 _INLINE_ITEM_RE = re.compile(
     r"(?<=[。；;：:！？!?\s])[ \t\u3000]*"
     r"(?P<number>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<mark>[、.．])(?!\d)"
+    # …质监站(二)小街巷专项整治: a bracketed number needs nothing before it.
+    r"|[（(](?P<bracketed>\d{1,2}|[一二三四五六七八九十]{1,3})[)）]"
 )
 _CHINESE_DIGITS = "一二三四五六七八九十"
 _LONG_LINE = 400  # characters: a whole document run into one line, not a paragraph
@@ -108,12 +110,14 @@ def break_run_on_items(text: str) -> str:
         last: dict[str, int] = {}
         cuts = []
         for match in _INLINE_ITEM_RE.finditer(line):
-            number = match["number"]
-            style = "digit" if number.isdigit() else "chinese"
+            number = match["number"] or match["bracketed"]
+            style = ("digit" if number.isdigit() else "chinese") + (
+                "" if match["number"] else " in brackets"
+            )
             value = int(number) if number.isdigit() else _chinese_value(number)
             if value == 1 or value == last.get(style, 0) + 1:
                 last[style] = value
-                cuts.append(match.start("number"))
+                cuts.append(match.start("number") if match["number"] else match.start())
         pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
         lines.extend(piece for piece in pieces if piece)
     return "\n".join(lines)

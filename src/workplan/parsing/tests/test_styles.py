@@ -2751,3 +2751,21 @@ def test_duties_written_as_unit_colon_lines_without_numbers(tmp_path):
         ("校医院：负责", ["校医院"]),
         ("环境整治：后", ["后勤管理处"]),
     ]
+
+
+def test_a_scheme_copied_into_one_line_with_bracketed_items_and_role_clauses(tmp_path):
+    """(一)…(二)… run into one long line are items again; 等有关部门参加 and 配合做好… are the
+    helpers' roles, not parts of their names."""
+    opening = "为做好创建全国文明城市工作，根据区委的总体部署，我局结合本行业实际，制定本方案。" * 8
+    line = (
+        f"{opening}实施专项整治工作(一)建筑施工场地专项整治:要求施工企业文明施工。"
+        "牵头领导:阮斌 责任部门:建工科、安全站(二)小街巷专项整治:对路面坑洼开展整治。"
+        "责任部门:城建科牵头，市政管理处、区城管局等有关部门参加(三)道路绿化养护:做好树木修剪。"
+        "责任部门:城建科，园林所配合做好专项整治工作"
+    )
+    plan = parse_file(write(tmp_path, [line], "txt-lines"))
+    assert [r[2:4] for r in responsibilities(plan)] == [
+        (["建工科"], ["安全站"]),
+        (["城建科"], ["市政管理处", "区城管局"]),
+        (["城建科"], ["园林所"]),
+    ]
