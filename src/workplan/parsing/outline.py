@@ -245,7 +245,7 @@ def _read_clauses(point: ParsedPoint) -> None:
 
 
 _CLAUSE_ONLY_RE = re.compile(
-    r"(?:由)?[^，,。；;：:\n]{2,60}?(?:按照?职责分工负责|分别负责|牵头负责|负责|牵头)"
+    r"(?:由)?[^，,。；;：:\n]{2,60}?(?:按照?职责分工负责|分别负责|牵头负责|负责|牵头|承办|主办)"
     r"(?:[，,、]\s*[^，,。；;：:\n]{2,60}?(?:配合|协助|协办|参与|具体实施|落实))?[。；;]?"
 )
 
@@ -255,8 +255,20 @@ def _join_clause_sentences(point: ParsedPoint) -> None:
     the work (由教学办牵头，计算机系配合。) is the annotation of the task before it, when that
     task has none of its own."""
     kept: list[ParsedTask] = []
-    for task in point.tasks:
+    for index, task in enumerate(point.tasks):
         before = kept[-1] if kept else None
+        if (
+            index == 0
+            and point.responsibility is None
+            and task.responsibility is not None
+            and not task.section
+            and len(point.tasks) > 1
+            and task.text.startswith("由")
+            and _CLAUSE_ONLY_RE.fullmatch(task.text)
+        ):
+            # 一、治理畜牧业产品污染 / 由省经贸委承办，省农业厅协办。: the key point's units.
+            point.responsibility = task.responsibility
+            continue
         if (
             before is not None
             and before.responsibility is None

@@ -2769,3 +2769,25 @@ def test_a_scheme_copied_into_one_line_with_bracketed_items_and_role_clauses(tmp
         (["城建科"], ["市政管理处", "区城管局"]),
         (["城建科"], ["园林所"]),
     ]
+
+
+def test_a_sentence_of_who_does_it_right_under_a_key_point_is_the_key_points(tmp_path):
+    lines = [
+        "青禾省2026年食品放心工程工作实施方案",
+        "一、治理畜牧业产品污染",
+        "由省商务厅承办，省农业农村厅、省卫生健康委协办。治理工作目标：定点屠宰率达85%以上。",
+        "（一）加快无公害畜禽基地建设，省农业农村厅负责。",
+        "二、治理蔬菜污染",
+        "由省农业农村厅承办，省市场监管局协办。推广绿色防控技术。",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    first, second = plan.points
+    assert (first.responsibility.lead, first.responsibility.co) == (
+        ["省商务厅"],
+        ["省农业农村厅", "省卫生健康委"],
+    )
+    assert not any(t.text.startswith("由") for t in first.tasks)
+    assert (second.responsibility.lead, second.responsibility.co) == (
+        ["省农业农村厅"],
+        ["省市场监管局"],
+    )
