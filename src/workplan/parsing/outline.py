@@ -145,14 +145,14 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         warnings.append(
             "文中的表格以空格分列，已按各格的内容读取领导和责任单位（第一个单位为牵头单位），请核对。"
         )
-    if not find_annotations(without_other_names(text).replace(EMPHASIS, "")):
+    if not _names_units_anywhere(without_other_names(text).replace(EMPHASIS, "")):
         assigned = assign_unit_headings(text)
         if assigned != text:
             warnings.append(UNITS_FROM_HEADINGS)
         text = assigned
     document = Document(name=document.name, text=text, tables=tables)
     # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.
-    if find_annotations(text.replace(EMPHASIS, "")):
+    if _names_units_anywhere(text.replace(EMPHASIS, "")):
         inline = _Inline.NONE
     else:
         inline = _Inline.CLAUSES if _has_task_table(text, tables) else _Inline.ACTING
@@ -229,6 +229,16 @@ def _read_points(
         if tasks > MAX_PLAN_TASKS:
             raise _too_many(document.name, heading.number)
     return _drop_unassigned_edges(points, warnings)
+
+
+def _names_units_anywhere(text: str) -> bool:
+    """Return whether the text annotates a unit anywhere: a field naming only people (a
+    leadership group's 荆州校区负责人：张晨露) annotates no task."""
+    for annotation in find_annotations(text):
+        resp, _ = parse_annotation(annotation.inner)
+        if resp.lead or resp.co or resp.groups:
+            return True
+    return False
 
 
 def _read_clauses(point: ParsedPoint) -> None:
@@ -316,7 +326,12 @@ def _too_many(name: str, number: int) -> ParseError:
 
 
 def _assigned(point: ParsedPoint) -> bool:
-    return point.responsibility is not None or any(t.responsibility for t in point.tasks)
+    """Return whether the key point gives work to a unit: people alone (a leadership group's
+    组长 and 负责人) give none."""
+    return any(
+        resp is not None and bool(resp.lead or resp.co or resp.groups)
+        for resp in [point.responsibility, *(t.responsibility for t in point.tasks)]
+    )
 
 
 def _drop_unassigned_edges(points: list[ParsedPoint], warnings: list[str]) -> list[ParsedPoint]:

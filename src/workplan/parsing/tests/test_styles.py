@@ -2791,3 +2791,29 @@ def test_a_sentence_of_who_does_it_right_under_a_key_point_is_the_key_points(tmp
         ["省农业农村厅"],
         ["省市场监管局"],
     )
+
+
+def test_a_leadership_groups_members_and_people_in_charge_assign_no_work(tmp_path):
+    """一、…领导小组 with 组长 and 荆州校区负责人：… lines names people, not units: it neither
+    makes the document an annotated one nor stays as a key point; the units' duties below are
+    read from their headings."""
+    lines = [
+        "星河大学2026年学位授予仪式工作安排",
+        "一、学位授予典礼领导小组",
+        "组 长:王文凯",
+        "组 员:张晨露 袁婵璐",
+        "东校区负责人:张晨露",
+        "二、相关部门工作职责",
+        "1.研究生院职责",
+        "①学位服的发放",
+        "②学位证书的发放",
+        "2.研究生工作部职责",
+        "①统计参与仪式的学生名单",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert [p.title for p in plan.points] == ["相关部门工作职责"]
+    assert [(r[1], r[2]) for r in responsibilities(plan)] == [
+        ("学位服的发放", ["研究生院"]),
+        ("学位证书的发", ["研究生院"]),
+        ("统计参与仪式", ["研究生工作部"]),
+    ]
