@@ -358,18 +358,25 @@ _LIST_SUBJECT_RE = re.compile(
 def _list_subject(listed: str, last: str) -> str:
     """Return the units of a list opening a sentence, the last one cut from the words after it,
     or "" when the list holds other words."""
-    names = [n for n in listed.split("、") if n]
-    if not all(_is_strict_unit(n) for n in names) or _is_strict_unit(last):
-        return ""  # 各部门、各二级学院： names whom a notice is sent to, and does nothing
-    cuts = [
-        cut
-        for cut in range(min(len(last) - 1, 25), 1, -1)
-        if _is_strict_unit(last[:cut])
-        and not last[cut:].startswith(("的", "等", "和", "及", "与", "、"))
-    ]
-    # 国际教育学院科学安排: where the words after the name open what it does (科学, not 学).
-    acting = [cut for cut in cuts if last[cut:].startswith(_OPENS_ACTION)]
-    return "、".join([*names, last[: (acting or cuts)[0]]]) if cuts else ""
+    items = [n for n in f"{listed}{last}".split("、") if n]
+    names: list[str] = []
+    for item in items:
+        if _is_strict_unit(item):
+            names.append(item)
+            continue
+        if not names:
+            return ""
+        cuts = [
+            cut
+            for cut in range(min(len(item) - 1, 25), 1, -1)
+            if _is_strict_unit(item[:cut])
+            and not item[cut:].startswith(("的", "等", "和", "及", "与", "、"))
+        ]
+        # 国际教育学院科学安排: where the words after the name open what it does (科学, not 学);
+        # 各部门对所管理使用的教室、实验室…: the list of units ends where their work begins.
+        acting = [cut for cut in cuts if item[cut:].startswith(_OPENS_ACTION)]
+        return "、".join([*names, item[: (acting or cuts)[0]]]) if cuts else ""
+    return ""  # 各部门、各二级学院： names whom a notice is sent to, and does nothing
 
 
 # What the words after a unit's name open with when they say what it does.

@@ -2817,3 +2817,15 @@ def test_a_leadership_groups_members_and_people_in_charge_assign_no_work(tmp_pat
         ("学位证书的发", ["研究生院"]),
         ("统计参与仪式", ["研究生工作部"]),
     ]
+
+
+def test_a_list_of_units_opening_a_sentence_that_lists_other_things_after(tmp_path):
+    lines = [
+        "关于开展秋季爱国卫生运动的通知",
+        "一、各单位、各部门对所管理的教室、实验室、办公室等区域进行彻底大扫除，保持整洁环境。"
+        "要按程序处置淘汰的办公物品。",
+        "二、后勤处对校园内道路、绿地等公共区域进行彻底清理。",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    first = plan.points[0].responsibility or plan.points[0].tasks[0].responsibility
+    assert first.groups == ["各单位", "各部门"]
