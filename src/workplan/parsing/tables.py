@@ -14,7 +14,18 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from .model import ParsedTask
-from .responsibility import TITLES, cell_annotation, names_units, parse_annotation
+from .responsibility import (
+    CO_LABELS,
+    DEADLINE_LABELS,
+    LEAD_LABELS,
+    LEADER_LABELS,
+    OTHER_LABELS,
+    PLAIN_LABELS,
+    TITLES,
+    cell_annotation,
+    names_units,
+    parse_annotation,
+)
 from .review import looks_like_person
 
 TableRows = list[list[str]]
@@ -30,30 +41,33 @@ TASK_HEADERS = (
     "细化任务", "分解任务",
     "任务",
 )  # fmt: skip
+# Header words beyond the labels an annotation uses in text (responsibility.py), which every
+# header accepts too: what a column of each kind may be called.
+_HEADER_ONLY = {
+    "co": ("协同配合单位", "协同部门", "协作部门", "协同处室", "配合"),
+    "lead": ("牵头责任单位", "牵头", "主要责任"),
+    "leader": ("校领导", "县领导", "区领导", "市领导", "责任人", "负责人"),
+    "plain": (
+        "负责处室", "组织部门", "组织单位", "归口部门", "主管部门", "承办处室", "承办股室",
+        "负责股室", "实施部门",
+    ),
+    "deadline": ("时间安排",),
+    "outcome": ("预期目标", "考核标准", "目标要求"),
+}  # fmt: skip
 COLUMN_LABELS = {
     "serial": ("序号", "编号"),
-    "co": (
-        "协同配合单位", "配合单位", "配合部门", "协办单位", "协办部门", "参与单位", "参与部门",
-        "协同单位", "协作单位", "协同责任单位", "协同部门", "协作部门", "协办处室", "协同处室",
-        "配合处室", "配合科室", "协办科室", "配合",
-    ),
-    "lead": (
-        "主要责任单位", "牵头责任单位", "牵头单位", "牵头部门", "主责单位", "主责部门", "牵头处室",
-        "牵头", "主要责任",
-    ),
-    "leader": (
-        "责任校领导", "分管校领导", "牵头校领导", "责任领导", "分管领导", "牵头领导", "牵头负责领导",
-        "校领导", "县领导", "区领导", "市领导", "责任人", "负责人",
-    ),
-    "plain": (
-        "责任单位", "责任部门", "责任主体", "责任处室", "承办单位", "实施单位", "负责科室",
-        "负责部门", "负责单位", "责任科室", "组织部门", "组织单位", "负责处室", "实施部门", "落实部门",
-        "落实单位", "执行部门", "执行单位", "主管部门", "归口部门", "承办处室", "主办单位", "主办部门",
-        "落实科室", "落实处室", "责任股室", "承办股室", "负责股室",
-    ),
-    "deadline": ("完成时限", "完成时间", "时间节点", "时限要求", "时间安排", "完成期限", "时限"),
-    "outcome": ("预期成果", "预期目标", "成果形式", "完成标准", "考核标准", "工作目标", "目标要求"),
-}  # fmt: skip
+    **{
+        kind: tuple(dict.fromkeys([*labels, *_HEADER_ONLY.get(kind, ())]))
+        for kind, labels in (
+            ("co", CO_LABELS),
+            ("lead", LEAD_LABELS),
+            ("leader", LEADER_LABELS),
+            ("plain", PLAIN_LABELS),
+            ("deadline", DEADLINE_LABELS),
+            ("outcome", OTHER_LABELS),
+        )
+    },
+}
 # How each column is labelled when the row is read as an annotation.
 ANNOTATION_LABEL = {"lead": "牵头单位", "plain": "责任单位", "co": "配合单位", "leader": "责任领导"}
 RESPONSIBLE_KINDS = ("lead", "plain", "co", "leader")
