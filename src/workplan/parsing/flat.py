@@ -451,9 +451,21 @@ def _aligned_lines(lines: list[str], kinds: list[str | None]) -> list[str]:
     cells, end = [], count
     for column in range(columns, 0, -1):
         first = start_of[column][end]
-        cells.append("\n".join(lines[first:end]))
+        if kinds[column - 1] in ("task", "point"):
+            cells.append(_unwrapped(lines[first:end]))
+        else:
+            cells.append("\n".join(lines[first:end]))
         end = first
     return cells[::-1]
+
+
+def _unwrapped(lines: list[str]) -> str:
+    """Return a task cell's lines as its text: a line cut by the cell's width runs on into the
+    next, a numbered line starts a line of its own."""
+    text = ""
+    for line in lines:
+        text += ("\n" if text and _NUMBERED_CELL.match(line) else "") + line
+    return text
 
 
 def _lines_fit(kind: str | None, lines: list[str], contents: list[str]) -> float:
@@ -462,7 +474,12 @@ def _lines_fit(kind: str | None, lines: list[str], contents: list[str]) -> float
         # An empty cell: possible (merged, or left blank), but a line for every cell reads
         # better, and a row has its task.
         return -2.0 if kind == "task" else -1.0
-    if kind in ("lead", "plain", "co"):
+    if kind == "lead":
+        # Usually one unit leads: more unit lines go to the columns after it first.
+        return sum(
+            (2.0 if i == 0 else 1.5) if c == "units" else -3.0 for i, c in enumerate(contents)
+        )
+    if kind in ("plain", "co"):
         return sum(2.0 if c == "units" else -3.0 for c in contents)
     if kind == "leader":
         return sum(2.0 if c == "person" else -3.0 for c in contents)
