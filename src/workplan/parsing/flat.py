@@ -550,7 +550,7 @@ def _bare(line: str) -> str:
 _SPACED_ROW = re.compile(r"^[ \t\u3000]*(\d{1,4})[ \t\u3000]+(\S.*)$")
 # A table row's task ends at its full stop; the cells after it are separated by spaces.
 _SPACED_TASK = re.compile(r"^(.+?。)[ \t\u3000]+(.*)$")
-SPACED_HEADER = ["序号", "重点工作", "责任领导", "牵头单位", "配合单位"]
+SPACED_HEADER = ["序号", "重点工作", "责任领导", "牵头单位", "配合单位", "完成时限"]
 
 
 def _spaced_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
@@ -565,6 +565,7 @@ def _spaced_table(lines: list[str], start: int) -> tuple[list[list[str]], int] |
     rows = [SPACED_HEADER]
     end = start + 1
     current: list[str] | None = None
+    sections = 0
     while end < len(lines):
         line = lines[end].strip(" \t\u3000")
         row = _SPACED_ROW.match(line)
@@ -572,14 +573,20 @@ def _spaced_table(lines: list[str], start: int) -> tuple[list[list[str]], int] |
         if row and cells:
             current = [row.group(1), cells.group(1), cells.group(2)]
             rows.append(current)
-        elif line and current is not None and not _is_section_line(line):
+        elif line and _is_section_line(line):
+            rows.append([line])  # 一、学科建设 between the rows: a section row
+            current, sections = None, sections + 1
+        elif line and current is not None:
             current[2] += " " + line  # a cell of several lines: one unit a line
         elif line or current is None:
             break
         end += 1
-    if len(rows) < 2:
+    while rows and len(rows[-1]) == 1:
+        rows.pop()  # a section line after the last row is the text's, not the table's
+        end -= 1
+    if len(rows) - sections < 2:
         return None
-    return [rows[0], *(_spaced_cells(row) for row in rows[1:])], end
+    return [rows[0], *(row if len(row) == 1 else _spaced_cells(row) for row in rows[1:])], end
 
 
 def _joined_letters(words: list[str]) -> list[str]:
@@ -606,12 +613,12 @@ class _TrailingUnits:
     @classmethod
     def match(cls, text: str) -> _TrailingUnits | None:
         words = text.split()
-        count = 0
+        count = 1 if len(words) > 2 and is_deadline_cell(words[-1]) else 0  # …人事处 2025年12月
         while count < len(words) - 1 and (
             is_unit(words[-1 - count]) or looks_like_person(words[-1 - count])
         ):
             count += 1
-        if not count or not any(is_unit(w) for w in words[len(words) - count :]):
+        if not any(is_unit(w) for w in words[len(words) - count :]):
             return None
         return cls(" ".join(words[: len(words) - count]), " ".join(words[len(words) - count :]))
 
@@ -620,8 +627,10 @@ def _spaced_cells(row: list[str]) -> list[str]:
     serial, task, rest = row
     people: list[str] = []
     units: list[str] = []
+    words = rest.split()
+    deadline = words.pop() if words and is_deadline_cell(words[-1]) else ""
     letters = ""  # 汪  峰: a name whose characters were spaced apart to fill the cell
-    for word in rest.split():
+    for word in words:
         if len(word) == 1:
             letters += word
             continue
@@ -635,7 +644,14 @@ def _spaced_cells(row: list[str]) -> list[str]:
             people.append(word)
         else:
             break
-    return [serial, task, "、".join(people), units[0] if units else "", "、".join(units[1:])]
+    return [
+        serial,
+        task,
+        "、".join(people),
+        units[0] if units else "",
+        "、".join(units[1:]),
+        deadline,
+    ]
 
 
 _UNIT_KINDS = ("lead", "plain", "co")

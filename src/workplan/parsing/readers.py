@@ -587,6 +587,17 @@ class _HTMLText(HTMLParser):
         elif tag in _BLOCK_TAGS and table is None:
             self._flush()
 
+    def finish(self) -> None:
+        """Close what a page cut off mid-table left open: its last cell, row and tables."""
+        while self._open:
+            table = self._open[-1]
+            if table.cell is not None and table.row is not None:
+                self.handle_endtag("td")
+            if table.row is not None:
+                self.handle_endtag("tr")
+            self._close_table()
+        self._flush()
+
     def _close_table(self) -> None:
         """Close the innermost table: a task table is kept and marked where it stood; a layout
         table gives its cells' lines (and the tables inside it) as paragraphs."""
@@ -663,7 +674,7 @@ def _read_html(data: bytes, name: str) -> Document:
     try:
         parser.feed(text)
         parser.close()
-        parser._flush()
+        parser.finish()
     except _TooDeep:
         raise ParseError(
             f"{name}：网页的元素嵌套超过 {MAX_HTML_DEPTH} 层，不是正常的文档，无法读取。"

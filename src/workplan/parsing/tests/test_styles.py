@@ -2829,3 +2829,60 @@ def test_a_list_of_units_opening_a_sentence_that_lists_other_things_after(tmp_pa
     plan = parse_file(write(tmp_path, lines, "txt-lines"))
     first = plan.points[0].responsibility or plan.points[0].tasks[0].responsibility
     assert first.groups == ["各单位", "各部门"]
+
+
+def test_a_web_table_copied_with_spaces_section_rows_and_deadlines(tmp_path):
+    lines = [
+        "东川学院2026年重点工作任务分解表",
+        "序号 重点工作 牵头单位 配合单位 完成时限",
+        "一、学科建设",
+        "1 启动学科评估自评工作 学科建设处 研究生院、各学院 2026年6月",
+        "2 建设省级重点实验室1个 科学技术处 资产管理处 2026年12月",
+        "二、师资队伍",
+        "3 引进高层次人才15名 人事处 各学院 12月底前",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert [p.title for p in plan.points] == ["学科建设", "师资队伍"]
+    read = [
+        (t.text, t.responsibility.lead, t.responsibility.co, t.deadline)
+        for p in plan.points
+        for t in p.tasks
+    ]
+    assert read == [
+        ("启动学科评估自评工作", ["学科建设处"], ["研究生院"], "2026年6月"),
+        ("建设省级重点实验室1个", ["科学技术处"], ["资产管理处"], "2026年12月"),
+        ("引进高层次人才15名", ["人事处"], [], "12月底前"),
+    ]  # fmt: skip
+
+
+def test_a_web_page_cut_off_inside_its_task_table(tmp_path):
+    page = (
+        "<html><meta charset='utf-8'><body><p>东川学院2026年工作要点任务分解表</p><table>"
+        "<tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>1</td><td>修订发展规划</td><td>发展规划处</td><td>各学院</td></tr>"
+        "<tr><td>2</td><td>推进智慧校园建设</td><td>信息中心"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    plan = parse_file(path)
+    assert [t.responsibility.lead for t in plan.points[0].tasks] == [["发展规划处"], ["信息中心"]]
+    assert any("截断" in w for w in plan.warnings)
+
+
+def test_bare_host_and_leader_labels_inside_a_bracket_and_a_name_after_by(tmp_path):
+    """（主办：A；协办：B）, （区领导：钟山；牵头单位：A） and 由党委组织部牵头 (组织 is part of
+    the name, not the verb)."""
+    lines = [
+        "柳岸区2026年重点任务分工",
+        "一、招商引资",
+        "1.举办招商推介会。（主办：区工业和信息化局；协办：区科技局）",
+        "2.引进重大项目。（区领导：钟山；牵头单位：区投资促进局）",
+        "3.开展干部培训，由党委组织部牵头，各单位配合。",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert [(r[1], r[2], r[3], r[5]) for r in responsibilities(plan)] == [
+        ("举办招商推介", ["区工业和信息化局"], ["区科技局"], []),
+        ("引进重大项目", ["区投资促进局"], [], ["钟山"]),
+        ("开展干部培训", ["党委组织部"], [], []),
+    ]
+    assert not any(d.name.endswith("）") for d in plan.departments)
