@@ -36,6 +36,7 @@ from .responsibility import (
     find_annotations,
     is_unit,
     move_leading_units,
+    names_units,
     parse_annotation,
     short_annotation,
 )
@@ -733,21 +734,42 @@ def _read_body(
 
 # (一)协商形式：… (二)时间安排：… (四)组织实施：…: the parts of one item, each named by a label.
 _ATTRIBUTE_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}[:：]")
+_ORGANISER_RE = re.compile(
+    r"^(?:组织实施|承办|主办|牵头|负责)[:：]\s*(?P<units>[^。；;]{2,80}?)[。；;]?$"
+)
 
 
 def _fold_attributes(point: ParsedPoint) -> None:
     """Make a key point whose tasks are only its labelled attributes (形式, 时间安排, 参加人员,
     组织实施) one task: the units one attribute names are the key point's."""
     tasks = point.tasks
-    if len(tasks) < 3 or not all(_ATTRIBUTE_RE.match(task.text) for task in tasks):
+    labelled = sum(1 for task in tasks if _ATTRIBUTE_RE.match(task.text))
+    # Every part opens with its label, or continues the one before (…邀请…。负责同志参加。).
+    if len(tasks) < 2 or not tasks or not _ATTRIBUTE_RE.match(tasks[0].text):
+        return
+    if labelled < 2 or 2 * labelled < len(tasks):
         return
     assigned = [task for task in tasks if task.responsibility is not None]
-    if len(assigned) != 1 or point.responsibility is not None:
+    # （四）组织实施：农业和农村委员会。: the attribute naming who runs it names the lead.
+    organisers = [
+        match["units"]
+        for task in tasks
+        if (match := _ORGANISER_RE.match(task.text)) and names_units(match["units"])
+    ]
+    if len(assigned) > 1 or point.responsibility is not None or not (assigned or organisers):
         return
-    point.responsibility = assigned[0].responsibility
+    if len(tasks) < 3 and not organisers:
+        return
+    resp = assigned[0].responsibility if assigned else Responsibility(raw="")
+    if organisers:
+        stated, _ = parse_annotation(f"责任单位：{'、'.join(organisers)}")
+        resp.co = [n for n in [*stated.co, *resp.lead, *resp.co] if n not in stated.lead]
+        resp.lead = stated.lead
+        resp.groups = [*stated.groups, *(g for g in resp.groups if g not in stated.groups)]
+    point.responsibility = resp
     point.tasks = [
         ParsedTask(
-            text="".join(task.text for task in tasks),
+            text=f"{point.title.rstrip('。')}。{''.join(task.text for task in tasks)}",
             deadline=next((task.deadline for task in tasks if task.deadline), ""),
             section=tasks[0].section,
         )

@@ -476,6 +476,7 @@ def is_unit(name: str) -> bool:
 
 _NOT_UNIT_ENDINGS = (
     "体系", "机制", "制度",
+    "社会", "全社会", "机会",
     # …政府对我校: the institution speaking of itself, not one of its units.
     "我校", "我院", "本校", "本院", "全校", "全院", "我局", "本局",
     # Meetings end like 工会 and 学生会: 务虚会, 家长会, 运动会 are held, they hold nothing.
@@ -830,8 +831,8 @@ def _split_conjunction(token: str) -> list[str]:
             if (
                 len(head) >= 2
                 and len(tail) >= 2
-                and (without_short_name(head).endswith(UNIT_ENDINGS) or is_group(head))
-                and (without_short_name(tail).endswith(UNIT_ENDINGS) or is_group(tail))
+                and (is_unit(head) or is_group(head))
+                and (is_unit(tail) or is_group(tail))
             ):
                 pieces.append(head)
                 token = tail

@@ -2886,3 +2886,25 @@ def test_bare_host_and_leader_labels_inside_a_bracket_and_a_name_after_by(tmp_pa
         ("开展干部培训", ["党委组织部"], [], []),
     ]
     assert not any(d.name.endswith("）") for d in plan.departments)
+
+
+def test_a_consultation_plan_whose_organisers_are_named_by_组织实施(tmp_path):
+    lines = [
+        "政协青禾市委员会2026年度协商工作计划",
+        "一、全体会议协商：围绕“十五五”规划建言献策",
+        "（一）协商形式：全体会议大会发言。",
+        "（二）时间安排：2026年1月。",
+        "（三）参加范围：政协委员，邀请市财政局。负责同志参加。",
+        "（四）组织实施：政协办公室、提案委员会。",
+        "二、专题协商会：优化营商环境",
+        "（一）协商形式：专题协商会。",
+        "（二）协商部门：市营商环境建设局。",
+        "（三）组织实施：经济委员会、社会和法制委员会。",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    read = [(p.responsibility.lead, p.responsibility.co, len(p.tasks)) for p in plan.points]
+    assert read == [
+        (["政协办公室"], ["提案委员会"], 1),
+        (["经济委员会"], ["社会和法制委员会", "市营商环境建设局"], 1),
+    ]
+    assert plan.points[0].tasks[0].deadline == "2026年1月"
