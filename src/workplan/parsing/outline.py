@@ -132,11 +132,13 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
     document = simplified = in_simplified(document, warnings)
     tables = list(document.tables)
     # Furniture first: a lone 附件2 line between two flattened tables is not a cell.
-    text, dated_years = strip_furniture(_clean(document.text))
-    broken = break_run_on_items(text)
-    if broken != text:
+    # A document copied into one line is cut at its numbers before its furniture is removed:
+    # its 当前位置 breadcrumb would otherwise take the whole line with it.
+    cleaned = _clean(document.text)
+    broken = break_run_on_items(cleaned)
+    if broken != cleaned:
         warnings.append("文档像是整篇复制在一行中，已按编号重新分段，请核对。")
-        text = broken
+    text, dated_years = strip_furniture(broken)
     unwrapped = unwrap_lines(text)
     if unwrapped != text:
         warnings.append("文本像是从PDF复制的，被页面行宽截断的行已重新接续，请核对。")

@@ -94,17 +94,26 @@ _INLINE_ITEM_RE = re.compile(
 )
 _CHINESE_DIGITS = "一二三四五六七八九十"
 _LONG_LINE = 400  # characters: a whole document run into one line, not a paragraph
+_LONG_LINE_WITH_POINTS = 120
 
 
 def break_run_on_items(text: str) -> str:
     """Return `text` with a line break before each numbered item of a document copied into one
     long line (一、… 1、… 2、… run together): a number counts where it follows the one before
     (or restarts at 1), in the same style."""
-    if not any(len(line) > _LONG_LINE for line in text.split("\n")):
+    if not any(len(line) > _LONG_LINE_WITH_POINTS for line in text.split("\n")):
         return text
     lines = []
     for line in text.split("\n"):
-        if len(line) <= _LONG_LINE:
+        # Long, or holding key points and tasks alike (一、… 1.… 二、…): a document, not a
+        # paragraph that counts its points inline (要做到：1.…；2.…).
+        styles = {
+            "digit" if (m["number"] or m["bracketed"]).isdigit() else "chinese"
+            for m in _INLINE_ITEM_RE.finditer(line)
+        }
+        if len(line) <= _LONG_LINE and not (
+            len(line) > _LONG_LINE_WITH_POINTS and styles == {"digit", "chinese"}
+        ):
             lines.append(line)
             continue
         last: dict[str, int] = {}

@@ -2908,3 +2908,17 @@ def test_a_consultation_plan_whose_organisers_are_named_by_组织实施(tmp_path
         (["经济委员会"], ["社会和法制委员会", "市营商环境建设局"], 1),
     ]
     assert plan.points[0].tasks[0].deadline == "2026年1月"
+
+
+def test_a_web_page_copied_into_one_line_with_its_breadcrumb_and_covering_notice(tmp_path):
+    line = (
+        "当前位置：首页 > 通知公告 > 正文 关于印发《星河学院2026年工作要点任务分解方案》的通知 "
+        "各学院、各部门：现将方案印发给你们。一、各责任单位要高度重视。二、党委办公室将定期督查。 "
+        "星河学院2026年工作要点任务分解方案 一、推动党建与业务融合 "
+        "1.完善院长负责制运行机制。（牵头部门：党委组织部；配合部门：人事处） "
+        "2.开展教师党支部书记培育工程。（牵头部门：党委组织部；配合部门：各学院） "
+        "二、提升人才培养质量 3.推进专业认证整改。（牵头部门：教务处）"
+    )
+    plan = parse_file(write(tmp_path, [line], "txt-lines"))
+    assert [p.title for p in plan.points] == ["推动党建与业务融合", "提升人才培养质量"]
+    assert [r[2] for r in responsibilities(plan)] == [["党委组织部"], ["党委组织部"], ["教务处"]]
