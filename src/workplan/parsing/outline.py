@@ -554,8 +554,13 @@ def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
     return found
 
 
+_INVISIBLE_RE = re.compile("[\u200b-\u200f\u2060-\u2064\u202a-\u202e\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
 def _clean(text: str) -> str:
     text = text.replace("\ufeff", "").replace("\u00a0", " ")
+    # Zero-width and control characters a copy carries in (教\u200b务处) are no part of a name.
+    text = _INVISIBLE_RE.sub("", text)
     # 學(xué)生處: a mirror site's pinyin after characters, tone marks and all.
     text = strip_pinyin(text)
     # (—) typed for (一): a dash looks like the numeral one.

@@ -2922,3 +2922,14 @@ def test_a_web_page_copied_into_one_line_with_its_breadcrumb_and_covering_notice
     plan = parse_file(write(tmp_path, [line], "txt-lines"))
     assert [p.title for p in plan.points] == ["推动党建与业务融合", "提升人才培养质量"]
     assert [r[2] for r in responsibilities(plan)] == [["党委组织部"], ["党委组织部"], ["教务处"]]
+
+
+def test_invisible_characters_in_names_are_dropped(tmp_path):
+    lines = [
+        "边界学院2026年工作要点",
+        "一、边界测试",
+        "1.测试零宽字符。（牵头单位：教\u200b务处；配合单位：科研处\u2060）",
+        "2.测试控制字符。（责任单位：后勤\x07处）",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert {d.name for d in plan.departments} == {"教务处", "科研处", "后勤处"}
