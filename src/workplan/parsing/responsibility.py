@@ -144,7 +144,10 @@ SHORT_BRACKET_RE = re.compile(
     rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
     rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|落实|主办)"
     rf"(?:[，,、；;]\s*(?P<co>[^（）()。；;：:\n]{{2,200}}?)(?:配合|协助|辅助|参与|协同|协办|落实|负责|具体实施|实施|按照?职责分工负责|按职责负责|分别负责)"
-    rf"(?:落实)?)?\s*[)）]"
+    rf"(?:落实)?)?"
+    # （A牵头，B配合，9月底前完成）: and when.
+    r"(?:[，,；;]\s*(?P<when>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月|年底|年内|长期|持续)[^（）()。；;：:\n]{0,12}))?"
+    r"\s*[)）]"
 )
 # What a unit does when it is its sentence's subject: 后勤处做好…, 保卫处、后勤处加强….
 ACTING_VERBS = (
@@ -446,7 +449,8 @@ def short_annotation(match: re.Match) -> str:
     verb = groups.get("verb") or groups.get("subject_verb") or ""
     leads = "牵头" in verb or verb == "主办"
     inner = f"牵头单位：{lead}" if leads else f"责任单位：{lead}"
-    return f"{inner}；配合单位：{co}" if co else inner
+    inner = f"{inner}；配合单位：{co}" if co else inner
+    return f"{inner}；完成时限：{groups['when']}" if groups.get("when") else inner
 
 
 _TELLING_RE = re.compile(

@@ -2933,3 +2933,19 @@ def test_invisible_characters_in_names_are_dropped(tmp_path):
     ]
     plan = parse_file(write(tmp_path, lines, "txt-lines"))
     assert {d.name for d in plan.departments} == {"教务处", "科研处", "后勤处"}
+
+
+def test_a_short_form_bracket_that_also_says_when(tmp_path):
+    lines = [
+        "星河学院2026年工作要点",
+        "一、学生资助",
+        "1.完善资助体系。（学生资助管理中心牵头，财务处、各二级学院配合，9月底前完成）",
+    ]
+    task = parse_file(write(tmp_path, lines, "txt-lines")).points[0].tasks[0]
+    resp = task.responsibility
+    assert (resp.lead, resp.co, resp.groups, task.deadline) == (
+        ["学生资助管理中心"],
+        ["财务处"],
+        ["各二级学院"],
+        "9月底前完成",
+    )
