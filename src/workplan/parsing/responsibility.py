@@ -29,7 +29,8 @@ PLAIN_LABELS = (
     "实施单位", "负责部门", "负责单位", "负责科室", "审核部门", "审核单位", "主办单位", "主办部门",
     "执行单位", "执行部门", "落实单位", "落实部门", "办理部门", "办理单位", "责任股室", "落实科室",
     "落实处室", "任务单位", "承担单位", "责任主体单位", "具体责任单位", "实施主体", "完成单位",
-    "部门分工", "责任分工", "主办", "承办",
+    "部门分工", "责任分工", "主办", "承办", "责任单位及责任人", "责任部门及责任人",
+    "责任单位及负责人", "责任单位和责任人",
 )  # fmt: skip
 LEADER_LABELS = (
     "分管校领导", "责任校领导", "牵头校领导", "分管领导", "责任领导", "牵头领导", "牵头负责领导",
@@ -753,6 +754,10 @@ def split_department_list(
             index += 1
         index += 1
         token = _strip_open_tail(token)
+        # 盘龙区政府主要领导 under 责任单位及责任人: the unit, through its head.
+        headless = _UNIT_HEAD_RE.sub("", token)
+        if headless != token and is_unit(headless):
+            token = headless
         if not token:
             continue
         joined = _split_conjunction(token)
@@ -772,6 +777,9 @@ def split_department_list(
     return departments, groups
 
 
+_UNIT_HEAD_RE = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责同志|分管领导)$")
+
+
 def names_units(value: str) -> bool:
     """Return whether `value` names units (or collective terms) and nothing else."""
     departments, groups = split_department_list(value)
@@ -785,7 +793,7 @@ UNIT_ENDINGS = (
     "公司", "部", "处", "办", "室", "委", "院", "馆", "科", "站", "所", "队", "会", "局", "厅",
     "组", "团", "社", "系", "校", "府", "司", "署", "庭", "中队", "支部", "总支", "党委", "工委",
     "开发区", "高新区", "园区", "新区", "示范区", "保税区", "联", "协", "股", "幼儿园", "银行",
-    "分行", "支行", "集团",
+    "分行", "支行", "集团", "务段", "辆段", "公路段", "养护段",
 )  # fmt: skip
 # Longer than any unit's name: many names run together, or a paragraph in a unit field.
 MAX_SPLIT_NAME = 60

@@ -2949,3 +2949,18 @@ def test_a_short_form_bracket_that_also_says_when(tmp_path):
         ["各二级学院"],
         "9月底前完成",
     )
+
+
+def test_units_named_through_their_heads_and_railway_sections(tmp_path):
+    lines = [
+        "青禾市2026年消防站点建设责任分解",
+        "一、消防站点建设",
+        "1.2026年底前，完成盘龙消防三中队建设。",
+        "责任单位及责任人：盘龙区政府主要领导、市消防救援支队负责同志。",
+        "2.青禾铁路车务段牵头负责辖区内铁路系统安全督查。",
+    ]
+    plan = parse_file(write(tmp_path, lines, "txt-lines"))
+    assert [(r[2], r[3]) for r in responsibilities(plan)] == [
+        (["盘龙区政府"], ["市消防救援支队"]),
+        (["青禾铁路车务段"], []),
+    ]
