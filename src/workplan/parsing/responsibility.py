@@ -482,6 +482,8 @@ def is_unit(name: str) -> bool:
 _NOT_UNIT_ENDINGS = (
     "体系", "机制", "制度",
     "社会", "全社会", "机会",
+    # Places where things happen: 马可音乐厅, 校工会活动室.
+    "音乐厅", "报告厅", "演播厅", "大厅", "活动室", "会议室", "教室", "多功能厅",
     # …政府对我校: the institution speaking of itself, not one of its units.
     "我校", "我院", "本校", "本院", "全校", "全院", "我局", "本局",
     # Meetings end like 工会 and 学生会: 务虚会, 家长会, 运动会 are held, they hold nothing.

@@ -107,6 +107,18 @@ def _column_map(header: list[str]) -> dict[str, int]:
             columns[kind] = index  # 时间节点：开始 | 完成 — the task is due when it is done
     if "task" not in columns and "outcome" in columns:
         columns["task"] = columns.pop("outcome")  # 序号 | 2022年预期目标 | 责任单位
+    if "task" not in columns and "serial" not in columns and len(header) >= 3:
+        # 专项整治行业名称 | 时间安排 | 责任单位: without 序号, the first column in the office's
+        # own words names each row's task.
+        first = _normalise(header[0])
+        if (
+            first
+            and len(first) <= 12
+            and 0 not in columns.values()
+            and any(kind in columns for kind in RESPONSIBLE_KINDS)
+            and not re.search(r"[\d，,。；;：:]", first)
+        ):
+            columns["task"] = 0
     if "task" not in columns and "serial" in columns:
         # 序号 | 民生实事 | 责任单位: the column after the number, named in the office's words.
         after = columns["serial"] + 1
@@ -466,7 +478,7 @@ def cell_content(cell: str) -> str:
         return "date"
     if looks_like_person(re.sub(r"\s+", "", cell)) or _TITLED_PERSON_RE.fullmatch(cell):
         return "person"  # 李明; 局长 韩冰
-    if cell.endswith(("。", "！")) or cell.startswith(_TASK_VERBS):
+    if cell.endswith(("。", "！")) or cell.startswith(_TASK_VERBS) or re.search('[“”《》"]', cell):
         return "text"  # 建成县残疾人综合服务中心。: a task ending like a unit's name
     if len(cell) <= 40 and (names_units(cell) or cell_annotation(cell)):
         return "units"

@@ -2964,3 +2964,29 @@ def test_units_named_through_their_heads_and_railway_sections(tmp_path):
         (["盘龙区政府"], ["市消防救援支队"]),
         (["青禾铁路车务段"], []),
     ]
+
+
+def test_a_table_without_serial_numbers_and_a_place_column(tmp_path):
+    """No 序号: the first column, in the office's own words, names each row's task; units in a
+    cell may be separated by spaces; a place (马可音乐厅) is no unit; a task in quotes ending like
+    a unit (“杭小唛”校园讲解队) is a task."""
+    rows = [
+        "专项整治行业名称 | 时间安排 | 责任单位 |",
+        "烟花爆竹 | 1月份 | 安监站 安监所 |",
+        "电力设施 | 3月份 | 电管所 |",
+    ]
+    plan = parse_file(write(tmp_path, ["青禾镇2026年安全生产专项整治安排表", *rows], "txt-lines"))
+    assert [(r[1], r[2], r[3]) for r in responsibilities(plan)] == [
+        ("烟花爆竹", ["安监站"], ["安监所"]),
+        ("电力设施", ["电管所"], []),
+    ]
+    events = [
+        "序号 | 活动名称 | 活动地点 | 承办单位 |",
+        "1 | “师生同乐”乒乓球友谊赛 | 校工会活动室 | 工会 |",
+        "2 | “杭小唛”校园讲解队 | 马可音乐厅 | 党委宣传部 |",
+    ]
+    plan = parse_file(write(tmp_path, ["星河学院2026年校庆活动一览表", *events], "txt-lines"))
+    assert [(r[1], r[2]) for r in responsibilities(plan)] == [
+        ("“师生同乐”", ["工会"]),
+        ("“杭小唛”校", ["党委宣传部"]),
+    ]
