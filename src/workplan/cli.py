@@ -3,6 +3,7 @@ Django management command (`workplan import`, `workplan demo`, `workplan migrate
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -10,7 +11,17 @@ from workplan.parsing.command import run_parse
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    try:
+        return _run(sys.argv[1:] if argv is None else argv)
+    except BrokenPipeError:
+        # `workplan import … | head`: the reader stopped reading; that is no error of ours.
+        # What is left to flush at exit goes nowhere instead of raising again.
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: list[str]) -> int:
     if argv[:1] == ["parse"]:
         return run_parse(argv[1:])
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "workplan.settings.dev")

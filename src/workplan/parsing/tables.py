@@ -277,7 +277,7 @@ def read_table_sections(
 
         text = cell("task")
         filled = [c for c in row if c.strip()]
-        if filled and _normalise(filled[0]) in ("合计", "小计", "总计", "共计"):
+        if filled and _normalise(filled[0]).startswith(("合计", "小计", "总计", "共计")):
             continue  # 合计 | 3项: a count of the rows above, no task
         if _is_section_row(row, text, filled, columns):
             # 一、 | 深化教育教学改革: the number in the 序号 column, the title in another cell.

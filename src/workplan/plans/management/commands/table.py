@@ -21,7 +21,7 @@ def find_plan(ref: str) -> Plan:
     )
     found = list(plans.order_by("pk")[:10])
     if len(found) > 1:
-        listed = "；".join(f"{plan.pk}：{plan.title}" for plan in found)
+        listed = "；".join(f"{plan.pk}：{plan.organization}{plan.title}" for plan in found)
         raise CommandError(
             f"{ref} 年有不止一份工作要点，请用编号指明是哪一份（{listed}）。",
             returncode=2,
