@@ -1,4 +1,4 @@
-"""The `workplan` command as a terminal runs it (the top layer: it sits beside the command)."""
+"""The `workplan` command as a terminal runs it: above every app, as the command is."""
 
 import io
 import sys
