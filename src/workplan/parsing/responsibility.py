@@ -16,6 +16,7 @@ CLOSE = "）)]】〕›>"
 LEAD_LABELS = (
     "牵头部门", "牵头单位", "牵头处室", "牵头科室", "主责部门", "主责单位", "主要责任单位", "牵头",
     "主责", "牵头责任单位", "牵头责任部门", "牵头实施单位", "牵头落实单位", "主要责任部门",
+    "省牵头单位", "市牵头单位", "县牵头单位", "区牵头单位",
 )  # fmt: skip
 CO_LABELS = (
     "协同配合单位", "配合部门", "配合单位", "协办单位", "协办部门", "协作单位", "参与单位", "参与部门",
@@ -378,6 +379,7 @@ def _list_subject(listed: str, last: str) -> str:
             for cut in range(min(len(item) - 1, 25), 1, -1)
             if _is_strict_unit(item[:cut])
             and not item[cut:].startswith(("的", "等", "和", "及", "与", "、"))
+            and not re.search('[“”"《》]', item[:cut])  # 各部门实行“门前三包”
         ]
         # 国际教育学院科学安排: where the words after the name open what it does (科学, not 学);
         # 各部门对所管理使用的教室、实验室…: the list of units ends where their work begins.

@@ -2990,3 +2990,23 @@ def test_a_table_without_serial_numbers_and_a_place_column(tmp_path):
         ("“师生同乐”", ["工会"]),
         ("“杭小唛”校", ["党委宣传部"]),
     ]
+
+
+def test_a_list_of_units_ends_before_a_quoted_phrase_and_regional_lead_labels(tmp_path):
+    notice = [
+        "关于开展校庆前环境整治的通知",
+        "一、各学院(部)、各部门实行“门前三包”责任制，清理责任区。",
+        "二、后勤处对校园道路进行彻底清理。",
+    ]
+    plan = parse_file(write(tmp_path, notice, "txt-lines"))
+    first = plan.points[0].responsibility or plan.points[0].tasks[0].responsibility
+    assert first.groups == ["各学院(部)", "各部门"]
+    fields = [
+        "青禾市2026年重点工作任务分解",
+        "一、农业农村",
+        "1.稳定粮食生产。",
+        "省牵头单位：省农业农村厅",
+        "责任单位：市农业农村局、市商务局",
+    ]
+    resp = parse_file(write(tmp_path, fields, "txt-lines")).points[0].tasks[0].responsibility
+    assert (resp.lead, resp.co) == (["省农业农村厅"], ["市农业农村局", "市商务局"])
