@@ -8,7 +8,9 @@ import pytest
 from workplan.cli import main
 from workplan.plans.models import Plan
 
-pytestmark = pytest.mark.django_db
+# The command closes its database connections when it ends, as on a terminal: outside a test
+# transaction, the next query opens a new one.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_import_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path, monkeypatch):
