@@ -304,12 +304,8 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
                 found.append(Annotation(end, end, f"责任单位：{match['told']}", True))
                 closed.add(end)
         for match in _UNITS_COMMA_RE.finditer(text):
-            names = [
-                *split_department_list(match["units"])[0],
-                *split_department_list(match["units"])[1],
-            ]
             end = _sentence_close(text, match.end())
-            if names and all(_is_strict_unit(n) for n in names) and end not in closed:
+            if _strictly_units(match["units"]) and end not in closed:
                 found.append(Annotation(end, end, f"责任单位：{match['units']}", True))
     return found
 
@@ -327,11 +323,7 @@ def move_leading_units(text: str) -> str:
     annotation stands: 1.【教务处】推进… → 1.推进…（责任单位：教务处）."""
 
     def moved(match: re.Match) -> str:
-        names = [
-            *split_department_list(match["units"])[0],
-            *split_department_list(match["units"])[1],
-        ]
-        if not names or not all(_is_strict_unit(n) for n in names) or not match["number"].strip():
+        if not _strictly_units(match["units"]) or not match["number"].strip():
             return match.group()
         return f"{match['number']}{match['rest']}（责任单位：{match['units']}）"
 
@@ -339,9 +331,10 @@ def move_leading_units(text: str) -> str:
 
 
 # 学校要求总务处加紧进行浴池改造: the institution tells a unit what to do.
+_TELLER = "学校|学院|我校|我院|本校|本院|局|我局|本局|县局|区局|市局"
 _TOLD_RE = re.compile(
     rf"(?:^|(?<=[\n。；;：:，,]))[ \t\u3000]*{_ITEM_NUMBER}[ \t\u3000]*"
-    r"(?:学校|学院|我校|我院|本校|本院|局|我局|县局|区局|市局)(?:要求|责成|督促)"
+    rf"(?:{_TELLER})(?:要求|责成|督促)"
     r"(?P<told>[^，,。；;：:\n（）()、\s]{2,20}?[处部室科办委馆站队所局厅组]|[^，,。；;：:\n（）()、\s]{1,18}中心)"
     r"(?![部处室科办委院馆中组站队所局厅会心])"
 )
@@ -423,8 +416,8 @@ def short_annotation(match: re.Match) -> str:
     co = (groups.get("co") or "").strip(" ，,、")
     if groups.get("subject_co") and names_units(groups["subject_co"]):
         co = groups["subject_co"].strip()
-    names = [*split_department_list(lead)[0], *split_department_list(lead)[1]]
-    co_names = [*split_department_list(co)[0], *split_department_list(co)[1]] if co else []
+    names = listed_names(lead)
+    co_names = listed_names(co) if co else []
     listed = [*names, *co_names]
     # Units, and perhaps a person among them (flagged later); not a clause of other words.
     if not names or not is_unit(names[0]) or not all(is_unit(n) or _is_name(n) for n in listed):
@@ -456,10 +449,7 @@ def short_annotation(match: re.Match) -> str:
     return f"{inner}；完成时限：{groups['when']}" if groups.get("when") else inner
 
 
-_TELLING_RE = re.compile(
-    r"^(?:由|请|(?:学校|学院|我校|我院|本校|本院|局|我局|本局|县局|区局|市局)?"
-    r"(?:要求|督促|责成|安排|指派|委托))"
-)
+_TELLING_RE = re.compile(rf"^(?:由|请|(?:{_TELLER})?(?:要求|督促|责成|安排|指派|委托))")
 
 
 def _is_name(name: str) -> bool:
@@ -784,11 +774,22 @@ def split_department_list(
 _UNIT_HEAD_RE = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责同志|分管领导)$")
 
 
+def listed_names(value: str) -> list[str]:
+    """Return the names of a list, departments and collective terms alike, in that order."""
+    departments, groups = split_department_list(value)
+    return [*departments, *groups]
+
+
 def names_units(value: str) -> bool:
     """Return whether `value` names units (or collective terms) and nothing else."""
-    departments, groups = split_department_list(value)
-    names = [*departments, *groups]
+    names = listed_names(value)
     return bool(names) and all(is_unit(name) for name in names)
+
+
+def _strictly_units(value: str) -> bool:
+    """Return whether `value` names units and nothing else, by the strict test of a subject."""
+    names = listed_names(value)
+    return bool(names) and all(_is_strict_unit(name) for name in names)
 
 
 # What the name of a unit ends in.

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter
 from itertools import accumulate
 
-from .responsibility import UNIT_ENDINGS, is_unit, split_department_list, without_short_name
+from .responsibility import UNIT_ENDINGS, is_unit, listed_names, without_short_name
 
 _CN = "一二三四五六七八九十"
 # The numbering of official documents, from the highest level down: 一、 (一) 1. (1) ①.
@@ -209,8 +209,7 @@ def _split_circled(text: str) -> str:
 def _names_units(words: str) -> bool:
     if words.startswith(_VERBS):
         return False
-    departments, groups = split_department_list(words)
-    names = [*departments, *groups]
+    names = listed_names(words)
     # A heading such as 三、请相关部门做好准备工作 mentions units; it does not name one.
     return bool(names) and all(
         is_unit(name)
