@@ -33,12 +33,14 @@ from .responsibility import (
     BRACKETED_START_RE,
     LABEL_ALTERNATIVES,
     SHORT_BRACKET_RE,
+    UNITS_BRACKET_RE,
     find_annotations,
     is_unit,
     move_leading_units,
     names_units,
     parse_annotation,
     short_annotation,
+    units_bracket,
 )
 from .review import flag_items
 from .script import in_simplified, strip_pinyin, write_as_original
@@ -914,9 +916,13 @@ def _title_sentence(text: str, *, emphasised: bool) -> tuple[str, str]:
     end = _sentence_end(stripped, 0, stop_at_newline=True)
     annotation = BRACKETED_START_RE.search(stripped, 0, end)
     short = SHORT_BRACKET_RE.search(stripped, 0, end)
+    units = UNITS_BRACKET_RE.search(stripped, 0, end)
     for found in (annotation, short):
         if found and found.start() < end and (found is annotation or short_annotation(found)):
             end = found.start()
+    # 一、召开庆祝大会（党委教师工作部）。: a bracket of units alone closes the title too.
+    if units and units.start() < end and units_bracket(units["units"]):
+        end = units.start()
     if emphasised and 0 < stripped.find(EMPHASIS) < end:
         end = stripped.find(EMPHASIS)
     title = stripped[:end].replace(EMPHASIS, "").strip()

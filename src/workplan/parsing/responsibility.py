@@ -218,7 +218,7 @@ _SHORT_INLINE_RE = re.compile(_inline_pattern(r"牵头负责|负责(?!人)|牵�
 # 各二级学院汇总…), unless the verb begins a longer name (党委组织部, 编制办).
 _ACTING_RE = re.compile(
     _inline_pattern(
-        rf"牵头负责|负责(?!人)|牵头|要(?!求)|(?:{'|'.join(ACTING_VERBS)})(?![{_NAME_GOES_ON}])"
+        rf"牵头负责|负责(?!人)|牵头|要(?!求)|必须|务必|应当|(?:{'|'.join(ACTING_VERBS)})(?![{_NAME_GOES_ON}])"
     )
 )
 # After a comma or told what to do (要), a subject must be names of units and nothing else:
@@ -235,7 +235,7 @@ _UNIT_DEADLINE_BRACKET_RE = re.compile(
 
 # （党委办公室、组织部）closing a sentence or an item: a bracket of nothing but units (and
 # perhaps a note on who leads: 排名第一位为牵头单位, 下同).
-_UNITS_BRACKET_RE = re.compile(
+UNITS_BRACKET_RE = re.compile(
     r"[（(〔【](?P<units>(?:[^（）()〔〕【】\n。：:]|[（(][^（）()\n]{1,8}[)）]){2,100})"
     r"[)）〕】](?=[ \t\u3000]*(?:[。；;]|\n|$))"
 )
@@ -244,7 +244,7 @@ _LEAD_NOTE_RE = re.compile(
 )
 
 
-def _units_bracket(units: str) -> str:
+def units_bracket(units: str) -> str:
     """Return the labelled form of a bracket of units, or "" when it holds other words."""
     if re.match(r"\s*(?:含|包括|包含|不含|如|即|除|简称|以下简称|下称|指)", units):
         return ""  # （含二级学院）, （以下简称学院）: words about the text, not who does it
@@ -269,8 +269,8 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
             inner = f"责任单位：{match['units']}；完成时限：{match['deadline']}"
             found.append(Annotation(match.start(), match.end(), inner, True))
     dated = {a.start for a in found}
-    for match in _UNITS_BRACKET_RE.finditer(text):
-        inner = _units_bracket(match["units"])
+    for match in UNITS_BRACKET_RE.finditer(text):
+        inner = units_bracket(match["units"])
         if inner and match.start() not in dated:
             found.append(Annotation(match.start(), match.end(), inner, True))
     for match in SHORT_BRACKET_RE.finditer(text):
@@ -413,6 +413,10 @@ def short_annotation(match: re.Match) -> str:
     lead = groups.get("lead") or groups.get("shared") or groups.get("subject") or ""
     # 学校要求总务处组织…: the unit told, not the institution telling it.
     lead = _TELLING_RE.sub("", lead.strip(" ，,、"))
+    # 放假前保卫处要…: when the work is done comes before the unit that does it.
+    timed = _TIME_OPENING_RE.match(lead)
+    if timed and _strictly_units(lead[timed.end() :]):
+        lead = lead[timed.end() :]
     co = (groups.get("co") or "").strip(" ，,、")
     if groups.get("subject_co") and names_units(groups["subject_co"]):
         co = groups["subject_co"].strip()
@@ -424,8 +428,13 @@ def short_annotation(match: re.Match) -> str:
         return ""
     # Told what to do (要) or doing it (做好): the subject is a unit only if nothing else.
     told = groups.get("subject_verb") not in (None, "牵头负责", "负责", "牵头")
-    if told and match.re is _ACTING_RE and (groups.get("subject") or "").startswith("请"):
-        return ""  # 请各单位认真抓好落实: a covering notice's request
+    if (
+        told
+        and match.re is _ACTING_RE
+        and (groups.get("subject") or "").startswith("请")
+        and all(is_group(n) for n in listed)
+    ):
+        return ""  # 请各单位认真抓好落实: a covering notice's request; 请保卫处做好… is a task
     if told and any(
         n in _WHOLE_INSTITUTION or n.startswith(_MEANS) or any(w in n for w in _NEVER_IN_NAMES)
         for n in listed
@@ -450,6 +459,16 @@ def short_annotation(match: re.Match) -> str:
 
 
 _TELLING_RE = re.compile(rf"^(?:由|请|(?:{_TELLER})?(?:要求|督促|责成|安排|指派|委托))")
+# When, opening the sentence before the unit: 放假前, 开学后, 国庆节期间, 11月20日前, 即日起.
+_OCCASIONS = (
+    "放假|假期|节日|节假日|开学|学期|期末|期中|考试|活动|会议|元旦|春节|国庆节?|五一|清明|端午|中秋"
+    "|寒假|暑假|入学|毕业|迎新|报到|汛期|比赛|大会|检查|评估"
+)
+_TIME_OPENING_RE = re.compile(
+    rf"^(?:(?:{_OCCASIONS})(?:前|后|期间|之前|之后|以前|以后|中|结束后|开始前|初|末)"
+    r"|(?:\d{1,2}月(?:\d{1,2}日|底|中旬|上旬|下旬)?|即日|本周|下周|本月|下月)(?:前|起|以前|之前|之内|内)"
+    r"|近期|届时|平时|每天|每日|每周|每月|同期)[ \t\u3000]*"
+)
 
 
 def _is_name(name: str) -> bool:
@@ -468,7 +487,9 @@ def is_unit(name: str) -> bool:
         return False  # 课程评价体系, 人才培养体系: what is built, not who builds it
     # 教育科学文化卫生(民族宗教侨务外事)委员会: the bracket inside names the same body.
     bare = _INNER_BRACKET_RE.sub("", name)
-    return len(bare) <= 20 and (is_group(name) or bare.endswith(UNIT_ENDINGS))
+    return len(bare) <= 20 and (
+        is_group(name) or bare.endswith(UNIT_ENDINGS) or bool(_SECTOR_UNIT_RE.match(bare))
+    )
 
 
 _NOT_UNIT_ENDINGS = (
@@ -731,6 +752,11 @@ def split_department_list(
     together (党委组织部人事处) are split and noted in `notes` for the office to check."""
     compact = _spaces_to_separators(value.replace("**", "")).rstrip("。.！!")
     tokens = _split_top_level(compact)
+    # 公安、交通部门: sectors listed before the 部门 they share are each a 部门 of their own.
+    for at in range(len(tokens) - 2, -1, -1):
+        shared = _SECTOR_UNIT_RE.match(tokens[at + 1]) and tokens[at + 1].endswith("部门")
+        if shared and _SECTOR_RE.match(tokens[at]):
+            tokens[at] += "部门"
     departments: list[str] = []
     groups: list[str] = []
     seen: set[tuple[int, str]] = set()  # (list, name): a list of thousands is read once
@@ -940,6 +966,22 @@ _GROUP_ENDINGS = (
 )  # fmt: skip
 
 
+# The sectors of government, each a unit when it is the 部门 of one: 公安部门 and 教育行政部门
+# are the police and the education bureau, not "whichever units" as 使用部门 is.
+_SECTORS = (
+    "公安|交通|交通运输|交警|建设|住建|住房城乡建设|住房和城乡建设|财政|教育|卫生|卫健|卫生健康|民政"
+    "|环保|生态环境|税务|人社|人力资源社会保障|人力资源和社会保障|市场监管|市场监督管理|自然资源"
+    "|国土|规划|城管|城市管理|综合执法|农业|农业农村|林业|水利|水务|文旅|文化和旅游|文化|旅游|体育"
+    "|应急|应急管理|安监|消防|商务|发改|发展改革|工信|经信|科技|司法|审计|统计|气象|宣传|网信"
+    "|信访|医保|金融|海关|邮政|电力|通信|广电|粮食|物价|编制|档案|人防|民宗|统战|组织|纪检监察"
+    "|退役军人事务|乡村振兴|供销|妇联|残联|共青团|工会"
+)
+_SECTOR_UNIT_RE = re.compile(
+    rf"^(?:省|市|州|县|区|镇|乡|各级)?(?:{_SECTORS})(?:行政|主管|管理|执法|职能)?(?:部门|机关)$"
+)
+_SECTOR_RE = re.compile(rf"^(?:{_SECTORS})$")
+
+
 def is_group(name: str) -> bool:
     """Return whether `name` is a collective term (各学院, 相关职能部门, 直属党支部) rather than a unit."""
     collective = (name.startswith(GROUP_PREFIXES) and name not in GROUP_PREFIXES) or bool(
@@ -950,5 +992,10 @@ def is_group(name: str) -> bool:
         # 各类规划主动公开, 各年级入学考试: words of a task, not units
         or (collective and _SHORT_NAME_TAIL_RE.sub("", name).endswith(_GROUP_ENDINGS))
         # 使用部门, 学生所在单位: whichever units the words describe, not one of them.
-        or (len(name) >= 4 and name.endswith(("部门", "单位")) and name not in ALL_LABELS)
+        or (
+            len(name) >= 4
+            and name.endswith(("部门", "单位"))
+            and name not in ALL_LABELS
+            and not _SECTOR_UNIT_RE.match(name)
+        )
     )

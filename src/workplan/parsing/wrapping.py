@@ -95,28 +95,31 @@ _INLINE_ITEM_RE = re.compile(
 _CHINESE_DIGITS = "一二三四五六七八九十"
 _LONG_LINE = 400  # characters: a whole document run into one line, not a paragraph
 _LONG_LINE_WITH_POINTS = 120
+_OPENS_WITH_FIRST_POINT_RE = re.compile(r"^[ \t\u3000]*一、")
 
 
 def break_run_on_items(text: str) -> str:
     """Return `text` with a line break before each numbered item of a document copied into one
     long line (一、… 1、… 2、… run together): a number counts where it follows the one before
     (or restarts at 1), in the same style."""
-    if not any(len(line) > _LONG_LINE_WITH_POINTS for line in text.split("\n")):
-        return text
     lines = []
     for line in text.split("\n"):
-        # Long, or holding key points and tasks alike (一、… 1.… 二、…): a document, not a
-        # paragraph that counts its points inline (要做到：1.…；2.…).
+        # Long, or holding key points and tasks alike (一、… 1.… 二、…), or opening with 一、 and
+        # going on to 二、 and 三、: a document, not a paragraph that counts its points inline
+        # (要做到：1.…；2.…).
+        matches = list(_INLINE_ITEM_RE.finditer(line)) if len(line) > 20 else []
         styles = {
-            "digit" if (m["number"] or m["bracketed"]).isdigit() else "chinese"
-            for m in _INLINE_ITEM_RE.finditer(line)
+            "digit" if (m["number"] or m["bracketed"]).isdigit() else "chinese" for m in matches
         }
-        if len(line) <= _LONG_LINE and not (
-            len(line) > _LONG_LINE_WITH_POINTS and styles == {"digit", "chinese"}
+        key_points = [m["number"] for m in matches if m["mark"] == "、" and m["number"] in "二三"]
+        if (
+            len(line) <= _LONG_LINE
+            and not (len(line) > _LONG_LINE_WITH_POINTS and styles == {"digit", "chinese"})
+            and not (_OPENS_WITH_FIRST_POINT_RE.match(line) and key_points[:2] == ["二", "三"])
         ):
             lines.append(line)
             continue
-        last: dict[str, int] = {}
+        last: dict[str, int] = {"chinese": 1} if _OPENS_WITH_FIRST_POINT_RE.match(line) else {}
         cuts = []
         for match in _INLINE_ITEM_RE.finditer(line):
             number = match["number"] or match["bracketed"]

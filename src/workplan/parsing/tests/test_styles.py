@@ -3010,3 +3010,74 @@ def test_a_list_of_units_ends_before_a_quoted_phrase_and_regional_lead_labels(tm
     ]
     resp = parse_file(write(tmp_path, fields, "txt-lines")).points[0].tasks[0].responsibility
     assert (resp.lead, resp.co) == (["省农业农村厅"], ["市农业农村局", "市商务局"])
+
+
+@pytest.mark.parametrize("fmt", ["txt-lines", "docx", "html"])
+def test_a_holiday_notice_whose_units_are_asked_timed_or_told_they_must(tmp_path, fmt):
+    notice = [
+        "关于做好2026年国庆节放假期间有关工作的通知",
+        "各学院、各部门：",
+        "一、放假时间安排",
+        "10月1日至8日放假调休，共8天。",
+        "二、做好安全稳定工作",
+        "放假前保卫处要组织开展一次安全大检查。后勤管理处要做好水电气设施检修。",
+        "三、做好学生管理工作",
+        "请学生工作处做好学生离校返校统计工作，各学院要加强对留校学生的管理。",
+        "四、做好值班工作",
+        "各单位、部门必须安排专人值班，党委办公室负责汇总值班表。",
+        "学校办公室",
+        "2026年9月20日",
+    ]
+    plan = parse_file(write(tmp_path, notice, fmt))
+    safety, students, duty = plan.points
+    assert [t.responsibility.lead for t in safety.tasks] == [["保卫处"], ["后勤管理处"]]
+    resp = students.responsibility or students.tasks[0].responsibility
+    assert (resp.lead, resp.groups) == (["学生工作处"], ["各学院"])
+    resp = duty.responsibility or duty.tasks[0].responsibility
+    assert (resp.lead, resp.groups) == (["党委办公室"], ["各单位、部门"])
+    # A unit is never read with the time before it, nor a request's 请 (请各单位… is no task).
+    assert all("放假前" not in d.name and "请" not in d.name for d in plan.departments)
+
+
+@pytest.mark.parametrize("fmt", ["txt-lines", "docx"])
+def test_sector_departments_of_a_government_are_units_not_groups(tmp_path, fmt):
+    lines = [
+        "青禾县2026年城乡环境综合整治工作任务分工",
+        "一、整治占道经营。由城管部门牵头，市场监管部门配合。",
+        "二、规范交通秩序。由公安、交通部门负责。",
+        "三、整治校园周边环境。教育部门牵头，公安部门、相关部门配合。",
+    ]
+    plan = parse_file(write(tmp_path, lines, fmt))
+    found = [
+        (r.lead, r.co, r.groups)
+        for r in (p.responsibility or p.tasks[0].responsibility for p in plan.points)
+    ]
+    assert found == [
+        (["城管部门"], ["市场监管部门"], []),
+        (["公安部门"], ["交通部门"], []),
+        (["教育部门"], ["公安部门"], ["相关部门"]),
+    ]
+    # Whichever units the words describe are still groups.
+    assert all(is_group(n) for n in ("使用部门", "主管部门", "相关职能部门", "学生所在单位"))
+
+
+@pytest.mark.parametrize("fmt", ["txt-lines", "html"])
+def test_key_points_run_into_one_short_line_each_with_a_bracket_of_units(tmp_path, fmt):
+    one_line = (
+        "一、召开庆祝大会（党委教师工作部）。二、走访慰问老教师（离退休工作处）。"
+        "三、表彰优秀教师（人事处）。四、宣传先进事迹（党委宣传部）。"
+    )
+    lines = ["关于开展2026年教师节庆祝活动的通知", "各部门、各学院：", one_line, "2026年9月1日"]
+    plan = parse_file(write(tmp_path, lines, fmt))
+    assert [
+        (p.title, (p.responsibility or p.tasks[0].responsibility).lead) for p in plan.points
+    ] == [
+        ("召开庆祝大会", ["党委教师工作部"]),
+        ("走访慰问老教师", ["离退休工作处"]),
+        ("表彰优秀教师", ["人事处"]),
+        ("宣传先进事迹", ["党委宣传部"]),
+    ]
+    # The same items one to a line are read alike.
+    lines[2:3] = [f"{item}。" for item in one_line.rstrip("。").split("。")]
+    plan = parse_file(write(tmp_path, lines, fmt))
+    assert len(plan.points) == 4 and plan.points[3].title == "宣传先进事迹"
