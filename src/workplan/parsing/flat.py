@@ -97,6 +97,7 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
     if cell or row:
         row.append("\n".join(cell))
         rows.append(row)
+    stream = [cell for r in rows for cell in r]
     rows = [_trim(r) for r in rows]
     rows = [r for r in rows if r]
     if rows and is_header_row(rows[0]):
@@ -108,11 +109,32 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
         elif first is not None:
             # Every cell ends in ` |` and no row is marked: the rows are found by their numbers.
             return _line_per_cell_table(lines, start)
-    if len(rows) > 2 and all(len(r) == 1 for r in rows):
-        return _cell_stream_table([r[0] for r in rows], end)
+    # Every cell ended by a lone pipe, rows unmarked (a pipe after an empty cell may look like
+    # a row's end): one stream of cells.
+    if len(rows) > 2 and 5 * sum(len(r) == 1 for r in rows) >= 4 * len(rows):
+        return _cell_stream_table(stream, end)
     if len(rows) < 2 or not is_header_row(rows[0]):
         return None
     return rows, end
+
+
+_HEADER_WORDS = re.compile(r"[\u4e00-\u9fff（）()/、]{2,12}")
+
+
+def _rows_of_cells(header: list[str], cells: list[str]) -> list[list[str]] | None:
+    """Return the rows of a stream of whole cells (a cell of several lines is one cell) that
+    fill the header's columns row by row, each row opening with its number 1, 2, 3…; or None
+    when the stream does not."""
+    width = len(header)
+    if width < 3 or column_kind(header[0]) != "serial" or not cells:
+        return None
+    rows = [header]
+    for at in range(0, len(cells), width):
+        row = cells[at : at + width]
+        if not _SERIAL.match(row[0]) or int(row[0]) != len(rows):
+            return None
+        rows.append(row)
+    return rows
 
 
 def _cell_stream_table(cells: list[str], end: int) -> tuple[list[list[str]], int] | None:
@@ -122,12 +144,24 @@ def _cell_stream_table(cells: list[str], end: int) -> tuple[list[list[str]], int
     count = 0
     while count < min(len(cells), 12) and len(cells[count]) <= 12 and column_kind(cells[count]):
         count += 1
+    # 序号 | 活动内容 | 参加对象 | 活动地点 | 负责单位: columns of its own up to the first row's 1.
+    one = next((i for i in range(min(len(cells), 16)) if cells[i].strip() == "1"), None)
+    if (
+        one is not None
+        and one > count
+        and column_kind(cells[0]) == "serial"
+        and all(_HEADER_WORDS.fullmatch(c) for c in cells[:one])
+    ):
+        count = one
     header = cells[:count]
     if not is_header_row(header):
         return None
     first = next((i for i in range(count, len(cells)) if _SERIAL.match(cells[i])), None)
     if first is None:
         return None
+    exact = _rows_of_cells(header, cells[count:])
+    if exact is not None:
+        return exact, end
     if not any(column_kind(cell) == "serial" for cell in header):
         header.insert(min(first - count, len(header)), "序号")
     found = _line_per_cell_table([*header, *cells[count:]], 0)
@@ -364,6 +398,10 @@ def _fit_cells(lines: list[str], columns: list[str]) -> list[list[str]]:
     responsible = [i for i, kind in enumerate(kinds) if kind in RESPONSIBLE_KINDS]
     if len(lines) <= len(columns):
         return [_aligned_lines(lines, kinds) if _misfits(lines, kinds) else lines]
+    if responsible and responsible[-1] == len(columns) - 1:
+        sub_rows = _sub_rows_ending_in_units(lines)
+        if len(sub_rows) > 1:
+            return _merged_over_sub_rows(sub_rows, kinds)
     if not responsible or kinds[-1] != "deadline" or responsible[-1] != len(columns) - 2:
         if responsible:
             return [_aligned_lines(lines, kinds)]  # a cell of several lines, perhaps mid-row
@@ -407,6 +445,32 @@ def _joined_cut_names(lines: list[str]) -> list[str]:
         else:
             joined.append(line)
     return joined
+
+
+def _sub_rows_ending_in_units(lines: list[str]) -> list[list[str]]:
+    """Return the lines of one number's row cut after each run of unit lines: in a table whose
+    last column names the units, each sub-row ends with them (a unit a line is one cell)."""
+    groups: list[list[str]] = [[]]
+    for index, line in enumerate(lines):
+        groups[-1].append(line)
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        ends = cell_content(line) == "units" and cell_content(following) != "units"
+        if ends and len(groups[-1]) >= 3 and index + 1 < len(lines):
+            groups.append([])
+    return [group for group in groups if group]
+
+
+def _merged_over_sub_rows(groups: list[list[str]], kinds: list[str | None]) -> list[list[str]]:
+    """Return the rows of sub-rows sharing one number: a sub-row's leading cells left empty
+    were merged over it from the first (科普活动 over each of its activities)."""
+    rows = [_aligned_lines(_joined_cut_names(groups[0]), kinds)]
+    # The columns before the task (its category) are the ones merged.
+    task = max((i for i, kind in enumerate(kinds) if kind in ("task", "point")), default=0)
+    for group in groups[1:]:
+        lines = _joined_cut_names(group)
+        merged = task if len(lines) < len(kinds) else 0
+        rows.append([*rows[0][:merged], *_aligned_lines(lines, kinds[merged:])])
+    return rows
 
 
 def _misfits(cells: list[str], kinds: list[str | None]) -> bool:
@@ -492,6 +556,8 @@ def _lines_fit(kind: str | None, lines: list[str], contents: list[str]) -> float
         if first > 0 and len(lines[0].strip()) < 5:
             first = 0.5  # 万元/人, 万亩: a measure, shorter than a task's words
         return first - sum(2.5 if c == "units" else 0.5 for c in contents[1:])
+    if kind == "place":
+        return 1.5 - 1.5 * (len(contents) - 1)  # a place's name may read like a unit's
     # Another column (a measure, a target, a note): one line, not a unit's name.
     return (1.0 if contents[0] != "units" else -1.0) - 1.5 * (len(contents) - 1)
 

@@ -721,8 +721,17 @@ def _read_body(
         ]
     else:
         outline: list[tuple[str, str]] = []  # (numbering style, title) of the items above
+        numbered: ParsedTask | None = None  # the task of the numbered item being read
         for text, resp, deadline in segments:
             sentences = _sentences(text)
+            if inline and numbered is not None and sentences and _goes_on(text):
+                # 1、…由保卫处牵头，…。办公室、教务处负责…。: in a document whose clauses are
+                # its annotations, the sentences after a numbered item's first are that item's,
+                # and so are the units they name.
+                numbered.text += "".join(sentence for _, sentence in sentences)
+                numbered.responsibility = _joined(numbered.responsibility, resp)
+                continue
+            count = len(point.tasks)
             if resp is None:
                 tasks = [ParsedTask(text=s, section=sec) for sec, s in sentences]
                 if tasks and deadline:
@@ -732,6 +741,12 @@ def _read_body(
                 point.tasks.extend(tasks)
             else:
                 _read_assigned(text, resp, deadline, point, outline)
+            items = _split_items(text)
+            numbered = (
+                point.tasks[-1]
+                if len(point.tasks) > count and items and items[-1][0] and resp is not None
+                else None
+            )
     _fold_attributes(point)
     for rows in table_rows:
         tasks, table_warnings = read_task_table(rows, number)
@@ -739,6 +754,29 @@ def _read_body(
         warnings.extend(table_warnings)
 
     return point
+
+
+def _goes_on(text: str) -> bool:
+    """Return whether `text` continues the paragraph before it: no line break before its
+    words, and no number of an item of its own."""
+    opening = text[: len(text) - len(text.lstrip(" \t\u3000\n"))]
+    return "\n" not in opening and not _ITEM_RE.match(text.lstrip(" \t\u3000"))
+
+
+def _joined(first: Responsibility | None, then: Responsibility | None) -> Responsibility | None:
+    """Return the units of two sentences of one item: the first's lead leads, the rest help."""
+    if first is None or then is None:
+        return first or then
+    joined = Responsibility(
+        raw=f"{first.raw}；{then.raw}",
+        lead=list(first.lead or then.lead[:1]),
+        leaders=list(dict.fromkeys([*first.leaders, *then.leaders])),
+        deadline=first.deadline or then.deadline,
+    )
+    named = [*first.lead, *first.co, *then.lead, *then.co]
+    joined.co = [n for n in dict.fromkeys(named) if n not in joined.lead]
+    joined.groups = list(dict.fromkeys([*first.groups, *then.groups]))
+    return joined
 
 
 # (一)协商形式：… (二)时间安排：… (四)组织实施：…: the parts of one item, each named by a label.

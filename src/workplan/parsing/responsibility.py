@@ -94,7 +94,15 @@ COLLECTIVE_TAILS = {
 }
 # 区政府各部门, 县直各单位, 全区经济运行各专班, 区政府有关部门: a collective term.
 _COLLECTIVE_INSIDE_RE = re.compile(r"^.{1,12}(?:各|有关|相关).{0,10}$")
-KNOWN_GROUPS = {"直属党支部", "各总支", "机关各部门", "各单位、部门"}
+KNOWN_GROUPS = {
+    "直属党支部",
+    "各总支",
+    "机关各部门",
+    "各单位、部门",
+    "二级学院",
+    "二级单位",
+    "教学院部",
+}
 
 
 @dataclass
@@ -155,7 +163,9 @@ SHORT_BRACKET_RE = re.compile(
 ACTING_VERBS = (
     "做好", "加强", "组织", "安排", "汇总", "落实", "开展", "推进", "制定", "检查", "协调", "督促",
     "统筹", "抓好", "搞好", "编制", "指导", "建立", "完善", "确保", "会同", "联合", "及时", "认真",
-    "切实", "积极", "提供", "准备", "根据", "按照", "结合", "对",
+    "切实", "积极", "提供", "准备", "根据", "按照", "结合", "对", "制作", "印制", "张贴", "悬挂",
+    "发放", "收集", "整理", "召集", "选派", "推荐", "上报", "报送", "布置", "评选", "拍摄",
+    "撰写", "起草", "巡查", "排查", "清理", "维护",
 )  # fmt: skip
 # What follows a verb that is the middle of a unit's name (组织部, 统筹办, 指导中心).
 _NAME_GOES_ON = "部处室科办委院馆中组站队所局厅会"
@@ -208,7 +218,7 @@ def _inline_pattern(subject_verbs: str) -> str:
         rf"(?P<subject_verb>{subject_verbs})"
         # …，县人民医院牵头，县中医院、县妇幼保健院配合: the units that help, after a comma.
         r"(?:[，,][ \t\u3000]*(?P<subject_co>[^（）()。；;：:\n，,]{2,60}?)"
-        r"(?:配合|协助|参与|协办|协同)(?=[。；;，,\n]|$))?)"
+        r"(?:配合|协助|参与|协办|协同)(?=[。；;，,\n]|$|[\u4e00-\u9fff]))?)"
     )
 
 
@@ -359,7 +369,8 @@ _LIST_SUBJECT_RE = re.compile(
 def _list_subject(listed: str, last: str) -> str:
     """Return the units of a list opening a sentence, the last one cut from the words after it,
     or "" when the list holds other words."""
-    items = [n for n in f"{listed}{last}".split("、") if n]
+    # 要求其他相关处室、系部按本方案…: those told to act, not the telling.
+    items = [n for n in _TELLING_RE.sub("", f"{listed}{last}").split("、") if n]
     names: list[str] = []
     for item in items:
         if _is_strict_unit(item):
@@ -384,7 +395,7 @@ def _list_subject(listed: str, last: str) -> str:
 # What the words after a unit's name open with when they say what it does.
 _OPENS_ACTION = (
     *ACTING_VERBS, "科学", "合理", "共同", "分别", "负责", "牵头", "要", "应", "须", "需", "将", "对",
-    "在", "于", "与", "会同", "全力", "务必", "尽快", "统一", "严格", "主动",
+    "在", "于", "与", "会同", "全力", "务必", "尽快", "统一", "严格", "主动", "按", "依",
 )  # fmt: skip
 
 
@@ -906,10 +917,18 @@ def _spaces_to_separators(value: str) -> str:
             token = piece.split("、")[0]
             whole = _last_token(before) + token
             straddles = any(len(e) > len(token) and whole.endswith(e) for e in UNIT_ENDINGS)
-            cut = token in UNIT_ENDINGS or straddles or not is_unit(token)
+            cut = (
+                (token in UNIT_ENDINGS and token not in _STANDALONE)
+                or straddles
+                or not is_unit(token)
+            )
             ends_name = not (is_unit(whole) and cut)
         joined += ("、" if ends_name and joined[-1] not in SEPARATORS else "") + piece
     return joined
+
+
+# Endings of names that are, on a line of their own, a unit of their own (院团委 / 图书馆).
+_STANDALONE = ("图书馆", "博物馆", "档案馆", "出版社", "医院")
 
 
 def _last_token(text: str) -> str:

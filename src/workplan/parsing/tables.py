@@ -49,7 +49,7 @@ _HEADER_ONLY = {
     "leader": ("校领导", "县领导", "区领导", "市领导", "责任人", "负责人"),
     "plain": (
         "负责处室", "组织部门", "组织单位", "归口部门", "主管部门", "承办处室", "承办股室",
-        "负责股室", "实施部门",
+        "负责股室", "实施部门", "组织者", "组织方", "主办方", "承办方", "负责方",
     ),
     "deadline": ("时间安排",),
     "outcome": ("预期目标", "考核标准", "目标要求"),
@@ -103,6 +103,8 @@ def _column_map(header: list[str]) -> dict[str, int]:
                 columns["task"] = index
         elif kind and kind not in columns:
             columns[kind] = index
+        elif kind == "plain" and not {"lead", "co"} & columns.keys():
+            columns["co"] = index  # 负责单位 | 承办单位: the first unit column leads
         elif kind == "deadline" and cell.endswith(_DUE_ENDINGS):
             columns[kind] = index  # 时间节点：开始 | 完成 — the task is due when it is done
     if "task" not in columns and "outcome" in columns:
@@ -143,6 +145,8 @@ def column_kind(cell: str) -> str | None:
             return kind
     if any(cell.startswith(h) or cell.endswith(h) for h in TASK_HEADERS):
         return "task"
+    if len(cell) <= 6 and cell.endswith(("地点", "场地", "地址", "场所")):
+        return "place"  # 图书馆大厅, HSE体验馆: where it happens, though it reads like a unit
     if len(cell) <= 6 and cell.endswith(_POINT_HEADER_ENDINGS):
         return "point"  # 工作类别 | 重点任务: the category merged over its tasks is their key point
     # An office's own words for the usual columns: 分管院领导, 督查科室, 工作内容及要求.
@@ -162,7 +166,7 @@ def column_kind(cell: str) -> str | None:
 _LEADER_HEADER_RE = re.compile(
     r"(?:分管|责任|牵头|联系|包保).{0,3}(?:领导|[县区市]长|院长|校长|局长)"
 )
-_TASK_HEADER_RE = re.compile(r"(?:内容|任务|事项|措施|举措|项目|描述)(?:及要求|及目标)?$")
+_TASK_HEADER_RE = re.compile(r"(?:内容|任务|事项|事件|措施|举措|项目|描述)(?:及要求|及目标)?$")
 _UNIT_HEADER_ENDINGS = (
     "部门",
     "单位",

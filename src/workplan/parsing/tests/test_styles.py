@@ -3081,3 +3081,98 @@ def test_key_points_run_into_one_short_line_each_with_a_bracket_of_units(tmp_pat
     lines[2:3] = [f"{item}。" for item in one_line.rstrip("。").split("。")]
     plan = parse_file(write(tmp_path, lines, fmt))
     assert len(plan.points) == 4 and plan.points[3].title == "宣传先进事迹"
+
+
+def test_an_activity_table_whose_copy_ended_every_cell_with_a_lone_pipe():
+    """Cells of several lines (units one per line), an empty 承办单位 cell, columns the office
+    named itself (参加对象, 活动地点), and two unit columns: the first leads."""
+    header = ["序号", "活动内容", "活动时间", "参加对象", "活动地点", "负责单位", "承办单位"]
+    rows = [
+        [
+            "1",
+            "读书节开幕式",
+            "4月21日\n9:00",
+            "院领导\n师生代表",
+            "图书馆大厅",
+            "图书馆\n院团委",
+            "",
+        ],
+        ["2", "经典影片欣赏周", "4月26日", "全院师生", "报告厅", "院团委\n图书馆", "各系学习部"],
+        ["3", "书画比赛", "4月15日", "学生", "图书馆", "学生工作处\n图书馆", "书画协会"],
+    ]
+    # Each cell's lines, then a lone pipe; an empty cell is only its pipe.
+    lines = [line for cell in (*header, *(c for row in rows for c in row)) for line in (cell, "|")]
+    body = "\n".join(line for line in lines if line)
+    text = f"关于举办青禾学院第三届读书节的通知\n活动安排如下:\n{body}\n"
+    plan = parse_bytes(text.encode(), "dushu.txt")
+    found = [(t.text, t.responsibility.lead, t.responsibility.co, t.responsibility.groups)
+             for t in plan.points[0].tasks]  # fmt: skip
+    assert found == [
+        ("读书节开幕式", ["图书馆"], ["院团委"], []),
+        ("经典影片欣赏周", ["院团委"], ["图书馆"], ["各系学习部"]),
+        ("书画比赛", ["学生工作处"], ["图书馆", "书画协会"], []),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["txt-lines", "docx"])
+def test_a_table_copied_one_cell_a_line_with_activities_under_a_merged_category(tmp_path, fmt):
+    """The units come last in each sub-row; the category (活动内容) is written once over its
+    activities; a place (体验馆, 博物馆) reads like a unit but stands in its own column; an
+    empty cell is simply missing."""
+    lines = [
+        "青禾职业学院2026年科技活动周活动实施表",
+        "序号", "活动内容", "活动事件", "时间", "活动人员", "活动地点", "承办单位",
+        "1", "启动仪式", "校领导致辞", "5月21日", "全校师生", "运动场", "科研处",
+        "2", "科普活动", "安全逃生与自救", "5月25日", "中小学生", "安全体验馆", "化工学院",
+        "中医药科普知识", "5月26日", "中医药博物馆", "医药学院",
+        "药用菌培养技术", "5月28日", "城乡群众", "市郊农田", "制药学院、宣传部",
+        "3", "科技宣传", "科技人物宣传", "5月22日", "全校师生", "操场大屏幕", "二级学院",
+    ]  # fmt: skip
+    plan = parse_file(write(tmp_path, lines, fmt))
+    found = [(t.text, t.responsibility.lead, t.responsibility.co, t.responsibility.groups)
+             for p in plan.points for t in p.tasks]  # fmt: skip
+    assert [(text.split("：")[-1], lead, co, groups) for text, lead, co, groups in found] == [
+        ("校领导致辞", ["科研处"], [], []),
+        ("安全逃生与自救", ["化工学院"], [], []),
+        ("中医药科普知识", ["医药学院"], [], []),
+        ("药用菌培养技术", ["制药学院"], ["宣传部"], []),
+        ("科技人物宣传", [], [], ["二级学院"]),  # every college, no one of them
+    ]
+
+
+def test_an_organiser_column_names_the_units():
+    text = "\n".join([
+        "关于开展2026年教职工健身活动的通知",
+        "序号 | 健身项目 | 举办时间 | 组织者 |",
+        "1 | 乒乓球联谊赛 | 10月 | 体育中心、工会 |",
+        "2 | 广播操比赛 | 12月 | 工会 |",
+    ])  # fmt: skip
+    tasks = parse_bytes(text.encode(), "jianshen.txt").points[0].tasks
+    assert [(t.responsibility.lead, t.responsibility.co) for t in tasks] == [
+        (["体育中心"], ["工会"]),
+        (["工会"], []),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_numbered_item_of_several_sentences_is_one_task_with_all_its_units(tmp_path, fmt):
+    notice = [
+        "关于开展2026年宪法宣传月活动的通知",
+        "各处室、系部：",
+        "一、活动时间",
+        "2026年12月1日至31日。",
+        "二、活动安排",
+        "1、活动由保卫处牵头，制定实施方案。办公室、教务处负责教职工的宣传教育。"
+        "要求其他相关处室、系部按本方案分别组织开展主题活动。",
+        "2、保卫处制作宣传栏两个。",
+        "3、保卫处牵头，学生处协助召集学生，举行一场宪法知识讲座。重点宣讲宪法基本原则。",
+    ]
+    plan = parse_file(write(tmp_path, notice, fmt))
+    found = [(t.responsibility.lead, t.responsibility.co, t.responsibility.groups)
+             for t in plan.points[0].tasks]  # fmt: skip
+    assert found == [
+        (["保卫处"], ["办公室", "教务处", "系部"], ["其他相关处室"]),
+        (["保卫处"], [], []),
+        (["保卫处"], ["学生处"], []),
+    ]
+    assert plan.points[0].tasks[2].text.endswith("重点宣讲宪法基本原则。")
