@@ -585,6 +585,7 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
     has_lead_label = any(label in LEAD_LABELS for label, _ in parts)
     resp = Responsibility(raw=raw)
     for label, value in parts:
+        value = value.strip(" \t\u3000|")  # 牵头单位: | 市城管局 |: a table's cell bars
         if label in LEADER_LABELS:
             resp.leaders.extend(_split_people(value))
             continue
@@ -594,6 +595,10 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
         if label in OTHER_LABELS:
             continue
         short = cell_annotation(value.strip().rstrip("。；;"))
+        opening = LEADS_OPENING_RE.match(value)
+        if not short and opening and label not in CO_LABELS and names_units(opening["units"]):
+            # 市发改委牵头,市住建局等… cut off before its verb: who leads is said all the same.
+            short = f"牵头单位：{opening['units']}；配合单位：{value[opening.end() :]}"
         if short and label not in CO_LABELS:
             # 部门分工：省发展改革委牵头，各地、各部门配合: the field says itself who leads.
             stated, _ = parse_annotation(short)
@@ -628,6 +633,10 @@ def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
             _extend_unique(resp.co, departments)
     resp.co = [name for name in resp.co if name not in resp.lead]
     return resp, [*resp.lead, *resp.co]
+
+
+# 市发展改革委牵头,市住建局…: a value that opens by saying who leads.
+LEADS_OPENING_RE = re.compile(r"^(?:由)?(?P<units>[^，,。；;：:\s]{2,30}?)(?:牵头负责|牵头)[，,]")
 
 
 # 省发展改革委、商务厅按职责分工负责。具体任务均涉及各市(州)，不再做分工，下同。: the names
@@ -776,10 +785,10 @@ def split_department_list(
         token = tokens[index]
         # 各单位、部门 is one collective term even though it contains the list separator.
         # So are 各乡镇人民政府、街道办事处 and 各处室、部门.
-        while (
-            token.startswith("各")
-            and index + 1 < len(tokens)
-            and tokens[index + 1] in GENERIC_NOUNS | COLLECTIVE_TAILS
+        while index + 1 < len(tokens) and (
+            (token.startswith("各") and tokens[index + 1] in GENERIC_NOUNS | COLLECTIVE_TAILS)
+            # 市直有关部门、单位; 13个街道、镇: the kinds of body a collective term gathers.
+            or ((is_group(token) or _COUNTED_RE.match(token)) and tokens[index + 1] in _BODY_KINDS)
         ):
             token = f"{token}、{tokens[index + 1]}"
             index += 1
@@ -807,6 +816,10 @@ def split_department_list(
                 target.append(name)
     return departments, groups
 
+
+_BODY_KINDS = {"单位", "部门", "直属单位", "街道", "乡镇", "镇", "乡", "社区", "街道办事处"}
+# 13个街道、镇: every one of a counted kind, one collective term.
+_COUNTED_RE = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})个")
 
 _UNIT_HEAD_RE = re.compile(r"(?:主要领导|主要负责人|主要负责同志|负责同志|分管领导)$")
 
@@ -960,7 +973,9 @@ _DEADLINE_TOKEN_RE = re.compile(
 
 
 # 等, 等单位, 等有关部门, 等相关职能部门: the named units and others like them.
-_OPEN_TAIL_RE = re.compile(r"等(?:有关|相关|其他|其它)?(?:职能)?(?:单位|部门|处室|成员单位)?$")
+_OPEN_TAIL_RE = re.compile(
+    r"等(?:[市县区]?政府)?各?(?:有关|相关|其他|其它)?(?:职能)?(?:单位|部门|处室|成员单位)?$"
+)
 
 
 def _strip_open_tail(token: str) -> str:
@@ -1003,8 +1018,10 @@ _SECTOR_RE = re.compile(rf"^(?:{_SECTORS})$")
 
 def is_group(name: str) -> bool:
     """Return whether `name` is a collective term (各学院, 相关职能部门, 直属党支部) rather than a unit."""
-    collective = (name.startswith(GROUP_PREFIXES) and name not in GROUP_PREFIXES) or bool(
-        _COLLECTIVE_INSIDE_RE.match(name)  # 区政府各部门, 县直各单位
+    collective = (
+        (name.startswith(GROUP_PREFIXES) and name not in GROUP_PREFIXES)
+        or bool(_COLLECTIVE_INSIDE_RE.match(name))  # 区政府各部门, 县直各单位
+        or bool(_COUNTED_RE.match(name))  # 13个街道, 五个镇
     )
     return (
         name in KNOWN_GROUPS

@@ -19,6 +19,7 @@ from .responsibility import (
     DEADLINE_LABELS,
     LEAD_LABELS,
     LEADER_LABELS,
+    LEADS_OPENING_RE,
     OTHER_LABELS,
     PLAIN_LABELS,
     TITLES,
@@ -486,6 +487,9 @@ def cell_content(cell: str) -> str:
         return "text"  # 建成县残疾人综合服务中心。: a task ending like a unit's name
     if len(cell) <= 40 and (names_units(cell) or cell_annotation(cell)):
         return "units"
+    leading = LEADS_OPENING_RE.match(cell)
+    if leading and names_units(leading["units"]):
+        return "units"  # 市发改委牵头，市住建局等…: a cut-off cell still says who leads
     return "text"
 
 

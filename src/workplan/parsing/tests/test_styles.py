@@ -3176,3 +3176,34 @@ def test_a_numbered_item_of_several_sentences_is_one_task_with_all_its_units(tmp
         (["保卫处"], ["学生处"], []),
     ]
     assert plan.points[0].tasks[2].text.endswith("重点宣讲宪法基本原则。")
+
+
+def test_counted_and_qualified_collective_terms_and_a_table_cut_inside_its_unit_cell():
+    lines = [
+        "青禾区2026年社会事业发展任务分解表",
+        "序号\t主要任务\t牵头部门\t相关责任部门",
+        "1\t继续推进素质教育\t教育局\t13个街道、镇",
+        "2\t深化数字政务服务\t行政审批局\t区直有关部门、单位，各街道",
+        "3\t畅通政务服务热线\t区发展改革委牵头,区住建局等政府各有关",
+    ]
+    plan = parse_bytes("\n".join(lines).encode(), "fenjie.txt")
+    found = [(t.responsibility.lead, t.responsibility.co, t.responsibility.groups)
+             for t in plan.points[0].tasks]  # fmt: skip
+    assert found == [
+        (["教育局"], [], ["13个街道、镇"]),
+        (["行政审批局"], [], ["区直有关部门、单位", "各街道"]),
+        # The page stops inside the last cell: what it says before the cut still counts.
+        (["区发展改革委"], ["区住建局"], []),
+    ]
+
+
+def test_a_label_and_value_table_copied_with_bars():
+    text = "\n".join([
+        "重点工作: | 12.推进违法建设分类治理。 |",
+        "牵头单位: | 区城市管理综合执法局 |",
+        "年度目标: | 第一季度完成20%以上。 |",
+    ])  # fmt: skip
+    plan = parse_bytes(text.encode(), "zhongdian.txt")
+    resp = plan.points[0].responsibility or plan.points[0].tasks[0].responsibility
+    assert resp.lead == ["区城市管理综合执法局"]
+    assert [d.name for d in plan.departments] == ["区城市管理综合执法局"]
