@@ -235,7 +235,9 @@ def _markdown_table(lines: list[str], start: int) -> tuple[list[list[str]], int]
     rows = [row for row in rows if any(row)]
     if len(rows) >= 3 and not is_header_row(rows[0]):
         header = _inferred_header(rows)
-        return None if header is None else ([header, *rows], end)
+        if header is None:
+            return _unnumbered_rows(rows, end)
+        return [header, *rows], end
     if len(rows) < 2 or not is_header_row(rows[0]):
         return None
     return rows, end
@@ -269,6 +271,51 @@ def _inferred_header(rows: list[list[str]]) -> list[str] | None:
     header = [""] * width
     header[0], header[task], header[units] = "序号", "工作任务", "责任单位"
     return header
+
+
+_ITEM_OPENING = re.compile(
+    r"^(?:[（(]\d{1,3}(?:[.．]\d{1,3})*[)）]|\d{1,3}(?:[.．]\d{1,3})*[、.．])"
+)
+
+
+def _unnumbered_rows(rows: list[list[str]], end: int) -> tuple[list[list[str]], int] | None:
+    """Read rows whose header a copy garbled or split, and whose items have no number column of
+    their own ((1.1)办学规模… | 党办校办 | 每年10月): the task is the first column of sentences,
+    the units the first later column of nothing but units; a row without a units cell shares the
+    one above (merged over it); a row of one short text heads the rows below."""
+    rows = [_trim(row) for row in rows]
+    width = max(len(row) for row in rows)
+    if width < 2:
+        return None
+    long = [sum(len(row[0]) >= 6 for row in rows if row and row[0]), len(rows)]
+    if 2 * long[0] < long[1]:
+        return None
+    units = next(
+        (
+            i
+            for i in range(1, width)
+            if (cells := [row[i] for row in rows if i < len(row) and row[i] and len(row[0]) >= 6])
+            and len(cells) * 3 >= long[0]
+            and all(len(c) <= 40 and names_units(c) for c in cells)
+        ),
+        None,
+    )
+    if units is None:
+        return None
+    header = ["工作任务", *[""] * (units - 1), "责任单位"]
+    body: list[list[str]] = []
+    above = ""  # the units cell of the last row that had one
+    for row in rows:
+        if len(row[0] if row else "") >= 6 and len(row) > units and names_units(row[units]):
+            body.append(row[: units + 1])
+            above = row[units]
+        elif len(row) == 1 and above and (_ITEM_OPENING.match(row[0]) or len(row[0]) > 20):
+            body.append([row[0], *[""] * (units - 1), above])
+        elif row and len(row) <= 2 and len(row[-1]) <= 20 and not names_units(row[-1]):
+            body.append([row[-1]])  # 1 | 基本信息 (6项): a category over the rows below
+    if sum(len(row) > 1 for row in body) < 3:
+        return None
+    return [header, *body], end
 
 
 def _trim(row: list[str]) -> list[str]:

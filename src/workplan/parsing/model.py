@@ -62,6 +62,7 @@ class ParsedTask:
     responsibility: Responsibility | None = None
     section: str = ""
     deadline: str = ""
+    outcome: str = ""  # 预期成果, from a table's column of that name
     # Why this task's reading is uncertain (a missing lead, a person in a department field…),
     # shown beside it in the preview; empty when the reading is sure.
     warnings: list[str] = field(default_factory=list)
@@ -75,6 +76,8 @@ class ParsedTask:
             data["section"] = self.section
         if self.deadline:
             data["deadline"] = self.deadline
+        if self.outcome:
+            data["outcome"] = self.outcome
         if self.warnings:
             data["warnings"] = list(self.warnings)
         return data
@@ -86,6 +89,7 @@ class ParsedTask:
             responsibility=Responsibility.from_dict(data.get("responsibility")),
             section=data.get("section", ""),
             deadline=data.get("deadline", ""),
+            outcome=data.get("outcome", ""),
             warnings=list(data.get("warnings", [])),
         )
 

@@ -78,7 +78,8 @@ _SECTION_RE = re.compile(
 _CATEGORY_NUMBER = re.compile(r"^(\d{1,3})[、.．](?!\d)")
 _SUB_NUMBER = re.compile(r"^(\d{1,3})[.．](\d{1,3})")
 _NUMBER_PREFIX = re.compile(
-    r"^(?:\d{1,3}(?:[.．]\d{1,3})+(?![\d月日])[、.．]?|\d{1,3}[、.．](?!\d)|[（(]\d{1,3}[)）])"
+    r"^(?:\d{1,3}(?:[.．]\d{1,3})+(?![\d月日])[、.．]?|\d{1,3}[、.．](?!\d)"
+    r"|[（(]\d{1,3}(?:[.．]\d{1,3})*[)）])"
     r"[ \t\u3000]*"
 )
 
@@ -317,6 +318,12 @@ def read_table_sections(
             values[key] = inherited.get(key, "") if missing and not cut else cell(key)
         if not category:
             inherited = {k: v for k, v in values.items() if v}
+        # 年底前（考核办具体落实）: a deadline cell naming the unit that carries the work out.
+        named = _DEADLINE_UNITS_RE.search(values["deadline"])
+        if named and names_units(named["units"]):
+            values["deadline"] = values["deadline"][: named.start()].strip()
+            key = "co" if values["lead"] or values["plain"] else "plain"
+            values[key] = "、".join(filter(None, [values[key], named["units"]]))
         task_text = _task_text(text)
         if titles and cell("point") and not task_text.startswith(cell("point")):
             task_text = f"{_task_text(cell('point')).rstrip('。；;')}：{task_text}"
@@ -326,7 +333,11 @@ def read_table_sections(
             for key in ANNOTATION_LABEL
             if values[key]
         ]
-        task = ParsedTask(text=task_text, deadline=values["deadline"].replace("\n", " "))
+        task = ParsedTask(
+            text=task_text,
+            deadline=values["deadline"].replace("\n", " "),
+            outcome=_task_text(cell("outcome")),
+        )
         if spanning and point:
             task.section = _section_title(point)
         if parts:
@@ -467,6 +478,11 @@ _TITLED_PERSON_RE = re.compile(
 
 def is_deadline_cell(cell: str) -> bool:
     return len(cell) <= 24 and not cell.endswith("。") and bool(_DEADLINE_CELL.match(cell))
+
+
+_DEADLINE_UNITS_RE = re.compile(
+    r"[（(](?P<units>[^（）()]{2,30}?)(?:具体落实|具体负责|负责落实|牵头落实|负责|落实|实施)?[)）]\s*$"
+)
 
 
 def cell_content(cell: str) -> str:

@@ -210,6 +210,7 @@ def do_import_plan(
                     text=task.text,
                     section=task.section[:200],
                     deadline_text=task.deadline[:200],
+                    outcome=task.outcome,
                     responsibility_raw=task.responsibility.raw if task.responsibility else "",
                     leaders=task.responsibility.leaders if task.responsibility else [],
                 )

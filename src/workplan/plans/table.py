@@ -151,7 +151,10 @@ def table_rows(plan: Plan, *, task: Task | None = None) -> list[TableRow]:
                     code=f"{key_point.number}.{task.number}",
                     key_point=key_point_label(key_point),
                     text=task.text,
-                    leader=leader.display_name if leader else "",
+                    # A leader not matched to an account is kept as the document wrote it.
+                    leader=leader.display_name
+                    if leader
+                    else "、".join(task.leaders or key_point.leaders),
                     lead=lead,
                     co=co,
                     groups=groups,

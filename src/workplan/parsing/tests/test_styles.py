@@ -3207,3 +3207,52 @@ def test_a_label_and_value_table_copied_with_bars():
     resp = plan.points[0].responsibility or plan.points[0].tasks[0].responsibility
     assert resp.lead == ["区城市管理综合执法局"]
     assert [d.name for d in plan.departments] == ["区城市管理综合执法局"]
+
+
+@pytest.mark.parametrize("fmt", ["txt-lines", "docx"])
+def test_a_deadline_cell_that_names_the_unit_carrying_it_out(tmp_path, fmt):
+    lines = [
+        "青禾县2026年重点工作任务分解表",
+        "序号\t重点工作\t牵头单位\t完成时限",
+        "1\t完善考核办法\t县委办\t年底前（考核办具体落实）",
+        "2\t推进项目建设\t县发改局\t6月底前",
+    ]
+    if fmt == "docx":
+        document, _ = word_table(lines[0], [line.split("\t") for line in lines[1:]])
+        path = tmp_path / "plan.docx"
+        document.save(path)
+    else:
+        path = write(tmp_path, lines, fmt)
+    tasks = parse_file(path).points[0].tasks
+    assert [(t.deadline, t.responsibility.lead, t.responsibility.co) for t in tasks] == [
+        ("年底前", ["县委办"], ["考核办"]),
+        ("6月底前", ["县发改局"], []),
+    ]
+
+
+def test_a_duty_list_whose_copy_garbled_its_header_and_merged_unit_cells():
+    """The header split over two lines, items numbered in their own text ((1.1), (2)), a
+    category row between them, units separated by spaces, and rows whose unit cell was merged
+    with the one above (only bars left)."""
+    text = "\n".join([
+        "青禾学院信息公开目录 | ||||",
+        "序号 | 类别 | 公开事项 | 信息更新 | |",
+        "责任部门 | 生成时间 | |||",
+        "1 | 基本信息 (3项) |",
+        "(1.1)办学规模、机构设置等办学基本情况 | 党政办公室 | 每年10月 |",
+        "(1.2)学校章程及各项规章制度 | 党政办公室 法规室 | 变动即更 | ||",
+        "(2)招生章程及招生计划 | 招生办公室 | 变动即更 |",
+        "(3)考生录取信息查询渠道和办法 | ||||",
+        "财务信息 (1项) |",
+        "(4)财务、资产管理制度 | 财务处 | 变动即更 | |",
+    ])  # fmt: skip
+    plan = parse_bytes(text.encode(), "gongkai.txt")
+    found = [(p.title, t.text[:6], t.responsibility.lead, t.responsibility.co)
+             for p in plan.points for t in p.tasks]  # fmt: skip
+    assert found == [
+        ("基本信息 (3项)", "办学规模、机", ["党政办公室"], []),
+        ("基本信息 (3项)", "学校章程及各", ["党政办公室"], ["法规室"]),
+        ("基本信息 (3项)", "招生章程及招", ["招生办公室"], []),
+        ("基本信息 (3项)", "考生录取信息", ["招生办公室"], []),
+        ("财务信息 (1项)", "财务、资产管", ["财务处"], []),
+    ]

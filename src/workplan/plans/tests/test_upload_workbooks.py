@@ -154,6 +154,24 @@ def test_a_foreign_task_table_creates_a_plan_from_the_command(tmp_path, capsys):
     assert [a.department.name for a in second.assignments.filter(role="lead")] == ["区政务服务中心"]
 
 
+def test_a_foreign_table_exported_again_keeps_its_outcomes_and_unmatched_leaders(tmp_path):
+    book = Workbook()
+    book.active.append(["青禾区2025年重点工作任务分解表"])
+    book.active.append(["序号", "工作任务", "责任领导", "牵头单位", "完成时限", "预期成果"])
+    book.active.append(
+        [1, "完成老旧小区改造12个。", "李秋实", "区住建局", "10月底前", "12个小区完工"]
+    )
+    path = tmp_path / "任务分解表.xlsx"
+    book.save(path)
+    call_command("import", str(path))
+    plan = Plan.objects.get()
+    task = Task.objects.get(key_point__plan=plan)
+    assert task.outcome == "12个小区完工"
+    assert task.leader is None and task.leaders == ["李秋实"]  # no leader account of that name
+    (row,) = table_rows(plan)
+    assert (row.leader, row.outcome) == ("李秋实", "12个小区完工")
+
+
 def test_a_foreign_task_table_without_a_year_asks_for_it_on_the_web(client, supervisor):
     client.force_login(supervisor)
     data = foreign_table(title="松江区人民政府重点工作任务分解表")
