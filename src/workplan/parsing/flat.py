@@ -796,6 +796,9 @@ def _typed_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], in
         return None
     if kinds.count("task") == 2:
         kinds[kinds.index("task")] = "point"
+    second_units = next(
+        (i for i, kind in enumerate(kinds) if kind in _UNIT_KINDS and i > units_at), None
+    )
     found: list[dict[str, list[str]]] = []
     point = ""
     while end < len(lines):
@@ -803,7 +806,14 @@ def _typed_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], in
         if line and (_is_section_line(line) or _SERIAL_HEADER.fullmatch(line)):
             break
         kind = _cell_kind(line, has_people="leader" in kinds) if line else None
-        if kind == "task" and "point" in kinds and not _NUMBERED_CELL.match(line):
+        if kind == "task" and found and "units" in found[-1] and _CUT_UNIT.fullmatch(line):
+            kind = "units"  # 省人口计生 among units: a name the office shortened
+        parts = kind == "task" and line.startswith("—") and bool(found)
+        if parts and set(found[-1]) == {"task", "point"}:
+            found[-1]["task"].append(line)  # ——女性人均预期寿命延长。: the target's parts
+        elif parts:
+            found.append({"task": [line], "point": [point]})  # a part with units of its own
+        elif kind == "task" and "point" in kinds and not _NUMBERED_CELL.match(line):
             point = line  # the key point over the numbered tasks that follow
         elif kind == "task":
             found.append({"task": [line], "point": [point]})
@@ -817,20 +827,25 @@ def _typed_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], in
     _share_merged_cells(found)
     rows = [header]
     for row in found:
-        cells = {"task": row["task"][0], "deadline": "\n".join(row.get("deadline", []))}
+        cells = {"task": "".join(row["task"]), "deadline": "\n".join(row.get("deadline", []))}
         cells["point"] = row["point"][0]
         cells["leader"] = "、".join(row.get("people", []))
-        cells["units"] = "\n".join(row.get("units", []))
-        rows.append(
-            [
-                cells["units"] if i == units_at else cells.get(kind or "", "")
-                for i, kind in enumerate(kinds)
-            ]
-        )
+        units = row.get("units", [])
+        cells["units"] = "\n".join(units)
+        cells_of_row = [
+            cells["units"] if i == units_at else cells.get(kind or "", "")
+            for i, kind in enumerate(kinds)
+        ]
+        if second_units is not None and len(units) > 1:
+            # 主要责任单位 / 责任单位, a unit a line: the first leads, the others share the work.
+            cells_of_row[units_at] = units[0]
+            cells_of_row[second_units] = "\n".join(units[1:])
+        rows.append(cells_of_row)
     return rows, end
 
 
 _NUMBERED_CELL = re.compile(r"^\d{1,3}[.．、](?!\d)")
+_CUT_UNIT = re.compile(r"(?:省|市|县|区|州)[\u4e00-\u9fff]{2,8}")
 
 
 def _share_merged_cells(found: list[dict[str, list[str]]]) -> None:

@@ -758,9 +758,9 @@ def _read_body(
 
 def _goes_on(text: str) -> bool:
     """Return whether `text` continues the paragraph before it: no line break before its
-    words, and no number of an item of its own."""
+    words, and no numbered item in it."""
     opening = text[: len(text) - len(text.lstrip(" \t\u3000\n"))]
-    return "\n" not in opening and not _ITEM_RE.match(text.lstrip(" \t\u3000"))
+    return "\n" not in opening and not _ITEM_RE.search(text)
 
 
 def _joined(first: Responsibility | None, then: Responsibility | None) -> Responsibility | None:

@@ -292,13 +292,20 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
         starts = [start for start, _ in spans]
         # The longest reach of the spans starting at or before each: one lookup a clause.
         reach = list(accumulate((end for _, end in spans), max))
-        for match in (_ACTING_RE if acting else _SHORT_INLINE_RE).finditer(text):
+        pattern, position = _ACTING_RE if acting else _SHORT_INLINE_RE, 0
+        while match := pattern.search(text, position):
             inner = short_annotation(match)
             at = bisect_right(starts, match.start()) - 1
             if inner and not (at >= 0 and match.start() < reach[at]):
                 # The clause stays in the task's words; the annotation closes its sentence.
                 end = _sentence_close(text, match.end())
                 found.append(Annotation(end, end, inner, True))
+            # 由杨志武副市长负责,市发改委牵头…: words that name no unit may hide a clause that
+            # does, so the search goes on inside them.
+            position = match.end() if inner else match.start() + 1
+        for match in _LEADER_CLAUSE_RE.finditer(text):
+            end = _sentence_close(text, match.end())
+            found.append(Annotation(end, end, f"责任领导：{match['leader']}", True))
     if acting:
         closed = {a.end for a in found}
         for match in _LIST_SUBJECT_RE.finditer(text):
@@ -318,6 +325,13 @@ def _short_forms(text: str, *, inline: bool, acting: bool) -> list[Annotation]:
             if _strictly_units(match["units"]) and end not in closed:
                 found.append(Annotation(end, end, f"责任单位：{match['units']}", True))
     return found
+
+
+# 由杨志武副市长负责: the leader in charge, named in the sentence.
+_LEADER_CLAUSE_RE = re.compile(
+    r"由(?P<leader>[\u4e00-\u9fff]{2,4}(?:常务)?副?(?:市长|县长|区长|校长|院长|书记|主任|局长))"
+    r"(?:负责|分管|牵头)"
+)
 
 
 # 1.【教务处】推进一流专业建设。: the units in a bracket opening an item, before its words.
@@ -919,15 +933,17 @@ def _spaces_to_separators(value: str) -> str:
     joined = pieces[0]
     for gap, piece in zip(gaps, pieces[1:], strict=True):
         before = joined.rstrip(SEPARATORS)
+        token = piece.split("、")[0]
         ends_name = (
             joined[-1] in SEPARATORS
             or piece[0] in SEPARATORS
             or (before.endswith(UNIT_ENDINGS) or is_group(_last_token(before)))
+            # 省人口计生 / 省妇联: a line opening with its own place and naming a whole unit.
+            or ("\n" in gap and len(token) >= 3 and token[0] in "省市县区" and is_unit(token))
         )
         if ends_name and "\n" in gap and joined[-1] not in SEPARATORS:
             # 党委 / 办公室, 纪委办 / 公室: a line cut a name whose second half is no unit of
             # its own, only a unit's ending, or the end of an ending cut in two.
-            token = piece.split("、")[0]
             whole = _last_token(before) + token
             straddles = any(len(e) > len(token) and whole.endswith(e) for e in UNIT_ENDINGS)
             cut = (

@@ -3256,3 +3256,50 @@ def test_a_duty_list_whose_copy_garbled_its_header_and_merged_unit_cells():
         ("基本信息 (3项)", "考生录取信息", ["招生办公室"], []),
         ("财务信息 (1项)", "财务、资产管", ["财务处"], []),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_target_table_copied_a_cell_a_paragraph_with_parts_and_units_a_line(tmp_path, fmt):
+    """领域 / 主要目标 / 主要责任单位 / 责任单位: a target's parts (——…) are its words until its
+    units; a part after them with units of its own is its own row; the first unit leads; a
+    unit the office shortened (省人口计生) is still a unit."""
+    paragraphs = [
+        "青禾省妇女发展规划目标责任分解书",
+        "领域", "主要目标", "主要责任单位", "责任单位",
+        "1.妇女享有良好的基本卫生服务。", "——妇女人均预期寿命延长。", "——建立妇女健康档案。",
+        "省卫生厅", "省财政厅", "省人口计生", "省妇联",
+        "2.提高孕产妇医疗保健水平。", "——孕产妇死亡率降低。",
+        "省卫生厅", "省公安厅",
+        "——孕产妇住院分娩率达到98%以上。",
+        "省卫生厅", "省发改委",
+    ]  # fmt: skip
+    plan = parse_file(write(tmp_path, paragraphs, fmt))
+    found = [(t.text, t.responsibility.lead, t.responsibility.co)
+             for p in plan.points for t in p.tasks]  # fmt: skip
+    assert found == [
+        (
+            "妇女享有良好的基本卫生服务。——妇女人均预期寿命延长。——建立妇女健康档案。",
+            ["省卫生厅"],
+            ["省财政厅", "省人口计生", "省妇联"],
+        ),
+        ("提高孕产妇医疗保健水平。——孕产妇死亡率降低。", ["省卫生厅"], ["省公安厅"]),
+        ("——孕产妇住院分娩率达到98%以上。", ["省卫生厅"], ["省发改委"]),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["txt-lines", "docx"])
+def test_a_leader_in_charge_named_in_the_sentence_before_the_lead_unit(tmp_path, fmt):
+    lines = [
+        "青禾市2026年争取国家项目工作分工",
+        "1、设立综合改革试验区事宜",
+        "由张明远副市长负责,市发改委牵头,相关部门配合,尽快完成实施方案。",
+        "2、城市轨道交通项目",
+        "由李秋实副市长负责,市建设局牵头,市发改委配合,进一步完善建设方案。",
+    ]
+    plan = parse_file(write(tmp_path, lines, fmt))
+    found = [(t.text[:6], r.leaders, r.lead, r.co, r.groups)
+             for p in plan.points for t in p.tasks if (r := t.responsibility)]  # fmt: skip
+    assert found == [
+        ("设立综合改革", ["张明远副市长"], ["市发改委"], [], ["相关部门"]),
+        ("城市轨道交通", ["李秋实副市长"], ["市建设局"], ["市发改委"], []),
+    ]
