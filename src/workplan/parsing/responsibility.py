@@ -157,6 +157,8 @@ SHORT_BRACKET_RE = re.compile(
     rf"(?:落实)?)?"
     # （A牵头，B配合，9月底前完成）: and when.
     r"(?:[，,；;]\s*(?P<when>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月|年底|年内|长期|持续)[^（）()。；;：:\n]{0,12}))?"
+    # …负责。列第一位者为牵头部门，其他有关部门按职责分工负责，下同: a note on who leads.
+    r"(?:[。，,；;](?:列|排|其他|其余|下同)[^（）()\n]{0,80})?"
     r"\s*[)）]"
 )
 # What a unit does when it is its sentence's subject: 后勤处做好…, 保卫处、后勤处加强….
@@ -862,7 +864,7 @@ UNIT_ENDINGS = (
     "公司", "部", "处", "办", "室", "委", "院", "馆", "科", "站", "所", "队", "会", "局", "厅",
     "组", "团", "社", "系", "校", "府", "司", "署", "庭", "中队", "支部", "总支", "党委", "工委",
     "开发区", "高新区", "园区", "新区", "示范区", "保税区", "联", "协", "股", "幼儿园", "银行",
-    "分行", "支行", "集团", "务段", "辆段", "公路段", "养护段",
+    "分行", "支行", "集团", "务段", "辆段", "公路段", "养护段", "团中央",
 )  # fmt: skip
 # Longer than any unit's name: many names run together, or a paragraph in a unit field.
 MAX_SPLIT_NAME = 60
@@ -887,7 +889,9 @@ def split_run_together(name: str) -> list[str]:
                 # 指挥部办公室: an office of the body before it, not a second unit.
                 bare = tail in UNIT_ENDINGS or tail in GENERIC_NOUNS
                 # 学工部宿管科, 人事处师资科: a section inside the office before it.
-                section = tail.endswith(("科", "室", "股"))
+                section = tail.endswith(("科", "室", "股")) or (
+                    head[-1] == "部" and tail.endswith("局")  # 后勤保障部卫生局
+                )
                 # 政策处理工作领导小组: 处理, 部署 are words, not a unit's end.
                 word = tail.startswith(("室", "门", "长", "理", "置", "罚", "分", "署"))
                 if bare or section or head.endswith("处部") or word:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from itertools import pairwise
 
 from .readers import TABLE_MARK_RE
 from .responsibility import ALL_LABELS, LABEL_ALTERNATIVES
@@ -69,10 +70,13 @@ def unwrap_lines(text: str) -> str:
         return text
     paragraphs: list[list[str]] = []  # the lines of each, joined once at the end
     joining = False
+    spaced = _double_spaced(lines)
     for line in lines:
         bare = line.strip()
         if joining and _PAGE_NUMBER_RE.match(line):
             continue  # a page's number between the halves of a sentence cut by the page's end
+        if joining and spaced and not bare:
+            continue  # a copy that put a blank line after every printed line
         if joining and bare and not _TABLE_SIGNS.search(line) and not _LINE_START.match(line):
             paragraphs[-1].append(bare)
         else:
@@ -83,6 +87,14 @@ def unwrap_lines(text: str) -> str:
             and not bare.endswith(tuple(_SENTENCE_END))
         )
     return "\n".join(_join(lines) for lines in paragraphs)
+
+
+def _double_spaced(lines: list[str]) -> bool:
+    """Return whether nearly every printed line is followed by one blank line (a copy of a
+    flip-book or a web page that spaced its lines), so a blank line ends no paragraph."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    single_gaps = sum(1 for a, b in pairwise(filled) if b == a + 2 and not lines[a + 1].strip())
+    return len(filled) >= _MIN_LINES and single_gaps >= 0.6 * (len(filled) - 1)
 
 
 # Where a numbered item may start inside a line: after a sentence, a clause or a space.

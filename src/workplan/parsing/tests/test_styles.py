@@ -3303,3 +3303,51 @@ def test_a_leader_in_charge_named_in_the_sentence_before_the_lead_unit(tmp_path,
         ("设立综合改革", ["张明远副市长"], ["市发改委"], [], ["相关部门"]),
         ("城市轨道交通", ["李秋实副市长"], ["市建设局"], ["市发改委"], []),
     ]
+
+
+def test_a_flip_book_copy_with_a_blank_line_after_every_printed_line():
+    """A PDF page copied with every printed line cut at the page's width and a blank line after
+    each: an item's words and its bracket of units run on across the blank lines."""
+    items = [
+        "（一）以全国科普日活动、科技活动周为载体，结合卫生健康节日纪念日，持续推进健康科普行动。"
+        "开展新时代健康科普作品征集大赛，开展大学生暑期“三下乡”健康专项活动。"
+        "（省科技厅、省卫生健康委、省中医药局、团省委、共青团中央、省科协按职责分工负责）",
+        "（二）部署加强学校食品安全和营养健康工作，完善校园食品安全管理体制，推动营养健康食堂建设。"
+        "（省教育厅、省卫生健康委、省市场监管局按职责分工负责）",
+        "（三）举办第一届全省全民健身大会，实施全民健身场地设施提升工程，推进公共体育场馆免费开放。"
+        "（省体育局牵头负责。列第一位者为牵头部门，其他部门按职责分工负责，下同）",
+        "（四）组织做好青少年烟草流行监测和控烟干预工作，巩固无烟党政机关、无烟医疗卫生机构、"
+        "无烟学校建设成果。（省卫生健康委牵头负责）",
+        "（五）严厉打击通过互联网销售烟草制品和向未成年人销售烟草制品的违法行为，保护未成年人"
+        "免受烟草侵害。（省市场监管局、省烟草专卖局按职责分工负责）",
+    ]
+    lines = ["青禾省卫生健康委员会2026年工作要点"]
+    for item in items:
+        text = "\u3000\u3000" + item
+        # Cut at the page's width (36 characters), each printed line followed by a blank one.
+        lines += [" " * 14 + text[i : i + 36] for i in range(0, len(text), 36)]
+    lines = [part for line in lines for part in (line, "")]
+    plan = parse_bytes("\n".join(lines).encode(), "yaodian.txt")
+    found = [(t.text[:6], t.responsibility.lead, t.responsibility.co)
+             for p in plan.points for t in p.tasks]  # fmt: skip
+    assert found == [
+        (
+            "以全国科普日",
+            ["省科技厅"],
+            ["省卫生健康委", "省中医药局", "团省委", "共青团中央", "省科协"],
+        ),
+        ("部署加强学校", ["省教育厅"], ["省卫生健康委", "省市场监管局"]),
+        ("举办第一届全", ["省体育局"], []),
+        ("组织做好青少", ["省卫生健康委"], []),
+        ("严厉打击通过", ["省市场监管局"], ["省烟草专卖局"]),
+    ]
+
+
+def test_a_bureau_inside_a_ministry_is_one_unit():
+    from workplan.parsing.responsibility import split_department_list
+
+    assert split_department_list("中央军委后勤保障部卫生局、党委组织部人事处")[0] == [
+        "中央军委后勤保障部卫生局",
+        "党委组织部",
+        "人事处",
+    ]
