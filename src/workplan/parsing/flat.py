@@ -790,7 +790,8 @@ def _typed_cell_table(lines: list[str], start: int) -> tuple[list[list[str]], in
         end += 1
     kinds = [column_kind(cell) for cell in header]
     units_at = next((i for i, kind in enumerate(kinds) if kind in _UNIT_KINDS), None)
-    if len(header) < 3 or kinds.count("task") not in (1, 2) or units_at is None:
+    # 具体项目 / 负责单位: two columns are enough when they are the task and its units.
+    if len(header) < 2 or kinds.count("task") not in (1, 2) or units_at is None:
         return None
     if "serial" in kinds:
         return None

@@ -210,7 +210,9 @@ def _inline_pattern(subject_verbs: str) -> str:
         rf"(?:由(?P<lead>{_BRACKETED_UNITS})"
         # 由党委组织部牵头: 组织 and 统筹 may begin the rest of a name (组织部, 统筹办).
         r"(?P<verb>牵头负责|牵头|负责|承办|主办|统筹组织|组织实施|(?:统筹|组织)(?![部处室科办委院馆中组站队所局厅会]))"
-        rf"(?:[，,、]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协办|按照?职责分工负责))?"
+        # 由校团委主办，校社联承办: in a student activity the unit hosting it helps.
+        rf"(?:[，,、]\s*(?P<co>{_UNITS})(?:配合|协助|参与|协办|承办|按照?职责分工负责)"
+        rf"(?:[，,、]\s*(?P<co_more>{_UNITS})(?:配合|协助|参与|协办))?)?"
         r"|(?P<shared>[^（）()。；;：:\n，,]{2,80}?)按(?:照)?职责分工负责"
         # 教务处负责所有公共教室的审批: a unit as the subject of the sentence, perhaps with its
         # short name in brackets (学工部(处)负责…).
@@ -445,6 +447,8 @@ def short_annotation(match: re.Match) -> str:
     if timed and _strictly_units(lead[timed.end() :]):
         lead = lead[timed.end() :]
     co = (groups.get("co") or "").strip(" ，,、")
+    if groups.get("co_more"):
+        co = f"{co}、{groups['co_more'].strip(' ，,、')}"  # …，B承办，C协办
     if groups.get("subject_co") and names_units(groups["subject_co"]):
         co = groups["subject_co"].strip()
     names = listed_names(lead)
@@ -524,6 +528,7 @@ _NOT_UNIT_ENDINGS = (
     "社会", "全社会", "机会",
     # Places where things happen: 马可音乐厅, 校工会活动室.
     "音乐厅", "报告厅", "演播厅", "大厅", "活动室", "会议室", "教室", "多功能厅",
+    "平台", "舞台", "讲台", "看台", "展台", "柜台", "站台",
     # …政府对我校: the institution speaking of itself, not one of its units.
     "我校", "我院", "本校", "本院", "全校", "全院", "我局", "本局",
     # Meetings end like 工会 and 学生会: 务虚会, 家长会, 运动会 are held, they hold nothing.
@@ -864,7 +869,7 @@ UNIT_ENDINGS = (
     "公司", "部", "处", "办", "室", "委", "院", "馆", "科", "站", "所", "队", "会", "局", "厅",
     "组", "团", "社", "系", "校", "府", "司", "署", "庭", "中队", "支部", "总支", "党委", "工委",
     "开发区", "高新区", "园区", "新区", "示范区", "保税区", "联", "协", "股", "幼儿园", "银行",
-    "分行", "支行", "集团", "务段", "辆段", "公路段", "养护段", "团中央",
+    "分行", "支行", "集团", "务段", "辆段", "公路段", "养护段", "团中央", "台", "臺",
 )  # fmt: skip
 # Longer than any unit's name: many names run together, or a paragraph in a unit field.
 MAX_SPLIT_NAME = 60
@@ -904,6 +909,9 @@ def split_run_together(name: str) -> list[str]:
             return pieces
 
 
+_GATHERED_KINDS = {"政府", "人民政府", "部门", "单位", "党委", "党组", "管委会"}
+
+
 def _split_conjunction(token: str) -> list[str]:
     """Split 财务处及审计处 / 教务处和学生处 where both sides are units; keep 研究与发展中心."""
     if len(token) > MAX_SPLIT_NAME:
@@ -913,11 +921,14 @@ def _split_conjunction(token: str) -> list[str]:
         # Not 与: it joins the parts of one name (实验室与设备管理处, 网络与信息中心).
         for word in ("及", "和", "以及"):
             head, _, tail = token.partition(word)
+            # 各州(市)党委和政府: the kinds of body a collective term gathers, one term.
+            shared = is_group(head) and tail in _GATHERED_KINDS
             if (
                 len(head) >= 2
                 and len(tail) >= 2
                 and (is_unit(head) or is_group(head))
                 and (is_unit(tail) or is_group(tail))
+                and not shared
             ):
                 pieces.append(head)
                 token = tail

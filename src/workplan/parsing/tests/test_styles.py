@@ -3351,3 +3351,37 @@ def test_a_bureau_inside_a_ministry_is_one_unit():
         "党委组织部",
         "人事处",
     ]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_a_student_activity_notice_with_hosts_and_a_two_column_table(tmp_path, fmt):
+    paragraphs = [
+        "青禾学院第五届社团文化节活动安排",
+        "1.社团文化节启动仪式。由校团委主办，校社联承办，各校级社团协办。",
+        "2.英语辩论赛。由校社联牵头，校外语协会承办。",
+        "3.校园广播节目展播。广播台负责。",
+        "活动一览表",
+        "具体项目", "负责单位",
+        "“雷锋在心中”专题板报", "学宣部",
+        "“感恩三月”义卖活动", "爱心基金会、社团部",
+    ]  # fmt: skip
+    plan = parse_file(write(tmp_path, paragraphs, fmt))
+    found = [(t.text[:6], r.lead, r.co, r.groups)
+             for p in plan.points for t in p.tasks if (r := t.responsibility)]  # fmt: skip
+    assert found == [
+        ("社团文化节启", ["校团委"], ["校社联"], ["各校级社团"]),
+        ("英语辩论赛。", ["校社联"], ["校外语协会"], []),
+        ("校园广播节目", ["广播台"], [], []),
+        ("“雷锋在心中", ["学宣部"], [], []),
+        ("“感恩三月”", ["爱心基金会"], ["社团部"], []),
+    ]
+
+
+def test_a_collective_term_of_two_kinds_of_body_stays_one():
+    from workplan.parsing.responsibility import split_department_list
+
+    assert split_department_list("省财政厅、各州(市)党委和政府") == (
+        ["省财政厅"],
+        ["各州(市)党委和政府"],
+    )
+    assert split_department_list("教务处和学生处，搭建服务平台")[0][:2] == ["教务处", "学生处"]
