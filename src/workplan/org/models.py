@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from workplan.parsing.review import LONGEST_NAME
+
 
 class Department(models.Model):
     """A department (部门/单位) of the institution, under its canonical full name."""
@@ -14,7 +16,7 @@ class Department(models.Model):
         PARTY_ORGANISATION = "party_organisation", _("Party organisation")
         OTHER = "other", _("Other")
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=LONGEST_NAME, unique=True)
     kind = models.CharField(_("kind"), max_length=32, choices=Kind, default=Kind.OTHER)
     needs_review = models.BooleanField(
         _("needs review"),
@@ -41,7 +43,7 @@ class DepartmentAlias(models.Model):
     department = models.ForeignKey(
         Department, on_delete=models.CASCADE, related_name="aliases", verbose_name=_("department")
     )
-    name = models.CharField(_("alias"), max_length=100, unique=True)
+    name = models.CharField(_("alias"), max_length=LONGEST_NAME, unique=True)
 
     class Meta:
         ordering = ["name"]
@@ -55,7 +57,7 @@ class DepartmentAlias(models.Model):
 class DepartmentGroup(models.Model):
     """A collective term (泛指) used in annotations, such as 各学院, and the departments it covers."""
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=LONGEST_NAME, unique=True)
     members = models.ManyToManyField(
         Department, blank=True, related_name="groups", verbose_name=_("members")
     )

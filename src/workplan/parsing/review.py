@@ -20,6 +20,8 @@ _SURNAMES = set(
 
 
 UNASSIGNED = "没有标注责任单位。"
+# The longest name a department or collective term may have (the registry stores no longer).
+LONGEST_NAME = 100
 # 学科办（李明）: a person in a unit's brackets; 人事秘书王芳: a post, then the person holding it.
 _BRACKETED_RE = re.compile(r"[（(]([^（）()]{2,3})[)）]$")
 _TITLED_PERSON_RE = re.compile(
@@ -80,5 +82,10 @@ def _flag(resp: Responsibility | None, target: list[str], inherited) -> None:
         elif len(name) <= 2 and not name.endswith(UNIT_ENDINGS):
             target.append(f"“{name}”不像完整的部门名称（可能被截断），请核对。")
     for name in [*resp.lead, *resp.co, *resp.groups]:
+        if len(name) > LONGEST_NAME:
+            target.append(
+                f"“{name[:20]}…”有{len(name)}个字，超过部门名称的{LONGEST_NAME}字上限，"
+                "像是几个名称或一段文字，请在预览中改正后再导入。"
+            )
         if name.startswith(("各", "相关", "有关", "全体")) and name.endswith(_PEOPLE_ENDINGS):
             target.append(f"“{name}”指的是人员，不是部门，请核对。")

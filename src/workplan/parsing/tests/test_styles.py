@@ -3385,3 +3385,13 @@ def test_a_collective_term_of_two_kinds_of_body_stays_one():
         ["各州(市)党委和政府"],
     )
     assert split_department_list("教务处和学生处，搭建服务平台")[0][:2] == ["教务处", "学生处"]
+
+
+def test_a_name_longer_than_the_registry_keeps_is_flagged_in_the_preview():
+    text = (
+        "青禾学院2026年工作要点\n一、加强党建。推进党建工作。（责任部门："
+        + "党委组织部" * 30
+        + "）\n"
+    )
+    point = parse_bytes(text.encode(), "yaodian.txt").points[0]
+    assert any("超过部门名称的100字上限" in w for w in point.warnings)
