@@ -3395,3 +3395,22 @@ def test_a_name_longer_than_the_registry_keeps_is_flagged_in_the_preview():
     )
     point = parse_bytes(text.encode(), "yaodian.txt").points[0]
     assert any("超过部门名称的100字上限" in w for w in point.warnings)
+
+
+@pytest.mark.parametrize("fmt", ["txt-lines", "docx"])
+def test_a_blank_template_attached_after_the_plan_adds_no_task(tmp_path, fmt):
+    lines = [
+        "青禾学院2026年工作要点",
+        "一、加强党建。推进党建工作。（责任部门：党委组织部）",
+        "二、深化教学改革。推进课程建设。（责任部门：教务处）",
+        "附件：工作进展情况报送表（样表）",
+        "序号\t重点工作\t牵头单位\t完成时限\t进展情况",
+        "1\t\t\t\t",
+        "2\t\t\t\t",
+        "填报单位：            填报人：",
+    ]
+    plan = parse_file(write(tmp_path, lines, fmt))
+    assert [[t.text for t in p.tasks] for p in plan.points] == [
+        ["推进党建工作。"],
+        ["推进课程建设。"],
+    ]
