@@ -73,8 +73,14 @@ def _pipe_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | N
         if not line:
             break
         following = lines[end + 1].lstrip(" \t\u3000") if end + 1 < len(lines) else ""
-        if line == "|" and following.startswith("|") and following.strip() != "|":
-            row.append("\n".join(cell))  # an empty cell: the row goes on
+        # An empty cell: a lone pipe before a cell opening with one, or, in a copy that ends
+        # each cell in " |", the space of an empty cell before its pipe.
+        empty = line == "|" and (
+            (following.startswith("|") and following.strip() != "|")
+            or (lines[end][:1] in " \t\u3000" and not cell)
+        )
+        if empty:
+            row.append("\n".join(cell))  # the row goes on
             cell = []
         elif line in ("|", "||"):  # the row's end (|| after an empty last cell)
             row.append("\n".join(cell))

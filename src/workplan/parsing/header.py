@@ -23,7 +23,7 @@ TITLE_WORDS = (
 # Lines a web page puts around an article, and the date it gives (for the year).
 _FURNITURE_RE = re.compile(
     # An attachments list: 附件：1.…任务清单, then 2.… and 3.… on lines of their own.
-    r"(?m)^[ \t\u3000]*附件\s*[:：]\s*1[.．、][^\n]*(?:\n[ \t\u3000]*\d{1,2}[.．、][^。\n]{2,60}$)+"
+    r"(?m)^[ \t\u3000]*附件\s*[:：]\s*1[.．、][^\n]*(?:\n(?:[ \t\u3000]*\n)?[ \t\u3000]*\d{1,2}[.．、][^。\n]{2,60}$)+"
     r"|^[ \t\u3000]*(?:#\s*source:|索引号|发布机构|发文机关|信息来源|来源[:：]|作者[:：]|发布时间|"
     r"发布日期|更新时间|时间[:：]|日期[:：]|点击数|点击量|浏览次数|阅读次数|阅读量|访问量|当前位置|"
     r"您现在的位置|您的位置|所在位置|首页\s*[>›»]|【\s*(?:打印|关闭|字体|字号)|打印本页|关闭窗口|"

@@ -535,7 +535,18 @@ def _paragraph_start(text: str, index: int) -> int:
 
 def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
     """Return the heading lines above the task items: numbered in another style, short, and
-    without a full stop (（一）宣传氛围 over 1.、2.)."""
+    without a full stop (（一）宣传氛围 over 1.、2.). With headings of two numberings above the
+    items (（一）经济发展 / 1.招商引资 / （1）…), the first numbering's are the key points and the
+    others stay in their text, as the sections of the tasks under them."""
+    found = _headings_above(body, task_style)
+    styles = [style for _, _, _, style in found]
+    top = styles[0] if styles else ""
+    if top and len(set(styles)) > 1:
+        found = [heading for heading in found if heading[3] == top]
+    return [(start, title, end) for start, title, end, _ in found]
+
+
+def _headings_above(body: str, task_style: str) -> list[tuple[int, str, int, str]]:
     found = []
     lines = list(re.finditer(r"(?m)^[ \t\u3000]*(.+)$", body))
     for index, match in enumerate(lines):
@@ -544,7 +555,7 @@ def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
         if item is None and _is_plain_heading(line) and index + 1 < len(lines):
             following = _ITEM_RE.match(lines[index + 1].group(1).replace(EMPHASIS, "").strip())
             if following and _marker_style(following.group("marker")) == task_style:
-                found.append((match.start(), line, match.end()))
+                found.append((match.start(), line, match.end(), ""))
             continue
         if not item or _marker_style(item.group("marker")) == task_style:
             continue
@@ -552,7 +563,7 @@ def _section_headings(body: str, task_style: str) -> list[tuple[int, str, int]]:
             len(line) <= 40 and line[-1:] not in SENTENCE_END + "；;，," and "：" not in line[1:-1]
         ):
             title = line[item.end() :].strip(" \t\u3000、.．")
-            found.append((match.start(), title, match.end()))
+            found.append((match.start(), title, match.end(), _marker_style(item.group("marker"))))
     return found
 
 

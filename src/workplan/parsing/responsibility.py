@@ -153,7 +153,9 @@ _UNITS = r"[^（）()。；;：:\n]{2,80}?"
 SHORT_BRACKET_RE = re.compile(
     rf"[（(]\s*(?:由)?(?P<lead>{_UNITS})(?:按照?职责分工|按职责|分别|共同)?"
     rf"(?P<verb>牵头负责|牵头落实|负责落实|牵头|负责|落实|主办)"
-    rf"(?:[，,、；;]\s*(?P<co>[^（）()。；;：:\n]{{2,200}}?)(?:配合|协助|辅助|参与|协同|协办|落实|负责|具体实施|实施|按照?职责分工负责|按职责负责|分别负责)"
+    # 财政所、各村（社区）配合: a name among the helpers may hold a bracket of its own.
+    r"(?:[，,、；;]\s*(?P<co>(?:[^（）()。；;：:\n]|[（(][^（）()。；;：:\n]{1,8}[)）]){2,200}?)"
+    r"(?:配合|协助|辅助|参与|协同|协办|落实|负责|具体实施|实施|按照?职责分工负责|按职责负责|分别负责)"
     rf"(?:落实)?)?"
     # （A牵头，B配合，9月底前完成）: and when.
     r"(?:[，,；;]\s*(?P<when>(?:(?:19|20)\d{2}年)?(?:\d{1,2}月|年底|年内|长期|持续)[^（）()。；;：:\n]{0,12}))?"
@@ -593,13 +595,17 @@ def _matching_close(text: str, open_at: int) -> int | None:
     return None
 
 
+_NESTED_FIELD_RE = re.compile(rf"[（(]\s*((?:{LABEL_ALTERNATIVES})\s*[:：][^（）()]*)[)）]")
+
+
 def parse_annotation(inner: str) -> tuple[Responsibility, list[str]]:
     """Return the responsibility an annotation's inner text states, and the names it lists.
 
     In a plain list (责任部门：A、B，各单位) the first department leads; explicit 牵头/配合
     labels win; names under a leader label are people, not departments; a 完成时限 field is
     the task's deadline."""
-    parts = _split_labels(inner)
+    # 人事处（分管领导：刘芳）: a field in brackets inside another is a field of its own.
+    parts = _split_labels(_NESTED_FIELD_RE.sub(r"；\1", inner))
     raw = inner.strip()
     if len(parts) == 1 and parts[0][0] in PLAIN_LABELS:
         raw = parts[0][1]
@@ -765,7 +771,12 @@ def _extend_unique(target: list[str], names: list[str]) -> None:
 
 
 def _split_people(value: str) -> list[str]:
-    """Return the people named: separated by 、，; or spaces between full names (孙 悦 is one)."""
+    """Return the people named: separated by 、，; or spaces between full names (孙 悦 is one).
+    A bracket around them all is dropped ((周建平、黄晓明)), and so is a title in brackets
+    beside a name (赵磊（副县长）, （副院长）许文涛)."""
+    value = _TITLE_BRACKET_RE.sub("", value.strip())
+    if value[:1] in OPEN and value[-1:] in CLOSE:
+        value = value[1:-1]
     people = []
     for part in re.split(rf"[{SEPARATORS}]+", value):
         pieces = [p for p in re.split(r"[\s\u3000]+", part.strip()) if p]
@@ -777,6 +788,11 @@ def _split_people(value: str) -> list[str]:
     return named if named else people
 
 
+# A leader's title in brackets beside the name: 赵磊（副县长）, （常务副院长）许文涛.
+_TITLE_BRACKET_RE = re.compile(
+    r"[（(][^（）()]{0,8}(?:书记|[县区市镇乡]长|校长|院长|主任|常委|部长|处长|局长|厅长|主席|"
+    r"秘书长|经理|董事长|委员)[)）]"
+)
 # What a leader's title ends in (分管副校长, 县委常委, 局党组书记).
 TITLES = (
     "书记", "局长", "县长", "区长", "市长", "校长", "院长", "主任", "常委", "部长", "处长", "厅长",

@@ -3414,3 +3414,87 @@ def test_a_blank_template_attached_after_the_plan_adds_no_task(tmp_path, fmt):
         ["推进党建工作。"],
         ["推进课程建设。"],
     ]
+
+
+def test_leaders_in_brackets_or_with_their_titles_in_brackets_are_the_names_alone():
+    lines = [
+        "青禾县2026年重点工作任务分解表",
+        "序号\t重点工作\t牵头单位\t分管县领导\t完成时限",
+        "1\t新建农村公路30公里。\t县交通运输局\t（黄明远）\t11月底前",
+        "2\t完成国省道改造。\t县交通运输局\t（周建平、黄明远）\t10月底前",
+        "3\t新建5G基站150个。\t县经信局\t赵磊（副县长）\t年底前",
+    ]
+    tasks = parse_bytes("\n".join(lines).encode(), "fenjie.txt").points[0].tasks
+    assert [t.responsibility.leaders for t in tasks] == [
+        ["黄明远"],
+        ["周建平", "黄明远"],
+        ["赵磊"],
+    ]
+    text = "青禾学院2026年工作要点\n一、队伍建设\n1.推进职员制改革。（牵头部门：人事处（分管领导：刘芳））\n"
+    resp = parse_bytes(text.encode(), "yaodian.txt").points[0].tasks[0].responsibility
+    assert (resp.lead, resp.leaders) == (["人事处"], ["刘芳"])
+    fields = "青禾学院2026年工作要点\n一、医疗服务\n1.开设便民门诊。\n责任领导：（副院长）许文涛\n牵头部门：医务部\n"
+    resp = parse_bytes(fields.encode(), "yaodian.txt").points[0].tasks[0].responsibility
+    assert (resp.lead, resp.leaders) == (["医务部"], ["许文涛"])
+
+
+def test_a_short_form_whose_helpers_hold_a_bracket_and_deadline_cells_with_other_verbs():
+    text = (
+        "青禾镇2026年工作要点\n一、农业农村\n"
+        "1.推进村集体经济“清零消薄”。（农业农村办公室牵头，财政所、各村（社区）配合）\n"
+        "2.完成高标准农田建设4000亩。（农业农村办公室负责）\n"
+    )
+    resp = parse_bytes(text.encode(), "yaodian.txt").points[0].tasks[0].responsibility
+    assert (resp.lead, resp.co, resp.groups) == (["农业农村办公室"], ["财政所"], ["各村（社区）"])
+    table = "\n".join([
+        "青禾县2026年目标任务分解",
+        "序号\t目标任务\t牵头单位\t完成时限",
+        "1\t完成国省道改造20公里。\t县交通运输局\t10月底前（县财政局保障资金）",
+        "2\t新建5G基站150个。\t县经信局\t年底前（县通信办配合）",
+    ])  # fmt: skip
+    tasks = parse_bytes(table.encode(), "fenjie.txt").points[0].tasks
+    assert [(t.deadline, t.responsibility.co) for t in tasks] == [
+        ("10月底前", ["县财政局"]),
+        ("年底前", ["县通信办"]),
+    ]
+
+
+def test_a_copy_ending_each_cell_in_a_bar_keeps_an_empty_cell_in_its_row():
+    cells = [
+        "序号 |", "重点任务 |", "牵头单位 |", "配合单位 |", "完成时限 |", "|",
+        "1 |", "修订学校章程。 |", "党政办公室 |", "法律事务室 |", "6月底前 |", "|",
+        "2 |", "完成校园网络升级改造。 |", "信息中心 |", " |", "9月底前 |", "|",
+        "3 |", "建设教师发展中心。 |", "人事处 |", " |", "12月底前 |", "|",
+    ]  # fmt: skip
+    text = "青禾学院2026年重点任务分解表\n" + "\n".join(cells)
+    plan = parse_bytes(text.encode(), "fenjie.txt")
+    assert len(plan.points) == 1
+    assert [
+        (t.deadline, t.responsibility.lead, t.responsibility.co) for t in plan.points[0].tasks
+    ] == [
+        ("6月底前", ["党政办公室"], ["法律事务室"]),
+        ("9月底前", ["信息中心"], []),
+        ("12月底前", ["人事处"], []),
+    ]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx"])
+def test_two_levels_of_headings_above_the_annotated_items_without_any_yi(tmp_path, fmt):
+    paragraphs = [
+        "青禾镇2026年工作要点",
+        "（一）经济发展",
+        "1.招商引资",
+        "（1）全年引进项目8个。（经济发展办公室负责）",
+        "2.农业农村",
+        "（1）完成高标准农田建设。（农业农村办公室负责）",
+        "（二）社会事业",
+        "1.民生保障",
+        "（1）发放民生补助资金。（社会事务办公室负责）",
+        "附件：1.2026年重点工作任务分解表",
+        "2.2026年工作要点起草说明",
+    ]
+    plan = parse_file(write(tmp_path, paragraphs, fmt))
+    assert [(p.title, [(t.section, t.text) for t in p.tasks]) for p in plan.points] == [
+        ("经济发展", [("招商引资", "全年引进项目8个。"), ("农业农村", "完成高标准农田建设。")]),
+        ("社会事业", [("民生保障", "发放民生补助资金。")]),
+    ]
