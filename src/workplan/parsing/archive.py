@@ -141,8 +141,7 @@ def check_office_zip(
         for info in infos:
             _check_head(archive, info, name)
         if kind == "xlsx":
-            held = max_filled_rows is not None or max_filled_cells is not None
-            titles = _sheet_titles(archive) if held else {}
+            titles = _sheet_titles(archive)
             for info in infos:
                 if _is_sheet(info.filename):
                     _check_sheet(
@@ -246,7 +245,7 @@ def _check_sheet(
     trusted: readers pad every row out to it); raise ArchiveRefused at the first limit passed."""
     shape = SheetShape()
     row = column = filled = 0
-    part = info.filename
+    part = f"“{title}”" if title else info.filename  # the sheet as the office named it
     for tag, attributes in _start_tags(archive, info, name):
         ref = _REF.search(attributes)
         if tag == b"row":

@@ -46,6 +46,8 @@ def test_a_row_past_the_limit_is_refused():
 def test_a_column_past_the_limit_is_refused():
     refused = refusal(badfiles.xlsx(HEAD + b'<row r="1"><c r="KP1"/></row>' + TAIL))
     assert (refused.reason, refused.actual, refused.limit) == ("columns", 302, MAX_SHEET_COLUMNS)
+    # The office is told the sheet by the name it gave it, not the file's inner part.
+    assert "sheet1.xml" not in str(refused) and "工作表 “" in str(refused)
 
 
 def test_cells_past_the_limit_are_refused():
