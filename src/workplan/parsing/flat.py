@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .readers import TABLE_MARK
-from .responsibility import UNIT_ENDINGS, is_unit, names_units
+from .responsibility import UNIT_ENDINGS, is_unit, listed_names, names_units
 from .review import looks_like_person
 from .tables import (
     RESPONSIBLE_KINDS,
@@ -756,9 +756,9 @@ def _spaced_cells(row: list[str]) -> list[str]:
         if letters:
             people.append(letters)
             letters = ""
-        if is_unit(word):
-            if word not in units:
-                units.append(word)
+        if is_unit(word) or names_units(word):
+            # A cell of several units (市发展改革委、市农业局等): each of them.
+            units += [name for name in listed_names(word) if name not in units]
         elif looks_like_person(word) and not units:
             people.append(word)
         else:

@@ -45,7 +45,12 @@ from .responsibility import (
 from .review import flag_items
 from .script import in_simplified, strip_pinyin, write_as_original
 from .tables import TableRows, header_index, read_table_sections, read_task_table
-from .unit_headings import UNITS_FROM_HEADINGS, assign_unit_headings, without_other_names
+from .unit_headings import (
+    LEADS_FROM_HEADINGS,
+    UNITS_FROM_HEADINGS,
+    assign_unit_headings,
+    without_other_names,
+)
 from .wrapping import (
     break_run_on_fields,
     break_run_on_items,
@@ -154,6 +159,12 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         assigned = assign_unit_headings(text)
         if assigned != text:
             warnings.append(UNITS_FROM_HEADINGS)
+        text = assigned
+    else:
+        # (一)省审计厅牵头的工作 / 1.… / 协同单位：…: the heading names the items' lead.
+        assigned = assign_unit_headings(text, leads_only=True)
+        if assigned != text:
+            warnings.append(LEADS_FROM_HEADINGS)
         text = assigned
     document = Document(name=document.name, text=text, tables=tables)
     # Clauses such as 由教务处牵头 count only in a document that has no annotation otherwise.

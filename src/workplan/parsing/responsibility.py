@@ -830,6 +830,12 @@ def split_department_list(
             token = f"{token}、{tokens[index + 1]}"
             index += 1
         index += 1
+        # 省农业厅等省直有关部门: the units named, then the collective term they stand for.
+        head, _, tail = token.partition("等")
+        qualified = tail and not _OPEN_TAIL_RE.fullmatch(f"等{tail}")  # not 等有关部门
+        if qualified and is_unit(head) and not is_group(head) and is_group(tail):
+            tokens.insert(index, tail)
+            token = head
         token = _strip_open_tail(token)
         # 盘龙区政府主要领导 under 责任单位及责任人: the unit, through its head.
         headless = _UNIT_HEAD_RE.sub("", token)

@@ -50,6 +50,7 @@ _VERBS = (
     "加快", "申报", "建成", "拓展", "巩固", "坚持", "争创", "用好", "管好", "服务",
 )  # fmt: skip
 _MIN_HEADINGS = 2
+LEADS_FROM_HEADINGS = "各项的牵头单位按所在的小标题（如“（一）某某局牵头的工作”）读取，请核对。"
 UNITS_FROM_HEADINGS = (
     "文中的任务没有逐项标注责任单位，已按各项所在的小标题（如“三、学工部”）或开头的单位名称"
     "（如“1.财务处：”）读取，请核对。"
@@ -57,22 +58,27 @@ UNITS_FROM_HEADINGS = (
 _NAME_ENDINGS = (*UNIT_ENDINGS, "部门", "单位", "院系", "系部")
 
 
-def assign_unit_headings(text: str) -> str:
+def assign_unit_headings(text: str, *, leads_only: bool = False) -> str:
     """Return `text` with the unit of each unit heading (or opening) written after its items.
 
     A heading may give the unit's other names in brackets (（一）综合办公室（党群工作部、监察室）):
     the unit leads and those named with it help; duties numbered ①②③ in one paragraph are
-    put on lines of their own."""
+    put on lines of their own. With `leads_only` (a document that annotates its items), only
+    headings saying their unit leads ((一)省审计厅牵头的工作) count: the lead they name joins the
+    annotations of the items under them."""
     lines = _split_circled(text).split("\n")
     layout = _Layout(lines)
     headings = [(i, m) for i, line in enumerate(lines) if (m := _HEADING_RE.match(line))]
     headings = [(i, m) for i, m in headings if _names_units(_with_other_names(m["units"])[0])]
+    if leads_only:
+        headings = [(i, m) for i, m in headings if m["leads"]]
     openings = [(i, m) for i, line in enumerate(lines) if (m := _OPENING_RE.match(line))]
-    openings = [(i, m) for i, m in openings if _names_units(m["units"])]
+    openings = [(i, m) for i, m in openings if _names_units(m["units"]) and not leads_only]
     plain_openings = [
         (i, m)
         for i, line in enumerate(lines)
         if layout.levels[i] is None
+        and not leads_only
         and (m := _PLAIN_OPENING_RE.match(line))
         and _names_units(m["units"])
     ]

@@ -3498,3 +3498,47 @@ def test_two_levels_of_headings_above_the_annotated_items_without_any_yi(tmp_pat
         ("经济发展", [("招商引资", "全年引进项目8个。"), ("农业农村", "完成高标准农田建设。")]),
         ("社会事业", [("民生保障", "发放民生补助资金。")]),
     ]
+
+
+@pytest.mark.parametrize("fmt", ["txt-lines", "docx"])
+def test_headings_naming_the_lead_over_items_whose_fields_name_the_helpers(tmp_path, fmt):
+    lines = [
+        "青禾省人民政府2026年工作目标责任分解",
+        "一、省长负责的工作",
+        "(一)省监察厅牵头的工作",
+        "加强行政监察工作，全面落实党风廉政建设责任制。",
+        "(二)省审计厅牵头的工作",
+        "全面加强审计工作。",
+        "协同单位：省直各部门和各市人民政府。",
+        "(三)省编办牵头的工作",
+        "1.深化行政管理体制改革，优化政府机构设置。",
+        "2.积极稳妥地推进乡镇机构改革。",
+        "协同单位：省财政厅、省农业厅等省直有关部门和各市人民政府。",
+    ]
+    plan = parse_file(write(tmp_path, lines, fmt))
+    # A heading over one paragraph opens its task's words (省审计厅牵头的工作：全面加强…).
+    found = [(t.text.split("：")[-1][:6], r.lead, r.co, r.groups)
+             for p in plan.points for t in p.tasks if (r := t.responsibility)]  # fmt: skip
+    assert found == [
+        ("加强行政监察", ["省监察厅"], [], []),
+        ("全面加强审计", ["省审计厅"], [], ["省直各部门", "各市人民政府"]),
+        ("深化行政管理", ["省编办"], [], []),
+        ("积极稳妥地推", ["省编办"], ["省财政厅", "省农业厅"], ["省直有关部门", "各市人民政府"]),
+    ]
+    assert any("牵头单位按所在的小标题" in w for w in plan.warnings)
+
+
+def test_a_table_copied_with_spaces_and_several_unit_cells_after_the_task():
+    lines = [
+        "青禾市全面推行河长制主要任务分解表",
+        "序号 类别 主要任务 牵头单位 参与单位 责任单位",
+        "1 水资源 实施用水总量和强度双控行动。 市水利局 市发展改革委、市农业局等 各县(市、区)人民政府",
+        "2 水环境 加快城镇污水处理设施建设。 市住建局 市生态环境局 各县(市、区)人民政府",
+    ]
+    tasks = parse_bytes("\n".join(lines).encode(), "hezhang.txt").points[0].tasks
+    assert [
+        (t.responsibility.lead, t.responsibility.co, t.responsibility.groups) for t in tasks
+    ] == [
+        (["市水利局"], ["市发展改革委", "市农业局"], ["各县(市、区)人民政府"]),
+        (["市住建局"], ["市生态环境局"], ["各县(市、区)人民政府"]),
+    ]
