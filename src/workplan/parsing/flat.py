@@ -38,6 +38,7 @@ def unflatten_tables(text: str, tables: list[list[list[str]]]) -> str:
             or _line_per_cell_table(lines, index)
             or _spaced_table(lines, index)
             or _typed_cell_table(lines, index)
+            or _glued_table(lines, index)
         )
         if found is None:
             out.append(lines[index])
@@ -882,3 +883,94 @@ def _cell_kind(line: str, *, has_people: bool) -> str:
     ):
         return "people"  # 杨红霞李俊: two names run together
     return {"date": "deadline", "units": "units"}.get(content, "task")
+
+
+# 序号工作任务责任单位: a header whose column names a copy ran together, perhaps after a title.
+_GLUED_HEADER_RE = re.compile(r"序号(?P<rest>[\u4e00-\u9fff]{4,40})")
+_SERIAL_AT_RE = re.compile(r"(?<!\d)(\d{1,3})(?![\d.．、月日年%])")
+_LONGEST_GLUED_ROW = 3000  # characters one row's cells may take
+_PAGE_MARK_RE = re.compile(r"\n\d{1,2}、")
+
+
+def _glued_header(line: str) -> list[str] | None:
+    """Return the column names of a header run together (序号任务名称任务内容牵头部门配合部门…),
+    read off the known names one after another, or None when it names no task and units."""
+    match = _GLUED_HEADER_RE.search(line)
+    if match is None:
+        return None
+    header, rest = ["序号"], match["rest"]
+    while rest:
+        name = next(
+            (
+                rest[:size]
+                for size in range(min(len(rest), 8), 1, -1)
+                if is_column_label(rest[:size])
+            ),
+            None,
+        )
+        if name is None:
+            break  # 备注, 工作落实情况…: columns after the units, no matter
+        header.append(name)
+        rest = rest[len(name) :]
+    return header if is_header_row(header) else None
+
+
+def _units_tail(text: str) -> bool:
+    """Return whether `text` is the units cell at a run-together row's end."""
+    tail = text.strip(" \t\u3000\n，,；;")
+    if not 2 <= len(tail) <= 200 or re.search(r"[。\d%]", tail):
+        return False
+    names = listed_names(re.sub(r"(?:牵头|配合|参与|协助|负责|落实)(?=[；;，,、]|$)", "", tail))
+    return bool(names) and all(is_unit(name) for name in names)
+
+
+def _glued_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | None:
+    """Read a table whose copy lost every separator: a header of column names run together
+    (序号工作任务责任单位), then rows that each open with their number glued to their words and
+    end with their units (…知晓率达90%以上。市委宣传部、市城管委2完善…), on one line or
+    several. A row ends where its words, after their last full stop, name only units and the
+    next number follows."""
+    header = _glued_header(lines[start])
+    if header is None:
+        return None
+    first = _GLUED_HEADER_RE.search(lines[start])
+    # After the names it knows, the header may name columns of no matter (备注, 落实情况…):
+    # the first row begins at the line's first number, or on the next line.
+    rest = lines[start][first.start() + len("".join(header)) :] if first else ""
+    digit = re.search(r"\d", rest)
+    text = "\n".join([rest[digit.start() :] if digit else "", *lines[start + 1 :]])
+    # A document site numbers its pages' text 1、 2、 3、 at the start of a line, cutting a
+    # word or a name (市\n2、住建局): the marks go, and the halves join.
+    text = _PAGE_MARK_RE.sub("", text)
+    rows: list[list[str]] = []
+    position, expected = 0, None
+    while True:
+        opening = re.match(r"[ \t\u3000\n]*(\d{1,3})(?=[^\d.．、])", text[position:])
+        if opening is None or (expected is not None and int(opening.group(1)) != expected):
+            break
+        number = int(opening.group(1))
+        body = position + opening.end()
+        window = text[body : body + _LONGEST_GLUED_ROW]
+        cut = None
+        for found in _SERIAL_AT_RE.finditer(window):
+            if int(found.group(1)) != number + 1:
+                continue
+            words = window[: found.start()]
+            stop = max(words.rfind("。"), words.rfind("！"))
+            if stop > 0 and _units_tail(words[stop + 1 :]):
+                cut = found.start()
+                break
+        words = window[:cut] if cut is not None else window.split("\n\n", 1)[0]
+        stop = max(words.rfind("。"), words.rfind("！"))
+        units = words[stop + 1 :] if stop > 0 else ""
+        if not _units_tail(units):
+            break  # a row cut off before its units, or the text after the table
+        task = re.sub(r"\s*\n\s*", "", words[: stop + 1])
+        rows.append([str(number), task, "、".join(listed_names(units.strip())) or units.strip()])
+        position, expected = body + len(words), number + 1
+        if cut is None:
+            break
+    if len(rows) < 2:
+        return None
+    consumed = text[:position].count("\n")
+    return [["序号", "工作任务", "责任单位"], *rows], start + consumed + 1

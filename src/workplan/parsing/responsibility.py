@@ -830,6 +830,17 @@ def split_department_list(
             token = f"{token}、{tokens[index + 1]}"
             index += 1
         index += 1
+        # 政治处各部门: an office and then every department, run together (区政府各部门 is the
+        # departments of the district government, one term).
+        office = _OFFICE_THEN_GROUP_RE.match(token)
+        if office and is_unit(office["office"]) and is_group(office["group"]):
+            tokens.insert(index, office["group"])
+            token = office["office"]
+            if notes is not None:
+                notes.append(
+                    f"“{office.group()}”像是单位和泛指连写，已拆分为{office['office']}、"
+                    f"{office['group']}，请核对。"
+                )
         # 省农业厅等省直有关部门: the units named, then the collective term they stand for.
         head, _, tail = token.partition("等")
         qualified = tail and not _OPEN_TAIL_RE.fullmatch(f"等{tail}")  # not 等有关部门
@@ -860,6 +871,7 @@ def split_department_list(
     return departments, groups
 
 
+_OFFICE_THEN_GROUP_RE = re.compile(r"^(?P<office>.{2,20}?[处室科庭部])(?P<group>各.{1,10})$")
 _BODY_KINDS = {"单位", "部门", "直属单位", "街道", "乡镇", "镇", "乡", "社区", "街道办事处"}
 # 13个街道、镇: every one of a counted kind, one collective term.
 _COUNTED_RE = re.compile(r"^(?:\d{1,3}|[一二三四五六七八九十]{1,3})个")
@@ -910,9 +922,9 @@ def split_run_together(name: str) -> list[str]:
     while True:
         for cut in range(start + 3, len(name) - 2):
             head, tail = name[start:cut], name[cut:]
-            if (head[-1] in "部处" or (head[-1] in "委局办" and tail[0] in "市县区省州镇乡")) and (
-                len(tail) >= 3 and tail.endswith(UNIT_ENDINGS)
-            ):
+            if (
+                head[-1] in "部处庭" or (head[-1] in "委局办" and tail[0] in "市县区省州镇乡")
+            ) and (len(tail) >= 3 and tail.endswith(UNIT_ENDINGS)):
                 # 指挥部办公室: an office of the body before it, not a second unit.
                 bare = tail in UNIT_ENDINGS or tail in GENERIC_NOUNS
                 # 学工部宿管科, 人事处师资科: a section inside the office before it.

@@ -3542,3 +3542,49 @@ def test_a_table_copied_with_spaces_and_several_unit_cells_after_the_task():
         (["市水利局"], ["市发展改革委", "市农业局"], ["各县(市、区)人民政府"]),
         (["市住建局"], ["市生态环境局"], ["各县(市、区)人民政府"]),
     ]
+
+
+def test_a_table_whose_copy_lost_every_separator():
+    """序号工作内容…责任单位 run together, then each row's number glued to its words and its
+    units glued to the next number (a document site's copy, its page marks 2、 cutting a name)."""
+    text = "\n".join([
+        "青禾市垃圾分类重点任务责任分工表",
+        "1、青禾市垃圾分类重点任务责任分工表序号工作内容目标任务责任单位备注1将垃圾分类作为"
+        "精神文明建设的重要内容，加强宣传发动。年底前，群众知晓率达90%以上。市委宣传部(市文明办)、"
+        "市城管委，市总工会、团市委等部门，各区(市)县政府2完善回收利用体系，优化社区回收设施布局。"
+        "2026年6月底前，基本建成回收利用体系。市商务局，市",
+        "2、住建局、市城管委，各区(市)县政府3加强有害垃圾处置的规范化管理。年底前，完善处置体系。"
+        "市生态环境局，各区(市)县政府",
+    ])  # fmt: skip
+    plan = parse_bytes(text.encode(), "fengong.txt")
+    found = [(t.text[:6], r.lead, r.co, r.groups)
+             for p in plan.points for t in p.tasks if (r := t.responsibility)]  # fmt: skip
+    assert found == [
+        (
+            "将垃圾分类作",
+            ["市委宣传部(市文明办)"],
+            ["市城管委", "市总工会", "团市委"],
+            ["各区(市)县政府"],
+        ),
+        ("完善回收利用", ["市商务局"], ["市住建局", "市城管委"], ["各区(市)县政府"]),
+        ("加强有害垃圾", ["市生态环境局"], [], ["各区(市)县政府"]),
+    ]
+
+
+def test_a_court_table_copied_without_separators_over_several_lines():
+    text = "\n".join([
+        "2026年青禾法院工作要点任务分解表",
+        "序号任务名称任务内容牵头部门配合部门工作落实情况(每季度填报一次)",
+        "1持续加强科学理论武装1.严格落实“第一议题”制度。",
+        "2.落实政治轮训制度。",
+        "政治处各部门",
+        "2依法惩治各类犯罪1.严厉打击严重暴力犯罪。",
+        "2.妥善办理涉众型金融犯罪。",
+        "刑二庭刑一庭",
+    ])  # fmt: skip
+    plan = parse_bytes(text.encode(), "fenjie.txt")
+    found = [
+        (r.lead, r.co, r.groups) for p in plan.points for t in p.tasks if (r := t.responsibility)
+    ]
+    assert found == [(["政治处"], [], ["各部门"]), (["刑二庭"], ["刑一庭"], [])]
+    assert "政治处各部门" not in [d.name for d in plan.departments]
