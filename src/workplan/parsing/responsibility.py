@@ -774,7 +774,7 @@ def _split_people(value: str) -> list[str]:
     """Return the people named: separated by 、，; or spaces between full names (孙 悦 is one).
     A bracket around them all is dropped ((周建平、黄晓明)), and so is a title in brackets
     beside a name (赵磊（副县长）, （副院长）许文涛)."""
-    value = _TITLE_BRACKET_RE.sub("", value.strip())
+    value = _TITLE_BRACKET_RE.sub("", value.replace("**", "").replace("\ue000", "").strip())
     if value[:1] in OPEN and value[-1:] in CLOSE:
         value = value[1:-1]
     people = []
@@ -807,7 +807,8 @@ def split_department_list(
 
     Names are separated by 、，,；; or by spaces and line breaks between them. Two names run
     together (党委组织部人事处) are split and noted in `notes` for the office to check."""
-    compact = _spaces_to_separators(value.replace("**", "")).rstrip("。.！!")
+    # Emphasis (**, or the mark a bold run left) is no part of a name.
+    compact = _spaces_to_separators(value.replace("**", "").replace("\ue000", "")).rstrip("。.！!")
     tokens = _split_top_level(compact)
     # 公安、交通部门: sectors listed before the 部门 they share are each a 部门 of their own.
     for at in range(len(tokens) - 2, -1, -1):

@@ -419,9 +419,9 @@ def _aligned(row: list[str], width: int, kinds: dict[int, str]) -> tuple[list[st
     misfit = any(fit < 0 and kinds.get(i) in watched for i, fit in enumerate(fits))
     # Units under the task and none under the unit columns (a task may end like a unit's name,
     # 建设省级重点实验室, beside its own units).
-    stray = any(fit < 0 and kinds.get(i) == "task" for i, fit in enumerate(fits)) and not any(
-        fit > 0 and kinds.get(i) in RESPONSIBLE_KINDS for i, fit in enumerate(fits)
-    )
+    stray = any(
+        fit < 0 and kinds.get(i) in ("task", "point") for i, fit in enumerate(fits)
+    ) and not any(fit > 0 and kinds.get(i) in RESPONSIBLE_KINDS for i, fit in enumerate(fits))
     if not misfit and not stray:
         return row, set(), False
 

@@ -3588,3 +3588,27 @@ def test_a_court_table_copied_without_separators_over_several_lines():
     ]
     assert found == [(["政治处"], [], ["各部门"]), (["刑二庭"], ["刑一庭"], [])]
     assert "政治处各部门" not in [d.name for d in plan.departments]
+
+
+def test_masked_names_and_rows_short_of_their_merged_cells_in_a_bar_table():
+    """A mirror site masks names with asterisks (****分局): the marks are no part of a name. A row
+    whose category cells were merged above it starts with its task; its units still go under
+    the unit column."""
+    text = "\n".join([
+        "2026年青禾县食品安全重点工作任务清单",
+        "| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |",
+        "| 一、治理突出问题 | (一)强化源头治理 | 1.加强重金属污染源头防控。 | ****分局牵头,各有关部门按照职责分工负责 | 11月底前 |",
+        "| 2.持续开展兽药使用减量行动。 | 县农业农村局 | 11月底前 | ||",
+    ])  # fmt: skip
+    plan = parse_bytes(text.encode(), "qingdan.txt")
+    found = [
+        (t.text[:6], r.lead, r.groups)
+        for p in plan.points
+        for t in p.tasks
+        if (r := t.responsibility)
+    ]
+    assert found == [
+        ("加强重金属污", ["分局"], ["各有关部门"]),
+        ("持续开展兽药", ["县农业农村局"], []),
+    ]
+    assert all("\ue000" not in d.name and "*" not in d.name for d in plan.departments)
