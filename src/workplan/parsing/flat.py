@@ -889,6 +889,8 @@ def _cell_kind(line: str, *, has_people: bool) -> str:
 _GLUED_HEADER_RE = re.compile(r"序号(?P<rest>[\u4e00-\u9fff]{4,40})")
 _SERIAL_AT_RE = re.compile(r"(?<!\d)(\d{1,3})(?![\d.．、月日年%])")
 _LONGEST_GLUED_ROW = 3000  # characters one row's cells may take
+# The header of every table read this way (the parse says so in a warning).
+GLUED_HEADER = ["序号", "工作任务", "责任单位"]
 _PAGE_MARK_RE = re.compile(r"\n\d{1,2}、")
 
 
@@ -973,4 +975,4 @@ def _glued_table(lines: list[str], start: int) -> tuple[list[list[str]], int] | 
     if len(rows) < 2:
         return None
     consumed = text[:position].count("\n")
-    return [["序号", "工作任务", "责任单位"], *rows], start + consumed + 1
+    return [GLUED_HEADER, *rows], start + consumed + 1

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 
-from .flat import SPACED_HEADER, unflatten_tables
+from .flat import GLUED_HEADER, SPACED_HEADER, unflatten_tables
 from .header import (
     NO_ORGANIZATION,
     NO_YEAR,
@@ -151,6 +151,10 @@ def parse_document(document: Document, registry: Mapping[str, str] | None = None
         warnings.append("文本像是从PDF复制的，被页面行宽截断的行已重新接续，请核对。")
     text = join_label_lines(drop_page_numbers(unflatten_tables(unwrapped, tables)))
     text = move_leading_units(break_run_on_fields(_BOXED_LABEL_RE.sub(_boxed_label, text)))
+    if any(rows and rows[0] is GLUED_HEADER for rows in tables):
+        warnings.append(
+            "文中的表格在复制时丢失了单元格分隔，已按序号和行末的单位名称拆分各行，请核对。"
+        )
     if any(rows and rows[0] is SPACED_HEADER for rows in tables):
         warnings.append(
             "文中的表格以空格分列，已按各格的内容读取领导和责任单位（第一个单位为牵头单位），请核对。"

@@ -3557,6 +3557,7 @@ def test_a_table_whose_copy_lost_every_separator():
         "市生态环境局，各区(市)县政府",
     ])  # fmt: skip
     plan = parse_bytes(text.encode(), "fengong.txt")
+    assert any("丢失了单元格分隔" in warning for warning in plan.warnings)
     found = [(t.text[:6], r.lead, r.co, r.groups)
              for p in plan.points for t in p.tasks if (r := t.responsibility)]  # fmt: skip
     assert found == [
