@@ -450,6 +450,13 @@ def _fit_cells(lines: list[str], columns: list[str]) -> list[list[str]]:
     same number whose empty department cells are the first sub-row's (a merged cell)."""
     kinds = [column_kind(c) for c in columns]
     responsible = [i for i, kind in enumerate(kinds) if kind in RESPONSIBLE_KINDS]
+    if len(lines) < len(columns) and "task" in kinds:
+        # A short row lost its empty and merged cells: each line goes where it fits, and the
+        # cells after its last are left out, so that merged ones are the row above's.
+        cells = _aligned_lines(lines, kinds)
+        while cells and not cells[-1]:
+            cells.pop()
+        return [cells]
     if len(lines) <= len(columns):
         return [_aligned_lines(lines, kinds) if _misfits(lines, kinds) else lines]
     if responsible and responsible[-1] == len(columns) - 1:
@@ -647,6 +654,10 @@ def _cell_header(lines: list[str], start: int) -> tuple[list[str] | None, int]:
             and not (known and is_column_label(header[-1]))
         ):
             header[-1] += line  # 牵头 / 单位: a column name wrapped in its cell
+            end += 1
+            continue
+        if header and re.fullmatch(r"[（(][\u4e00-\u9fff]{1,6}[)）]", line):
+            header[-1] += line  # 责任股室 / (单位): the rest of a name, in brackets
             end += 1
             continue
         if not known and (len(line) > 4 or re.search(r"[\d，,。；;：:、]", line)):

@@ -924,7 +924,7 @@ def split_run_together(name: str) -> list[str]:
         for cut in range(start + 3, len(name) - 2):
             head, tail = name[start:cut], name[cut:]
             if (
-                head[-1] in "部处庭" or (head[-1] in "委局办" and tail[0] in "市县区省州镇乡")
+                head[-1] in "部处庭股" or (head[-1] in "委局办" and tail[0] in "市县区省州镇乡")
             ) and (len(tail) >= 3 and tail.endswith(UNIT_ENDINGS)):
                 # 指挥部办公室: an office of the body before it, not a second unit.
                 bare = tail in UNIT_ENDINGS or tail in GENERIC_NOUNS

@@ -3613,3 +3613,31 @@ def test_masked_names_and_rows_short_of_their_merged_cells_in_a_bar_table():
         ("持续开展兽药", ["县农业农村局"], []),
     ]
     assert all("\ue000" not in d.name and "*" not in d.name for d in plan.departments)
+
+
+@pytest.mark.parametrize("fmt", ["txt-lines", "docx"])
+def test_a_table_a_cell_a_line_whose_short_rows_share_merged_unit_cells(tmp_path, fmt):
+    """A row of only its number and task had its unit cell merged with the row above's; a
+    column name wrapped with its bracket (责任股室 / (单位)) is one; two sections run together
+    (文化宣传股文化馆) are split."""
+    lines = [
+        "青禾县文化和旅游局2026年目标任务分解表",
+        "序号", "指标", "工作任务", "完成时限", "责任领导", "责任股室", "(单位)", "备注",
+        "1", "公共文化服务", "“两馆一站”免费开放服务人次增长15%。", "12月底前", "夏明远", "文化宣传股", "文化馆",
+        "2", "全年开展文化下乡惠民演出不少于100场。", "文化宣传股文化馆",
+        "3", "开展好“三下乡”活动。",
+        "4", "文化市场管理", "开展专项整治行动4次以上。", "执法大队",
+        "5", "净化网络文化环境，抽查合格率达到92%以上。",
+        "6", "广电", "完成应急广播系统建设。", "广电事业股",
+    ]  # fmt: skip
+    plan = parse_file(write(tmp_path, lines, fmt))
+    found = [(t.text.split("：")[-1][:6], r.lead, r.co)
+             for p in plan.points for t in p.tasks if (r := t.responsibility)]  # fmt: skip
+    assert found == [
+        ("“两馆一站”", ["文化宣传股"], ["文化馆"]),
+        ("全年开展文化", ["文化宣传股"], ["文化馆"]),
+        ("开展好“三下", ["文化宣传股"], ["文化馆"]),
+        ("开展专项整治", ["执法大队"], []),
+        ("净化网络文化", ["执法大队"], []),
+        ("完成应急广播", ["广电事业股"], []),
+    ]
