@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from workplan.accounts.models import User
 from workplan.core.roles import Role
@@ -18,32 +18,94 @@ from workplan.notifications.message import Message
 from workplan.notifications.models import Notification
 from workplan.notifications.tasks import email_notifications
 
-__all__ = ["Message", "notify", "notify_department", "notify_supervisors"]
+__all__ = ["Digest", "Kind", "Message", "notify", "notify_department", "notify_supervisors"]
 
 
-def notify(users, text: str | Message, url: str = "", *, email: bool = False) -> None:
-    """Put `text` in each user's message centre; with `email`, also mail it after commit.
+Kind = Notification.Kind
 
-    Pass a `Message` whenever the text has words of ours: a plain string is shown as written."""
+
+def _stored(text: str | Message) -> tuple[str, str, dict]:
     if isinstance(text, Message):
         with translation.override(settings.LANGUAGE_CODE):
             stored = text.render()
-        words, values = text.words, text.values
-    else:
-        stored, words, values = text, "", {}
+        return stored[:300], text.words, text.values
+    return text[:300], "", {}
+
+
+def notify(
+    users,
+    text: str | Message,
+    url: str = "",
+    *,
+    email: bool = False,
+    kind: str = Kind.OTHER,
+    digest: Digest | None = None,
+) -> None:
+    """Put `text` in each user's message centre; with `email`, also mail it after commit.
+
+    Pass a `Message` whenever the text has words of ours: a plain string is shown as written.
+    With a `digest`, a reader who has an unread message of the same digest gets that line
+    updated (its count raised, its text the digest's, moved to the top) instead of a new one."""
+    stored, words, values = _stored(text)
+    users = list(users)
+    merged = _merge_into_digest(users, digest) if digest else set()
     rows = Notification.objects.bulk_create(
-        Notification(user=u, text=stored[:300], words=words, values=values, url=url[:300])
+        Notification(
+            user=u,
+            text=stored,
+            words=words,
+            values=values,
+            url=url[:300],
+            kind=kind,
+            group=digest.group if digest else "",
+        )
         for u in users
+        if u.pk not in merged
     )
     if email and rows:
         ids = [row.pk for row in rows]
         transaction.on_commit(lambda: email_notifications.enqueue(ids))
 
 
-def notify_supervisors(text: str | Message, url: str = "") -> None:
-    """Tell every active member of the supervision office."""
+class Digest:
+    """How messages of one kind add up while unread: `group` names the digest (one per
+    department and period, say); `message(count)` says what `count` of them amount to."""
+
+    def __init__(self, group: str, message, url: str = ""):
+        self.group, self.message, self.url = group[:80], message, url
+
+    def render(self, count: int) -> tuple[str, str, dict]:
+        return _stored(self.message(count))
+
+
+def _merge_into_digest(users, digest: Digest) -> set[int]:
+    """Fold a new message into each reader's unread line of the digest; return whose."""
+    merged = set()
+    lines = Notification.objects.select_for_update().filter(
+        user__in=users, group=digest.group, read_at__isnull=True
+    )
+    for line in lines:
+        count = line.count + 1
+        text, words, values = digest.render(count)
+        Notification.objects.filter(pk=line.pk).update(
+            count=count,
+            text=text,
+            words=words,
+            values=values,
+            url=(digest.url or line.url)[:300],
+            created_at=timezone.now(),
+        )
+        merged.add(line.user_id)
+    return merged
+
+
+def notify_supervisors(text: str | Message, url: str = "", **options) -> None:
+    """Tell every active member of the supervision office (`options` as for `notify`)."""
     notify(
-        User.objects.filter(role_grants__role=Role.SUPERVISOR, is_active=True).distinct(), text, url
+        User.objects.filter(role_grants__role=Role.SUPERVISOR, is_active=True).distinct(),
+        text,
+        url,
+        **options,
     )
 
 
@@ -52,11 +114,11 @@ def notify_department(
     text: str | Message,
     url: str = "",
     roles=(Role.HEAD, Role.LIAISON),
-    *,
-    email: bool = False,
+    **options,
 ) -> None:
-    """Tell the active people of `department` who hold one of `roles`."""
+    """Tell the active people of `department` who hold one of `roles` (`options` as for
+    `notify`)."""
     people = User.objects.filter(
         departments=department, role_grants__role__in=roles, is_active=True
     ).distinct()
-    notify(people, text, url, email=email)
+    notify(people, text, url, **options)

@@ -4,7 +4,8 @@ from workplan.pages import views
 
 app_name = "pages"
 urlpatterns = [
-    path("start/", views.home, name="home"),
+    path("", views.home, name="home"),
+    path("start/", views.home),  # the address the 工作台 had before it was the site's root
     path("plans/<int:plan_id>/", views.plan_detail, name="plan-detail"),
     path("plans/<int:plan_id>/table/", views.table, name="table"),
     path("tasks/<int:task_id>/", views.task_detail, name="task-detail"),

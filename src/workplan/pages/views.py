@@ -1,13 +1,14 @@
 """Pages that show several apps' data at once: where each person starts, a plan, a task, a
 department, and the task table with its lights."""
 
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from workplan.core.roles import Role, is_admin
+from workplan.core.roles import Role, is_admin, is_supervisor, member_department_ids
 from workplan.org.access import access_department, may_change_contact
 from workplan.org.queries import registry_names
-from workplan.pages import queries
+from workplan.pages import queries, workbench
 from workplan.pages.access import may_see_department_dashboards
 from workplan.plans.access import access_plan, access_task, check_may_change_plans, may_change_plans
 from workplan.plans.queries import (
@@ -24,15 +25,18 @@ from workplan.progress.queries import scheduled_plans
 
 @require_GET
 def home(request):
-    """Where each person starts: departments at their reports, leaders at the dashboard."""
+    """The 工作台: what the signed-in person has to do now, a part for each role they hold."""
     user = request.user
-    if user.has_role(Role.LIAISON, Role.HEAD) and user.department_ids:
-        return redirect("progress:my-reports")
+    today = timezone.localdate()
+    context = {"today": today, "plans": list(workbench.running_plans(today))}
+    if member_department_ids(user):
+        context["desk"] = workbench.department_desk(user, today)
+    if is_supervisor(user) or is_admin(user):
+        context["office"] = workbench.office_desk(today)
+        context["office_acts"] = is_supervisor(user)
     if user.has_role(Role.LEADER):
-        plan = scheduled_plans().first()
-        if plan is not None:
-            return redirect("reports:dashboard", plan_id=plan.pk)
-    return redirect("plans:plan-list")
+        context["leader"] = workbench.leader_desk(user, today)
+    return render(request, "pages/home.html", context)
 
 
 @require_GET

@@ -4,7 +4,7 @@ from workplan.plans import preview_views, table_views, views
 
 app_name = "plans"
 urlpatterns = [
-    path("", views.plan_list, name="plan-list"),
+    path("plans/", views.plan_list, name="plan-list"),
     path("plans/upload/", views.plan_upload, name="plan-upload"),
     path("plans/upload/<str:token>/", views.import_preview, name="import-preview"),
     path("plans/<int:plan_id>/match-leaders/", views.match_leaders, name="match-leaders"),

@@ -13,7 +13,7 @@ def test_missing_page_is_explained_inside_the_site(client, viewer):
     response = client.get("/no-such-page/")
     page = response.content.decode()
     assert response.status_code == 404
-    assert "页面不存在" in page and 'href="/start/"' in page and "topbar" in page
+    assert "页面不存在" in page and 'href="/"' in page and "topbar" in page
     assert "URLconf" not in page and "Traceback" not in page
 
 

@@ -1,24 +1,26 @@
-"""After signing in, each person starts where their work is."""
+"""After signing in, each person starts on the 工作台 at the site's root; the old address of
+the start page still leads there."""
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
-
-from workplan.plans.models import Plan
-from workplan.progress.actions import do_set_up_schedule
 
 pytestmark = pytest.mark.django_db
 
 
-def test_each_role_starts_at_its_work(client, liaison, leader, supervisor, example_plan):
-    call_command("import", str(example_plan))
-    plan = Plan.objects.get()
-    do_set_up_schedule(plan)
-    expected = {
-        liaison: reverse("progress:my-reports"),
-        leader: reverse("reports:dashboard", args=[plan.pk]),
-        supervisor: reverse("plans:plan-list"),
-    }
-    for user, url in expected.items():
+def test_each_role_starts_at_the_workbench(client, liaison, leader, supervisor):
+    assert reverse("pages:home") == "/"
+    for user, part in (
+        (liaison, "desk-department"),
+        (leader, "desk-leader"),
+        (supervisor, "desk-office"),
+    ):
         client.force_login(user)
-        assert client.get(reverse("pages:home"))["Location"] == url
+        page = client.get("/").content.decode()
+        assert f'id="{part}"' in page
+        assert client.get("/start/").status_code == 200
+
+
+def test_plan_list_has_its_own_address(client, viewer):
+    client.force_login(viewer)
+    assert reverse("plans:plan-list") == "/plans/"
+    assert client.get("/plans/").status_code == 200
