@@ -6,12 +6,16 @@ from django.views.decorators.http import require_GET, require_POST
 
 from workplan.core.ids import parse_id
 from workplan.notifications.actions import do_mark_notifications_read
-from workplan.notifications.queries import messages_for, unread_count
+from workplan.notifications.models import Notification
+from workplan.notifications.queries import messages_for, unread_by_kind, unread_count
 
 
 @require_GET
 def notification_list(request):
-    page = Paginator(messages_for(request.user), 50).get_page(request.GET.get("page"))
+    kind = request.GET.get("kind", "")
+    if kind not in Notification.Kind.values:
+        kind = ""  # an unknown kind shows every message, as the address without one does
+    page = Paginator(messages_for(request.user, kind), 50).get_page(request.GET.get("page"))
     items = list(page)
     # Reading changes nothing: the page posts back the unread messages it shows (mark_read).
     shown_unread = [n.pk for n in items if n.read_at is None]
@@ -20,6 +24,8 @@ def notification_list(request):
         "page": page,
         "shown_unread": shown_unread,
         "unread_elsewhere": unread_count(request.user) - len(shown_unread),
+        "kind": kind,
+        "kinds": unread_by_kind(request.user),
     }
     return render(request, "notifications/list.html", context)
 

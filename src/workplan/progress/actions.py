@@ -22,7 +22,13 @@ from workplan.audit.records import (
 from workplan.core.errors import WrongState
 from workplan.core.limits import NOTE_CHARS, REPORT_TEXT_CHARS, check_length
 from workplan.core.roles import Role
-from workplan.notifications.notify import Message, notify_department, notify_supervisors
+from workplan.notifications.notify import (
+    Digest,
+    Kind,
+    Message,
+    notify_department,
+    notify_supervisors,
+)
 from workplan.plans.models import Plan
 from workplan.progress import hooks
 from workplan.progress.access import (
@@ -305,6 +311,7 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
             ),
             _report_url(report),
             roles=(Role.HEAD,),
+            kind=Kind.REVIEW,
         )
     else:
         notify_supervisors(
@@ -314,9 +321,29 @@ def do_submit_report(report: ProgressReport, *, by, now=None) -> ProgressReport:
                 code=report.task.code,
             ),
             _report_url(report),
+            kind=Kind.REPORT,
+            digest=_submissions_digest(report),
         )
         hooks.report_submitted.send(sender=ProgressReport, report=report, by=by)
     return report
+
+
+def _submissions_digest(report: ProgressReport) -> Digest:
+    """One unread line per department and period in the office's message centre, however
+    many of its reports arrive: "教务处 submitted 12 reports for 2024年6月", linked to those
+    reports in the review queue."""
+    department, period = report.department, report.period
+    url = reverse("progress:review-queue") + f"?period={period.pk}&department={department.pk}"
+    return Digest(
+        f"submitted:{period.pk}:{department.pk}",
+        lambda count: Message(
+            gettext_noop("{department} submitted {count} reports for {period}."),
+            department=department.name,
+            count=count,
+            period=period.label,
+        ),
+        url,
+    )
 
 
 def _report_url(report: ProgressReport) -> str:
@@ -433,6 +460,7 @@ def do_return_report(report: ProgressReport, comment: str, *, by) -> ProgressRep
             comment=comment,
         ),
         _report_url(report),
+        kind=Kind.REVIEW,
     )
     return report
 
@@ -625,5 +653,6 @@ def do_send_back_report(report: ProgressReport, comment: str, *, by) -> Progress
         ),
         _report_url(report),
         roles=(Role.LIAISON,),
+        kind=Kind.REVIEW,
     )
     return report

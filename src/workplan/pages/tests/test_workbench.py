@@ -20,6 +20,7 @@ from workplan.supervision.actions import (
     do_issue_notice,
     do_request_extension,
 )
+from workplan.supervision.lights import do_recompute_lights
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +161,6 @@ def test_office_sees_departments_without_accounts(client, plan, supervisor):
 def test_leader_sees_point_lights_extensions_to_decide_and_answers(
     client, plan, leader, liaison, department
 ):
-    from workplan.supervision.lights import do_recompute_lights
 
     point = plan.key_points.get(number=4)
     point.leader = leader
