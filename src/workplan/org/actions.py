@@ -186,7 +186,10 @@ def do_rename_department(department: Department, name: str, valid_from, *, by, t
     if clash:
         raise WrongState(clash)
     former = department.name
-    DepartmentAlias.objects.filter(department=department, name=name).delete()
+    for alias in DepartmentAlias.objects.filter(department=department, name=name):
+        # Its own 简称 becoming its name is no longer a 简称.
+        record_deleted(alias, by=by, scope=scope_of(department))
+        alias.delete()
     history = DepartmentName.objects.create(
         department=department, name=name, former_name=former, valid_from=valid_from
     )

@@ -21,7 +21,6 @@ def departments_for_registry() -> QuerySet[Department]:
     return Department.objects.prefetch_related(
         Prefetch("aliases", queryset=DepartmentAlias.objects.order_by("name")),
         Prefetch("groups", queryset=DepartmentGroup.objects.order_by("name")),
-        "names",
     )
 
 
@@ -59,10 +58,13 @@ def merge_preview(source: Department, target: Department, today) -> list[MergeLi
     return lines
 
 
-def empty_groups_in_use(today=None) -> list[tuple[DepartmentGroup, int]]:
-    """Return the collective terms with no member that tasks are assigned to, with how many
-    tasks: a notice or reminder to such a group reaches nobody."""
-    empty = list(DepartmentGroup.objects.filter(members__isnull=True).order_by("name"))
+def empty_groups_in_use(groups=None, today=None) -> list[tuple[DepartmentGroup, int]]:
+    """Return the collective terms with no member that tasks of running plans are assigned to,
+    with how many tasks: a notice or reminder to such a group reaches nobody. `groups`, if
+    given, are those of `groups_for_registry()` already read (no query for them again)."""
+    if groups is None:
+        groups = groups_for_registry()
+    empty = [g for g in groups if not g.member_count]
     if not empty:
         return []
     uses: dict[int, int] = {}

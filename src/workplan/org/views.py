@@ -38,10 +38,11 @@ from workplan.org.forms import (
 @require_GET
 def department_list(request):
     may_change = may_change_registry(request.user)
+    groups = list(queries.groups_for_registry())
     context = {
         "departments": queries.departments_for_registry(),
-        "groups": queries.groups_for_registry(),
-        "empty_groups": queries.empty_groups_in_use(),
+        "groups": groups,
+        "empty_groups": queries.empty_groups_in_use(groups),
         "may_change": may_change,
     }
     return render(request, "org/department_list.html", context)

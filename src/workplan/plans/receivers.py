@@ -103,21 +103,15 @@ def move_assignments(sender, *, source, target, today, by, **kwargs) -> list[Mer
 
 def count_group_tasks(sender, *, group_ids, today, **kwargs) -> dict[int, int]:
     """Answer `org.hooks.counting_group_uses`: the tasks of running plans each group is
-    assigned to, directly or through its key point."""
+    assigned to, directly or through its key point (one query)."""
     plans = open_plans(today)
-    counts: dict[int, int] = {}
-    direct = (
-        Assignment.objects.filter(group__in=group_ids, task__key_point__plan__in=plans)
+    rows = (
+        Assignment.objects.filter(group__in=group_ids)
+        .filter(Q(task__key_point__plan__in=plans) | Q(key_point__plan__in=plans))
         .values_list("group")
-        .annotate(n=Count("task", distinct=True))
+        .annotate(
+            direct=Count("task", distinct=True), inherited=Count("key_point__tasks", distinct=True)
+        )
         .order_by()
     )
-    inherited = (
-        Assignment.objects.filter(group__in=group_ids, key_point__plan__in=plans)
-        .values_list("group")
-        .annotate(n=Count("key_point__tasks", distinct=True))
-        .order_by()
-    )
-    for group_id, n in [*direct, *inherited]:
-        counts[group_id] = counts.get(group_id, 0) + n
-    return counts
+    return {group_id: direct + inherited for group_id, direct, inherited in rows}

@@ -207,3 +207,12 @@ def test_edit_page_shows_each_form(client, supervisor, department):
     for url in ("department-kind", "department-rename", "alias-add", "department-merge"):
         assert reverse(f"org:{url}", args=[department.pk]) in page
     assert "教学部" in page  # offered to merge into
+
+
+def test_renaming_to_its_own_short_name_turns_the_short_name_into_the_former_name(
+    supervisor, department
+):
+    DepartmentAlias.objects.create(department=department, name="教务部")
+    do_rename_department(department, "教务部", datetime.date(2024, 3, 1), by=supervisor)
+    assert list(department.aliases.values_list("name", flat=True)) == ["教务处"]
+    assert AuditRecord.objects.filter(object_type="org.departmentalias", action="delete").exists()
