@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
 from workplan.core.roles import belongs_to, is_admin, is_supervisor
-from workplan.org.models import Department, DepartmentGroup
+from workplan.org.models import Department, DepartmentAlias, DepartmentGroup
 
 
 def may_change_registry(user) -> bool:
@@ -17,13 +17,26 @@ def may_change_contact(user, department) -> bool:
     return may_change_registry(user) or belongs_to(user, department.pk)
 
 
-def access_department(user, department_id: int, *, contact: bool = False) -> Department:
+def access_department(
+    user, department_id: int, *, contact: bool = False, write: bool = False
+) -> Department:
     """Return the department `user` may read (or, with `contact`, whose contact details they
-    may change); Http404 if missing, PermissionDenied if readable but not theirs to change."""
+    may change; with `write`, whose registry entry they may change); Http404 if missing,
+    PermissionDenied if readable but not theirs to change."""
     department = get_object_or_404(Department, pk=department_id)
     if contact and not may_change_contact(user, department):
         raise PermissionDenied
+    if write and not may_change_registry(user):
+        raise PermissionDenied
     return department
+
+
+def access_alias(user, alias_id: int) -> DepartmentAlias:
+    """Return the 简称 `user` may remove; Http404 if missing, PermissionDenied if not theirs."""
+    alias = get_object_or_404(DepartmentAlias.objects.select_related("department"), pk=alias_id)
+    if not may_change_registry(user):
+        raise PermissionDenied
+    return alias
 
 
 def access_group(user, group_id: int, *, write: bool = False) -> DepartmentGroup:

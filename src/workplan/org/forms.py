@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from workplan.core.ids import IdMultipleChoiceField
+from workplan.core.ids import IdChoiceField, IdMultipleChoiceField
 from workplan.org.models import Department
+from workplan.parsing.review import LONGEST_NAME
 
 
 class ContactForm(forms.Form):
@@ -16,4 +17,38 @@ class GroupMembersForm(forms.Form):
         queryset=Department.objects.filter(is_active=True),
         required=False,
         widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class ConfirmForm(forms.Form):
+    departments = IdMultipleChoiceField(
+        label=_("Departments"),
+        queryset=Department.objects.filter(needs_review=True),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Tick the departments to confirm.")},
+    )
+
+
+class KindForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Department.Kind.choices)
+
+
+class RenameForm(forms.Form):
+    name = forms.CharField(label=_("New name"), max_length=LONGEST_NAME)
+    valid_from = forms.DateField(
+        label=_("In force from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Reports filed before this day keep the former name."),
+    )
+
+
+class AliasForm(forms.Form):
+    name = forms.CharField(label=_("Short name"), max_length=LONGEST_NAME)
+
+
+class MergeForm(forms.Form):
+    into = IdChoiceField(
+        label=_("Merge into"),
+        queryset=Department.objects.filter(is_active=True),
+        error_messages={"required": _("Choose the department to merge into.")},
     )

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workplan.parsing.review import LONGEST_NAME
@@ -35,6 +36,42 @@ class Department(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def name_on(self, day) -> str:
+        """Return the name the department bore on `day` (a date; None means today): the name of
+        the latest rename in force then, the name before the first rename for an earlier day.
+        Uses `names` as prefetched, so a list of reports costs one query for all their names."""
+        history = sorted(self.names.all(), key=lambda n: n.valid_from)
+        if day is None or not history:
+            return self.name
+        if hasattr(day, "date"):  # a datetime: the day in the site's time zone
+            day = timezone.localtime(day).date()
+        name = history[0].former_name
+        for row in history:
+            if row.valid_from <= day:
+                name = row.name
+        return name
+
+
+class DepartmentName(models.Model):
+    """One rename of a department: from `valid_from` on it is called `name`; before that it was
+    `former_name`. Reports filed before the date show the name in force then."""
+
+    department = models.ForeignKey(
+        Department, on_delete=models.CASCADE, related_name="names", verbose_name=_("department")
+    )
+    name = models.CharField(_("name"), max_length=LONGEST_NAME)
+    former_name = models.CharField(_("former name"), max_length=LONGEST_NAME)
+    valid_from = models.DateField(_("in force from"))
+    created_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["department", "valid_from", "id"]
+        verbose_name = _("department name")
+        verbose_name_plural = _("department names")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.valid_from:%Y-%m-%d})"
 
 
 class DepartmentAlias(models.Model):

@@ -1,7 +1,11 @@
 """Reads of the department registry."""
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils.timezone import localdate
+from django.utils.translation import ngettext
 
+from workplan.org import hooks
+from workplan.org.merging import MergeLine, collect
 from workplan.org.models import Department, DepartmentAlias, DepartmentGroup
 
 
@@ -35,3 +39,52 @@ def active_departments() -> QuerySet[Department]:
 def department_name(department_id: int) -> str | None:
     """Return the name of the department with this id, None if there is none."""
     return Department.objects.filter(pk=department_id).values_list("name", flat=True).first()
+
+
+def merge_preview(source: Department, target: Department, today) -> list[MergeLine]:
+    """Return what merging `source` into `target` would move, as each app above says it."""
+    lines = collect(
+        hooks.previewing_merge.send(sender=Department, source=source, target=target, today=today)
+    )
+    aliases = source.aliases.count()
+    if aliases:
+        lines.append(
+            MergeLine(
+                ngettext("{n} short name will move.", "{n} short names will move.", aliases).format(
+                    n=aliases
+                )
+            )
+        )
+    return lines
+
+
+def empty_groups_in_use(groups=None, today=None) -> list[tuple[DepartmentGroup, int]]:
+    """Return the collective terms with no member that tasks of running plans are assigned to,
+    with how many tasks: a notice or reminder to such a group reaches nobody. `groups`, if
+    given, are those of `groups_for_registry()` already read (no query for them again)."""
+    if groups is None:
+        groups = groups_for_registry()
+    empty = [g for g in groups if not g.member_count]
+    if not empty:
+        return []
+    uses: dict[int, int] = {}
+    responses = hooks.counting_group_uses.send(
+        sender=DepartmentGroup, group_ids=[g.pk for g in empty], today=today or localdate()
+    )
+    for _receiver, counts in responses:
+        for group_id, n in (counts or {}).items():
+            uses[group_id] = uses.get(group_id, 0) + n
+    return [(g, uses[g.pk]) for g in empty if uses.get(g.pk)]
+
+
+def empty_group_names(names) -> list[str]:
+    """Return those of the collective terms named (or given) that have no member, by name: a
+    task assigned to one of them reaches no department through it."""
+    names = [getattr(n, "name", n) for n in names]
+    if not names:
+        return []
+    return list(
+        DepartmentGroup.objects.filter(name__in=names, members__isnull=True)
+        .order_by("name")
+        .values_list("name", flat=True)
+    )

@@ -8,7 +8,7 @@ from itertools import groupby
 from workplan.audit.queries import timeline
 from workplan.core.roles import may_see_audit_trail
 from workplan.org.models import Department
-from workplan.org.queries import active_departments, department_name
+from workplan.org.queries import active_departments, department_name, empty_group_names
 from workplan.plans.models import Assignment, Plan
 from workplan.plans.queries import school_leaders, tasks_of_department
 from workplan.plans.table import TableRow, table_row, table_rows
@@ -38,6 +38,7 @@ def task_page(user, task) -> dict:
         reports_visible_to(user)
         .filter(task=task)
         .select_related("department", "period")
+        .prefetch_related("department__names")  # the name each bore when it reported
         .order_by("-period__opens_on", "role")
     )
     context = supervision_context(user, task)
@@ -61,6 +62,7 @@ def table_groups(plan: Plan, params) -> tuple[list[tuple[object, list[TableRow]]
     for row in rows:
         row.light = lights.get(row.task.pk)
     rows = _filtered(rows, params)
+    _flag_empty_groups(rows)
     groups = [
         (key_point, list(items))
         for key_point, items in groupby(rows, key=lambda r: r.task.key_point)
@@ -82,7 +84,15 @@ def table_row_with_light(task) -> TableRow:
     """Return one task's table row with its light."""
     row = table_row(task)
     row.light = current_lights(task.key_point.plan, tasks=[task]).get(task.pk)
+    _flag_empty_groups([row])
     return row
+
+
+def _flag_empty_groups(rows: list[TableRow]) -> None:
+    """Note on each row the collective terms it names that have no member (one query)."""
+    empty = set(empty_group_names({g for row in rows for g in row.groups}))
+    for row in rows:
+        row.empty_groups = [g for g in row.groups if g in empty]
 
 
 def _filtered(rows: list[TableRow], params) -> list[TableRow]:

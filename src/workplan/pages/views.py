@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from workplan.core.roles import Role, is_admin, is_supervisor, member_department_ids
-from workplan.org.access import access_department, may_change_contact
-from workplan.org.queries import registry_names
+from workplan.org.access import access_department, may_change_contact, may_change_registry
+from workplan.org.queries import empty_group_names, registry_names
 from workplan.pages import queries, workbench
 from workplan.pages.access import may_see_department_dashboards
 from workplan.plans.access import access_plan, access_task, check_may_change_plans, may_change_plans
@@ -74,6 +74,8 @@ def task_detail(request, task_id: int):
         # Reports, notices and the history come filtered by who may read them.
         **queries.task_page(request.user, task),
     }
+    responsible = context["own"] or context["inherited"]
+    context["empty_groups"] = empty_group_names(responsible.groups)
     return render(request, "pages/task_detail.html", context)
 
 
@@ -85,6 +87,7 @@ def department_detail(request, department_id: int):
         "aliases": department.aliases.all(),
         **queries.department_tasks(department),
         "may_edit_contact": may_change_contact(request.user, department),
+        "may_edit_registry": may_change_registry(request.user),
         "dashboards": scheduled_plans()[:3]
         if may_see_department_dashboards(request.user, department)
         else [],

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from workplan.org import hooks as org_hooks
 from workplan.plans import hooks as plans_hooks
 
 
@@ -22,3 +23,7 @@ class ProgressConfig(AppConfig):
         plans_hooks.plan_imported.connect(
             receivers.set_up_reporting, dispatch_uid="progress-imported-schedule"
         )
+        org_hooks.previewing_merge.connect(
+            receivers.preview_reports, dispatch_uid="progress-preview-merge"
+        )
+        org_hooks.departments_merged.connect(receivers.move_reports, dispatch_uid="progress-merge")

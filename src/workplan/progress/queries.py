@@ -266,6 +266,7 @@ def contributions(report: ProgressReport, *, among) -> QuerySet[ProgressReport]:
         among.filter(task=report.task, period=report.period)
         .exclude(pk=report.pk)
         .select_related("department")
+        .prefetch_related("department__names")  # the name each bore when it reported
     )
 
 

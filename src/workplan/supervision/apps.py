@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from workplan.org import hooks as org_hooks
 from workplan.plans import hooks as plans_hooks
 from workplan.progress import hooks as progress_hooks
 
@@ -25,4 +26,10 @@ class SupervisionConfig(AppConfig):
         )
         progress_hooks.periods_in_use.connect(
             receivers.periods_with_notices, dispatch_uid="supervision-periods-in-use"
+        )
+        org_hooks.previewing_merge.connect(
+            receivers.preview_notices, dispatch_uid="supervision-preview-merge"
+        )
+        org_hooks.departments_merged.connect(
+            receivers.move_notices, dispatch_uid="supervision-merge"
         )
