@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from workplan.org.models import Department
 from workplan.plans.models import Assignment
@@ -19,6 +18,7 @@ from workplan.progress.queries import (
     duty_counts_by_period,
     last_closed_period,
 )
+from workplan.reports.completion import progress_figures
 from workplan.supervision.models import Instruction, Notice, TaskLight
 
 LIGHTS = TaskLight.Light.values  # green, blue, yellow, red: the order the charts show
@@ -30,20 +30,14 @@ def dashboard(plan, today) -> dict:
     lights = TaskLight.objects.filter(period=period)
     by_light = dict(lights.values_list("light").annotate(n=Count("id")))
     per_point = defaultdict(lambda: dict.fromkeys(LIGHTS, 0))
-    titles, percent = {}, {}
-    for number, title, light, n in (
-        lights.values_list("task__key_point__number", "task__key_point__title", "light")
-        .annotate(n=Count("id"))
-        .order_by("task__key_point__number")
+    for number, light, n in (
+        lights.values_list("task__key_point__number", "light").annotate(n=Count("id")).order_by()
     ):
         per_point[number][light] = n
-        titles[number] = title
-    for number, average in lights.values_list("task__key_point__number").annotate(
-        average=Avg(Coalesce("percent", 0))
-    ):
-        percent[number] = round(average or 0)
     closed = last_closed_period(plan, today)
-    figures = completion(plan, closed) if closed else {"percent": 0, "done": 0}
+    figures = completion(plan, closed) if closed else {"done": 0}
+    # The headline and each key point's average come from the same figures (reports/completion.py).
+    progress = progress_figures(plan, closed)
     closed_periods = list(plan.periods.filter(due_on__lt=today))
     expected = duty_counts_by_period(plan, closed_periods)
     trend = []
@@ -64,17 +58,27 @@ def dashboard(plan, today) -> dict:
             }
         )
     matrix, departments = lead_light_matrix(lights)
-    points = sorted(per_point)
+    points = [p.number for p in progress.points if p.number in per_point]
     return {
         "period": period,
         "by_light": {light: by_light.get(light, 0) for light in LIGHTS},
         "task_count": sum(by_light.values()),
         "per_point": [
-            {"number": n, "title": titles[n], "percent": percent.get(n, 0), **per_point[n]}
-            for n in sorted(per_point)
+            {
+                "number": p.number,
+                "title": p.title,
+                "percent": p.percent,
+                "tasks": p.tasks,
+                "reported": p.reported,
+                "missing": p.missing,
+                **per_point[p.number],
+            }
+            for p in progress.points
         ],
         "closed": closed,
-        "completion": figures["percent"],
+        "progress": progress,
+        "days_overdue": (today - closed.due_on).days if closed else 0,
+        "completion": progress.percent,
         "done": figures["done"],
         "trend": trend,
         "matrix": [
