@@ -19,7 +19,8 @@ from workplan.progress.queries import (
     last_closed_period,
 )
 from workplan.reports.completion import progress_figures
-from workplan.supervision.models import Instruction, Notice, TaskLight
+from workplan.supervision.lights import department_lights
+from workplan.supervision.models import Instruction, Notice, TaskLight, light_reason_text
 
 LIGHTS = TaskLight.Light.values  # green, blue, yellow, red: the order the charts show
 
@@ -153,25 +154,38 @@ def department_dashboard(plan, department, today) -> dict:
     """Return what a department needs to see: its tasks and lights, this period's reports,
     what was returned, open notices and unanswered 批示."""
     period = current_period(plan, today)
-    lights = (
-        dict(TaskLight.objects.filter(period=period).values_list("task_id", "light"))
-        if period
-        else {}
-    )
+    # The department's own light: a task it co-operates on is not green while its own report
+    # is missing (supervision.rules.department_light).
+    lights = department_lights(plan, department.pk, today)
     lead, co = [], []
     for row in table_rows(plan):
-        row.light_value = lights.get(row.task.pk)
+        row.light_value, reason = lights.get(row.task.pk, ("", ""))
         row.light_label = TaskLight.Light(row.light_value).label if row.light_value else ""
+        row.light_reason = light_reason_text(reason) if reason else ""
         if department.name in row.lead:
             lead.append(row)
         elif department.name in row.co:
             co.append(row)
     this_period = duties(plan, period, {department.pk}) if period else []
+    for duty in this_period:
+        duty.days_left = max(0, (period.due_on - today).days)
+        duty.days_overdue = max(0, (today - period.due_on).days)
+    closed = last_closed_period(plan, today)
+    missing = []
+    if closed is not None and closed != period:
+        missing = [
+            duty
+            for duty in duties(plan, closed, {department.pk})
+            if duty.report is None or duty.report.submitted_at is None
+        ]
     return {
         "period": period,
         "lead": lead,
         "co": co,
         "duties": this_period,
+        "closed": closed,
+        "missing": missing,
+        "days_overdue": (today - closed.due_on).days if closed else 0,
         "returned": ProgressReport.objects.filter(
             period__plan=plan, department=department, state=ProgressReport.State.RETURNED
         )
