@@ -11,9 +11,9 @@ from workplan.progress.models import ProgressReport
 from workplan.progress.queries import completion
 from workplan.reports.completion import PointProgress, ProgressFigures, progress_figures
 from workplan.reports.docx import LightRow, PointSection, ProgressReportDocument
+from workplan.reports.queries import letterhead_of
 from workplan.supervision.models import TaskLight, light_reason_text
 
-DEFAULT_ISSUER = "党委办公室、校长办公室"
 LIGHT_NAMES = {
     TaskLight.Light.GREEN: "绿灯",
     TaskLight.Light.BLUE: "蓝灯",
@@ -55,13 +55,12 @@ def point_summary(point: PointProgress, days_overdue: int) -> str:
 
 
 @translation.override("zh-hans")  # an official document: Chinese whatever the reader's UI
-def build_progress_report(
-    plan, period, issuer: str = DEFAULT_ISSUER, red_header: str = ""
-) -> ProgressReportDocument:
+def build_progress_report(plan, period) -> ProgressReportDocument:
     """Return the report as of `period`: overview figures, then every key point under its own
     number — its figures, what was done (accepted reports), the problems and next steps, with
-    the departments named."""
+    the departments named; signed as the plan's letterhead says."""
     today = timezone.localdate()
+    letterhead = letterhead_of(plan)
     progress = progress_figures(plan, period)
     reports = (
         ProgressReport.objects.filter(period=period, state=ProgressReport.State.ACCEPTED)
@@ -137,8 +136,8 @@ def build_progress_report(
         overview=overview,
         sections=list(sections.values()),
         lights=light_rows,
-        issuer=issuer,
-        red_header=red_header,
+        issuer=letterhead.issuer,
+        red_header=letterhead.red_header,
         date_text=f"{today.year}年{today.month}月{today.day}日",
     )
 
