@@ -48,7 +48,7 @@ def _charts(plan, data: dict) -> dict:
     return {
         "labels": {
             **{light: str(label) for light, label in TaskLight.Light.choices},
-            "percent": gettext("Average progress"),
+            "percent": gettext("Average progress of reported tasks"),
             "on_time": gettext("On time"),
             "late": gettext("Late"),
             "missing": pgettext("reports not submitted", "Missing"),
