@@ -37,7 +37,7 @@ def page(client, user, plan, department, when):
 def test_missing_reports_say_not_reported_with_the_days(client, liaison, department, plan):
     shown = page(client, liaison, plan, department, "2024-07-10 10:00 +08:00")
     assert "2024年6月未报送（已逾期15天）" in shown  # June's were due on June 25
-    assert "未报送，15天后截止" in shown  # July's are due on July 25
+    assert '<span class="hint">待报送，15天后截止</span>' in shown  # July's are due July 25
     assert "未启动" not in shown
     late = page(client, liaison, plan, department, "2024-07-28 10:00 +08:00")
     assert "未报送，已逾期3天" in late
