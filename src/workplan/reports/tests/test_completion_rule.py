@@ -78,3 +78,29 @@ def test_the_report_states_the_rule_and_each_key_point_agrees_with_it(plan):
     told = [int(n) for s in summaries.values() for n in re.findall(r"未报送(\d+)项", s)]
     alone = [p.tasks for p in figures.points if p.percent is None]
     assert sum(told) + sum(alone) == figures.missing
+
+
+def test_a_task_closed_earlier_counts_as_100_in_its_key_point_and_the_headline(
+    client, leader, supervisor, department, liaison, plan
+):
+    point = plan.key_points.get(number=4)
+    for month, number, data in (
+        (7, 2, ReportData("done", 100, "已建成", "", "")),
+        (8, 1, ReportData("on_track", 40, "推进中", "", "")),
+    ):
+        make_report(
+            point.tasks.get(number=number), department,
+            plan.periods.get(opens_on=date(2024, month, 1)), role=ProgressReport.Role.LEAD,
+            state=ProgressReport.State.ACCEPTED, data=data, by=liaison, reviewer=supervisor,
+            now=datetime(2024, month, 20, tzinfo=SHANGHAI),
+        )  # fmt: skip
+    client.force_login(leader)
+    with time_machine.travel("2024-09-10 10:00 +08:00"):
+        data = client.get(reverse("reports:dashboard", args=[plan.pk])).context["d"]
+        report = build_progress_report(plan, plan.periods.get(opens_on=date(2024, 8, 1)))
+    (four,) = [p for p in data["per_point"] if p["number"] == 4]
+    # 4.2 closed in July (100 %) and 4.1 at 40 % in August: 70 % for both the point and the plan.
+    assert (four["percent"], four["reported"], data["completion"]) == (70, 2, 70)
+    (section,) = [s for s in report.sections if s.number == 4]
+    assert section.summary.startswith("本要点共5项任务，已报送2项，平均完成比例70%；未报送3项")
+    assert "平均完成比例70%（已报送2项任务的平均进度" in report.overview
