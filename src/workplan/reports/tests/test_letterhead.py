@@ -9,7 +9,9 @@ from datetime import date
 import docx
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from workplan.audit.labels import field_label, object_type_label
 from workplan.audit.models import AuditRecord
 from workplan.reports.docx import progress_report_docx
 from workplan.reports.pdf import docx_to_pdf
@@ -70,6 +72,10 @@ def test_every_change_is_audited(client, supervisor, plan):
     assert [r.action for r in records] == ["create", "change"]
     assert records[1].changes == [{"field": "red_header", "before": "", "after": RED}]
     assert records[1].actor == supervisor
+    with translation.override("zh-hans"):  # the audit trail names them in Chinese
+        assert object_type_label("reports.letterhead") == "报告落款与红头"
+        assert field_label("reports.letterhead", "red_header") == "红头"
+        assert field_label("reports.letterhead", "issuer") == "落款单位"
 
 
 def test_the_form_is_the_offices_alone(client, supervisor, leader, liaison, plan):
