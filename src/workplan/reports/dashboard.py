@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
 
 from workplan.org.models import Department
 from workplan.plans.models import Assignment
@@ -19,7 +18,9 @@ from workplan.progress.queries import (
     duty_counts_by_period,
     last_closed_period,
 )
-from workplan.supervision.models import Instruction, Notice, TaskLight
+from workplan.reports.completion import progress_figures
+from workplan.supervision.lights import department_lights
+from workplan.supervision.models import Instruction, Notice, TaskLight, light_reason_text
 
 LIGHTS = TaskLight.Light.values  # green, blue, yellow, red: the order the charts show
 
@@ -30,20 +31,14 @@ def dashboard(plan, today) -> dict:
     lights = TaskLight.objects.filter(period=period)
     by_light = dict(lights.values_list("light").annotate(n=Count("id")))
     per_point = defaultdict(lambda: dict.fromkeys(LIGHTS, 0))
-    titles, percent = {}, {}
-    for number, title, light, n in (
-        lights.values_list("task__key_point__number", "task__key_point__title", "light")
-        .annotate(n=Count("id"))
-        .order_by("task__key_point__number")
+    for number, light, n in (
+        lights.values_list("task__key_point__number", "light").annotate(n=Count("id")).order_by()
     ):
         per_point[number][light] = n
-        titles[number] = title
-    for number, average in lights.values_list("task__key_point__number").annotate(
-        average=Avg(Coalesce("percent", 0))
-    ):
-        percent[number] = round(average or 0)
     closed = last_closed_period(plan, today)
-    figures = completion(plan, closed) if closed else {"percent": 0, "done": 0}
+    figures = completion(plan, closed) if closed else {"done": 0}
+    # The headline and each key point's average come from the same figures (reports/completion.py).
+    progress = progress_figures(plan, closed)
     closed_periods = list(plan.periods.filter(due_on__lt=today))
     expected = duty_counts_by_period(plan, closed_periods)
     trend = []
@@ -64,17 +59,27 @@ def dashboard(plan, today) -> dict:
             }
         )
     matrix, departments = lead_light_matrix(lights)
-    points = sorted(per_point)
+    points = [p.number for p in progress.points if p.number in per_point]
     return {
         "period": period,
         "by_light": {light: by_light.get(light, 0) for light in LIGHTS},
         "task_count": sum(by_light.values()),
         "per_point": [
-            {"number": n, "title": titles[n], "percent": percent.get(n, 0), **per_point[n]}
-            for n in sorted(per_point)
+            {
+                "number": p.number,
+                "title": p.title,
+                "percent": p.percent,
+                "tasks": p.tasks,
+                "reported": p.reported,
+                "missing": p.missing,
+                **per_point[p.number],
+            }
+            for p in progress.points
         ],
         "closed": closed,
-        "completion": figures["percent"],
+        "progress": progress,
+        "days_overdue": (today - closed.due_on).days if closed else 0,
+        "completion": progress.percent,
         "done": figures["done"],
         "trend": trend,
         "matrix": [
@@ -149,25 +154,38 @@ def department_dashboard(plan, department, today) -> dict:
     """Return what a department needs to see: its tasks and lights, this period's reports,
     what was returned, open notices and unanswered 批示."""
     period = current_period(plan, today)
-    lights = (
-        dict(TaskLight.objects.filter(period=period).values_list("task_id", "light"))
-        if period
-        else {}
-    )
+    # The department's own light: a task it co-operates on is not green while its own report
+    # is missing (supervision.rules.department_light).
+    lights = department_lights(plan, department.pk, today)
     lead, co = [], []
     for row in table_rows(plan):
-        row.light_value = lights.get(row.task.pk)
+        row.light_value, reason = lights.get(row.task.pk, ("", ""))
         row.light_label = TaskLight.Light(row.light_value).label if row.light_value else ""
+        row.light_reason = light_reason_text(reason) if reason else ""
         if department.name in row.lead:
             lead.append(row)
         elif department.name in row.co:
             co.append(row)
     this_period = duties(plan, period, {department.pk}) if period else []
+    for duty in this_period:
+        duty.days_left = max(0, (period.due_on - today).days)
+        duty.days_overdue = max(0, (today - period.due_on).days)
+    closed = last_closed_period(plan, today)
+    missing = []
+    if closed is not None and closed != period:
+        missing = [
+            duty
+            for duty in duties(plan, closed, {department.pk})
+            if duty.report is None or duty.report.submitted_at is None
+        ]
     return {
         "period": period,
         "lead": lead,
         "co": co,
         "duties": this_period,
+        "closed": closed,
+        "missing": missing,
+        "days_overdue": (today - closed.due_on).days if closed else 0,
         "returned": ProgressReport.objects.filter(
             period__plan=plan, department=department, state=ProgressReport.State.RETURNED
         )

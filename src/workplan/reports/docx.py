@@ -15,7 +15,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 
 from workplan.plans.table import chinese_numeral
 
@@ -25,7 +25,8 @@ TITLE_FONT, BODY_FONT, HEADING_FONT, SUBHEADING_FONT = (
     "黑体",
     "楷体_GB2312",
 )
-SIZE_2, SIZE_3, SIZE_4 = Pt(22), Pt(16), Pt(14)  # 二号, 三号, 四号
+SIZE_1, SIZE_2, SIZE_3, SIZE_4 = Pt(26), Pt(22), Pt(16), Pt(14)  # 一号, 二号, 三号, 四号
+RED = RGBColor(0xFF, 0x00, 0x00)
 LINE = Pt(28)
 CN_SUB = "一二三四五六七八九十"
 ANNEX_WIDTHS = (Cm(1.5), Cm(6.3), Cm(3.1), Cm(1.7), Cm(3.0))  # 序号 具体任务 牵头部门 灯 原因
@@ -35,6 +36,7 @@ ANNEX_WIDTHS = (Cm(1.5), Cm(6.3), Cm(3.1), Cm(1.7), Cm(3.0))  # 序号 具体任
 class PointSection:
     number: int
     title: str
+    summary: str = ""  # one line of figures; for a point nobody reported on, the only line
     done: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
@@ -57,6 +59,7 @@ class ProgressReportDocument:
     lights: list[LightRow]
     issuer: str
     date_text: str
+    red_header: str = ""  # 发文机关标志 (红头), printed in red above a red rule when given
 
 
 def _font(run, name: str, size, bold: bool = False) -> None:
@@ -150,12 +153,35 @@ def _set_up_page(document) -> None:
     _page_number(even)
 
 
+AFTER_BORDER = ("w:shd", "w:tabs", "w:snapToGrid", "w:spacing", "w:ind", "w:jc", "w:outlineLvl")
+
+
+def _red_header(document, text: str) -> None:
+    """Write the 发文机关标志 in red 小标宋, centred, over a red rule (GB/T 9704 7.2)."""
+    header = _paragraph(
+        document, text, font=TITLE_FONT, size=SIZE_1, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
+    )
+    header.paragraph_format.line_spacing = Pt(48)
+    header.runs[0].font.color.rgb = RED
+    rule = _paragraph(document, "", indent=False)
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for name, value in (("val", "single"), ("sz", "12"), ("space", "1"), ("color", str(RED))):
+        bottom.set(qn(f"w:{name}"), value)
+    borders.append(bottom)
+    # Word is strict about the order of a paragraph's properties: pBdr comes before these.
+    rule._p.get_or_add_pPr().insert_element_before(borders, *AFTER_BORDER)
+    _paragraph(document, "", indent=False)
+
+
 def progress_report_docx(report: ProgressReportDocument) -> bytes:
     """Return the .docx bytes of `report`."""
     document = Document()
     normal = document.styles["Normal"]
     _font(normal, BODY_FONT, SIZE_3)  # empty lines and table cells too: no stray Calibri
     _set_up_page(document)
+    if report.red_header:
+        _red_header(document, report.red_header)
     title = _paragraph(
         document, "", font=TITLE_FONT, size=SIZE_2, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False
     )
@@ -167,11 +193,14 @@ def progress_report_docx(report: ProgressReportDocument) -> bytes:
             run.add_break()
     _paragraph(document, "", indent=False)
     _paragraph(document, report.overview)
-    for index, section in enumerate(report.sections):
+    for section in report.sections:
+        # The document's own numbers: 要点五 stays 五、 when earlier points have nothing to say.
         heading = _paragraph(
-            document, f"{chinese_numeral(index + 1)}、{section.title}", font=HEADING_FONT
+            document, f"{chinese_numeral(section.number)}、{section.title}", font=HEADING_FONT
         )
         _outline_level(heading, 0)
+        if section.summary:
+            _paragraph(document, section.summary)
         parts = [
             (name, lines)
             for name, lines in (
@@ -187,11 +216,18 @@ def progress_report_docx(report: ProgressReportDocument) -> bytes:
             )
             for number, line in enumerate(lines, start=1):
                 _paragraph(document, f"{number}. {line}")
-    _paragraph(document, "", indent=False)
-    _paragraph(document, "附件：任务亮灯情况表")
-    _paragraph(document, "", indent=False)
+    # The 落款 never stands alone on a page: the last body paragraph, the annex note and the
+    # signature are kept together, so a page break falls before the body's last lines.
+    closing = [document.paragraphs[-1]]
+    closing.append(_paragraph(document, "", indent=False))
+    closing.append(_paragraph(document, "附件：任务亮灯情况表"))
+    closing.append(_paragraph(document, "", indent=False))
     signature = _paragraph(document, report.issuer, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     signature.paragraph_format.right_indent = Pt(64)
+    closing.append(signature)
+    for paragraph in closing:
+        paragraph.paragraph_format.keep_with_next = True
+    closing[0].paragraph_format.keep_together = True
     date = _paragraph(document, report.date_text, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     date.paragraph_format.right_indent = Pt(64)  # 右空四字
 

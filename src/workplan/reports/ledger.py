@@ -13,8 +13,8 @@ from django.utils import timezone
 from workplan.org.models import Department
 from workplan.plans.models import Assignment
 from workplan.plans.table import TableRow, table_rows
-from workplan.progress.models import ProgressReport, ReportVersion
-from workplan.progress.queries import current_period, duty_counts, last_closed_period
+from workplan.progress.models import ProgressReport, ReportingPeriod, ReportVersion
+from workplan.progress.queries import current_period, duties, duty_counts, last_closed_period
 from workplan.reports.dashboard import lead_light_matrix
 from workplan.supervision.models import Instruction, Notice, TaskLight, light_reason_text
 
@@ -26,6 +26,9 @@ class LedgerRow:
     light: TaskLight | None
     open_notices: list[Notice] = field(default_factory=list)
     instructions: list[Instruction] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # departments with no report for…
+    missing_period: ReportingPeriod | None = None  # …the last closed period, due…
+    days_overdue: int = 0  # …this many days ago
 
     @property
     def light_reason(self) -> str:
@@ -69,6 +72,8 @@ def ledger(plan, today=None) -> tuple[list[LedgerRow], list[DepartmentSummary]]:
         "leader"
     ):
         instructions[instruction.task_id].append(instruction)
+    closed = last_closed_period(plan, today)
+    missing = missing_reports(plan, closed) if closed else {}
     result = [
         LedgerRow(
             row,
@@ -76,10 +81,31 @@ def ledger(plan, today=None) -> tuple[list[LedgerRow], list[DepartmentSummary]]:
             lights.get(row.task.pk),
             notices[row.task.pk],
             instructions[row.task.pk],
+            missing.get(row.task.pk, []),
+            closed,
+            (today - closed.due_on).days if closed else 0,
         )
         for row in rows
     ]
     return result, _summary(plan, lights, period, today)
+
+
+def missing_reports(plan, period) -> dict[int, list[str]]:
+    """Return task id → the departments (lead first) that filed nothing for `period`."""
+    absent = [
+        duty
+        for duty in duties(plan, period)
+        if duty.report is None or duty.report.submitted_at is None
+    ]
+    names = dict(
+        Department.objects.filter(pk__in={d.department_id for d in absent}).values_list(
+            "pk", "name"
+        )
+    )
+    missing: dict[int, list[str]] = defaultdict(list)
+    for duty in sorted(absent, key=lambda d: d.role != Assignment.Role.LEAD):
+        missing[duty.task.pk].append(names[duty.department_id])
+    return missing
 
 
 def latest_lead_reports(plan):

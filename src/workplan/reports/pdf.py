@@ -33,6 +33,15 @@ def soffice() -> str | None:
 
 def docx_to_pdf(docx: bytes) -> bytes:
     """Return the PDF of the Word document `docx`."""
+    return _convert(docx, "report.docx", "pdf:writer_pdf_Export")
+
+
+def workbook_to_pdf(xlsx: bytes) -> bytes:
+    """Return the PDF of the workbook `xlsx`, printed as its page setup says."""
+    return _convert(xlsx, "report.xlsx", "pdf:calc_pdf_Export")
+
+
+def _convert(content: bytes, name: str, export_filter: str) -> bytes:
     program = soffice()
     if program is None:
         raise PdfUnavailable(
@@ -44,8 +53,8 @@ def docx_to_pdf(docx: bytes) -> bytes:
         )
     with tempfile.TemporaryDirectory(prefix="workplan-pdf-") as work:
         folder = Path(work)
-        source = folder / "report.docx"
-        source.write_bytes(docx)
+        source = folder / name
+        source.write_bytes(content)
         environment = {
             **os.environ,
             "FONTCONFIG_FILE": str(FONTS_CONF),
@@ -58,7 +67,7 @@ def docx_to_pdf(docx: bytes) -> bytes:
             "--norestore",
             "--nolockcheck",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            export_filter,
             "--outdir",
             str(folder),
             str(source),

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from workplan.plans.models import Plan
 from workplan.progress.models import ProgressReport, ReportingPeriod
+from workplan.reports.models import DEFAULT_ISSUER, Letterhead
 
 
 def reportable_periods(plan: Plan) -> QuerySet[ReportingPeriod]:
@@ -27,3 +28,10 @@ def reportable_period(plan: Plan, period_id: str) -> ReportingPeriod | None:
     if not period_id:
         return periods.first()
     return periods.filter(pk=period_id).first() if period_id.isdecimal() else None
+
+
+def letterhead_of(plan: Plan) -> Letterhead:
+    """Return the plan's letterhead, or an unsaved one signed by the default office."""
+    return Letterhead.objects.filter(plan=plan).first() or Letterhead(
+        plan=plan, issuer=DEFAULT_ISSUER
+    )

@@ -5,20 +5,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext, pgettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from workplan.core.roles import belongs_to
+from workplan.core.roles import belongs_to, is_supervisor
 from workplan.reports import dashboard as figures
 from workplan.reports.access import (
     access_department_dashboard,
     access_plan_reports,
     may_see_ranking,
 )
+from workplan.reports.actions import check_may_change_letterhead, do_set_letterhead
 from workplan.reports.docx import progress_report_docx
+from workplan.reports.forms import LetterheadForm
 from workplan.reports.ledger import ledger
 from workplan.reports.pdf import PdfUnavailable, docx_to_pdf
 from workplan.reports.progress_report import build_progress_report, report_file_name
-from workplan.reports.queries import reportable_period, reportable_periods
+from workplan.reports.queries import letterhead_of, reportable_period, reportable_periods
 from workplan.reports.xlsx import ledger_workbook
 from workplan.supervision.models import TaskLight
 
@@ -46,7 +48,7 @@ def _charts(plan, data: dict) -> dict:
     return {
         "labels": {
             **{light: str(label) for light, label in TaskLight.Light.choices},
-            "percent": gettext("Average progress"),
+            "percent": gettext("Average progress of reported tasks"),
             "on_time": gettext("On time"),
             "late": gettext("Late"),
             "missing": pgettext("reports not submitted", "Missing"),
@@ -58,17 +60,45 @@ def _charts(plan, data: dict) -> dict:
     }
 
 
-@require_GET
-def leadership_dashboard(request, plan_id: int):
-    plan = access_plan_reports(request.user, plan_id)
+def _dashboard_page(request, plan, *, letterhead_form=None, status=200):
     data = figures.dashboard(plan, timezone.localdate())
+    letterhead = letterhead_of(plan)
+    if letterhead_form is None and is_supervisor(request.user):
+        letterhead_form = LetterheadForm(
+            initial={"issuer": letterhead.issuer, "red_header": letterhead.red_header}
+        )
     context = {
         "plan": plan,
         "d": data,
         "charts": _charts(plan, data),
         "closed_periods": reportable_periods(plan),
+        "letterhead": letterhead,
+        "letterhead_form": letterhead_form,  # the office's alone
     }
-    return render(request, "reports/dashboard.html", context)
+    return render(request, "reports/dashboard.html", context, status=status)
+
+
+@require_GET
+def leadership_dashboard(request, plan_id: int):
+    plan = access_plan_reports(request.user, plan_id)
+    return _dashboard_page(request, plan)
+
+
+@require_POST
+def report_letterhead(request, plan_id: int):
+    """The office sets who signs the plan's 落实情况报告 (落款) and its optional 红头."""
+    plan = access_plan_reports(request.user, plan_id)
+    check_may_change_letterhead(request.user)
+    form = LetterheadForm(request.POST)
+    if form.is_valid():
+        try:
+            do_set_letterhead(plan, **form.cleaned_data, by=request.user)
+        except ValueError as problem:  # TooLong too: a hand-made POST past the form's limits
+            form.add_error(None, str(problem))
+        else:
+            messages.success(request, gettext("The progress report's letterhead was saved."))
+            return redirect("reports:dashboard", plan.pk)
+    return _dashboard_page(request, plan, letterhead_form=form, status=400)
 
 
 @require_GET

@@ -9,9 +9,16 @@ from django.utils import timezone
 
 from workplan.plans.models import Assignment, Task
 from workplan.progress.models import ProgressReport
-from workplan.progress.queries import duties
+from workplan.progress.queries import duties, last_closed_period
 from workplan.supervision.models import TaskLight
-from workplan.supervision.rules import LightRules, Reason, TaskState, light_for
+from workplan.supervision.rules import (
+    Light,
+    LightRules,
+    Reason,
+    TaskState,
+    department_light,
+    light_for,
+)
 
 
 def _end_of(day: date) -> datetime:
@@ -115,3 +122,23 @@ def current_lights(plan, today: date | None = None, *, tasks=None) -> dict[int, 
     if tasks is not None:
         lights = lights.filter(task__in=tasks)
     return {light.task_id: light for light in lights}
+
+
+def department_lights(plan, department_id: int, today: date | None = None) -> dict[int, tuple]:
+    """Return task id → (light, reason) as the department sees its tasks, lead or co: each
+    task's current light, turned yellow where the department's own report for the last closed
+    period did not come in by its due day (a fixed number of queries)."""
+    today = today or timezone.localdate()
+    lights = current_lights(plan, today)
+    closed = last_closed_period(plan, today)
+    late_or_missing = set()
+    if closed is not None:
+        for duty in duties(plan, closed, {department_id}):
+            filed = duty.report.submitted_at if duty.report else None
+            if filed is None or filed > _end_of(closed.due_on):
+                late_or_missing.add(duty.task.pk)
+    result = {}
+    for task_id, light in lights.items():
+        shown, reason = department_light(Light(light.light), task_id in late_or_missing)
+        result[task_id] = (str(shown), str(reason or light.reason))
+    return result

@@ -84,3 +84,13 @@ def light_for(state: TaskState, rules: LightRules) -> Verdict:
     if state.due_on is not None and (state.due_on - state.today).days <= rules.near_days:
         return Verdict(Light.BLUE, Reason.NEAR, expected)
     return Verdict(Light.GREEN, Reason.ON_TRACK, expected)
+
+
+def department_light(task_light: Light, own_report_missing: bool) -> tuple[Light, Reason | None]:
+    """Return the light one department sees on a task, and why when it differs from the task's:
+    the task's own light, but no better than yellow while that department's own report for the
+    last closed period is missing — a co department that did not report is not green because
+    the lead department did."""
+    if own_report_missing and task_light in (Light.GREEN, Light.BLUE):
+        return Light.YELLOW, Reason.MISSING
+    return task_light, None

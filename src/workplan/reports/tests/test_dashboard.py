@@ -114,16 +114,6 @@ def test_matrix_cell_drills_down_to_that_departments_lead_tasks(client, leader, 
     assert all(name in row.lead and row.task.key_point.number == number for row in rows)
 
 
-def test_average_progress_per_key_point_counts_unreported_tasks_as_zero(client, leader, plan):
-    lights = TaskLight.objects.filter(task__key_point__number=1, task__key_point__plan=plan)
-    first = lights.order_by("task__number").first()
-    TaskLight.objects.filter(pk=first.pk).update(percent=100)
-    client.force_login(leader)
-    points = client.get(reverse("reports:dashboard", args=[plan.pk])).context["d"]["per_point"]
-    count = lights.filter(period=first.period).count()
-    assert points[0]["number"] == 1 and points[0]["percent"] == round(100 / count)
-
-
 def test_duties_are_counted_by_the_database_as_the_list_has_them(plan):
     make_large_plan(year=2021)
     for each in Plan.objects.all():

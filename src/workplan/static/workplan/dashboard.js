@@ -59,7 +59,8 @@
     var point = data.points[items[0].dataIndex];
     return [plain(lines(point.number + ". " + point.title, 22))].concat(items.map(function (item) {
       var unit = item.seriesIndex >= lights.length ? "%" : "";
-      return item.marker + plain(item.seriesName) + colon + item.value + unit;
+      // A key point nobody reported on has no average: say so, not "null%".
+      return item.marker + plain(item.seriesName) + colon + (item.value == null ? "—" : item.value + unit);
     })).join("\n");
   }
 
