@@ -1,6 +1,11 @@
 from django.contrib.auth.models import AnonymousUser
 
-from workplan.core.roles import is_admin, is_supervisor, may_see_audit_trail
+from workplan.core.roles import (
+    is_admin,
+    is_supervisor,
+    may_see_audit_trail,
+    member_department_ids,
+)
 from workplan.notifications.queries import unread_count
 
 
@@ -13,7 +18,8 @@ def navigation(request):
         "nav": {
             "audit": may_see_audit_trail(user),
             "accounts": is_admin(user),
-            "reports": user.is_authenticated and bool(user.department_ids),
+            # 我的填报 only for those who report for a department (head, liaison), not the office.
+            "reports": bool(member_department_ids(user)),
             "review": is_supervisor(user),
             "unread": unread_count(user),
         }

@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import gettext_noop
 
 from workplan.audit.records import (
@@ -48,7 +49,7 @@ from workplan.progress.models import (
     ReportVersion,
     Schedule,
 )
-from workplan.progress.queries import previous_report
+from workplan.progress.queries import previous_report, report_to_repeat
 
 FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
 TEXT_FIELDS = ["progress", "problems", "next_steps"]
@@ -372,6 +373,12 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
     return report
 
 
+NOTHING_TO_REPEAT = _lazy(
+    "There is no earlier report on this task to repeat: write what was done this period and "
+    "submit it."
+)
+
+
 @transaction.atomic
 def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressReport:
     """Return the report submitted unchanged from the previous period, in one step. Not for a
@@ -379,9 +386,10 @@ def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressRepo
     check_may_write_report(by, report)
     if report.state == ProgressReport.State.RETURNED:
         raise NotEditable(_("This report was returned to be changed; edit it and submit it again."))
-    previous = previous_report(report.task, report.department, report.period)
-    data = ReportData(**_snapshot(previous)) if previous else ReportData(**_snapshot(report))
-    do_save_report(report, data, read_version=None, by=by)
+    previous = report_to_repeat(report.task, report.department, report.period)
+    if previous is None:  # a first report: nothing to submit again
+        raise NotEditable(str(NOTHING_TO_REPEAT))
+    do_save_report(report, ReportData(**_snapshot(previous)), read_version=None, by=by)
     return do_submit_report(report, by=by, now=now)
 
 

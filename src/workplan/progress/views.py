@@ -48,8 +48,11 @@ from workplan.progress.models import ProgressReport, Schedule
 
 @require_GET
 def my_reports(request):
-    """The department's duties this period: what to report, what was returned."""
+    """The department's duties this period: what to report, what was returned. The office,
+    which reports for no department, is sent to its own work, the review queue."""
     departments = list(queries.departments_of(request.user))
+    if not departments and is_supervisor(request.user):
+        return redirect("progress:review-queue")
     ids = {d.pk for d in departments}
     current = queries.current_periods()
     rows = [
@@ -83,9 +86,9 @@ def task_report(request, task_id: int):
     draft = actions.new_report(task, department, period, duty.role)
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        if action == "no_change" and queries.previous_report(task, department, period) is None:
+        if action == "no_change" and queries.report_to_repeat(task, department, period) is None:
             # Nothing to repeat: the page offers no such button on a duty's first report.
-            messages.error(request, _("Write what was done this period before submitting."))
+            messages.error(request, str(actions.NOTHING_TO_REPEAT))
             return _report_page(request, draft, may_edit=True, form=None, status=400)
         if action not in FIRST_BUTTONS:  # approve, send back: the page shows them on no draft
             messages.error(
@@ -288,7 +291,7 @@ def _report_page(request, report, *, may_edit: bool, form, review=None, status=2
         "may_edit": may_edit,
         # A returned report was sent back to be changed, not sent again as it was.
         "offers_no_change": report.state != ProgressReport.State.RETURNED
-        and queries.previous_report(report.task, report.department, report.period) is not None,
+        and queries.report_to_repeat(report.task, report.department, report.period) is not None,
         "may_approve": saved and may_approve_report(request.user, report),
         "may_review": is_supervisor(request.user)
         and report.state == ProgressReport.State.SUBMITTED,
