@@ -301,7 +301,8 @@ def _report_page(request, report, *, may_edit: bool, form, review=None, status=2
         "evidence_form": EvidenceForm(),
         "review_form": review or ReviewForm(),
         "office": is_supervisor(request.user),  # its way back is the review queue
-        "queue": request.GET.get("queue", ""),  # the review queue's filters, kept for the next
+        # the review queue's filters, kept for the next (sent back with a refused decision)
+        "queue": request.GET.get("queue", "") or request.POST.get("queue", ""),
         "sent_back": queries.last_return(report)
         if report.state == ProgressReport.State.RETURNED
         else None,
@@ -388,9 +389,10 @@ def review(request, report_id: int):
     """The office accepts the report, or returns it with a reason; then on to the next one."""
     report = access_report(request.user, report_id, review=True)
     form = ReviewForm(request.POST)
+    queue = request.POST.get("queue", "")
     if form.has_error("comment", ReviewForm.NO_REASON):
         messages.error(request, form.errors["comment"][0])
-        return redirect("progress:report", report_id=report.pk)
+        return _back_to_report(report, queue)
     if not form.is_valid():  # a decision the form does not offer is a bad request
         return _report_page(request, report, may_edit=False, form=None, review=form, status=400)
     comment = form.cleaned_data["comment"]
@@ -413,18 +415,23 @@ def review(request, report_id: int):
             )
     except actions.NotEditable as exc:
         messages.error(request, str(exc))
-        return redirect("progress:report", report_id=report.pk)
+        return _back_to_report(report, queue)
     # On to the next report waiting under the filters the office chose in the queue, if any.
-    queue = request.POST.get("queue", "")
     waiting = queries.waiting_for_review()
     filters = ReviewFilterForm(QueryDict(queue), waiting)
     following = filters.apply(waiting).order_by("submitted_at", "pk").first()
     if queue and not filters.is_valid():  # e.g. that department has nothing left waiting
         following = None
     if following is not None:
-        url = reverse("progress:report", args=[following.pk])
-        return redirect(f"{url}?{urlencode({'queue': queue})}" if queue else url)
+        return _back_to_report(following, queue)
     return redirect(reverse("progress:review-queue") + (f"?{queue}" if queue else ""))
+
+
+def _back_to_report(report, queue: str):
+    """Redirect to the report page, keeping the review queue's filters (`queue`) for the way
+    back and the next report."""
+    url = reverse("progress:report", args=[report.pk])
+    return redirect(f"{url}?{urlencode({'queue': queue})}" if queue else url)
 
 
 @require_GET
