@@ -5,9 +5,15 @@ next report still follow them."""
 import pytest
 from django.urls import reverse
 
-from workplan.progress.tests.test_review_queue import rows, waiting  # noqa: F401 (fixture)
+from workplan.progress.tests.test_review_queue import rows, submit
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("waiting")]
+
+
+@pytest.fixture
+def waiting(plan, department, other_department):
+    submit(plan, department, 6, count=2)
+    submit(plan, other_department, 6, count=3, late=True)
 
 
 def filtered_report(client, other_department):
@@ -18,8 +24,7 @@ def filtered_report(client, other_department):
 def test_supervisor_returning_without_a_reason_keeps_the_filter(
     client,
     supervisor,
-    waiting,
-    other_department,  # noqa: F811
+    other_department,
 ):
     client.force_login(supervisor)
     report, queue = filtered_report(client, other_department)
@@ -38,8 +43,7 @@ def test_supervisor_returning_without_a_reason_keeps_the_filter(
 def test_supervisor_sending_an_unknown_decision_keeps_the_filter(
     client,
     supervisor,
-    waiting,
-    other_department,  # noqa: F811
+    other_department,
 ):
     client.force_login(supervisor)
     report, queue = filtered_report(client, other_department)
@@ -53,8 +57,7 @@ def test_supervisor_sending_an_unknown_decision_keeps_the_filter(
 def test_supervisor_deciding_twice_keeps_the_filter(
     client,
     supervisor,
-    waiting,
-    other_department,  # noqa: F811
+    other_department,
 ):
     client.force_login(supervisor)
     report, queue = filtered_report(client, other_department)
