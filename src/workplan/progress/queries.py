@@ -300,6 +300,13 @@ def previous_report(task, department, period) -> ProgressReport | None:
     )
 
 
+def periods_with_reports(plan) -> QuerySet[ReportingPeriod]:
+    """Return the plan's periods by date, each with `filed`, whether a report (of any state) is
+    filed in it: such a period can no longer be changed or removed."""
+    filed = ProgressReport.objects.filter(period=OuterRef("pk"))
+    return plan.periods.annotate(filed=Exists(filed)).order_by("opens_on")
+
+
 def report_to_repeat(task, department, period) -> ProgressReport | None:
     """Return the department's latest report on `task` from a period before `period` that was
     sent on (not a draft): what 本期无变化 submits again, or None on a

@@ -24,6 +24,7 @@ from workplan.progress import actions, queries
 from workplan.progress.access import (
     access_duty,
     access_evidence,
+    access_period,
     access_report,
     check_may_approve_report,
     check_may_change_schedule,
@@ -459,7 +460,7 @@ def _schedule_page(request, plan, *, form, period_form, status=200):
     context = {
         "plan": plan,
         "form": form,
-        "periods": plan.periods.all(),
+        "periods": queries.periods_with_reports(plan),
         "period_form": period_form,
     }
     return render(request, "progress/schedule.html", context, status=status)
@@ -510,3 +511,39 @@ def add_period(request, plan_id: int):
             messages.success(request, _("Period added."))
             return redirect("progress:schedule", plan_id=plan.pk)
     return _schedule_page(request, plan, form=_settings_form(plan), period_form=form, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_period(request, plan_id: int, period_id: int):
+    """The office renames a period or moves its dates, while nothing is filed in it."""
+    period = access_period(request.user, plan_id, period_id)
+    if request.method == "POST":
+        form = PeriodForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.do_edit_period(period, **form.cleaned_data, by=request.user)
+            except actions.PeriodRefused as exc:
+                form.add_error(exc.field, str(exc))
+            else:
+                messages.success(request, _("Period saved."))
+                return redirect("progress:schedule", plan_id=period.plan_id)
+        status = 400
+    else:
+        form = PeriodForm(initial={f: getattr(period, f) for f in PeriodForm.base_fields})
+        status = 200
+    context = {"plan": period.plan, "period": period, "form": form}
+    return render(request, "progress/period_edit.html", context, status=status)
+
+
+@require_POST
+def delete_period(request, plan_id: int, period_id: int):
+    """The office removes a period nothing is filed in; once something is, it says why not."""
+    period = access_period(request.user, plan_id, period_id)
+    label = period.display_label
+    try:
+        actions.do_delete_period(period, by=request.user)
+    except actions.PeriodRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Period “{label}” removed.").format(label=label))
+    return redirect("progress:schedule", plan_id=period.plan_id)
