@@ -123,7 +123,7 @@ def task_row_edit(request, task_id: int):
     row = queries.table_row_with_light(task)
     conflict = None
     if request.method == "POST":
-        form = TaskRowForm(request.POST)
+        form = TaskRowForm(request.POST, task=task)
         if form.is_valid():
             try:
                 do_update_task(
@@ -136,7 +136,7 @@ def task_row_edit(request, task_id: int):
                 conflict = queries.table_row_with_light(stale.task)
                 data = request.POST.copy()
                 data["version"] = stale.task.version
-                form = TaskRowForm(data)
+                form = TaskRowForm(data, task=task)
                 form.is_valid()
             else:
                 context = {
@@ -147,6 +147,7 @@ def task_row_edit(request, task_id: int):
                 return render(request, "pages/_table_row.html", context)
     else:
         form = TaskRowForm(
+            task=task,
             initial={
                 "text": row.text,
                 "leader": task.leader,
@@ -156,7 +157,7 @@ def task_row_edit(request, task_id: int):
                 "outcome": row.outcome,
                 "note": row.note,
                 "version": task.version,
-            }
+            },
         )
     context = {
         "row": row,

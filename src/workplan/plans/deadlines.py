@@ -27,6 +27,9 @@ class Deadline:
     due_date: date | None = None
     recurrence: Recurrence = Recurrence.NONE
     starts: date | None = None
+    # Written as a date, but one no calendar has (2021-13-45, 2月30日, 9999年): a slip to refuse
+    # where a person is typing it, rather than keep it flagged.
+    impossible: bool = False
 
     @property
     def understood(self) -> bool:
@@ -95,6 +98,7 @@ def parse_deadline(text: str, plan_year: int) -> Deadline:
         due_date=deadline.due_date,
         recurrence=deadline.recurrence,
         starts=deadline.starts,
+        impossible=deadline.impossible,
     )
 
 
@@ -103,11 +107,13 @@ def _read(text: str, plan_year: int) -> Deadline:
     if not phrase:
         return Deadline(text="")
     if any(not plan_year - 1 <= int(y) <= plan_year + 5 for y in re.findall(r"(\d{4})年", phrase)):
-        return Deadline(text=text.strip())  # 9999年, 2100年: a slip of the keyboard, not a plan
+        # 9999年, 2100年: a slip of the keyboard, not a plan
+        return Deadline(text=text.strip(), impossible=True)
     for reader in _READERS:
         result = reader(phrase, plan_year)
         if result is INVALID:
-            break  # the phrase has this form but an impossible date: flag it, don't guess
+            # the phrase has this form but an impossible date: flag it, don't guess
+            return Deadline(text=text.strip(), impossible=True)
         if result is not None:
             due, recurrence, starts = result
             return Deadline(text=text.strip(), due_date=due, recurrence=recurrence, starts=starts)
