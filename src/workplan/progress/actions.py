@@ -609,7 +609,7 @@ def do_add_period(plan: Plan, *, label: str, opens_on: date, due_on: date, by) -
     return period
 
 
-def _check_nothing_filed(period: ReportingPeriod) -> None:
+def check_nothing_filed(period: ReportingPeriod) -> None:
     """Raise PeriodRefused if anything was filed in the period: a report of any state, or a
     notice another app sent for it; what was filed names the period as it is."""
     if period.reports.exists():
@@ -653,7 +653,7 @@ def do_edit_period(
     it, or for dates `do_add_period` would refuse."""
     check_may_change_schedule(by)
     period = _locked_period(period)
-    _check_nothing_filed(period)
+    check_nothing_filed(period)
     _check_period_dates(period.plan, opens_on, due_on, other_than=period)
     label = label[:50]
     record_changed(
@@ -676,7 +676,7 @@ def do_delete_period(period: ReportingPeriod, *, by) -> None:
     """Delete the period; PeriodRefused once something is filed in it."""
     check_may_change_schedule(by)
     period = _locked_period(period)
-    _check_nothing_filed(period)
+    check_nothing_filed(period)
     plan = period.plan
     record_deleted(period, by=by)
     period.delete()

@@ -531,7 +531,12 @@ def edit_period(request, plan_id: int, period_id: int):
     else:
         form = PeriodForm(initial={f: getattr(period, f) for f in PeriodForm.base_fields})
         status = 200
-    context = {"plan": period.plan, "period": period, "form": form}
+    refusal = ""
+    try:  # said before anything is typed, not only after saving
+        actions.check_nothing_filed(period)
+    except actions.PeriodRefused as exc:
+        refusal = str(exc)
+    context = {"plan": period.plan, "period": period, "form": form, "refusal": refusal}
     return render(request, "progress/period_edit.html", context, status=status)
 
 

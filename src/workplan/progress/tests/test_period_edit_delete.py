@@ -61,6 +61,8 @@ def test_a_period_with_a_draft_report_is_neither_edited_nor_removed(
     june = period(plan, 6)
     make_report(jwc_task(plan), department, june)  # a draft is filed too
     client.force_login(supervisor)
+    opened = client.get(edit_url(june)).content.decode()
+    assert "报送周期“2024年6月”已有报送，不能再修改或删除。" in opened
     response = client.post(
         edit_url(june), {**NEW, "opens_on": "2024-06-01", "due_on": "2024-06-28"}
     )
