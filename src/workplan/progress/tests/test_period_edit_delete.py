@@ -35,7 +35,8 @@ def delete_url(p):
 def test_supervisor_edits_a_period_nothing_is_filed_in(client, plan, supervisor):
     august = period(plan, 8)
     client.force_login(supervisor)
-    assert client.get(edit_url(august)).status_code == 200
+    page = client.get(edit_url(august)).content.decode()
+    assert 'value="2024-08-01"' in page and 'value="2024-08-25"' in page  # the dates to change
     response = client.post(edit_url(august), NEW)
     assert response["Location"] == reverse("progress:schedule", args=[plan.pk])
     august.refresh_from_db()
