@@ -50,6 +50,8 @@ def edit(client, task, deadline, **changes):
 
 def test_supervisor_sees_the_date_a_deadline_was_read_as(client, supervisor, task):
     client.force_login(supervisor)
+    form = client.get(reverse("pages:task-row-edit", args=[task.pk]), headers=HX).text
+    assert "按公文习惯填写，如：6月底前" in form  # how to write it, before typing
     row = edit(client, task, "9月底前")
     assert "识别为 2024-09-30" in row
     task.refresh_from_db()
