@@ -6,6 +6,22 @@ from workplan.audit.models import AuditRecord
 from workplan.audit.queries import LogFilter, object_types
 
 
+class DayField(forms.DateField):
+    """A date filter whose refusal shows what was typed and the format it expects."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            raise forms.ValidationError(
+                _(
+                    "“{value}” is not a date: write it as year-month-day, e.g. 2024-06-30. "
+                    "The other filters were applied."
+                ).format(value=value),
+                code="invalid",
+            ) from None
+
+
 class LogFilterForm(forms.Form):
     text = forms.CharField(label=_("Contains"), required=False)
     actor = forms.CharField(label=_("By"), required=False)
@@ -13,12 +29,10 @@ class LogFilterForm(forms.Form):
     action = forms.ChoiceField(
         label=_("Action"), required=False, choices=[("", "—"), *AuditRecord.Action.choices]
     )
-    since = forms.DateField(
+    since = DayField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    until = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    until = DayField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -28,4 +42,7 @@ class LogFilterForm(forms.Form):
         ]
 
     def log_filter(self) -> LogFilter:
-        return LogFilter(**self.cleaned_data) if self.is_valid() else LogFilter()
+        """Return the filters asked for; one that is not valid is left out (the page says why),
+        the others still apply."""
+        self.is_valid()
+        return LogFilter(**self.cleaned_data)

@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -28,6 +29,8 @@ def log(request):
 def export(request):
     check_can_read_log(request.user)
     form = LogFilterForm(request.GET or None)
+    if request.GET and not form.is_valid():  # the trail page says which filter is wrong
+        return redirect(f"{reverse('audit:log')}?{request.GET.urlencode()}")
     records = search_log(form.log_filter() if request.GET else LogFilter())[:MAX_EXPORT_ROWS]
     response = HttpResponse(
         audit_workbook(records.iterator(chunk_size=2000)),

@@ -1,7 +1,13 @@
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from workplan.core.roles import Role, is_admin, is_supervisor, may_see_audit_trail
+from workplan.core.roles import (
+    Role,
+    is_admin,
+    is_supervisor,
+    may_see_audit_trail,
+    member_department_ids,
+)
 from workplan.notifications.queries import unread_count
 from workplan.pages.workbench import running_plans, todo_count
 
@@ -22,7 +28,8 @@ def navigation(request):
         "nav": {
             "audit": may_see_audit_trail(user),
             "accounts": is_admin(user),
-            "reports": bool(user.department_ids),
+            # 我的填报 only for those who report for a department (head, liaison), not the office.
+            "reports": bool(member_department_ids(user)),
             "review": is_supervisor(user),
             "dashboard": dashboard,
             "todo": todo_count(user, today),

@@ -130,7 +130,7 @@ def task_row_edit(request, task_id: int):
     row = queries.table_row_with_light(task)
     conflict = None
     if request.method == "POST":
-        form = TaskRowForm(request.POST)
+        form = TaskRowForm(request.POST, task=task)
         if form.is_valid():
             try:
                 do_update_task(
@@ -143,7 +143,7 @@ def task_row_edit(request, task_id: int):
                 conflict = queries.table_row_with_light(stale.task)
                 data = request.POST.copy()
                 data["version"] = stale.task.version
-                form = TaskRowForm(data)
+                form = TaskRowForm(data, task=task)
                 form.is_valid()
             else:
                 context = {
@@ -154,6 +154,7 @@ def task_row_edit(request, task_id: int):
                 return render(request, "pages/_table_row.html", context)
     else:
         form = TaskRowForm(
+            task=task,
             initial={
                 "text": row.text,
                 "leader": task.leader,
@@ -163,7 +164,7 @@ def task_row_edit(request, task_id: int):
                 "outcome": row.outcome,
                 "note": row.note,
                 "version": task.version,
-            }
+            },
         )
     context = {
         "row": row,

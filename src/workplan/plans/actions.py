@@ -26,7 +26,7 @@ from workplan.org.actions import RegistryChanges, do_register_names
 from workplan.org.models import Department, DepartmentGroup
 from workplan.parsing import ParsedPlan, Responsibility
 from workplan.plans import hooks
-from workplan.plans.deadlines import parse_deadline
+from workplan.plans.deadlines import moved_deadline_text, parse_deadline
 from workplan.plans.leaders import match_leader, task_leader
 from workplan.plans.models import Assignment, ImportPreview, KeyPoint, Plan, Task
 from workplan.plans.preview_edits import NAME_RE
@@ -264,6 +264,29 @@ def _task_leader_account(names: list[str], key_point: KeyPoint, leaders):
     match = task_leader(names, key_point, leaders)
     leader = match.leader if match else None
     return None if leader is not None and leader == key_point.leader else leader
+
+
+def move_due_date(task: Task, new_due, *, by, note: str = "") -> None:
+    """Move the task's due date to `new_due` (顺延), its deadline words saying so
+    (2021年9月30日前（原：6月底前，已顺延）), with an audit record; inside the caller's
+    transaction, `task` locked by it."""
+    text = moved_deadline_text(task.deadline_text, task.due_date, new_due)[:200]
+    record_changed(
+        task,
+        [
+            ("due_date", task.due_date.isoformat() if task.due_date else "", new_due.isoformat()),
+            ("deadline_text", task.deadline_text, text),
+        ],
+        by=by,
+        note=note,
+    )
+    Task.objects.filter(pk=task.pk).update(
+        due_date=new_due,
+        deadline_text=text,
+        recurrence="",
+        deadline_unread=False,
+        version=F("version") + 1,
+    )
 
 
 def set_deadline(task: Task, text: str, year: int) -> None:

@@ -27,6 +27,9 @@ class Deadline:
     due_date: date | None = None
     recurrence: Recurrence = Recurrence.NONE
     starts: date | None = None
+    # Written as a date, but one no calendar has (2021-13-45, 2月30日, 9999年): a slip to refuse
+    # where a person is typing it, rather than keep it flagged.
+    impossible: bool = False
 
     @property
     def understood(self) -> bool:
@@ -62,17 +65,55 @@ def _absolute_years(phrase: str, plan_year: int) -> str:
     return re.sub(r"今年", f"{plan_year}年", phrase)
 
 
+# The note a moved deadline carries after its new date: （原：6月底前，已顺延）.
+MOVED_NOTE = re.compile(r"（(?:原：(?P<original>.*)，)?已(?:顺延|调整)）\s*$")
+ORIGINAL_CHARS = 150  # the original words kept in the note, so the whole fits in 200
+
+
+def moved_deadline_text(text: str, old_due: date | None, new_due: date) -> str:
+    """Return the deadline words after its due date moved from `old_due` to `new_due`: the new
+    date first, then the words first written, kept through later moves —
+    2021年9月30日前（原：6月底前，已顺延）; 已调整 when the date moved earlier."""
+    original = original_deadline_text(text)
+    new = f"{new_due.year}年{new_due.month}月{new_due.day}日前"
+    moved = "已调整" if old_due is not None and new_due < old_due else "已顺延"
+    if not original:
+        return f"{new}（{moved}）"
+    return f"{new}（原：{original[:ORIGINAL_CHARS]}，{moved}）"
+
+
+def original_deadline_text(text: str) -> str:
+    """Return the deadline words as first written, before any move (6月底前)."""
+    text = (text or "").strip()
+    match = MOVED_NOTE.search(text)
+    return (match.group("original") or "").strip() if match else text
+
+
 def parse_deadline(text: str, plan_year: int) -> Deadline:
-    """Return the meaning of `text`; a phrase this cannot read keeps its words and no date."""
+    """Return the meaning of `text`; a phrase this cannot read keeps its words and no date. A
+    moved deadline is read by its new date, not by the original words in its note."""
+    deadline = _read(MOVED_NOTE.sub("", text or ""), plan_year)
+    return Deadline(
+        text=(text or "").strip() if deadline.text else "",
+        due_date=deadline.due_date,
+        recurrence=deadline.recurrence,
+        starts=deadline.starts,
+        impossible=deadline.impossible,
+    )
+
+
+def _read(text: str, plan_year: int) -> Deadline:
     phrase = _absolute_years(_normalise(text or ""), plan_year)
     if not phrase:
         return Deadline(text="")
     if any(not plan_year - 1 <= int(y) <= plan_year + 5 for y in re.findall(r"(\d{4})年", phrase)):
-        return Deadline(text=text.strip())  # 9999年, 2100年: a slip of the keyboard, not a plan
+        # 9999年, 2100年: a slip of the keyboard, not a plan
+        return Deadline(text=text.strip(), impossible=True)
     for reader in _READERS:
         result = reader(phrase, plan_year)
         if result is INVALID:
-            break  # the phrase has this form but an impossible date: flag it, don't guess
+            # the phrase has this form but an impossible date: flag it, don't guess
+            return Deadline(text=text.strip(), impossible=True)
         if result is not None:
             due, recurrence, starts = result
             return Deadline(text=text.strip(), due_date=due, recurrence=recurrence, starts=starts)

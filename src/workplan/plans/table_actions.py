@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from workplan.audit.records import record_changed, record_created
 from workplan.org.models import Department, DepartmentGroup
-from workplan.plans.actions import delete_tasks, refuse_unconfirmed_deletions, set_deadline
+from workplan.plans.actions import (
+    delete_tasks,
+    move_due_date,
+    refuse_unconfirmed_deletions,
+    set_deadline,
+)
 from workplan.plans.models import Assignment, KeyPoint, Plan, Responsible, Task
 from workplan.plans.table import LABELS_BY_KEY, TaskValues, table_row
 from workplan.plans.table_import import TableDiff
@@ -169,7 +174,8 @@ class ShiftRefused(Exception):
 
 @transaction.atomic
 def do_shift_due_dates(plan: Plan, days: int, *, key_point: KeyPoint | None = None, by) -> int:
-    """Return how many tasks had their due date moved by `days` (their words are kept)."""
+    """Return how many tasks had their due date moved by `days` (顺延), each 完成时限 saying
+    the new date with its first words kept."""
     tasks = Task.objects.select_for_update().filter(key_point__plan=plan, due_date__isnull=False)
     if key_point is not None:
         tasks = tasks.filter(key_point=key_point)
@@ -183,7 +189,6 @@ def do_shift_due_dates(plan: Plan, days: int, *, key_point: KeyPoint | None = No
                     "Task {code} is due on {date}, which cannot be moved by {days} days; no due date was moved."
                 ).format(code=task.code, date=task.due_date.isoformat(), days=days)
             ) from None
-        record_changed(task, [("due_date", task.due_date.isoformat(), new_date.isoformat())], by=by)
-        Task.objects.filter(pk=task.pk).update(due_date=new_date, version=F("version") + 1)
+        move_due_date(task, new_date, by=by)
         moved += 1
     return moved

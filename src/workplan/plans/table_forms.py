@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from workplan.accounts.models import User
@@ -7,12 +8,14 @@ from workplan.core.roles import Role
 from workplan.org.models import DepartmentGroup
 from workplan.org.queries import registry_names
 from workplan.parsing.responsibility import is_group, split_department_list
+from workplan.plans.deadlines import parse_deadline
 from workplan.plans.table import TaskValues
 from workplan.plans.table_import import GROUP_NAME_LENGTH, too_long_group
 
 
 class TaskRowForm(forms.Form):
-    """One row of the task table, edited in place."""
+    """One row of the task table, edited in place; `task` is the row's task, which names the
+    row in a refusal and gives the plan's year for reading the deadline."""
 
     text = forms.CharField(label=_("Task"), widget=forms.Textarea(attrs={"rows": 3}))
     leader = IdChoiceField(
@@ -31,7 +34,14 @@ class TaskRowForm(forms.Form):
         required=False,
         widget=forms.TextInput(attrs={"list": "department-names"}),
     )
-    deadline = forms.CharField(label=_("Deadline"), required=False, max_length=200)
+    deadline = forms.CharField(
+        label=_("Deadline"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "As offices write it: 6月底前, 2024年9月30日前, 每季度. The row shows how it was read."
+        ),
+    )
     outcome = forms.CharField(
         label=_("Expected outcome"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -40,8 +50,9 @@ class TaskRowForm(forms.Form):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, task=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.task = task
         self.fields["leader"].queryset = User.objects.filter(
             role_grants__role=Role.LEADER, is_active=True
         ).distinct()
@@ -73,6 +84,21 @@ class TaskRowForm(forms.Form):
                 _("No department is called {names}.").format(names="、".join(bad_groups))
             )
         return list(dict.fromkeys(self._registry[n] for n in names)), groups
+
+    def clean_deadline(self):
+        """Refuse a deadline written as a date no calendar has (2021-13-45): it would be kept
+        as words the system cannot read, and the clerk meant a real date."""
+        text = self.cleaned_data["deadline"].strip()
+        year = self.task.key_point.plan.year if self.task else timezone.localdate().year
+        if parse_deadline(text, year).impossible:
+            code = self.task.code if self.task else ""
+            raise forms.ValidationError(
+                _(
+                    "Task {code}, deadline: “{value}” is not a date that exists; check the "
+                    "year, month and day. Nothing in this row was saved."
+                ).format(code=code, value=text)
+            )
+        return text
 
     def clean_lead(self):
         lead, _groups = self._resolve(self.cleaned_data["lead"], allow_groups=False)

@@ -493,7 +493,16 @@ def _compare_row(reader: _Reader, row: _SheetRow, columns, existing: TableRow | 
         cell("deadline") if "deadline" in columns else (existing.deadline if existing else "")
     )
     changed = existing is None or deadline != existing.deadline  # old flags are on the page
-    if deadline and changed and not parse_deadline(deadline, plan.year).understood:
+    reading = parse_deadline(deadline, plan.year)
+    if deadline and changed and reading.impossible:  # 2021-13-45: a slip, not a deadline
+        reader.problem(
+            row_number,
+            "deadline",
+            _("“{value}” is not a date that exists; check the year, month and day.").format(
+                value=deadline
+            ),
+        )
+    elif deadline and changed and not reading.understood:
         reader.warning(
             row_number,
             "deadline",

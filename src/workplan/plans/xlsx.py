@@ -15,6 +15,7 @@ SHEET_TITLE = "任务分解表"
 WIDTHS = {"code": 7, "key_point": 22, "text": 48, "leader": 11, "lead": 16, "co": 26, "deadline": 13,
           "outcome": 24, "note": 12}  # fmt: skip
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3
+BOLD_CJK = 2.2  # width units a bold Chinese character takes in Excel, WPS and LibreOffice
 LINE_HEIGHT = 15  # points, for 11 pt text
 
 
@@ -26,9 +27,22 @@ def _lines(text: str, width: float) -> int:
     """
     lines = 0
     for part in (text or "").split("\n"):
-        units = sum(2 if ord(ch) > 0x2E7F else 1 for ch in part)
+        units = _units(part)
         lines += max(1, -(-units // max(1, int(width) - 1)))
     return lines
+
+
+def _units(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def header_width(label: str) -> float:
+    """Return the width a column needs for its bold header on one line (分管校领导 unbroken)."""
+    return round(_units(label) / 2 * BOLD_CJK + 2, 1)
+
+
+# Each column as wide as its usual contents want, and never narrower than its header.
+COLUMN_WIDTHS = {key: max(WIDTHS[key], header_width(label)) for key, label in COLUMNS}
 
 
 def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
@@ -57,7 +71,7 @@ def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
         cell.fill = header_fill
         cell.border = border
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        sheet.column_dimensions[get_column_letter(index)].width = WIDTHS[key]
+        sheet.column_dimensions[get_column_letter(index)].width = COLUMN_WIDTHS[key]
     id_column = last_column + 1
     write_cell(sheet, HEADER_ROW, id_column, ID_HEADER)
     sheet.column_dimensions[get_column_letter(id_column)].hidden = True
@@ -79,7 +93,9 @@ def task_table_workbook(title: str, rows: list[TableRow]) -> bytes:
                 cell.alignment = wrap
             write_cell(sheet, row_number, id_column, row.task.pk)
             cells_lines = [
-                _lines(cells[key], WIDTHS[key]) for key, _label in COLUMNS if key != "key_point"
+                _lines(cells[key], COLUMN_WIDTHS[key])
+                for key, _label in COLUMNS
+                if key != "key_point"
             ]
             sheet.row_dimensions[row_number].height = max(cells_lines) * LINE_HEIGHT + 4
             row_number += 1

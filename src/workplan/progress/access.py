@@ -176,6 +176,16 @@ def access_report(
     return report
 
 
+def access_period(user, plan_id: int, period_id: int) -> ReportingPeriod:
+    """Return the plan's period for `user` to change: Http404 if the plan has no such period,
+    NotAllowed (403) unless `user` works in the supervision office (plans are no secret)."""
+    period = get_object_or_404(
+        ReportingPeriod.objects.select_related("plan"), pk=period_id, plan_id=plan_id
+    )
+    check_may_change_schedule(user)
+    return period
+
+
 def access_evidence(user, evidence_id: int) -> EvidenceFile:
     """Return the evidence file `user` may download, or raise Http404."""
     evidence = (

@@ -11,6 +11,7 @@ from django.db.models import Exists, F, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import gettext_noop
 
 from workplan.audit.records import (
@@ -54,7 +55,7 @@ from workplan.progress.models import (
     ReportVersion,
     Schedule,
 )
-from workplan.progress.queries import previous_report
+from workplan.progress.queries import previous_report, report_to_repeat
 
 FIELDS = ["status", "percent", "progress", "problems", "next_steps"]
 TEXT_FIELDS = ["progress", "problems", "next_steps"]
@@ -399,6 +400,12 @@ def do_approve_report(report: ProgressReport, *, by, now=None) -> ProgressReport
     return report
 
 
+NOTHING_TO_REPEAT = _lazy(
+    "There is no earlier report on this task to repeat: write what was done this period and "
+    "submit it."
+)
+
+
 @transaction.atomic
 def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressReport:
     """Return the report submitted unchanged from the previous period, in one step. Not for a
@@ -406,9 +413,10 @@ def do_report_no_change(report: ProgressReport, *, by, now=None) -> ProgressRepo
     check_may_write_report(by, report)
     if report.state == ProgressReport.State.RETURNED:
         raise NotEditable(_("This report was returned to be changed; edit it and submit it again."))
-    previous = previous_report(report.task, report.department, report.period)
-    data = ReportData(**_snapshot(previous)) if previous else ReportData(**_snapshot(report))
-    do_save_report(report, data, read_version=None, by=by)
+    previous = report_to_repeat(report.task, report.department, report.period)
+    if previous is None:  # a first report: nothing to submit again
+        raise NotEditable(str(NOTHING_TO_REPEAT))
+    do_save_report(report, ReportData(**_snapshot(previous)), read_version=None, by=by)
     return do_submit_report(report, by=by, now=now)
 
 
@@ -581,11 +589,9 @@ class PeriodRefused(Exception):
         self.field = field
 
 
-@transaction.atomic
-def do_add_period(plan: Plan, *, label: str, opens_on: date, due_on: date, by) -> ReportingPeriod:
-    """Return a custom reporting period (e.g. a 专项 round); PeriodRefused if it ends before it
-    opens, lies outside the plan's year, or overlaps another period."""
-    check_may_change_schedule(by)
+def _check_period_dates(plan: Plan, opens_on: date, due_on: date, *, other_than=None) -> None:
+    """Raise PeriodRefused if the period ends before it opens, lies outside the plan's year, or
+    overlaps another of the plan's periods (`other_than`, the period being changed, aside)."""
     if due_on < opens_on:
         raise PeriodRefused(_("The due date comes before the opening date."), "due_on")
     if opens_on.year != plan.year:
@@ -602,9 +608,10 @@ def do_add_period(plan: Plan, *, label: str, opens_on: date, due_on: date, by) -
             ),
             "due_on",
         )
-    other = (
-        plan.periods.filter(opens_on__lte=due_on, due_on__gte=opens_on).order_by("opens_on").first()
-    )
+    others = plan.periods.filter(opens_on__lte=due_on, due_on__gte=opens_on)
+    if other_than is not None:
+        others = others.exclude(pk=other_than.pk)
+    other = others.order_by("opens_on").first()
     if other is not None:
         raise PeriodRefused(
             _(
@@ -615,11 +622,93 @@ def do_add_period(plan: Plan, *, label: str, opens_on: date, due_on: date, by) -
                 due=other.due_on.isoformat(),
             )
         )
+
+
+@transaction.atomic
+def do_add_period(plan: Plan, *, label: str, opens_on: date, due_on: date, by) -> ReportingPeriod:
+    """Return a custom reporting period (e.g. a 专项 round); PeriodRefused if it ends before it
+    opens, lies outside the plan's year, or overlaps another period."""
+    check_may_change_schedule(by)
+    _check_period_dates(plan, opens_on, due_on)
     period = ReportingPeriod.objects.create(
         plan=plan, label=label[:50], opens_on=opens_on, due_on=due_on
     )
     record_created(period, by=by, fields=["label", "opens_on", "due_on"])
     return period
+
+
+def check_nothing_filed(period: ReportingPeriod) -> None:
+    """Raise PeriodRefused if anything was filed in the period: a report of any state, or a
+    notice another app sent for it; what was filed names the period as it is."""
+    if period.reports.exists():
+        raise PeriodRefused(
+            _(
+                "Reports have already been filed in the period “{label}”, so it can no longer "
+                "be changed or removed."
+            ).format(label=period.display_label)
+        )
+    if period.pk in _periods_in_use_elsewhere(period.plan):
+        raise PeriodRefused(
+            _(
+                "Reminders or chase notices have already been sent for the period “{label}”, "
+                "so it can no longer be changed or removed."
+            ).format(label=period.display_label)
+        )
+
+
+def _locked_period(period: ReportingPeriod) -> ReportingPeriod:
+    return (
+        ReportingPeriod.objects.select_for_update(of=("self",))
+        .select_related("plan")
+        .get(pk=period.pk)
+    )
+
+
+def _recompute_lights(plan: Plan, *, by) -> None:
+    """Have the lights follow the plan's periods as they now are (through `schedule_updated`)."""
+    schedule = Schedule.objects.filter(plan=plan).first()
+    if schedule is not None:
+        hooks.schedule_updated.send(
+            sender=Schedule, schedule=schedule, today=timezone.localdate(), by=by
+        )
+
+
+@transaction.atomic
+def do_edit_period(
+    period: ReportingPeriod, *, label: str, opens_on: date, due_on: date, by
+) -> ReportingPeriod:
+    """Return the period with a new name and dates; PeriodRefused once something is filed in
+    it, or for dates `do_add_period` would refuse."""
+    check_may_change_schedule(by)
+    period = _locked_period(period)
+    check_nothing_filed(period)
+    _check_period_dates(period.plan, opens_on, due_on, other_than=period)
+    label = label[:50]
+    record_changed(
+        period,
+        [
+            ("label", period.label, label),
+            ("opens_on", period.opens_on.isoformat(), opens_on.isoformat()),
+            ("due_on", period.due_on.isoformat(), due_on.isoformat()),
+        ],
+        by=by,
+    )
+    period.label, period.opens_on, period.due_on = label, opens_on, due_on
+    period.save(update_fields=["label", "opens_on", "due_on"])
+    _recompute_lights(period.plan, by=by)
+    return period
+
+
+@transaction.atomic
+def do_delete_period(period: ReportingPeriod, *, by) -> None:
+    """Delete the period; PeriodRefused once something is filed in it."""
+    check_may_change_schedule(by)
+    period = _locked_period(period)
+    check_nothing_filed(period)
+    plan = period.plan
+    record_deleted(period, by=by)
+    period.delete()
+    _recompute_lights(plan, by=by)
 
 
 @transaction.atomic

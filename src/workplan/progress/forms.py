@@ -130,8 +130,13 @@ class ScheduleForm(forms.Form):
 
 class PeriodForm(forms.Form):
     label = forms.CharField(label=_("Name"), max_length=50)
-    opens_on = forms.DateField(label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}))
-    due_on = forms.DateField(label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}))
+    # A date input takes only ISO dates: the locale's 2024年6月1日 would leave it empty.
+    opens_on = forms.DateField(
+        label=_("Opens on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    due_on = forms.DateField(
+        label=_("Due on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
 
 
 class ReviewFilterForm(forms.Form):

@@ -301,6 +301,28 @@ def previous_report(task, department, period) -> ProgressReport | None:
     )
 
 
+def periods_with_reports(plan) -> QuerySet[ReportingPeriod]:
+    """Return the plan's periods by date, each with `filed`, whether a report (of any state) is
+    filed in it: such a period can no longer be changed or removed."""
+    filed = ProgressReport.objects.filter(period=OuterRef("pk"))
+    return plan.periods.annotate(filed=Exists(filed)).order_by("opens_on")
+
+
+def report_to_repeat(task, department, period) -> ProgressReport | None:
+    """Return the department's latest report on `task` from a period before `period` that was
+    sent on (not a draft): what 本期无变化 submits again, or None on a
+    duty's first report, when there is nothing to repeat."""
+    return (
+        ProgressReport.objects.filter(
+            task=task, department=department, period__opens_on__lt=period.opens_on
+        )
+        # Every report past the draft was submitted, so it says what was done.
+        .exclude(state=ProgressReport.State.DRAFT)
+        .order_by("-period__opens_on")
+        .first()
+    )
+
+
 def schedule_set_up_summary(schedule: Schedule) -> str:
     """Return the sentence telling whoever imported a plan what reporting it got: monthly, due
     on the schedule's day, and how many periods were closed because they were already over."""

@@ -24,4 +24,10 @@ urlpatterns = [
     path("evidence/<int:evidence_id>/", views.download_evidence, name="evidence"),
     path("plans/<int:plan_id>/schedule/", views.schedule, name="schedule"),
     path("plans/<int:plan_id>/periods/", views.add_period, name="add-period"),
+    path("plans/<int:plan_id>/periods/<int:period_id>/", views.edit_period, name="edit-period"),
+    path(
+        "plans/<int:plan_id>/periods/<int:period_id>/delete/",
+        views.delete_period,
+        name="delete-period",
+    ),
 ]

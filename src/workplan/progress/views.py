@@ -24,6 +24,7 @@ from workplan.progress import actions, queries
 from workplan.progress.access import (
     access_duty,
     access_evidence,
+    access_period,
     access_report,
     check_may_approve_report,
     check_may_change_schedule,
@@ -48,8 +49,11 @@ from workplan.progress.models import ProgressReport, Schedule
 
 @require_GET
 def my_reports(request):
-    """The department's duties this period: what to report, what was returned."""
+    """The department's duties this period: what to report, what was returned. The office,
+    which reports for no department, is sent to its own work, the review queue."""
     departments = list(queries.departments_of(request.user))
+    if not departments and is_supervisor(request.user):
+        return redirect("progress:review-queue")
     ids = {d.pk for d in departments}
     current = queries.current_periods()
     rows = [
@@ -83,9 +87,9 @@ def task_report(request, task_id: int):
     draft = actions.new_report(task, department, period, duty.role)
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        if action == "no_change" and queries.previous_report(task, department, period) is None:
+        if action == "no_change" and queries.report_to_repeat(task, department, period) is None:
             # Nothing to repeat: the page offers no such button on a duty's first report.
-            messages.error(request, _("Write what was done this period before submitting."))
+            messages.error(request, str(actions.NOTHING_TO_REPEAT))
             return _report_page(request, draft, may_edit=True, form=None, status=400)
         if action not in FIRST_BUTTONS:  # approve, send back: the page shows them on no draft
             messages.error(
@@ -288,7 +292,7 @@ def _report_page(request, report, *, may_edit: bool, form, review=None, status=2
         "may_edit": may_edit,
         # A returned report was sent back to be changed, not sent again as it was.
         "offers_no_change": report.state != ProgressReport.State.RETURNED
-        and queries.previous_report(report.task, report.department, report.period) is not None,
+        and queries.report_to_repeat(report.task, report.department, report.period) is not None,
         "may_approve": saved and may_approve_report(request.user, report),
         "may_review": is_supervisor(request.user)
         and report.state == ProgressReport.State.SUBMITTED,
@@ -298,7 +302,8 @@ def _report_page(request, report, *, may_edit: bool, form, review=None, status=2
         "evidence_form": EvidenceForm(),
         "review_form": review or ReviewForm(),
         "office": is_supervisor(request.user),  # its way back is the review queue
-        "queue": request.GET.get("queue", ""),  # the review queue's filters, kept for the next
+        # the review queue's filters, kept for the next (sent back with a refused decision)
+        "queue": request.GET.get("queue", "") or request.POST.get("queue", ""),
         "sent_back": queries.last_return(report)
         if report.state == ProgressReport.State.RETURNED
         else None,
@@ -385,9 +390,10 @@ def review(request, report_id: int):
     """The office accepts the report, or returns it with a reason; then on to the next one."""
     report = access_report(request.user, report_id, review=True)
     form = ReviewForm(request.POST)
+    queue = request.POST.get("queue", "")
     if form.has_error("comment", ReviewForm.NO_REASON):
         messages.error(request, form.errors["comment"][0])
-        return redirect("progress:report", report_id=report.pk)
+        return _back_to_report(report, queue)
     if not form.is_valid():  # a decision the form does not offer is a bad request
         return _report_page(request, report, may_edit=False, form=None, review=form, status=400)
     comment = form.cleaned_data["comment"]
@@ -410,18 +416,23 @@ def review(request, report_id: int):
             )
     except actions.NotEditable as exc:
         messages.error(request, str(exc))
-        return redirect("progress:report", report_id=report.pk)
+        return _back_to_report(report, queue)
     # On to the next report waiting under the filters the office chose in the queue, if any.
-    queue = request.POST.get("queue", "")
     waiting = queries.waiting_for_review()
     filters = ReviewFilterForm(QueryDict(queue), waiting)
     following = filters.apply(waiting).order_by("submitted_at", "pk").first()
     if queue and not filters.is_valid():  # e.g. that department has nothing left waiting
         following = None
     if following is not None:
-        url = reverse("progress:report", args=[following.pk])
-        return redirect(f"{url}?{urlencode({'queue': queue})}" if queue else url)
+        return _back_to_report(following, queue)
     return redirect(reverse("progress:review-queue") + (f"?{queue}" if queue else ""))
+
+
+def _back_to_report(report, queue: str):
+    """Redirect to the report page, keeping the review queue's filters (`queue`) for the way
+    back and the next report."""
+    url = reverse("progress:report", args=[report.pk])
+    return redirect(f"{url}?{urlencode({'queue': queue})}" if queue else url)
 
 
 @require_GET
@@ -449,7 +460,7 @@ def _schedule_page(request, plan, *, form, period_form, status=200):
     context = {
         "plan": plan,
         "form": form,
-        "periods": plan.periods.all(),
+        "periods": queries.periods_with_reports(plan),
         "period_form": period_form,
     }
     return render(request, "progress/schedule.html", context, status=status)
@@ -500,3 +511,44 @@ def add_period(request, plan_id: int):
             messages.success(request, _("Period added."))
             return redirect("progress:schedule", plan_id=plan.pk)
     return _schedule_page(request, plan, form=_settings_form(plan), period_form=form, status=400)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_period(request, plan_id: int, period_id: int):
+    """The office renames a period or moves its dates, while nothing is filed in it."""
+    period = access_period(request.user, plan_id, period_id)
+    if request.method == "POST":
+        form = PeriodForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.do_edit_period(period, **form.cleaned_data, by=request.user)
+            except actions.PeriodRefused as exc:
+                form.add_error(exc.field, str(exc))
+            else:
+                messages.success(request, _("Period saved."))
+                return redirect("progress:schedule", plan_id=period.plan_id)
+        status = 400
+    else:
+        form = PeriodForm(initial={f: getattr(period, f) for f in PeriodForm.base_fields})
+        status = 200
+    refusal = ""
+    try:  # said before anything is typed, not only after saving
+        actions.check_nothing_filed(period)
+    except actions.PeriodRefused as exc:
+        refusal = str(exc)
+    context = {"plan": period.plan, "period": period, "form": form, "refusal": refusal}
+    return render(request, "progress/period_edit.html", context, status=status)
+
+
+@require_POST
+def delete_period(request, plan_id: int, period_id: int):
+    """The office removes a period nothing is filed in; once something is, it says why not."""
+    period = access_period(request.user, plan_id, period_id)
+    label = period.display_label
+    try:
+        actions.do_delete_period(period, by=request.user)
+    except actions.PeriodRefused as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Period “{label}” removed.").format(label=label))
+    return redirect("progress:schedule", plan_id=period.plan_id)

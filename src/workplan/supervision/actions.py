@@ -16,6 +16,7 @@ from workplan.core.errors import WrongState
 from workplan.core.limits import NOTE_CHARS, check_length
 from workplan.notifications.notify import Message, notify, notify_department, notify_supervisors
 from workplan.org.models import Department
+from workplan.plans.actions import move_due_date
 from workplan.plans.models import Task
 from workplan.progress.models import Schedule
 from workplan.progress.queries import lead_department_ids
@@ -315,7 +316,7 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
 @transaction.atomic
 def do_decide_extension(request, approve: bool, *, by, reason: str = ""):
     """Return the request decided, with the leader's reason if given, and tell the department;
-    on approval the task's due date moves (its words are kept)."""
+    on approval the task's due date moves, its 完成时限 saying so with its first words kept."""
     request = (
         type(request)
         .objects.select_for_update(of=("self",))
@@ -343,10 +344,7 @@ def do_decide_extension(request, approve: bool, *, by, reason: str = ""):
     request.save()
     if approve:
         task = Task.objects.select_for_update().get(pk=request.task_id)
-        record_changed(
-            task, [("due_date", str(task.due_date or ""), request.new_due.isoformat())], by=by
-        )
-        Task.objects.filter(pk=task.pk).update(due_date=request.new_due, version=task.version + 1)
+        move_due_date(task, request.new_due, by=by)  # 完成时限 says the new date too
     notify_department(request.department, _decision_message(request), _task_url(request.task_id))
     return request
 

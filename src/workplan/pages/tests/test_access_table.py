@@ -46,7 +46,7 @@ TABLE = [
     ("POST", "org:department-contact",  "department", 302, 302, 403, 302, 302, 403, 403),
     ("GET",  "org:group-edit",          "group",      200, 200, 403, 403, 403, 403, 403),
     ("POST", "org:group-edit",          "group",      302, 302, 403, 403, 403, 403, 403),
-    ("GET",  "progress:my-reports",     None,         200, 200, 200, 200, 200, 200, 200),
+    ("GET",  "progress:my-reports",     None,         200, 302, 200, 200, 200, 200, 200),
     ("GET",  "progress:review-queue",   None,         404, 200, 404, 404, 404, 404, 404),
     ("GET",  "progress:task-report",    "task41",     404, 404, 404, 302, 302, 404, 404),
     ("GET",  "progress:report",         "report",     200, 200, 200, 200, 200, 200, 404),
@@ -56,6 +56,9 @@ TABLE = [
     ("GET",  "progress:schedule",       "plan",       403, 200, 403, 403, 403, 403, 403),
     ("POST", "progress:schedule",       "plan",       403, 200, 403, 403, 403, 403, 403),
     ("POST", "progress:add-period",     "plan",       403, 400, 403, 403, 403, 403, 403),
+    ("GET",  "progress:edit-period",    "plan_period", 403, 200, 403, 403, 403, 403, 403),
+    ("POST", "progress:edit-period",    "plan_period", 403, 400, 403, 403, 403, 403, 403),
+    ("POST", "progress:delete-period",  "plan_period", 403, 302, 403, 403, 403, 403, 403),
     ("GET",  "supervision:notices",     None,         200, 200, 200, 200, 200, 200, 200),
     ("GET",  "notifications:list",      None,         200, 200, 200, 200, 200, 200, 200),
     ("POST", "supervision:notice-issue", "task41",    403, 302, 403, 403, 403, 403, 403),
@@ -98,6 +101,7 @@ def world(example_plan, admin_user, supervisor, leader, head, liaison, auditor, 
     do_set_up_schedule(plan)
     task41 = plan.key_points.get(number=4).tasks.get(number=1)  # 教务处 leads key point 4
     targets["task41"] = task41.pk
+    targets["plan_period"] = [plan.pk, plan.periods.order_by("opens_on").last().pk]
     jwc = Department.objects.get(name="教务处")
     targets["report"] = do_start_report(
         task41, jwc, current_period(plan), "lead", by=users["liaison"]

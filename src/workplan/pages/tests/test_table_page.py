@@ -152,7 +152,7 @@ def test_set_leader_of_a_key_point_and_shift_due_dates(client, supervisor, plan)
     )
     task.refresh_from_db()
     assert str(task.due_date) == "2024-06-07"
-    assert task.deadline_text == "5月底前"
+    assert task.deadline_text == "2024年6月7日前（原：5月底前，已顺延）"  # 顺延 says the new date
 
 
 def test_upload_shows_the_diff_and_applies_on_confirmation(client, supervisor, plan):

@@ -41,6 +41,9 @@ def test_supervisor_shifting_due_dates_records_the_field_name(key_point, supervi
     with translation.override("zh-hans"):
         do_shift_due_dates(key_point.plan, 7, by=supervisor)
     record = only_change("plans.task")
-    assert record.changes == [{"field": "due_date", "before": "2024-06-30", "after": "2024-07-07"}]
+    assert record.changes == [
+        {"field": "due_date", "before": "2024-06-30", "after": "2024-07-07"},
+        {"field": "deadline_text", "before": "", "after": "2024年7月7日前（已顺延）"},
+    ]
     with translation.override("en"):
         assert record.labelled_changes[0]["label"] == "due date"

@@ -15,6 +15,7 @@ from workplan.progress import actions
 from workplan.progress.models import ProgressReport
 from workplan.progress.queries import current_period
 from workplan.progress.tests.conftest import DRAFT as DATA
+from workplan.progress.tests.factories import make_report
 from workplan.progress.tests.test_reporting import PDF, jwc_task
 
 # 教务处's draft (conftest) is made under head approval.
@@ -42,11 +43,18 @@ def with_file(report, liaison):
     return report
 
 
+def repeatable(report):
+    """Give the report's department a report sent last period: what 本期无变化 repeats."""
+    may = report.period.plan.periods.get(opens_on=date(2024, 5, 1))
+    make_report(report.task, report.department, may, state=ProgressReport.State.SUBMITTED)
+    return report
+
+
 # action, the report's state before it, how it is done by `user`, who may do it
 ACTIONS = {
     "save": (lambda r, p: r, lambda r, u: actions.do_save_report(r, DATA, read_version=None, by=u), {"head", "liaison"}),
     "submit": (lambda r, p: r, lambda r, u: actions.do_submit_report(r, by=u), {"head", "liaison"}),
-    "no change": (lambda r, p: r, lambda r, u: actions.do_report_no_change(r, by=u), {"head", "liaison"}),
+    "no change": (lambda r, p: repeatable(r), lambda r, u: actions.do_report_no_change(r, by=u), {"head", "liaison"}),
     "attach": (lambda r, p: r, lambda r, u: actions.do_attach_evidence(r, "a.pdf", PDF, by=u), {"head", "liaison"}),
     "remove": (lambda r, p: with_file(r, p["liaison"]), lambda r, u: actions.do_remove_evidence(r.evidence.get(), by=u), {"head", "liaison"}),
     "approve": (lambda r, p: awaiting(r, p["liaison"]), lambda r, u: actions.do_approve_report(r, by=u), {"head"}),

@@ -53,7 +53,7 @@ def test_a_first_report_offers_no_repeat_and_refuses_one(client, plan, liaison, 
     assert 'value="no_change"' not in client.get(url).content.decode()
     response = first_post(client, plan, department, "no_change")
     assert response.status_code == 400
-    assert "请先填写本期进展再报送" in response.content.decode()
+    assert "本任务没有以前报送过的报告可重复" in response.content.decode()
     assert not ProgressReport.objects.exists()
 
 

@@ -29,3 +29,21 @@ def test_every_report_offered_to_a_liaison_opens(client, plan, liaison):
     links = task_links(client)
     assert links
     assert {client.get(link.replace("&amp;", "&")).status_code for link in links} == {200}
+
+
+def test_supervisor_is_not_offered_my_reports_it_cannot_use(client, plan, department):
+    """The office reports for no department: no 我的填报 in its menu, and the address takes it
+    to its own work, the review queue."""
+    office = make_user("duban3", [Role.SUPERVISOR], [department])
+    client.force_login(office)
+    page = client.get(reverse("progress:review-queue")).content.decode()
+    assert f'href="{reverse("progress:my-reports")}"' not in page
+    response = client.get(reverse("progress:my-reports"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("progress:review-queue")
+
+
+def test_liaison_keeps_my_reports_in_the_menu(client, plan, liaison):
+    client.force_login(liaison)
+    page = client.get(reverse("progress:my-reports")).content.decode()
+    assert f'href="{reverse("progress:my-reports")}"' in page
