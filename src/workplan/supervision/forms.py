@@ -27,7 +27,8 @@ class NoticeForm(forms.Form):
         today = timezone.localdate()
         if reply_due is not None and reply_due < today:
             raise forms.ValidationError(
-                _("The reply deadline {date} has passed; choose today or a later day.").format(
+                # The field's label ("Reply by") goes before this sentence: it must not repeat it.
+                _("{date} has passed; choose today or a later day.").format(
                     date=reply_due.isoformat()
                 )
             )
