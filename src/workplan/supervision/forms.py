@@ -3,7 +3,7 @@
 from django import forms
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from workplan.core.ids import IdChoiceField, IdMultipleChoiceField
@@ -78,7 +78,9 @@ class ChaseForm(forms.Form):
 
 class OrderFilterForm(forms.Form):
     state = forms.ChoiceField(
-        label=_("State"), choices=[("", _("All")), *Notice.State.choices], required=False
+        label=pgettext_lazy("notice", "State"),
+        choices=[("", _("All")), *Notice.State.choices],
+        required=False,
     )
     department = IdChoiceField(
         label=_("Department"), queryset=Department.objects.all(), required=False

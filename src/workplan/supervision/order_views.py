@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workplan.core.errors import TooLong
@@ -90,7 +90,7 @@ def order_export(request):
         _("Task"),
         _("Requirement"),
         _("Reply by"),
-        _("State"),
+        pgettext("notice", "State"),
         _("Reply overdue"),
         _("Signed for by"),
         _("Reply"),
