@@ -21,6 +21,7 @@ from workplan.supervision.access import access_notice, check_may_supervise
 from workplan.supervision.forms import ChaseForm, OrderFilterForm, OrdersForm, form_problems
 from workplan.supervision.order_docx import OrderDocument, order_docx, orders_workbook
 from workplan.supervision.queries import (
+    departments_with_people,
     late_reports,
     missing_tasks,
     order_detail,
@@ -182,6 +183,15 @@ def orders_new(request, plan_id: int):
                     len(issued),
                 ).format(count=len(issued), numbers=numbers),
             )
+            unreached = _without_people(issued)
+            if unreached:
+                messages.warning(
+                    request,
+                    _(
+                        "Nobody at {names} has an account to be told: print their notices and "
+                        "deliver them."
+                    ).format(names="、".join(unreached)),
+                )
             return redirect("supervision:orders")
     elif request.method == "POST":
         for problem in form_problems(form):
@@ -196,6 +206,13 @@ def orders_new(request, plan_id: int):
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "supervision/orders_new.html", context, status=status)
+
+
+def _without_people(notices) -> list[str]:
+    """Return the names of the departments of `notices` that nobody can be told at."""
+    reachable = departments_with_people({n.department_id for n in notices})
+    names = [n.department.name for n in notices if n.department_id not in reachable]
+    return list(dict.fromkeys(names))
 
 
 @require_GET

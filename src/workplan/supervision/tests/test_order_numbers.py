@@ -48,6 +48,8 @@ def test_one_notice_to_several_departments_is_one_each_numbered_in_a_row(
         ("财务处", 2, task.pk),
     ]
     assert "督字〔2024〕第1号、督字〔2024〕第2号" in page
+    # Neither department has an account here: the office is told to deliver them on paper.
+    assert "教务处、财务处没有可接收消息的账号：请打印督办单送达。" in page
 
 
 def test_tasks_without_departments_go_to_each_tasks_lead_department(
