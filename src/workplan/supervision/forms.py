@@ -83,7 +83,10 @@ class OrderFilterForm(forms.Form):
         required=False,
     )
     department = IdChoiceField(
-        label=_("Department"), queryset=Department.objects.all(), required=False
+        label=_("Department"),
+        queryset=Department.objects.order_by("name"),
+        required=False,
+        empty_label=_("All"),
     )
     overdue = forms.BooleanField(label=_("Reply overdue"), required=False)
 
