@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -240,7 +241,7 @@ def chase_send(request, plan_id: int):
     plan = access_plan(request.user, plan_id)
     check_may_supervise(request.user)
     form = ChaseForm(request.POST, plan=plan)
-    back = request.POST.get("next") or ""
+    back = request.POST.get("next", "")
     if not form.is_valid():
         for problem in form_problems(form):
             messages.error(request, problem)
@@ -291,6 +292,6 @@ def chase_send(request, plan_id: int):
 
 def _back_to(back: str, plan):
     """Return to the page the 催办 was sent from, if it is one of ours; else the 催办 page."""
-    if back.startswith("/") and not back.startswith("//"):
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts=None):
         return redirect(back)
     return redirect("supervision:chase", plan_id=plan.pk)

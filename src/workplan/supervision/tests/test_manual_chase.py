@@ -98,3 +98,14 @@ def test_the_chase_page_does_not_grow_in_queries(
     Task.objects.filter(key_point__plan=plan).update(due_date=date(2024, 6, 1))
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(url)
+
+
+def test_a_chase_sent_from_another_page_goes_back_there_but_never_off_site(
+    client, plan, supervisor, liaison, department
+):
+    client.force_login(supervisor)
+    url = reverse("supervision:chase-send", args=[plan.pk])
+    back = client.post(url, {"departments": [department.pk], "next": "/progress/review/"})
+    assert back["Location"] == "/progress/review/"
+    away = client.post(url, {"departments": [department.pk], "next": "https://evil.example/"})
+    assert away["Location"] == reverse("supervision:chase", args=[plan.pk])
