@@ -109,3 +109,9 @@ def test_a_chase_sent_from_another_page_goes_back_there_but_never_off_site(
     assert back["Location"] == "/progress/review/"
     away = client.post(url, {"departments": [department.pk], "next": "https://evil.example/"})
     assert away["Location"] == reverse("supervision:chase", args=[plan.pk])
+
+
+def test_sending_a_chase_needs_post(client, plan, supervisor):
+    client.force_login(supervisor)
+    assert client.get(reverse("supervision:chase-send", args=[plan.pk])).status_code == 405
+    assert client.put(reverse("supervision:orders-new", args=[plan.pk])).status_code == 405

@@ -90,3 +90,20 @@ def test_an_answer_to_an_instruction_carries_its_file(client, task, leader, liai
 def test_a_missing_file_id_is_404(client, supervisor):
     client.force_login(supervisor)
     assert client.get(reverse("supervision:reply-file", args=[999])).status_code == 404
+
+
+def test_the_notice_page_does_not_grow_in_queries_with_its_files(
+    client, liaison, supervisor, order, django_assert_max_num_queries
+):
+    reply(client, liaison, order, SimpleUploadedFile("a.pdf", PDF))
+    client.force_login(supervisor)
+    url = reverse("supervision:notice", args=[order.pk])
+    with django_assert_max_num_queries(15) as few:
+        client.get(url)
+    for n in range(5):
+        ReplyFile.objects.create(
+            notice=order, original_name=f"{n}.pdf", stored_name=f"s{n}", content_type="x",
+            size=1, sha256="", uploaded_by=liaison,
+        )  # fmt: skip
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert "4.pdf" in client.get(url).content.decode()
