@@ -104,3 +104,9 @@ def test_the_list_pages_refuse_post(client, supervisor):
     assert client.post(reverse("supervision:orders")).status_code == 405
     assert client.post(reverse("supervision:orders-export")).status_code == 405
     assert Notice.objects.count() == 0
+
+
+@pytest.mark.parametrize("name", ["supervision:orders", "supervision:orders-export"])
+def test_an_anonymous_visitor_is_sent_to_sign_in(client, name):
+    response = client.get(reverse(name))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
