@@ -105,7 +105,12 @@ class Notice(models.Model):
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
     number = models.PositiveIntegerField(_("number"), null=True, blank=True)
     signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed for by"),
     )
     signed_at = models.DateTimeField(_("signed for at"), null=True, blank=True)
     # Automatic reminders carry a key (period, department, kind, level): the unique constraint
@@ -147,8 +152,8 @@ class Notice(models.Model):
 class NoticeCounter(models.Model):
     """The last 督办单 number given in a year; its row is locked while the next is taken."""
 
-    year = models.PositiveSmallIntegerField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number given"), default=0)
 
     def __str__(self) -> str:
         return f"{self.year}: {self.last}"

@@ -36,8 +36,13 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="NoticeCounter",
             fields=[
-                ("year", models.PositiveSmallIntegerField(primary_key=True, serialize=False)),
-                ("last", models.PositiveIntegerField(default=0)),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        primary_key=True, serialize=False, verbose_name="year"
+                    ),
+                ),
+                ("last", models.PositiveIntegerField(default=0, verbose_name="last number given")),
             ],
         ),
         migrations.CreateModel(
@@ -80,6 +85,7 @@ class Migration(migrations.Migration):
                 null=True,
                 on_delete=django.db.models.deletion.PROTECT,
                 related_name="+",
+                verbose_name="signed for by",
                 to=settings.AUTH_USER_MODEL,
             ),
         ),
