@@ -17,7 +17,7 @@ from workplan.core.roles import Role, belongs_to, is_supervisor, member_departme
 from workplan.org.models import Department
 from workplan.progress.access import sees_all_reports
 from workplan.progress.queries import lead_department_ids
-from workplan.supervision.models import ExtensionRequest, Instruction, Notice
+from workplan.supervision.models import ExtensionRequest, Instruction, Notice, ReplyFile
 
 NOTICE_RECORDS = "supervision.notice"
 
@@ -42,6 +42,19 @@ def access_notice(user, notice_id: int) -> Notice:
     if notice is None:
         raise Http404
     return notice
+
+
+def access_reply_file(user, file_id: int) -> ReplyFile:
+    """Return the file sent with a reply or answer that `user` may download, or raise Http404:
+    a notice's files show to the notice's readers, an answer's to the instruction's."""
+    reply_file = (
+        ReplyFile.objects.filter(pk=file_id)
+        .filter(Q(notice__in=notices_visible_to(user)) | Q(instruction__isnull=False))
+        .first()
+    )
+    if reply_file is None:
+        raise Http404
+    return reply_file
 
 
 def access_instruction(user, instruction_id: int) -> Instruction:
@@ -91,6 +104,16 @@ def check_may_reply_notice(by, notice) -> None:
     if by is not None and not belongs_to(by, notice.department_id):
         raise NotAllowed(
             _("Only the people of {department} may reply to its notice.").format(
+                department=notice.department.name
+            )
+        )
+
+
+def check_may_sign_notice(by, notice) -> None:
+    """Raise NotAllowed unless `by` is the addressed department's liaison or head (签收)."""
+    if by is not None and not belongs_to(by, notice.department_id):
+        raise NotAllowed(
+            _("Only the people of {department} may sign for its notice.").format(
                 department=notice.department.name
             )
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.conf import settings
@@ -26,11 +27,19 @@ from workplan.supervision.access import (
     check_may_instruct,
     check_may_reply_notice,
     check_may_request_extension,
+    check_may_sign_notice,
     check_may_supervise,
 )
+from workplan.supervision.files import check_reply_files, store_reply_file
 from workplan.supervision.lights import do_recompute_lights
-from workplan.supervision.models import ExtensionRequest, Instruction, Notice
-from workplan.supervision.queries import missing_tasks
+from workplan.supervision.models import (
+    ExtensionRequest,
+    Instruction,
+    Notice,
+    NoticeCounter,
+    ReplyFile,
+)
+from workplan.supervision.queries import departments_with_people, missing_tasks
 
 
 @transaction.atomic
@@ -69,35 +78,140 @@ def _lead_departments(task):
     return Department.objects.filter(pk__in=lead_department_ids(task))
 
 
+def notice_url(notice) -> str:
+    return reverse("supervision:notice", args=[notice.pk])
+
+
+def take_notice_numbers(year: int, count: int) -> range:
+    """Return the next `count` 督办单 numbers of `year`, consecutive. The year's counter row is
+    locked until the caller's transaction ends, so two offices issuing at once wait for each
+    other instead of taking the same number (the unique constraint backs this up)."""
+    NoticeCounter.objects.get_or_create(year=year)
+    counter = NoticeCounter.objects.select_for_update().get(year=year)
+    first = counter.last + 1
+    counter.last += count
+    counter.save(update_fields=["last"])
+    return range(first, first + count)
+
+
+def _addressees(departments, tasks) -> list[tuple]:
+    """Return (department, task) for each 督办单 to issue: every department chosen, on each
+    task chosen (or on none); with tasks but no departments, each task's lead departments."""
+    if departments:
+        return [(d, t) for t in (tasks or [None]) for d in departments]
+    pairs = []
+    for task in tasks:
+        leads = list(_lead_departments(task))
+        if not leads:
+            raise NotAllowedNow(
+                _(
+                    "Task {code} has no lead department; choose the departments to send it to."
+                ).format(code=task.code)
+            )
+        pairs += [(d, task) for d in leads]
+    return pairs
+
+
 @transaction.atomic
-def do_issue_notice(task, department, requirement: str, reply_due, *, by):
-    """Return a new 督办通知 to `department` about `task`; its people are notified."""
+def do_issue_notices(plan, requirement: str, reply_due, *, departments=(), tasks=(), by) -> list:
+    """Return the new 督办单, one for each department (on each task) chosen, numbered
+    consecutively and tracked apart; each department's people are notified and e-mailed."""
     check_may_supervise(by)
     _check_text(Notice, "requirement", requirement)
-    notice = Notice.objects.create(
-        kind=Notice.Kind.NOTICE, plan=task.key_point.plan, department=department, task=task,
-        requirement=requirement, reply_due=reply_due, issued_by=by,
-    )  # fmt: skip
-    record_created(
-        notice,
-        by=by,
-        fields=["department", "requirement", "reply_due"],
-        scope=f"plans.task:{task.pk}",
-    )
-    notify_department(
-        department,
-        Message(gettext_noop("Supervision notice: {requirement}"), requirement=requirement[:80]),
-        _task_url(task.pk),
-        email=True,
-    )
+    if any(t.key_point.plan_id != plan.pk for t in tasks):
+        raise NotAllowedNow(_("Every task must belong to this plan."))
+    pairs = _addressees(list(departments), list(tasks))
+    if not pairs:
+        raise NotAllowedNow(_("Choose at least one department or task."))
+    year = timezone.localdate().year
+    issued = []
+    for (department, task), number in zip(
+        pairs, take_notice_numbers(year, len(pairs)), strict=True
+    ):
+        notice = Notice.objects.create(
+            kind=Notice.Kind.NOTICE, plan=plan, department=department, task=task,
+            requirement=requirement, reply_due=reply_due, issued_by=by, year=year, number=number,
+        )  # fmt: skip
+        record_created(
+            notice,
+            by=by,
+            fields=["year", "number", "department", "requirement", "reply_due"],
+            scope=f"plans.task:{task.pk}" if task else None,
+        )
+        notify_department(
+            department,
+            Message(
+                gettext_noop("Supervision notice {number}: {requirement}"),
+                number=notice.number_text,
+                requirement=requirement[:80],
+            ),
+            notice_url(notice),
+            email=True,
+        )
+        issued.append(notice)
+    return issued
+
+
+def do_issue_notice(task, department, requirement: str, reply_due, *, by):
+    """Return a new 督办单 to `department` about `task`; its people are notified."""
+    return do_issue_notices(
+        task.key_point.plan, requirement, reply_due, departments=[department], tasks=[task], by=by
+    )[0]
+
+
+@transaction.atomic
+def do_sign_notice(notice, *, by):
+    """Return the 督办单 signed for (签收) by one of its department's people, who and when
+    kept; NotAllowedNow if it is not a 督办单 or is past being sent."""
+    notice = type(notice).objects.select_for_update().select_related("department").get(pk=notice.pk)
+    check_may_sign_notice(by, notice)
+    if not notice.is_order:
+        raise NotAllowedNow(_("Only a supervision notice is signed for."))
+    if notice.state != notice.State.OPEN:
+        raise NotAllowedNow(
+            _("This notice is {state} already.").format(state=notice.get_state_display())
+        )
+    _sign(notice, by)
+    notice.save()
     return notice
 
 
+def _sign(notice, by) -> None:
+    now = timezone.now()
+    record_changed(
+        notice,
+        [
+            ("state", notice.state, notice.State.SIGNED),
+            ("signed_by", None, by.display_name if by else ""),
+            ("signed_at", None, timezone.localtime(now).strftime("%Y-%m-%d %H:%M")),
+        ],
+        by=by,
+        scope=f"plans.task:{notice.task_id}" if notice.task_id else None,
+    )
+    notice.state, notice.signed_by, notice.signed_at = notice.State.SIGNED, by, now
+
+
+def _attach(files, *, by, **owner) -> list[ReplyFile]:
+    """Store the files (already checked) and return their rows, recorded in the trail."""
+    content_types = check_reply_files(files)
+    attached = []
+    for (name, data), content_type in zip(files, content_types, strict=True):
+        stored, digest = store_reply_file(data)
+        reply_file = ReplyFile.objects.create(
+            original_name=name[:255], stored_name=stored, content_type=content_type,
+            size=len(data), sha256=digest, uploaded_by=by, **owner,
+        )  # fmt: skip
+        record_created(reply_file, by=by, fields=["original_name", "size", "sha256"])
+        attached.append(reply_file)
+    return attached
+
+
 @transaction.atomic
-def do_reply_notice(notice, reply: str, *, by):
-    """Return the notice answered by its department, and tell whoever issued it (the office,
-    for an automatic one); NotAllowedNow if it is closed or was answered already (a reply is
-    what the office acted on, so it is never overwritten)."""
+def do_reply_notice(notice, reply: str, *, by, files=()):
+    """Return the notice answered by its department, with `files` ((name, bytes) pairs), and
+    tell whoever issued it (the office, for an automatic one); NotAllowedNow if it is closed
+    or was answered already (a reply is what the office acted on, so it is never overwritten).
+    A 督办单 not yet signed for is signed for by the reply."""
     notice = type(notice).objects.select_for_update().select_related("department").get(pk=notice.pk)
     check_may_reply_notice(by, notice)
     _check_text(type(notice), "reply", reply)
@@ -105,6 +219,9 @@ def do_reply_notice(notice, reply: str, *, by):
         raise NotAllowedNow(_("This notice is closed."))
     if notice.state == notice.State.REPLIED:
         raise NotAllowedNow(_("This notice was answered already; its reply cannot be changed."))
+    if notice.is_order and notice.state == notice.State.OPEN:
+        _sign(notice, by)
+    _attach(list(files), by=by, notice=notice)
     record_changed(
         notice,
         [("reply", notice.reply, reply), ("state", notice.state, notice.State.REPLIED)],
@@ -131,14 +248,14 @@ def _tell_issuer(notice, reply: str) -> None:
             code=notice.task.code,
             reply=reply,
         )
-        url = _task_url(notice.task_id)
+        url = notice_url(notice) if notice.is_order else _task_url(notice.task_id)
     else:
         text = Message(
             gettext_noop("{department} replied to a notice: {reply}"),
             department=department,
             reply=reply,
         )
-        url = reverse("supervision:notices")
+        url = notice_url(notice)
     issuer = notice.issued_by
     if issuer is not None and issuer.is_active:
         notify([issuer], text, url)
@@ -226,10 +343,10 @@ def do_give_instruction(task, text: str, *, by):
 
 
 @transaction.atomic
-def do_answer_instruction(instruction, answer: str, *, by):
-    """Return the instruction answered by the department, and tell the leader who gave it;
-    NotAllowedNow if it was answered already (the leader read that answer, so it is never
-    overwritten)."""
+def do_answer_instruction(instruction, answer: str, *, by, files=()):
+    """Return the instruction answered by the department, with `files` ((name, bytes)
+    pairs), and tell the leader who gave it; NotAllowedNow if it was answered already (the
+    leader read that answer, so it is never overwritten)."""
     instruction = type(instruction).objects.select_for_update().get(pk=instruction.pk)
     check_may_answer_instruction(by, instruction.task)
     _check_text(type(instruction), "answer", answer)
@@ -237,6 +354,7 @@ def do_answer_instruction(instruction, answer: str, *, by):
         raise NotAllowedNow(
             _("This instruction was answered already; its answer cannot be changed.")
         )
+    _attach(list(files), by=by, instruction=instruction)
     record_changed(
         instruction,
         [("answer", instruction.answer, answer)],
@@ -366,3 +484,69 @@ def _decision_message(request) -> Message:
             reason=reason,
         )
     return Message(gettext_noop("Your extension request for task {code} was refused."), code=code)
+
+
+@dataclass
+class ChaseTarget:
+    """One 催办 to send: a department's missing reports of a period, or its overdue task."""
+
+    department: Department
+    period: object = None
+    task: object = None
+    missing: int = 0
+
+
+@dataclass
+class ChaseResult:
+    sent: list = field(default_factory=list)
+    without_account: list = field(default_factory=list)
+
+
+def _chase_text(target: ChaseTarget) -> str:
+    if target.period is not None:
+        return _(
+            "The reports of {period} on {count} tasks were due on {due} and have not been submitted."
+        ).format(
+            period=target.period.label,
+            count=target.missing,
+            due=target.period.due_on.isoformat(),
+        )
+    due = target.task.due_date.isoformat() if target.task.due_date else ""
+    return _(
+        "Task {code} was due on {due} and is not completed; report on it and say when it will be."
+    ).format(code=target.task.code, due=due)
+
+
+@transaction.atomic
+def do_chase(plan, targets: list[ChaseTarget], words: str = "", *, by) -> ChaseResult:
+    """Return the 催办 sent by the office by hand, one for each target, and the departments
+    left out because nobody there has an account to be told (the office must call them)."""
+    check_may_supervise(by)
+    check_length(words, field=_("Requirement"), limit=NOTE_CHARS)
+    reachable = departments_with_people([t.department.pk for t in targets])
+    result = ChaseResult()
+    for target in targets:
+        if target.department.pk not in reachable:
+            if target.department not in result.without_account:
+                result.without_account.append(target.department)
+            continue
+        requirement = _chase_text(target) + (f"\n{words}" if words else "")
+        notice = Notice.objects.create(
+            kind=Notice.Kind.CHASE, plan=plan, department=target.department, task=target.task,
+            period=target.period, requirement=requirement, issued_by=by,
+        )  # fmt: skip
+        record_created(
+            notice,
+            by=by,
+            fields=["kind", "department", "requirement"],
+            scope=f"plans.task:{target.task.pk}" if target.task else None,
+        )
+        notify_department(
+            target.department,
+            Message(gettext_noop("Chase from the supervision office: {requirement}"),
+                    requirement=requirement[:80]),
+            _task_url(target.task.pk) if target.task else notice_url(notice),
+            email=True,
+        )  # fmt: skip
+        result.sent.append(notice)
+    return result

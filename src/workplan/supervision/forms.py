@@ -3,16 +3,92 @@
 from django import forms
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from workplan.core.ids import IdChoiceField
+from workplan.core.ids import IdChoiceField, IdMultipleChoiceField
 from workplan.core.limits import NOTE_CHARS, LimitedText
 from workplan.org.models import Department
+from workplan.plans.models import Task
+from workplan.supervision.models import Notice
 
 
 def _text(label):
     return LimitedText(limit=NOTE_CHARS, label=label)
+
+
+def _check_reply_due(reply_due):
+    """Return the reply deadline unless it has passed."""
+    today = timezone.localdate()
+    if reply_due is not None and reply_due < today:
+        raise forms.ValidationError(
+            # The field's label ("Reply by") goes before this sentence: it must not repeat it.
+            _("{date} has passed; choose today or a later day.").format(date=reply_due.isoformat())
+        )
+    return reply_due
+
+
+class OrdersForm(forms.Form):
+    """督办单 to several departments and/or tasks of one plan: one each, numbered in a row."""
+
+    departments = IdMultipleChoiceField(
+        label=_("Departments"), queryset=Department.objects.filter(is_active=True), required=False
+    )
+    tasks = IdMultipleChoiceField(label=_("Tasks"), queryset=Task.objects.none(), required=False)
+    requirement = _text(_("Requirement"))
+    reply_due = forms.DateField(label=_("Reply by"), required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tasks"].queryset = Task.objects.filter(key_point__plan=plan).select_related(
+            "key_point"
+        )
+
+    def clean_reply_due(self):
+        return _check_reply_due(self.cleaned_data["reply_due"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("departments") and not cleaned.get("tasks") and not self.errors:
+            raise forms.ValidationError(_("Choose at least one department or task."))
+        return cleaned
+
+
+class ChaseForm(forms.Form):
+    """The 催办 the office sends by hand: departments missing reports, and overdue tasks."""
+
+    departments = IdMultipleChoiceField(
+        label=_("Departments"), queryset=Department.objects.all(), required=False
+    )
+    tasks = IdMultipleChoiceField(label=_("Tasks"), queryset=Task.objects.none(), required=False)
+    words = LimitedText(limit=NOTE_CHARS, label=_("Requirement"), required=False)
+
+    def __init__(self, *args, plan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tasks"].queryset = Task.objects.filter(key_point__plan=plan).select_related(
+            "key_point"
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("departments") and not cleaned.get("tasks") and not self.errors:
+            raise forms.ValidationError(_("Choose at least one department or task to chase."))
+        return cleaned
+
+
+class OrderFilterForm(forms.Form):
+    state = forms.ChoiceField(
+        label=pgettext_lazy("notice", "State"),
+        choices=[("", _("All")), *Notice.State.choices],
+        required=False,
+    )
+    department = IdChoiceField(
+        label=_("Department"),
+        queryset=Department.objects.order_by("name"),
+        required=False,
+        empty_label=_("All"),
+    )
+    overdue = forms.BooleanField(label=_("Reply overdue"), required=False)
 
 
 class NoticeForm(forms.Form):
@@ -23,15 +99,7 @@ class NoticeForm(forms.Form):
     reply_due = forms.DateField(label=_("Reply by"), required=False)
 
     def clean_reply_due(self):
-        reply_due = self.cleaned_data["reply_due"]
-        today = timezone.localdate()
-        if reply_due is not None and reply_due < today:
-            raise forms.ValidationError(
-                _("The reply deadline {date} has passed; choose today or a later day.").format(
-                    date=reply_due.isoformat()
-                )
-            )
-        return reply_due
+        return _check_reply_due(self.cleaned_data["reply_due"])
 
 
 class ReplyForm(forms.Form):

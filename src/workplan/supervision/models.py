@@ -72,7 +72,10 @@ class Notice(models.Model):
         LEADER = 2, _("Leader in charge")
 
     class State(models.TextChoices):
-        OPEN = "open", pgettext_lazy("notice state", "Open")
+        # A 督办单 goes 已发出 → 已签收 → 已回复 → 已办结; reminders and chases skip 签收 and
+        # are closed by the reports they ask for (or by the office).
+        OPEN = "open", pgettext_lazy("notice state", "Sent")
+        SIGNED = "signed", pgettext_lazy("notice state", "Signed for")
         REPLIED = "replied", _("Replied")
         CLOSED = "closed", _("Closed")
 
@@ -98,6 +101,18 @@ class Notice(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    # A 督办单's number, 督字〔year〕第number号: given by `NoticeCounter`, unique in its year.
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    number = models.PositiveIntegerField(_("number"), null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed for by"),
+    )
+    signed_at = models.DateTimeField(_("signed for at"), null=True, blank=True)
     # Automatic reminders carry a key (period, department, kind, level): the unique constraint
     # is what stops two `supervise` runs from creating the same reminder twice.
     key = models.CharField(max_length=120, null=True, blank=True, unique=True)
@@ -107,9 +122,41 @@ class Notice(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("notice")
         verbose_name_plural = _("notices")
+        constraints = [
+            # The counter is what numbers them; this makes a clash impossible even if it failed.
+            models.UniqueConstraint(fields=["year", "number"], name="notice_number_once_a_year")
+        ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} {self.department}"
+        return self.number_text or f"{self.get_kind_display()} {self.department}"
+
+    @property
+    def number_text(self) -> str:
+        """Return the 督办单's number as printed (督字〔2024〕第3号), or "" if it has none."""
+        return f"督字〔{self.year}〕第{self.number}号" if self.number else ""
+
+    @property
+    def is_order(self) -> bool:
+        """Whether this is a numbered 督办单 (signed for, replied to and closed by hand)."""
+        return self.kind == self.Kind.NOTICE
+
+    def reply_overdue(self, today) -> bool:
+        """Return whether the reply is late: due before `today` and not yet given."""
+        return bool(
+            self.reply_due
+            and self.reply_due < today
+            and self.state in (self.State.OPEN, self.State.SIGNED)
+        )
+
+
+class NoticeCounter(models.Model):
+    """The last 督办单 number given in a year; its row is locked while the next is taken."""
+
+    year = models.PositiveSmallIntegerField(_("year"), primary_key=True)
+    last = models.PositiveIntegerField(_("last number given"), default=0)
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
 
 
 class Instruction(models.Model):
@@ -164,3 +211,39 @@ class ExtensionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task} → {self.new_due}"
+
+
+class ReplyFile(models.Model):
+    """A file sent with a notice's reply or an instruction's answer, stored outside the web
+    root under a random name and served only to those who may read what it belongs to."""
+
+    notice = models.ForeignKey(
+        Notice, on_delete=models.CASCADE, null=True, blank=True, related_name="files"
+    )
+    instruction = models.ForeignKey(
+        Instruction, on_delete=models.CASCADE, null=True, blank=True, related_name="files"
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    stored_name = models.CharField(max_length=80, unique=True)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(notice__isnull=False, instruction__isnull=True)
+                | models.Q(notice__isnull=True, instruction__isnull=False),
+                name="reply_file_of_one_thing",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -28,6 +28,7 @@ def things(task, department, people):
     """An open notice to 教务处, an unanswered 批示 and a pending extension request."""
     return {
         "task": task,
+        "plan": task.key_point.plan,
         "department": department,
         "notice": actions.do_issue_notice(task, department, "请报送方案。", None, by=None),
         "instruction": actions.do_give_instruction(task, "抓紧推进。", by=people["leader"]),
@@ -42,6 +43,9 @@ ACTIONS = {
     "issue notice": (lambda t, u: actions.do_issue_notice(t["task"], t["department"], "再报", None, by=u), {"supervisor"}),
     "close notice": (lambda t, u: actions.do_close_notice(t["notice"], by=u), {"supervisor"}),
     "reply notice": (lambda t, u: actions.do_reply_notice(t["notice"], "已报送", by=u), {"head", "liaison"}),
+    "sign notice": (lambda t, u: actions.do_sign_notice(t["notice"], by=u), {"head", "liaison"}),
+    "issue notices": (lambda t, u: actions.do_issue_notices(t["plan"], "再报", None, departments=[t["department"]], by=u), {"supervisor"}),
+    "chase": (lambda t, u: actions.do_chase(t["plan"], [actions.ChaseTarget(t["department"], task=t["task"])], by=u), {"supervisor"}),
     "give instruction": (lambda t, u: actions.do_give_instruction(t["task"], "再抓紧", by=u), {"leader"}),
     "answer instruction": (lambda t, u: actions.do_answer_instruction(t["instruction"], "已落实", by=u), {"head", "liaison"}),
     "request extension": (lambda t, u: actions.do_request_extension(t["task"], t["department"], NEW_DUE, "x", by=u), {"head", "liaison"}),
@@ -84,6 +88,18 @@ WRONG_STATES = {
         lambda t, p: actions.do_reply_notice(t["notice"], "已报", by=p["liaison"]),
         lambda t, p: actions.do_reply_notice(t["notice"], "改口", by=p["head"]),
     ),
+    "sign a signed notice": (
+        lambda t, p: actions.do_sign_notice(t["notice"], by=p["liaison"]),
+        lambda t, p: actions.do_sign_notice(t["notice"], by=p["head"]),
+    ),
+    "sign a replied notice": (
+        lambda t, p: actions.do_reply_notice(t["notice"], "已报", by=p["liaison"]),
+        lambda t, p: actions.do_sign_notice(t["notice"], by=p["head"]),
+    ),
+    "sign a closed notice": (
+        lambda t, p: actions.do_close_notice(t["notice"], by=p["supervisor"]),
+        lambda t, p: actions.do_sign_notice(t["notice"], by=p["liaison"]),
+    ),
     "close a closed notice": (
         lambda t, p: actions.do_close_notice(t["notice"], by=p["supervisor"]),
         lambda t, p: actions.do_close_notice(t["notice"], by=p["supervisor"]),
@@ -121,6 +137,9 @@ URLS = {
     "notice-issue": ("task", {"requirement": "再报"}, [403, 302, 403, 403, 403, 403, 403]),
     "notice-close": ("notice", {}, [403, 302, 403, 403, 403, 403, 404]),
     "notice-reply": ("notice", {"reply": "已报送"}, [403, 403, 403, 302, 302, 403, 404]),
+    "notice-sign": ("notice", {}, [403, 403, 403, 302, 302, 403, 404]),
+    "orders-new": ("plan", {"requirement": "再报"}, [403, 302, 403, 403, 403, 403, 403]),
+    "chase-send": ("plan", {}, [403, 302, 403, 403, 403, 403, 403]),
     "instruction-give": ("task", {"text": "再抓紧"}, [403, 403, 302, 403, 403, 403, 403]),
     "instruction-answer": ("instruction", {"answer": "已落实"}, [403, 403, 403, 302, 302, 403, 403]),
     "extension-decide": ("extension", {"decision": "approve"}, [403, 403, 302, 403, 403, 403, 403]),
@@ -137,6 +156,7 @@ def _changed(things) -> tuple:
     return (
         Notice.objects.count(),
         Notice.objects.get(pk=things["notice"].pk).state,
+        Notice.objects.get(pk=things["notice"].pk).signed_by_id,
         Instruction.objects.count(),
         Instruction.objects.get(pk=things["instruction"].pk).answer,
         ExtensionRequest.objects.get(pk=things["extension"].pk).state,
@@ -146,8 +166,10 @@ def _changed(things) -> tuple:
 @pytest.mark.parametrize(("name", "role", "expected"), URL_CASES)
 def test_each_supervision_post_checks_the_role(client, things, people, name, role, expected):
     target, data, _ = URLS[name]
-    if name == "notice-issue":
+    if name in ("notice-issue", "orders-new"):
         data = {**data, "department": things["department"].pk}
+    if name in ("orders-new", "chase-send"):
+        data = {**data, "departments": [things["department"].pk]}
     before = _changed(things)
     client.force_login(people[role])
     response = client.post(reverse(f"supervision:{name}", args=[things[target].pk]), data)

@@ -88,10 +88,10 @@ def test_a_supervision_notice_is_mailed_once_to_the_department(
     smtp_server, plan, supervisor, liaison, department
 ):
     task = plan.key_points.get(number=4).tasks.first()
-    do_issue_notice(task, department, "请报送课程建设方案。", None, by=supervisor)
+    notice = do_issue_notice(task, department, "请报送课程建设方案。", None, by=supervisor)
     call_command("worker", "--batch")
     call_command("worker", "--batch")
     assert [m.rcpt_tos for m in smtp_server.messages] == [[liaison.email]]
     subject, body = read(smtp_server.messages[0])
-    assert "督办通知" in subject and "课程建设方案" in subject
-    assert f"http://127.0.0.1:8000/tasks/{task.pk}/" in body
+    assert "督办通知" in subject and notice.number_text in subject and "课程建设方案" in subject
+    assert f"http://127.0.0.1:8000/supervision/notices/{notice.pk}/" in body

@@ -17,8 +17,17 @@ def issue(client, task, department, **values):
 def test_a_reply_deadline_in_the_past_is_refused(client, task, supervisor, department):
     client.force_login(supervisor)
     page = issue(client, task, department.pk, reply_due="2020-01-01").content.decode()
-    assert "Reply by: The reply deadline 2020-01-01 has passed" in page
+    assert "Reply by: 2020-01-01 has passed; choose today or a later day." in page
     assert not Notice.objects.exists()
+
+
+def test_the_refusal_in_chinese_names_the_reply_deadline_once(client, task, supervisor, department):
+    client.force_login(supervisor)
+    data = {"department": department.pk, "requirement": "请报送。", "reply_due": "2020-01-01"}
+    url = reverse("supervision:notice-issue", args=[task.pk])
+    page = client.post(url, data, follow=True).content.decode()
+    assert "回复期限：2020-01-01 已过；请选择今天或以后的日期。" in page
+    assert "回复期限：回复期限" not in page
 
 
 def test_an_impossible_reply_deadline_is_refused_not_dropped(client, task, supervisor, department):

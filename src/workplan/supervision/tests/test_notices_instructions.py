@@ -51,6 +51,7 @@ def test_notice_is_issued_replied_and_closed(
     ).order_by("id")
     assert [(r.action, r.actor.username) for r in trail] == [
         ("create", "supervisor"),
+        ("change", "liaison"),  # the reply signs for it (签收) first
         ("change", "liaison"),
         ("change", "supervisor"),
     ]

@@ -73,7 +73,7 @@ def test_issuer_is_told_of_the_reply(client, supervisor, liaison, notice):
     client.force_login(liaison)
     client.post(reverse("supervision:notice-reply", args=[notice.pk]), {"reply": "方案已报送。"})
     told = Notification.objects.get(user=supervisor)
-    assert "方案已报送。" in told.shown_text and told.url == f"/tasks/{notice.task_id}/"
+    assert "方案已报送。" in told.shown_text and told.url == f"/supervision/notices/{notice.pk}/"
 
 
 def test_leader_is_told_of_the_answer(client, leader, liaison, task):
