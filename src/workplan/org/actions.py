@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -124,7 +125,7 @@ def _check_keeper(by) -> None:
 def do_confirm_departments(departments: Iterable[Department], *, by) -> int:
     """Clear 待核对 on `departments`; return how many were waiting. One audit record each."""
     _check_keeper(by)
-    waiting = [d for d in departments if d.needs_review]
+    waiting = [d for d in departments if d.needs_review and d.is_active]
     for department in waiting:
         record_changed(department, [("needs_review", True, False)], by=by)
     Department.objects.filter(pk__in=[d.pk for d in waiting]).update(needs_review=False)
@@ -143,6 +144,30 @@ def do_set_department_kind(department: Department, kind: str, *, by) -> Departme
     department.kind = kind
     department.save(update_fields=["kind"])
     return department
+
+
+# What no department's name or 简称 holds: a formula's or markup's sign, or a separator that
+# reads as two names (a document, the task table and its Excel file split names on them).
+_NOT_IN_NAMES = re.compile(r"^[=+\-@＝＋－＠]|[=<>|{}$!\\＜＞、，,；;\s]")
+
+
+def _check_name(name: str, department: Department) -> None:
+    """Refuse a name a document or the task table could not give back as this one name, and any
+    change to a department that was merged away or stopped."""
+    if not department.is_active:
+        raise WrongState(
+            _(
+                "“{name}” is no longer in use (merged or stopped); change the department it went to."
+            ).format(name=department.name)
+        )
+    if _NOT_IN_NAMES.search(name):
+        raise WrongState(
+            _(
+                "“{name}” cannot be a department's name or short name: names hold no formula or "
+                "markup signs (= + - @ < > |) and no separators (、，；, spaces), which would "
+                "read as several names."
+            ).format(name=name)
+        )
 
 
 def _name_taken(name: str, *, department: Department) -> str | None:
@@ -173,6 +198,7 @@ def do_rename_department(department: Department, name: str, valid_from, *, by, t
         raise WrongState(_("Give the new name."))
     if name == department.name:
         raise WrongState(_("The department is already called “{name}”.").format(name=name))
+    _check_name(name, department)
     if valid_from > today:
         raise WrongState(_("The new name can only take effect today or on an earlier day."))
     last = department.names.order_by("-valid_from").first()
@@ -212,6 +238,7 @@ def do_add_alias(department: Department, name: str, *, by) -> DepartmentAlias:
     name = name.strip()
     if not name:
         raise WrongState(_("Give the short name."))
+    _check_name(name, department)
     if name == department.name:
         raise WrongState(_("“{name}” is the department's own name.").format(name=name))
     clash = _name_taken(name, department=department)

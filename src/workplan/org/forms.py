@@ -50,5 +50,6 @@ class MergeForm(forms.Form):
     into = IdChoiceField(
         label=_("Merge into"),
         queryset=Department.objects.filter(is_active=True),
+        empty_label="—",
         error_messages={"required": _("Choose the department to merge into.")},
     )

@@ -73,6 +73,9 @@ class DueGroup:
     count: int  # how many are still to report
     total: int  # how many the department reports on in this period
     days: int  # days left until the due day (negative: days overdue)
+    # Reports are filed for the period open now; once the next period opens, what an earlier
+    # one lacks stays 未报送 (counted late) and is shown without a form to open.
+    fillable: bool = True
 
     @property
     def overdue(self) -> bool:
@@ -83,7 +86,7 @@ class DueGroup:
         return -self.days
 
 
-def _due_group(plan, period, department, today) -> DueGroup | None:
+def _due_group(plan, period, department, today, *, fillable: bool) -> DueGroup | None:
     tasks = _duty_tasks(department.pk, [plan]).exclude(closed_before(period))
     reports = ProgressReport.objects.filter(
         task=OuterRef("pk"), department=department, period=period
@@ -112,7 +115,14 @@ def _due_group(plan, period, department, today) -> DueGroup | None:
         .order_by("key_point__number", "number")[:SHOWN]
     )
     return DueGroup(
-        plan, period, department, rows, count, figures["total"], (period.due_on - today).days
+        plan,
+        period,
+        department,
+        rows,
+        count,
+        figures["total"],
+        (period.due_on - today).days,
+        fillable,
     )
 
 
@@ -149,9 +159,11 @@ def department_desk(user, today: date) -> DepartmentDesk:
     plans = list(running_plans(today))
     desk = DepartmentDesk(departments)
     for plan in plans:
-        for period in _reporting_periods(plan, today):
+        periods = _reporting_periods(plan, today)
+        for period in periods:
             for department in departments:
-                group = _due_group(plan, period, department, today)
+                fillable = period == periods[-1] and period.opens_on <= today
+                group = _due_group(plan, period, department, today, fillable=fillable)
                 if group is not None:
                     desk.due.append(group)
         desk.dashboards += [(plan, department) for department in departments]
@@ -225,6 +237,7 @@ class OfficeDesk:
     waiting_review: int
     missing: list[Missing]
     missing_total: int
+    missing_more: list[Missing]  # the departments beyond the first SHOWN
     notices_overdue: list[Notice]
     notices_overdue_count: int
     instructions: list[Instruction]
@@ -252,6 +265,7 @@ def office_desk(today: date) -> OfficeDesk:
         waiting_review=waiting_for_review().filter(period__plan__in=plans).count(),
         missing=missing[:SHOWN],
         missing_total=sum(m.count for m in missing),
+        missing_more=missing[SHOWN:],
         notices_overdue=list(
             overdue.select_related("department", "task").order_by("reply_due")[:SHOWN]
         ),

@@ -133,17 +133,26 @@ def duties(plan, period, department_ids=None) -> list[Duty]:
         .select_related("key_point")
         .prefetch_related("assignments")
     )
-    point_assignments: dict[int, list[Assignment]] = {}
-    for assignment in Assignment.objects.filter(key_point__plan=plan, department__isnull=False):
-        point_assignments.setdefault(assignment.key_point_id, []).append(assignment)
-    reports = {
-        (r.task_id, r.department_id): r
-        for r in ProgressReport.objects.filter(period=period).select_related("department")
-    }
+    point_assignments = Assignment.objects.filter(key_point__plan=plan, department__isnull=False)
+    reports = ProgressReport.objects.filter(period=period).select_related("department")
+    if department_ids is not None:
+        # A department's page reads its own duties, not the whole plan's.
+        own = Assignment.objects.filter(task=OuterRef("pk"), department_id__in=department_ids)
+        point = Assignment.objects.filter(
+            key_point=OuterRef("key_point"), department_id__in=department_ids
+        )
+        has_own = Assignment.objects.filter(task=OuterRef("pk"))
+        tasks = tasks.filter(Exists(own) | (~Exists(has_own) & Exists(point)))
+        point_assignments = point_assignments.filter(department_id__in=department_ids)
+        reports = reports.filter(department_id__in=department_ids)
+    by_point: dict[int, list[Assignment]] = {}
+    for assignment in point_assignments:
+        by_point.setdefault(assignment.key_point_id, []).append(assignment)
+    reports = {(r.task_id, r.department_id): r for r in reports}
     result = []
     for task in tasks.order_by("key_point__number", "number"):
         own = [a for a in task.assignments.all() if a.department_id]
-        chosen = own if task.assignments.all() else point_assignments.get(task.key_point_id, [])
+        chosen = own if task.assignments.all() else by_point.get(task.key_point_id, [])
         for assignment in chosen:
             if department_ids is not None and assignment.department_id not in department_ids:
                 continue

@@ -15,7 +15,13 @@ from django.utils.translation import gettext_noop
 from workplan.audit.records import record_changed, record_created
 from workplan.core.errors import WrongState
 from workplan.core.limits import NOTE_CHARS, check_length
-from workplan.notifications.notify import Message, notify, notify_department, notify_supervisors
+from workplan.notifications.notify import (
+    Kind,
+    Message,
+    notify,
+    notify_department,
+    notify_supervisors,
+)
 from workplan.org.models import Department
 from workplan.plans.actions import move_due_date
 from workplan.plans.models import Task
@@ -147,6 +153,7 @@ def do_issue_notices(plan, requirement: str, reply_due, *, departments=(), tasks
             ),
             notice_url(notice),
             email=True,
+            kind=Kind.NOTICE,
         )
         issued.append(notice)
     return issued
@@ -256,11 +263,9 @@ def _tell_issuer(notice, reply: str) -> None:
             reply=reply,
         )
         url = notice_url(notice)
-    issuer = notice.issued_by
-    if issuer is not None and issuer.is_active:
-        notify([issuer], text, url)
-    else:
-        notify_supervisors(text, url)
+    # The whole office hears of every reply, the issuer among them: an automatic reminder has
+    # no issuer, and a 督办单 is followed by whoever in the office picks it up.
+    notify_supervisors(text, url, kind=Kind.NOTICE)
 
 
 @transaction.atomic
@@ -338,7 +343,9 @@ def do_give_instruction(task, text: str, *, by):
         text=text[:80],
     )
     for department in _lead_departments(task):
-        notify_department(department, message, _task_url(task.pk))
+        notify_department(department, message, _task_url(task.pk), kind=Kind.INSTRUCTION)
+    # The office follows every 批示 to its answer.
+    notify_supervisors(message, _task_url(task.pk), kind=Kind.INSTRUCTION)
     return instruction
 
 
@@ -381,6 +388,7 @@ def do_answer_instruction(instruction, answer: str, *, by, files=()):
             answer=answer[:80],
         ),
         _task_url(task.pk),
+        kind=Kind.INSTRUCTION,
     )
     return instruction
 
@@ -416,18 +424,16 @@ def do_request_extension(task, department, new_due, reason: str, *, by):
         task=task, department=department, requested_by=by, new_due=new_due, reason=reason
     )
     record_created(request, by=by, fields=["new_due", "reason"], scope=f"plans.task:{task.pk}")
+    message = Message(
+        gettext_noop("Extension request: {department} asks to move task {code} to {date}."),
+        department=department.name,
+        code=task.code,
+        date=new_due.isoformat(),
+    )
     leader = task.effective_leader
     if leader:
-        notify(
-            [leader],
-            Message(
-                gettext_noop("Extension request: {department} asks to move task {code} to {date}."),
-                department=department.name,
-                code=task.code,
-                date=new_due.isoformat(),
-            ),
-            _task_url(task.pk),
-        )
+        notify([leader], message, _task_url(task.pk), kind=Kind.EXTENSION)
+    notify_supervisors(message, _task_url(task.pk), kind=Kind.EXTENSION)
     return request
 
 
@@ -463,7 +469,12 @@ def do_decide_extension(request, approve: bool, *, by, reason: str = ""):
     if approve:
         task = Task.objects.select_for_update().get(pk=request.task_id)
         move_due_date(task, request.new_due, by=by)  # 完成时限 says the new date too
-    notify_department(request.department, _decision_message(request), _task_url(request.task_id))
+    notify_department(
+        request.department,
+        _decision_message(request),
+        _task_url(request.task_id),
+        kind=Kind.EXTENSION,
+    )
     return request
 
 
@@ -547,6 +558,7 @@ def do_chase(plan, targets: list[ChaseTarget], words: str = "", *, by) -> ChaseR
                     requirement=requirement[:80]),
             _task_url(target.task.pk) if target.task else notice_url(notice),
             email=True,
+            kind=Kind.REMINDER,
         )  # fmt: skip
         result.sent.append(notice)
     return result

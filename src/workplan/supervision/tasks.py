@@ -14,7 +14,7 @@ from django.utils.translation import gettext_noop
 
 from workplan.accounts.models import User
 from workplan.core.roles import Role
-from workplan.notifications.notify import Message, notify
+from workplan.notifications.notify import Kind, Message, notify
 from workplan.supervision.models import Notice
 from workplan.supervision.queries import missing_tasks
 
@@ -61,6 +61,7 @@ def send_notice_email(notice_id: int) -> int:
         people,
         _notice_message(notice),
         f"{reports}?{urlencode({'department': notice.department_id})}",
+        kind=Kind.REMINDER,
     )
     return len(addresses)
 

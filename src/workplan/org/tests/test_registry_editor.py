@@ -216,3 +216,32 @@ def test_renaming_to_its_own_short_name_turns_the_short_name_into_the_former_nam
     do_rename_department(department, "教务部", datetime.date(2024, 3, 1), by=supervisor)
     assert list(department.aliases.values_list("name", flat=True)) == ["教务处"]
     assert AuditRecord.objects.filter(object_type="org.departmentalias", action="delete").exists()
+
+
+BAD_NAMES = ['=HYPERLINK("http://x","y")', "<script>alert(1)</script>", "国际交流处、港澳台办",
+             "+SUM(1)", "@cmd", "-1+1", "＝HYPERLINK(\"x\")", "商贸 物流"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", BAD_NAMES)
+def test_a_name_the_task_table_could_not_give_back_is_refused(client, supervisor, department, name):
+    client.force_login(supervisor)
+    rename = client.post(
+        reverse("org:department-rename", args=[department.pk]),
+        {"name": name, "valid_from": "2024-01-01"},
+    )
+    alias = client.post(reverse("org:alias-add", args=[department.pk]), {"name": name})
+    for response in (rename, alias):
+        assert response.status_code == 400
+        assert "不能用作部门名称或简称" in response.content.decode()
+    department.refresh_from_db()
+    assert department.name == "教务处" and not department.aliases.exists()
+
+
+def test_a_department_merged_away_is_not_changed_any_more(client, supervisor, department):
+    department.is_active = False
+    department.save()
+    client.force_login(supervisor)
+    response = client.post(reverse("org:alias-add", args=[department.pk]), {"name": "教处"})
+    assert response.status_code == 400
+    assert "已不再使用" in response.content.decode()
+    assert not department.aliases.exists()

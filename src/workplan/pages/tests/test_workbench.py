@@ -220,3 +220,33 @@ def test_workbench_costs_the_same_for_a_larger_plan(
             with CaptureQueriesContext(connection) as queries:
                 assert client.get(HOME).status_code == 200
             assert len(queries) == counts[user], user
+
+
+@time_machine.travel("2024-07-03 10:00 +08:00")
+def test_a_period_past_once_the_next_opened_is_shown_unreported_without_a_form(
+    client, plan, liaison, department
+):
+    html = page(client, liaison)
+    june, july = card(html, "2024年6月"), card(html, "2024年7月")
+    assert "13 项未报送，共 13 项" in june
+    assert "下一周期已开始" in june
+    assert "/progress/tasks/" not in june  # the form would open July's report
+    assert "/progress/tasks/" in july
+
+
+@time_machine.travel(JUNE_27)
+def test_office_is_told_of_every_instruction_extension_request_and_reply(
+    client, plan, supervisor, leader, liaison, department
+):
+    tasks = jwc_tasks(plan)
+    point = plan.key_points.get(number=4)
+    point.leader = leader
+    point.save()
+    do_give_instruction(tasks[0], "请加快进度。", by=leader)
+    do_request_extension(tasks[2], department, date(2024, 9, 30), "场地改造。", by=liaison)
+    client.force_login(supervisor)
+    centre = reverse("notifications:list")
+    assert "请加快进度" in client.get(centre + "?kind=instruction").content.decode()
+    assert "2024-09-30" in client.get(centre + "?kind=extension").content.decode()
+    client.force_login(liaison)
+    assert "请加快进度" in client.get(centre + "?kind=instruction").content.decode()
