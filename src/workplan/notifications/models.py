@@ -31,12 +31,12 @@ class Notification(models.Model):
     words = models.CharField(max_length=300, blank=True)
     values = models.JSONField(default=dict, blank=True)
     url = models.CharField(max_length=300, blank=True)
-    kind = models.CharField(max_length=12, choices=Kind, default=Kind.OTHER)
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.OTHER)
     # Messages of one digest (a department's reports in one period) share a group: while the
     # reader has not read it, a new one updates the unread line and its `count` instead of
     # adding a line, so 60 departments' reports make 60 lines, not 600.
-    group = models.CharField(max_length=80, blank=True, db_index=True)
-    count = models.PositiveIntegerField(default=1)
+    group = models.CharField(_("digest"), max_length=80, blank=True, db_index=True)
+    count = models.PositiveIntegerField(_("messages in the digest"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
     # Set when the e-mail copy is claimed for sending, so it goes once whatever runs twice.

@@ -80,11 +80,8 @@ def empty_groups_in_use(groups=None, today=None) -> list[tuple[DepartmentGroup, 
 def empty_group_names(names) -> list[str]:
     """Return those of the collective terms named (or given) that have no member, by name: a
     task assigned to one of them reaches no department through it."""
-    names = [getattr(n, "name", n) for n in names]
-    if not names:
-        return []
-    return list(
-        DepartmentGroup.objects.filter(name__in=names, members__isnull=True)
-        .order_by("name")
-        .values_list("name", flat=True)
-    )
+    names = {getattr(n, "name", n) for n in names}
+    # One query whatever is named: the registry's empty groups are few, and a page costs the
+    # same whether its tasks name groups or not.
+    empty = DepartmentGroup.objects.filter(members__isnull=True).values_list("name", flat=True)
+    return sorted(name for name in empty if name in names)

@@ -48,7 +48,7 @@ def test_owner_setting_a_new_password_from_the_link_is_unlocked(liaison):
 def test_a_new_password_logs_out_the_accounts_other_sessions(liaison):
     elsewhere = Client()
     elsewhere.force_login(liaison)
-    assert elsewhere.get(reverse("pages:home")).status_code == 302
+    assert elsewhere.get(reverse("plans:plan-list")).status_code == 200
     client = Client()
     uid = urlsafe_base64_encode(force_bytes(liaison.pk))
     token = default_token_generator.make_token(liaison)
