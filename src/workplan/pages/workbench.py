@@ -47,11 +47,13 @@ def running_plans(today: date) -> QuerySet[Plan]:
     )
 
 
-def _duty_tasks(department_id: int, plans) -> QuerySet[Task]:
-    """Return the tasks of `plans` the department reports on: its own assignment on the task,
-    or its key point's when the task has none (the rule of `progress.queries.duties`)."""
-    own = Assignment.objects.filter(task=OuterRef("pk"), department_id=department_id)
-    point = Assignment.objects.filter(key_point=OuterRef("key_point"), department_id=department_id)
+def _tasks_of(department_ids, plans, role: str | None = None) -> QuerySet[Task]:
+    """Return the tasks of `plans` one of the departments reports on (as `role`, if given): its
+    own assignment on the task, or its key point's when the task has none (the rule of
+    `progress.queries.duties`)."""
+    mine = Q(department_id__in=department_ids) & (Q(role=role) if role else Q())
+    own = Assignment.objects.filter(mine, task=OuterRef("pk"))
+    point = Assignment.objects.filter(mine, key_point=OuterRef("key_point"))
     has_own = Assignment.objects.filter(task=OuterRef("pk"))
     return Task.objects.filter(key_point__plan__in=plans).filter(
         Exists(own) | (~Exists(has_own) & Exists(point))
@@ -87,7 +89,7 @@ class DueGroup:
 
 
 def _due_group(plan, period, department, today, *, fillable: bool) -> DueGroup | None:
-    tasks = _duty_tasks(department.pk, [plan]).exclude(closed_before(period))
+    tasks = _tasks_of([department.pk], [plan]).exclude(closed_before(period))
     reports = ProgressReport.objects.filter(
         task=OuterRef("pk"), department=department, period=period
     )
@@ -201,17 +203,7 @@ def _unanswered_instructions() -> QuerySet[Instruction]:
 
 def _led_tasks(departments, plans) -> QuerySet[Task]:
     """Return the tasks of `plans` that one of `departments` leads."""
-    ids = [d.pk for d in departments]
-    own = Assignment.objects.filter(
-        task=OuterRef("pk"), role=Assignment.Role.LEAD, department_id__in=ids
-    )
-    point = Assignment.objects.filter(
-        key_point=OuterRef("key_point"), role=Assignment.Role.LEAD, department_id__in=ids
-    )
-    has_own = Assignment.objects.filter(task=OuterRef("pk"))
-    return Task.objects.filter(key_point__plan__in=plans).filter(
-        Exists(own) | (~Exists(has_own) & Exists(point))
-    )
+    return _tasks_of([d.pk for d in departments], plans, Assignment.Role.LEAD)
 
 
 # ---------------------------------------------------------------------------------------------
